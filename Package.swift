@@ -1,0 +1,81 @@
+// swift-tools-version:6.0
+//
+// Coursemap: a static-site generator for vocational curricula.
+//
+// The targets form a one-way pipeline around a pure model:
+//
+//   CoursemapLoad → CoursemapResolve → CoursemapAnalyse → CoursemapRender → CoursemapWrite
+//                         (all of them speak CoursemapModel)
+//
+// `Coursemap` wires the stages together; `CoursemapCLI` is the thin `coursemap` executable.
+import PackageDescription
+
+let package = Package(
+    name: "Coursemap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coursemap", targets: ["CoursemapCLI"]),
+        .library(name: "Coursemap", targets: ["Coursemap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libxml2-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // renameat2(RENAME_EXCHANGE) for the atomic swap of the output directory.
+        .target(name: "CFileSwap"),
+
+        // The pure value-type model every stage speaks.
+        .target(name: "CoursemapModel"),
+        // Stage 1: discover files, decode text, parse YAML / Markdown / XML into raw documents.
+        .target(
+            name: "CoursemapLoad",
+            dependencies: ["CoursemapModel", "CCmarkGFM", "CLibXML2", "Yams"],
+            resources: [.copy("Schemas")]
+        ),
+        // Stage 2: ids, references and cross-file validation → a resolved `Program`.
+        .target(name: "CoursemapResolve", dependencies: ["CoursemapModel"]),
+        // Stage 3: coverage of every requirement.
+        .target(name: "CoursemapAnalyse", dependencies: ["CoursemapModel"]),
+        // Stage 4: typed page models → Mustache templates → in-memory site.
+        .target(
+            name: "CoursemapRender",
+            dependencies: ["CoursemapModel", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Theme")]
+        ),
+        // Stage 5: staged write and atomic swap of the output directory.
+        .target(name: "CoursemapWrite", dependencies: ["CoursemapModel", "CFileSwap"]),
+        // The pipeline that runs the five stages in order.
+        .target(
+            name: "Coursemap",
+            dependencies: [
+                "CoursemapModel", "CoursemapLoad", "CoursemapResolve", "CoursemapAnalyse",
+                "CoursemapRender", "CoursemapWrite",
+            ]
+        ),
+        .executableTarget(
+            name: "CoursemapCLI",
+            dependencies: ["Coursemap", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "CoursemapModelTests", dependencies: ["CoursemapModel"]),
+        .testTarget(name: "CoursemapLoadTests", dependencies: ["CoursemapLoad"]),
+        .testTarget(name: "CoursemapResolveTests", dependencies: ["CoursemapResolve", "CoursemapLoad"]),
+        .testTarget(name: "CoursemapAnalyseTests", dependencies: ["CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),
+        .testTarget(name: "CoursemapRenderTests", dependencies: ["CoursemapRender", "CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),
+        .testTarget(name: "CoursemapWriteTests", dependencies: ["CoursemapWrite"]),
+        .testTarget(name: "CoursemapTests", dependencies: ["Coursemap", "CoursemapCLI"]),
+    ]
+)

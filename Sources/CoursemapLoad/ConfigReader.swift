@@ -1,0 +1,54 @@
+import Foundation
+import Yams
+import CoursemapModel
+
+/// Reads `coursemap.yml`.
+enum ConfigReader {
+    static let file = "coursemap.yml"
+
+    static func read(_ text: String) -> (SiteConfig?, [Diagnostic]) {
+        let document = YAMLDocument(file: file, firstLine: 1)
+        let root: Yams.Node?
+        switch document.parse(text) {
+        case let .failure(diagnostic): return (nil, [diagnostic])
+        case let .success(node): root = node
+        }
+        let fileLocation = SourceLocation(file: file, line: 1, column: 1)
+        guard var fields = document.fields(of: root, at: fileLocation, what: "configuration") else {
+            return (nil, [.error(.wrongType, at: fileLocation, "coursemap.yml must be a mapping of settings")])
+        }
+        let title = fields.localized("title", required: true)
+        let program = fields.localized("program")
+        let language = fields.choice("language", as: Language.self) ?? .zh
+        var baseURL = fields.string("base_url")
+        if let url = baseURL {
+            let lower = url.lowercased()
+            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) {
+                fields.invalid(.scalar(.init(url)), "base_url must be an absolute http(s) URL, found '\(url)'")
+                baseURL = nil
+            } else if !url.hasSuffix("/") {
+                baseURL = url + "/"
+            }
+        }
+        var reports: [FrameworkScope] = []
+        for (text, node) in fields.stringList("reports") ?? [] {
+            if let scope = FrameworkScope(parsing: text) {
+                reports.append(scope)
+            } else {
+                fields.invalid(node, "report '\(text)' is not a framework id or framework:level (e.g. b2b-data:中级)")
+            }
+        }
+        var markdown = MarkdownOptions()
+        if var options = fields.mapping("markdown") {
+            markdown.unsafeHTML = options.bool("unsafe_html") ?? false
+            options.finish()
+            fields.absorb(options)
+        }
+        fields.finish()
+        guard let title else { return (nil, fields.diagnostics) }
+        let config = SiteConfig(
+            title: title, program: program, language: language, baseURL: baseURL, reports: reports,
+            markdown: markdown, location: fileLocation)
+        return (config, fields.diagnostics)
+    }
+}

@@ -1,0 +1,50 @@
+/// A file of the content tree and what Coursemap takes it to be, from its place and extension.
+struct ContentFile: Sendable {
+    enum Kind: Sendable, Equatable {
+        case config
+        case framework
+        case course(String)
+        case module(String)
+        case theme(String)
+        case unknown(String)
+        case misplaced(String)
+        /// Read by people, not by Coursemap (a README at the top).
+        case ignored
+    }
+
+    var path: String
+    var kind: Kind
+
+    /// The file name without its extension.
+    var stem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
+    static func classify(_ path: String) -> ContentFile {
+        let parts = path.split(separator: "/").map(String.init)
+        let name = parts.last ?? path
+        let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
+        let kind: Kind
+        switch (parts.first, parts.count) {
+        case ("coursemap.yml", 1):
+            kind = .config
+        case ("theme", _) where parts.count > 1:
+            kind = .theme(parts.dropFirst().joined(separator: "/"))
+        case ("frameworks", 2) where ext == "xml":
+            kind = .framework
+        case ("courses", 2):
+            kind = .misplaced("files directly under courses/ belong in a course folder: courses/<course-id>/\(name)")
+        case ("courses", 3) where name == "course.md":
+            kind = .course(parts[1])
+        case ("courses", 3) where ext == "md" || ext == "xml":
+            kind = .module(parts[1])
+        case (_, 1) where name.lowercased().hasPrefix("readme"):
+            kind = .ignored
+        default:
+            kind = .unknown("Coursemap does not read this kind of file here (see docs/content.md for the layout)")
+        }
+        return ContentFile(path: path, kind: kind)
+    }
+}

@@ -1,0 +1,197 @@
+import CoursemapModel
+import Dispatch
+import Foundation
+
+/// Stage 1 — load: discovers the files of a content tree, decodes them, and parses each into the model's
+/// documents. Collects every problem as a diagnostic; cross-file checks are left to the resolve stage.
+///
+/// Layout it reads:
+///
+///     coursemap.yml                     site configuration
+///     frameworks/*.xml                  certificate standards and program-outcome frameworks
+///     courses/<course-id>/course.md     a course
+///     courses/<course-id>/*.md | *.xml  its modules (Markdown with front matter, or module XML)
+///     theme/…                           template and asset overrides
+public struct ContentLoader: Sendable {
+    public let source: ContentSource
+
+    public init(source: ContentSource) {
+        self.source = source
+    }
+
+    public init(contentDirectory: URL) {
+        self.init(source: .directory(contentDirectory))
+    }
+
+    public func load() -> LoadedContent {
+        var content = LoadedContent()
+        let listing: (files: [String], escapes: [String])
+        do {
+            listing = try source.listFiles()
+        } catch {
+            content.diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: "."), "cannot list the content folder: \(error.localizedDescription)"))
+            return content
+        }
+        for escape in listing.escapes {
+            content.diagnostics.append(.error(.linkOutsideContent, at: SourceLocation(file: escape), "symbolic link points outside the content folder; Coursemap reads nothing outside it"))
+        }
+
+        let files = listing.files.map(ContentFile.classify)
+        // The configuration comes first: Markdown options apply to every other file.
+        if files.contains(where: { $0.kind == .config }) {
+            switch decodedText(ConfigReader.file) {
+            case let .success(text):
+                let (config, diagnostics) = ConfigReader.read(text)
+                content.config = config
+                content.diagnostics.append(contentsOf: diagnostics)
+            case let .failure(diagnostic):
+                content.diagnostics.append(diagnostic)
+            }
+        } else {
+            content.diagnostics.append(.error(.missingConfig, at: SourceLocation(file: ConfigReader.file), "the content folder has no coursemap.yml; create one with at least a title (see docs/content.md)"))
+        }
+        let markdown = content.config?.markdown ?? MarkdownOptions()
+
+        // Every other file is independent of the rest: parse them in parallel, keep results in file order.
+        let work = files.filter { $0.kind != .config }
+        MarkdownParser.prepare()
+        XMLParser.ensureInitialised()
+        var results = [FileResult](repeating: FileResult(), count: work.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                slots[index] = load(work[index], markdown: markdown)
+            }
+        }
+        for result in results {
+            content.diagnostics.append(contentsOf: result.diagnostics)
+            if let framework = result.framework { content.frameworks.append(framework) }
+            if let course = result.course { content.courses.append(course) }
+            if let module = result.module { content.modules.append(module) }
+            if let (path, file) = result.theme { content.themeFiles[path] = file }
+        }
+        for file in files {
+            if case let .module(courseID) = file.kind, content.courseFolders[courseID] == nil {
+                content.courseFolders[courseID] = SourceLocation(file: file.path)
+            }
+        }
+        return content
+    }
+
+    /// What one file contributed.
+    private struct FileResult: Sendable {
+        var framework: Framework?
+        var course: Course?
+        var module: Module?
+        var theme: (String, ThemeFile)?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private func load(_ file: ContentFile, markdown: MarkdownOptions) -> FileResult {
+        var result = FileResult()
+        let location = SourceLocation(file: file.path)
+        switch file.kind {
+        case .config, .ignored:
+            break
+        case .theme(let path):
+            do {
+                result.theme = (path, ThemeFile(bytes: try source.read(file.path), location: location))
+            } catch {
+                result.diagnostics.append(unreadable(file.path, error))
+            }
+        case .unknown(let reason):
+            result.diagnostics.append(.warning(.unknownFileType, at: location, reason))
+        case .misplaced(let reason):
+            result.diagnostics.append(.error(.misplacedFile, at: location, reason))
+        case .framework:
+            guard let text = text(file.path, into: &result) else { break }
+            switch XMLParser.parse(text, file: file.path) {
+            case let .failure(diagnostics):
+                result.diagnostics += diagnostics.items
+            case let .success(root):
+                guard root.namespace == XMLNamespace.framework, ["certificate", "outcomes"].contains(root.name) else {
+                    result.diagnostics.append(unknownRoot(root, file: file.path, expected: "<certificate> or <outcomes> in namespace \(XMLNamespace.framework)"))
+                    break
+                }
+                guard let schema = ShippedSchemas.framework else { break }
+                switch XMLParser.parse(text, file: file.path, schema: schema) {
+                case let .failure(diagnostics):
+                    result.diagnostics += diagnostics.items
+                case let .success(validated):
+                    var reader = FrameworkReader(file: file.path)
+                    result.framework = reader.read(validated)
+                    result.diagnostics += reader.diagnostics
+                }
+            }
+        case .course(let courseID):
+            guard let text = text(file.path, into: &result) else { break }
+            if !CompetencyID.isIdentifier(courseID) {
+                result.diagnostics.append(.error(.invalidID, at: location, "course folder '\(courseID)' cannot be a course id: use ASCII letters, digits, '-' and '_' only"))
+                break
+            }
+            let (course, diagnostics) = CourseReader.read(text, file: file.path, courseID: courseID, markdown: markdown)
+            result.course = course
+            result.diagnostics += diagnostics
+        case .module(let courseID):
+            guard let text = text(file.path, into: &result) else { break }
+            let stem = file.stem
+            if file.path.hasSuffix(".xml") {
+                switch XMLParser.parse(text, file: file.path) {
+                case let .failure(diagnostics):
+                    result.diagnostics += diagnostics.items
+                case let .success(root):
+                    guard root.namespace == XMLNamespace.module, root.name == "module" else {
+                        result.diagnostics.append(unknownRoot(root, file: file.path, expected: "<module> in namespace \(XMLNamespace.module)"))
+                        break
+                    }
+                    guard let schema = ShippedSchemas.module else { break }
+                    switch XMLParser.parse(text, file: file.path, schema: schema) {
+                    case let .failure(diagnostics):
+                        result.diagnostics += diagnostics.items
+                    case let .success(validated):
+                        let (module, diagnostics) = ModuleReader.readXML(validated, file: file.path, courseID: courseID, defaultID: stem)
+                        result.module = module
+                        result.diagnostics += diagnostics
+                    }
+                }
+            } else {
+                let (module, diagnostics) = ModuleReader.readMarkdown(text, file: file.path, courseID: courseID, defaultID: stem, markdown: markdown)
+                result.module = module
+                result.diagnostics += diagnostics
+            }
+            if let module = result.module, !CompetencyID.isIdentifier(module.id) {
+                result.diagnostics.append(.error(
+                    .invalidID, at: module.location,
+                    "'\(module.id)' cannot be a module id: use ASCII letters, digits, '-' and '_' (rename the file or set an id)"))
+                result.module = nil
+            }
+        }
+        return result
+    }
+
+    private func decodedText(_ path: String) -> Result<String, Diagnostic> {
+        do {
+            return TextDecoding.decode(try source.read(path), file: path)
+        } catch {
+            return .failure(unreadable(path, error))
+        }
+    }
+
+    private func text(_ path: String, into result: inout FileResult) -> String? {
+        switch decodedText(path) {
+        case let .success(text): return text
+        case let .failure(diagnostic):
+            result.diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    private func unreadable(_ path: String, _ error: Error) -> Diagnostic {
+        .error(.unreadableFile, at: SourceLocation(file: path), "cannot read file: \(error.localizedDescription)")
+    }
+
+    private func unknownRoot(_ root: XMLElement, file: String, expected: String) -> Diagnostic {
+        let found = root.namespace.map { "<\(root.name)> in namespace \($0)" } ?? "<\(root.name)> without a namespace"
+        return .error(.xmlUnknownRoot, at: SourceLocation(file: file, line: root.line), "root element is \(found); expected \(expected)")
+    }
+}

@@ -1,0 +1,100 @@
+import CoursemapModel
+
+/// Reads a validated framework XML tree (`<certificate>` or `<outcomes>`) into a `Framework`, checking what
+/// the schema cannot: that codes extend their parent's code and are unique within a level.
+struct FrameworkReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func read(_ root: XMLElement) -> Framework? {
+        let location = SourceLocation(file: file, line: root.line)
+        let id = root.attributes["id"] ?? ""
+        let title = root.first("title")?.bilingualText ?? LocalizedText(zh: id)
+        switch root.name {
+        case "certificate":
+            let levels = root.all("level").compactMap { readLevel($0) }
+            return Framework(
+                id: id, kind: .certificate, title: title, issuer: root.first("issuer")?.bilingualText,
+                description: root.first("description")?.bilingualText, version: root.attributes["version"],
+                illustrative: ["true", "1"].contains(root.attributes["illustrative"] ?? "false"),
+                levels: levels, location: location)
+        case "outcomes":
+            var codes = CodeRegistry()
+            let groups = root.all("group").compactMap { group -> OutcomeGroup? in
+                guard let domain = OutcomeDomain(rawValue: group.attributes["domain"] ?? "") else { return nil }
+                let outcomes = group.all("outcome").map { statement($0, registry: &codes) }
+                return OutcomeGroup(domain: domain, outcomes: outcomes, location: SourceLocation(file: file, line: group.line))
+            }
+            diagnostics += codes.diagnostics
+            return Framework(
+                id: id, kind: .outcomes, title: title, description: root.first("description")?.bilingualText,
+                version: root.attributes["version"], outcomeGroups: groups, location: location)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func readLevel(_ element: XMLElement) -> FrameworkLevel? {
+        guard let level = CertificateLevel(rawValue: element.attributes["name"] ?? "") else { return nil }
+        var codes = CodeRegistry()
+        let areas = element.all("area").map { area -> WorkArea in
+            let areaCode = area.attributes["code"] ?? ""
+            codes.register(areaCode, at: SourceLocation(file: file, line: area.line), what: "work area")
+            let tasks = area.all("task").map { task -> WorkTask in
+                let taskCode = task.attributes["code"] ?? ""
+                checkExtends(taskCode, parent: areaCode, line: task.line, what: "task")
+                codes.register(taskCode, at: SourceLocation(file: file, line: task.line), what: "task")
+                let requirements = task.all("requirement").map { requirement -> Statement in
+                    let result = statement(requirement, registry: &codes)
+                    checkExtends(result.code, parent: taskCode, line: requirement.line, what: "requirement")
+                    return result
+                }
+                return WorkTask(code: taskCode, title: task.bilingualText ?? LocalizedText(zh: taskCode), requirements: requirements, location: SourceLocation(file: file, line: task.line))
+            }
+            return WorkArea(code: areaCode, title: area.bilingualText ?? LocalizedText(zh: areaCode), tasks: tasks, location: SourceLocation(file: file, line: area.line))
+        }
+        diagnostics += codes.diagnostics
+        return FrameworkLevel(level: level, description: element.first("description")?.bilingualText, areas: areas, location: SourceLocation(file: file, line: element.line))
+    }
+
+    private func statement(_ element: XMLElement, registry: inout CodeRegistry) -> Statement {
+        let code = element.attributes["code"] ?? ""
+        let location = SourceLocation(file: file, line: element.line)
+        registry.register(code, at: location, what: element.name)
+        return Statement(code: code, statement: element.bilingualText ?? LocalizedText(zh: code), location: location)
+    }
+
+    /// `1.2.3` must sit under `1.2`, and `1.2` under `1`.
+    private mutating func checkExtends(_ code: String, parent: String, line: Int, what: String) {
+        let parentDepth = parent.split(separator: ".").count
+        if code.hasPrefix(parent + "."), code.split(separator: ".").count == parentDepth + 1 { return }
+        diagnostics.append(.error(
+            .codeOutsideParent, at: SourceLocation(file: file, line: line),
+            "\(what) code '\(code)' does not extend its parent's code '\(parent)' (expected '\(parent).N')"))
+    }
+
+}
+
+/// Remembers codes within one level (or outcome framework) and reports a code used twice, at both places.
+private struct CodeRegistry {
+    var seen: [String: SourceLocation] = [:]
+    var diagnostics: [Diagnostic] = []
+
+    mutating func register(_ code: String, at location: SourceLocation, what: String) {
+        if let first = seen[code] {
+            diagnostics.append(.error(.duplicateID, at: location, "\(what) code '\(code)' is used twice (also at \(first))"))
+            diagnostics.append(.error(.duplicateID, at: first, "\(what) code '\(code)' is used twice (also at \(location))"))
+        } else {
+            seen[code] = location
+        }
+    }
+}
+
+extension String {
+    /// Runs of whitespace (including newlines from XML indentation) become one space; ends are trimmed.
+    var collapsingWhitespace: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

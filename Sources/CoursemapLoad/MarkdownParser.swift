@@ -1,0 +1,94 @@
+import Foundation
+import CCmarkGFM
+import CoursemapModel
+
+/// CommonMark + GFM (tables, strikethrough, autolinks, task lists, footnotes) through cmark-gfm.
+///
+/// Raw HTML is dropped (cmark-gfm's safe mode, which also drops `javascript:`/`vbscript:`/`file:` and
+/// non-image `data:` URLs) unless the site's `markdown.unsafe_html` allows it. Headings get `id`s for the
+/// outline.
+enum MarkdownParser {
+    /// cmark-gfm keeps its extension registry in a global; fill it exactly once, before any parsing.
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// Registers the extensions; call before parsing from several threads at once.
+    static func prepare() { _ = registerExtensions }
+
+    static func parse(_ markdown: String, options: MarkdownOptions) -> RichText {
+        prepare()
+        var flags = CMARK_OPT_FOOTNOTES
+        if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+
+        guard let parser = cmark_parser_new(flags) else { return .empty }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { return .empty }
+        defer { cmark_node_free(document) }
+
+        let headings = anchorHeadings(in: document)
+        guard let html = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
+            return RichText(html: "", headings: headings)
+        }
+        defer { free(html) }
+        return RichText(html: String(cString: html), headings: headings)
+    }
+
+    /// Replaces every heading node by a custom block that renders `<hN id="anchor">…</hN>` around the same
+    /// inline children, and returns the outline.
+    private static func anchorHeadings(in document: OpaquePointer) -> [Heading] {
+        var headingNodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_HEADING
+            else { continue }
+            headingNodes.append(node)
+        }
+
+        var anchors = Anchors()
+        var outline: [Heading] = []
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = plainText(of: node)
+            let anchor = anchors.make(for: text)
+            outline.append(Heading(level: level, text: text, anchor: anchor))
+
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLText.escapeAttribute(anchor))\">")
+            cmark_node_set_on_exit(block, "</h\(level)>\n")
+            while let child = cmark_node_first_child(node) {
+                cmark_node_append_child(block, child)
+            }
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+        return outline
+    }
+
+    /// The text of a node's literal descendants (text, code, and line breaks as spaces).
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+}

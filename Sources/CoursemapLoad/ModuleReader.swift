@@ -1,0 +1,75 @@
+import Foundation
+import CoursemapModel
+
+/// Reads a module, from Markdown with front matter or from module XML.
+enum ModuleReader {
+    static let knownMarkdownFields: Set<String> = ["id", "title", "order", "hours", "summary", "competencies"]
+
+    static func readMarkdown(_ text: String, file: String, courseID: String, defaultID: String, markdown: MarkdownOptions) -> (Module?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let parts = FrontMatterFields.open(text, file: file, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        var fields = parts.fields
+        let id = fields.string("id") ?? defaultID
+        let title = fields.localized("title", required: true)
+        let order = fields.integer("order", required: true, range: 1...9999)
+        let hours = fields.number("hours", required: true)
+        let summary = fields.localized("summary")
+        var claims: [CompetencyClaim] = []
+        if var competencies = fields.mapping("competencies") {
+            for entry in competencies.entries {
+                guard let competency = CompetencyID(parsing: entry.key) else {
+                    diagnostics.append(malformed(entry.key, at: entry.keyLocation))
+                    continue
+                }
+                guard case let .scalar(scalar) = entry.value, let level = MappingLevel(rawValue: scalar.string) else {
+                    competencies.invalid(entry.value, "mapping level of '\(entry.key)' must be I (introduced), R (reinforced) or M (mastered)")
+                    continue
+                }
+                claims.append(CompetencyClaim(competency: competency, level: level, location: entry.keyLocation))
+            }
+            fields.absorb(competencies)
+        }
+        fields.finish()
+        diagnostics += fields.diagnostics
+        guard let title, let order, let hours else { return (nil, diagnostics) }
+        let module = Module(
+            id: id, courseID: courseID, order: order, title: title, summary: summary, hours: hours,
+            format: .markdown, body: MarkdownParser.parse(parts.body, options: markdown), claims: claims,
+            location: SourceLocation(file: file, line: 1, column: 1))
+        return (module, diagnostics)
+    }
+
+    /// Reads a module XML tree that already passed `module.xsd`.
+    static func readXML(_ root: XMLElement, file: String, courseID: String, defaultID: String) -> (Module?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let title = root.first("title")?.bilingualText
+        let summary = root.first("summary")?.bilingualText
+        var claims: [CompetencyClaim] = []
+        for element in root.first("competencies")?.all("competency") ?? [] {
+            let reference = element.attributes["ref"] ?? ""
+            let location = SourceLocation(file: file, line: element.line)
+            guard let competency = CompetencyID(parsing: reference) else {
+                diagnostics.append(malformed(reference, at: location))
+                continue
+            }
+            guard let level = MappingLevel(rawValue: element.attributes["level"] ?? "") else { continue }
+            claims.append(CompetencyClaim(competency: competency, level: level, location: location))
+        }
+        let (body, bodyDiagnostics) = root.first("body").map { XMLBodyWriter.write($0, file: file) } ?? (.empty, [])
+        diagnostics += bodyDiagnostics
+        guard let title, let order = Int(root.attributes["order"] ?? ""), let hours = Double(root.attributes["hours"] ?? "") else {
+            return (nil, diagnostics)
+        }
+        let module = Module(
+            id: root.attributes["id"] ?? defaultID, courseID: courseID, order: order, title: title, summary: summary,
+            hours: hours, format: .xml, body: body, claims: claims, location: SourceLocation(file: file, line: root.line))
+        return (module, diagnostics)
+    }
+
+    private static func malformed(_ reference: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .malformedReference, at: location,
+            "'\(reference)' is not a competency reference; write framework:level:code (e.g. b2b-data:中级:1.1.1) "
+                + "or framework:code for program outcomes (e.g. cbec-outcomes:K2)")
+    }
+}

@@ -1,0 +1,168 @@
+import CoursemapModel
+
+/// Writes the body of a module XML file (`<body>` and its small HTML-like vocabulary) as HTML.
+///
+/// Every text node is escaped and every element is mapped explicitly, so nothing in a module can inject
+/// markup. Links keep only `http`, `https` and `mailto` URLs, fragments and relative paths; anything else
+/// (`javascript:`, `data:` …) is dropped with a CM305 diagnostic.
+struct XMLBodyWriter {
+    let file: String
+    private(set) var html = ""
+    private(set) var headings: [Heading] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var anchors = Anchors()
+    private var sectionDepth = 1
+
+    init(file: String) { self.file = file }
+
+    static func write(_ body: XMLElement, file: String) -> (RichText, [Diagnostic]) {
+        var writer = XMLBodyWriter(file: file)
+        writer.blocks(body.elements)
+        return (RichText(html: writer.html, headings: writer.headings), writer.diagnostics)
+    }
+
+    private mutating func blocks(_ elements: [XMLElement]) {
+        for element in elements { block(element) }
+    }
+
+    private mutating func block(_ element: XMLElement) {
+        switch element.name {
+        case "section":
+            sectionDepth += 1
+            let level = min(sectionDepth, 6)
+            html += "<section>\n"
+            if let title = element.first("title") {
+                let text = title.text.collapsingWhitespace
+                let anchor = anchors.make(for: text)
+                headings.append(Heading(level: level, text: text, anchor: anchor))
+                html += "<h\(level) id=\"\(HTMLText.escapeAttribute(anchor))\">"
+                inline(title.children)
+                html += "</h\(level)>\n"
+            }
+            blocks(element.elements.filter { $0.name != "title" })
+            html += "</section>\n"
+            sectionDepth -= 1
+        case "p":
+            html += "<p>"
+            inline(element.children)
+            html += "</p>\n"
+        case "ul", "ol":
+            html += "<\(element.name)>\n"
+            for item in element.all("li") {
+                html += "<li>"
+                for child in item.children {
+                    if case let .element(nested) = child, nested.name == "ul" || nested.name == "ol" {
+                        html += "\n"
+                        block(nested)
+                    } else {
+                        inline([child])
+                    }
+                }
+                html += "</li>\n"
+            }
+            html += "</\(element.name)>\n"
+        case "table":
+            html += "<div class=\"table-wrap\"><table>\n"
+            if let caption = element.first("caption") {
+                html += "<caption>"
+                inline(caption.children)
+                html += "</caption>\n"
+            }
+            for row in element.all("tr") {
+                html += "<tr>"
+                for cell in row.elements where cell.name == "th" || cell.name == "td" {
+                    html += cell.name == "th" ? "<th scope=\"col\">" : "<td>"
+                    inline(cell.children)
+                    html += "</\(cell.name)>"
+                }
+                html += "</tr>\n"
+            }
+            html += "</table></div>\n"
+        case "pre":
+            let language = element.attributes["lang"].map { " class=\"language-\(HTMLText.escapeAttribute($0))\"" } ?? ""
+            html += "<pre><code\(language)>\(HTMLText.escape(trimmedCode(element.text)))</code></pre>\n"
+        case "blockquote":
+            html += "<blockquote>\n"
+            blocks(element.elements)
+            html += "</blockquote>\n"
+        case "note":
+            let kind = element.attributes["kind"] ?? "tip"
+            html += "<aside class=\"note note-\(HTMLText.escapeAttribute(kind))\">\n"
+            blocks(element.elements)
+            html += "</aside>\n"
+        default:
+            break  // the schema admits nothing else
+        }
+    }
+
+    private mutating func inline(_ nodes: [XMLNodeContent]) {
+        for node in nodes {
+            switch node {
+            case let .text(text):
+                html += HTMLText.escape(text)
+            case let .element(element):
+                switch element.name {
+                case "em", "strong", "sub", "sup":
+                    html += "<\(element.name)>"
+                    inline(element.children)
+                    html += "</\(element.name)>"
+                case "code":
+                    html += "<code>\(HTMLText.escape(element.text))</code>"
+                case "br":
+                    html += "<br>"
+                case "a":
+                    let href = element.attributes["href"] ?? ""
+                    if URLPolicy.isAllowed(href) {
+                        let external = URLPolicy.isExternal(href) ? " rel=\"noopener\"" : ""
+                        html += "<a href=\"\(HTMLText.escapeAttribute(href))\"\(external)>"
+                        inline(element.children)
+                        html += "</a>"
+                    } else {
+                        diagnostics.append(.error(
+                            .unsafeLink, at: SourceLocation(file: file, line: element.line),
+                            "link '\(href)' is not allowed: use an http, https or mailto URL, a #fragment or a relative path"))
+                        inline(element.children)
+                    }
+                case "ul", "ol":
+                    block(element)
+                default:
+                    inline(element.children)
+                }
+            }
+        }
+    }
+
+    /// Code blocks drop the leading and trailing blank lines that XML indentation leaves.
+    private func trimmedCode(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        let indent = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+        return lines.map { String($0.dropFirst(min(indent, $0.count))) }.joined(separator: "\n")
+    }
+}
+
+/// Which link targets Coursemap writes into pages.
+enum URLPolicy {
+    static func isAllowed(_ href: String) -> Bool {
+        let trimmed = href.trimmingCharactersInSet()
+        guard !trimmed.isEmpty else { return false }
+        guard let colon = trimmed.firstIndex(of: ":") else { return true }  // relative path or fragment
+        let scheme = trimmed[..<colon]
+        // A colon after a '/', '?' or '#' belongs to a relative path, not a scheme.
+        if scheme.contains(where: { "/?#".contains($0) }) { return true }
+        return ["http", "https", "mailto"].contains(scheme.lowercased())
+    }
+
+    static func isExternal(_ href: String) -> Bool {
+        let lower = href.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharactersInSet() -> String {
+        String(drop { $0.isWhitespace || $0.isNewline || $0.unicodeScalars.allSatisfy { $0.value < 0x20 } }
+            .reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import Yams
+import CoursemapModel
+import Yams
+
+/// Parses YAML (a config file or a front-matter block) into a node tree, mapping libyaml's positions back to
+/// lines of the content file.
+struct YAMLDocument {
+    let file: String
+    /// The file line that holds the YAML's first line.
+    let firstLine: Int
+
+    /// The root node, or a CM201 diagnostic at the position libyaml reports.
+    func parse(_ yaml: String) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+                let .composer(context, problem, mark, _):
+                let detail = [context.map { "\($0)" }, problem].compactMap { $0 }.joined(separator: ": ")
+                return .failure(.error(.yamlSyntax, at: location(of: mark), "YAML syntax error: \(detail)"))
+            case let .reader(problem, _, _, _):
+                return .failure(.error(.yamlSyntax, at: SourceLocation(file: file, line: firstLine), "YAML cannot be read: \(problem)"))
+            default:
+                return .failure(.error(.yamlSyntax, at: SourceLocation(file: file, line: firstLine), "YAML error: \(error)"))
+            }
+        } catch {
+            return .failure(.error(.yamlSyntax, at: SourceLocation(file: file, line: firstLine), "YAML error: \(error)"))
+        }
+    }
+
+    func location(of mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: firstLine) }
+        return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation { location(of: node.mark) }
+
+    /// A reader over the root mapping; a non-mapping root is reported as CM203.
+    func fields(of root: Node?, at fallback: SourceLocation, what: String) -> FieldReader? {
+        guard let root else { return FieldReader(document: self, pairs: [], location: fallback) }
+        guard case let .mapping(mapping) = root else {
+            return nil
+        }
+        return FieldReader(document: self, mapping: mapping, location: location(of: root))
+    }
+}
+
+/// Reads typed fields from a YAML mapping, collecting a diagnostic for every missing, ill-typed, invalid,
+/// duplicated or unknown field instead of stopping at the first.
+struct FieldReader {
+    struct Entry {
+        var key: String
+        var keyLocation: SourceLocation
+        var value: Node
+    }
+
+    let document: YAMLDocument
+    let entries: [Entry]
+    let location: SourceLocation
+    /// A path prefix for messages, e.g. `hours.` for the fields of `hours`.
+    var prefix = ""
+    private(set) var diagnostics: [Diagnostic] = []
+    private var used: Set<String> = []
+
+    init(document: YAMLDocument, pairs: [Entry], location: SourceLocation) {
+        self.document = document
+        self.entries = pairs
+        self.location = location
+    }
+
+    init(document: YAMLDocument, mapping: Node.Mapping, location: SourceLocation) {
+        self.document = document
+        self.location = location
+        var entries: [Entry] = []
+        var seen: [String: SourceLocation] = [:]
+        var duplicates: [Diagnostic] = []
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? "\(key)"
+            let keyLocation = document.location(of: key)
+            if let first = seen[name] {
+                duplicates.append(.error(.duplicateKey, at: keyLocation, "key '\(name)' is given twice (first at line \(first.line ?? 0))"))
+                continue
+            }
+            seen[name] = keyLocation
+            entries.append(Entry(key: name, keyLocation: keyLocation, value: value))
+        }
+        self.entries = entries
+        self.diagnostics = duplicates
+    }
+
+    private func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+
+    private mutating func lookup(_ key: String, required: Bool, expected: String) -> Entry? {
+        used.insert(key)
+        guard let entry = entry(key) else {
+            if required {
+                diagnostics.append(.error(.missingField, at: location, "missing required field '\(prefix)\(key)' (\(expected))"))
+            }
+            return nil
+        }
+        if case let .scalar(scalar) = entry.value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
+            if required {
+                diagnostics.append(.error(.missingField, at: entry.keyLocation, "field '\(prefix)\(key)' is empty; expected \(expected)"))
+            }
+            return nil
+        }
+        return entry
+    }
+
+    private mutating func wrongType(_ entry: Entry, expected: String) {
+        diagnostics.append(.error(
+            .wrongType, at: document.location(of: entry.value),
+            "field '\(prefix)\(entry.key)' must be \(expected), found \(entry.value.kindDescription)"))
+    }
+
+    mutating func invalid(_ node: Node, _ message: String) {
+        diagnostics.append(.error(.invalidValue, at: document.location(of: node), message))
+    }
+
+    /// A scalar as text (numbers included, so `code: 0702301` keeps its leading zero).
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let entry = lookup(key, required: required, expected: "text") else { return nil }
+        guard case let .scalar(scalar) = entry.value else {
+            wrongType(entry, expected: "text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func number(_ key: String, required: Bool = false, minimum: Double = 0) -> Double? {
+        guard let entry = lookup(key, required: required, expected: "a number") else { return nil }
+        guard case let .scalar(scalar) = entry.value, scalar.style == .plain, let value = Double(scalar.string),
+            value.isFinite
+        else {
+            wrongType(entry, expected: "a number")
+            return nil
+        }
+        guard value >= minimum else {
+            invalid(entry.value, "field '\(prefix)\(key)' must be at least \(minimum.formatted), found \(scalar.string)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ key: String, required: Bool = false, range: ClosedRange<Int>) -> Int? {
+        guard let entry = lookup(key, required: required, expected: "a whole number") else { return nil }
+        guard case let .scalar(scalar) = entry.value, scalar.style == .plain, let value = Int(scalar.string) else {
+            wrongType(entry, expected: "a whole number")
+            return nil
+        }
+        guard range.contains(value) else {
+            invalid(entry.value, "field '\(prefix)\(key)' must be from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let entry = lookup(key, required: false, expected: "true or false") else { return nil }
+        guard case let .scalar(scalar) = entry.value, let value = Bool(scalar.string.lowercased()) else {
+            wrongType(entry, expected: "true or false")
+            return nil
+        }
+        return value
+    }
+
+    /// One value of a fixed set, given by its raw text.
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, as type: T.Type) -> T?
+    where T.RawValue == String {
+        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let entry = lookup(key, required: required, expected: "one of \(allowed)") else { return nil }
+        guard case let .scalar(scalar) = entry.value else {
+            wrongType(entry, expected: "one of \(allowed)")
+            return nil
+        }
+        guard let value = T(rawValue: scalar.string) else {
+            invalid(entry.value, "field '\(prefix)\(key)' must be one of \(allowed), found '\(scalar.string)'")
+            return nil
+        }
+        return value
+    }
+
+    /// `key: {zh: …, en: …}`, or `key: 文本` as a shorthand for Chinese only.
+    mutating func localized(_ key: String, required: Bool = false) -> LocalizedText? {
+        guard let entry = lookup(key, required: required, expected: "zh and en texts") else { return nil }
+        switch entry.value {
+        case let .scalar(scalar):
+            return nonBlank(scalar.string).map { LocalizedText(zh: $0) }
+        case let .mapping(mapping):
+            var nested = FieldReader(document: document, mapping: mapping, location: document.location(of: entry.value))
+            nested.prefix = prefix + key + "."
+            let zh = nested.string("zh", required: true)
+            let en = nested.string("en")
+            nested.finish(known: ["zh", "en"])
+            diagnostics += nested.diagnostics
+            guard let zh = zh.flatMap(nonBlank) else { return nil }
+            return LocalizedText(zh: zh, en: en.flatMap(nonBlank))
+        default:
+            wrongType(entry, expected: "zh and en texts")
+            return nil
+        }
+    }
+
+    /// A nested mapping, read with its own reader. Its diagnostics are merged back by `absorb`.
+    mutating func mapping(_ key: String, required: Bool = false) -> FieldReader? {
+        guard let entry = lookup(key, required: required, expected: "a mapping") else { return nil }
+        guard case let .mapping(mapping) = entry.value else {
+            wrongType(entry, expected: "a mapping")
+            return nil
+        }
+        var nested = FieldReader(document: document, mapping: mapping, location: document.location(of: entry.value))
+        nested.prefix = prefix + key + "."
+        return nested
+    }
+
+    /// A sequence of scalars, each with its location.
+    mutating func stringList(_ key: String) -> [(String, Node)]? {
+        guard let entry = lookup(key, required: false, expected: "a list") else { return nil }
+        guard case let .sequence(sequence) = entry.value else {
+            wrongType(entry, expected: "a list")
+            return nil
+        }
+        var items: [(String, Node)] = []
+        for item in sequence {
+            guard case let .scalar(scalar) = item else {
+                diagnostics.append(.error(.wrongType, at: document.location(of: item), "items of '\(prefix)\(key)' must be text, found \(item.kindDescription)"))
+                continue
+            }
+            items.append((scalar.string, item))
+        }
+        return items
+    }
+
+    /// Folds a nested reader's diagnostics into this one.
+    mutating func absorb(_ nested: FieldReader) { diagnostics += nested.diagnostics }
+
+    /// Reports every key that no accessor asked for and that is not in `known` as CM205 (warning): most are
+    /// typos of a real field.
+    mutating func finish(known: Set<String> = []) {
+        for entry in entries where !used.contains(entry.key) && !known.contains(entry.key) {
+            let suggestion = Self.closest(to: entry.key, in: used.union(known)).map { "; did you mean '\($0)'?" } ?? ""
+            diagnostics.append(.warning(.unknownField, at: entry.keyLocation, "unknown field '\(prefix)\(entry.key)' is ignored\(suggestion)"))
+        }
+    }
+
+    private func nonBlank(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The known key within edit distance 2, if any.
+    static func closest(to key: String, in candidates: Set<String>) -> String? {
+        var best: (name: String, distance: Int)?
+        for candidate in candidates.sorted() {
+            let distance = EditDistance.between(key, candidate)
+            if distance <= 2, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.name
+    }
+}
+
+extension Node {
+    var kindDescription: String {
+        switch self {
+        case let .scalar(scalar): return scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension Double {
+    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+}

@@ -1,0 +1,82 @@
+/// Every diagnostic Coursemap reports has one of these stable codes. `docs/diagnostics.md` explains each
+/// with an example and the fix; a test keeps that page and this list in step.
+///
+/// Ranges: CM1xx files and text, CM2xx YAML and front matter, CM3xx XML, CM4xx references and ids,
+/// CM5xx configuration, CM6xx theme and rendering.
+public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
+    // Files and text
+    case notUTF8 = "CM101"
+    case unknownFileType = "CM102"
+    case unreadableFile = "CM103"
+    case nulByte = "CM104"
+    case misplacedFile = "CM105"
+    case linkOutsideContent = "CM106"
+
+    // YAML and front matter
+    case yamlSyntax = "CM201"
+    case missingField = "CM202"
+    case wrongType = "CM203"
+    case invalidValue = "CM204"
+    case unknownField = "CM205"
+    case missingFrontMatter = "CM206"
+    case duplicateKey = "CM207"
+
+    // XML
+    case xmlNotWellFormed = "CM301"
+    case xmlSchemaViolation = "CM302"
+    case xmlDoctype = "CM303"
+    case xmlUnknownRoot = "CM304"
+    case unsafeLink = "CM305"
+
+    // References and identity
+    case unknownCompetency = "CM401"
+    case malformedReference = "CM402"
+    case duplicateID = "CM403"
+    case codeOutsideParent = "CM404"
+    case duplicateMapping = "CM405"
+    case missingCourse = "CM406"
+    case invalidID = "CM407"
+    case unknownFramework = "CM408"
+
+    // Configuration
+    case missingConfig = "CM501"
+
+    // Theme and rendering
+    case templateSyntax = "CM601"
+    case templateMissing = "CM602"
+
+    /// A few words on what the code means; the long form is in `docs/diagnostics.md`.
+    public var summary: String {
+        switch self {
+        case .notUTF8: return "file is not UTF-8"
+        case .unknownFileType: return "file type Coursemap does not read here"
+        case .unreadableFile: return "file cannot be read"
+        case .nulByte: return "text file contains a NUL byte"
+        case .misplacedFile: return "file is not where its kind belongs"
+        case .linkOutsideContent: return "symbolic link leads outside the content folder"
+        case .yamlSyntax: return "YAML syntax error"
+        case .missingField: return "required field missing"
+        case .wrongType: return "field has the wrong type"
+        case .invalidValue: return "field value not allowed"
+        case .unknownField: return "field Coursemap does not know"
+        case .missingFrontMatter: return "Markdown file without front matter"
+        case .duplicateKey: return "key given twice"
+        case .xmlNotWellFormed: return "XML not well-formed"
+        case .xmlSchemaViolation: return "XML violates its schema"
+        case .xmlDoctype: return "DOCTYPE or entity declaration not allowed"
+        case .xmlUnknownRoot: return "XML root element Coursemap does not know"
+        case .unsafeLink: return "link with a scheme that is not allowed"
+        case .unknownCompetency: return "reference to a competency that does not exist"
+        case .malformedReference: return "competency reference not in framework:level:code form"
+        case .duplicateID: return "id used twice"
+        case .codeOutsideParent: return "code does not extend its parent's code"
+        case .duplicateMapping: return "competency mapped twice in one module"
+        case .missingCourse: return "course folder without course.md"
+        case .invalidID: return "id with characters that are not allowed"
+        case .unknownFramework: return "reference to a framework or level that does not exist"
+        case .missingConfig: return "coursemap.yml missing"
+        case .templateSyntax: return "theme template does not parse"
+        case .templateMissing: return "theme lacks a template the portal needs"
+        }
+    }
+}

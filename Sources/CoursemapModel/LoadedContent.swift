@@ -1,0 +1,39 @@
+/// What the load stage read from `Content/`: every document parsed, nothing cross-checked yet.
+public struct LoadedContent: Hashable, Sendable {
+    /// `nil` when `coursemap.yml` is missing or unusable (a diagnostic says why).
+    public var config: SiteConfig?
+    public var frameworks: [Framework]
+    public var courses: [Course]
+    public var modules: [Module]
+    /// Folders under `courses/` that hold modules, with the location of their first file; used to report
+    /// course folders that lack a `course.md`.
+    public var courseFolders: [String: SourceLocation]
+    /// Files under `theme/` that override built-in templates and assets, keyed by their path in the theme.
+    public var themeFiles: [String: ThemeFile]
+    public var diagnostics: DiagnosticList
+
+    public init(
+        config: SiteConfig? = nil, frameworks: [Framework] = [], courses: [Course] = [], modules: [Module] = [],
+        courseFolders: [String: SourceLocation] = [:], themeFiles: [String: ThemeFile] = [:],
+        diagnostics: DiagnosticList = DiagnosticList()
+    ) {
+        self.config = config
+        self.frameworks = frameworks
+        self.courses = courses
+        self.modules = modules
+        self.courseFolders = courseFolders
+        self.themeFiles = themeFiles
+        self.diagnostics = diagnostics
+    }
+}
+
+/// A file of a user's theme override: its bytes and where it came from.
+public struct ThemeFile: Hashable, Sendable {
+    public var bytes: [UInt8]
+    public var location: SourceLocation
+
+    public init(bytes: [UInt8], location: SourceLocation) {
+        self.bytes = bytes
+        self.location = location
+    }
+}

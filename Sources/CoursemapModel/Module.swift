@@ -1,0 +1,74 @@
+/// A module (teaching unit) of a course, from a Markdown or module-XML file in the course's folder.
+public struct Module: Hashable, Sendable, Codable {
+    public enum Format: String, Hashable, Sendable, Codable {
+        case markdown
+        case xml
+    }
+
+    public var id: String
+    public var courseID: String
+    /// Position within the course; modules are listed by it.
+    public var order: Int
+    public var title: LocalizedText
+    public var summary: LocalizedText?
+    /// Class hours spent on the module.
+    public var hours: Double
+    public var format: Format
+    public var body: RichText
+    public var claims: [CompetencyClaim]
+    public var location: SourceLocation
+
+    public init(
+        id: String, courseID: String, order: Int, title: LocalizedText, summary: LocalizedText? = nil,
+        hours: Double, format: Format, body: RichText, claims: [CompetencyClaim], location: SourceLocation
+    ) {
+        self.id = id
+        self.courseID = courseID
+        self.order = order
+        self.title = title
+        self.summary = summary
+        self.hours = hours
+        self.format = format
+        self.body = body
+        self.claims = claims
+        self.location = location
+    }
+}
+
+/// How far a module takes a competency: introduced, reinforced or mastered.
+public enum MappingLevel: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+    case introduced = "I"
+    case reinforced = "R"
+    case mastered = "M"
+
+    public var name: LocalizedText {
+        switch self {
+        case .introduced: return LocalizedText(zh: "引入", en: "Introduced")
+        case .reinforced: return LocalizedText(zh: "强化", en: "Reinforced")
+        case .mastered: return LocalizedText(zh: "掌握", en: "Mastered")
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .introduced: return 1
+        case .reinforced: return 2
+        case .mastered: return 3
+        }
+    }
+
+    public static func < (lhs: MappingLevel, rhs: MappingLevel) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A module's statement that it teaches a competency to a level, where the content says so.
+public struct CompetencyClaim: Hashable, Sendable, Codable {
+    public var competency: CompetencyID
+    public var level: MappingLevel
+    public var location: SourceLocation
+
+    public init(competency: CompetencyID, level: MappingLevel, location: SourceLocation) {
+        self.competency = competency
+        self.level = level
+        self.location = location
+    }
+}

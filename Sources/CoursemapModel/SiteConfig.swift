@@ -1,0 +1,37 @@
+/// The site configuration from `Content/coursemap.yml`.
+public struct SiteConfig: Hashable, Sendable, Codable {
+    public var title: LocalizedText
+    /// The name of the program (专业) the portal serves.
+    public var program: LocalizedText?
+    public var language: Language
+    /// Absolute base URL of the published portal, ending in `/`; canonical links use it.
+    public var baseURL: String?
+    /// The scopes coverage is reported on; empty means every scope of every framework.
+    public var reports: [FrameworkScope]
+    public var markdown: MarkdownOptions
+    public var location: SourceLocation
+
+    public init(
+        title: LocalizedText, program: LocalizedText? = nil, language: Language = .zh, baseURL: String? = nil,
+        reports: [FrameworkScope] = [], markdown: MarkdownOptions = MarkdownOptions(),
+        location: SourceLocation = SourceLocation(file: "coursemap.yml")
+    ) {
+        self.title = title
+        self.program = program
+        self.language = language
+        self.baseURL = baseURL
+        self.reports = reports
+        self.markdown = markdown
+        self.location = location
+    }
+}
+
+/// Markdown rendering switches.
+public struct MarkdownOptions: Hashable, Sendable, Codable {
+    /// Pass raw HTML in Markdown through. Off by default: raw HTML is dropped.
+    public var unsafeHTML: Bool
+
+    public init(unsafeHTML: Bool = false) {
+        self.unsafeHTML = unsafeHTML
+    }
+}
