@@ -1,0 +1,49 @@
+import CoursemapAnalyse
+import CoursemapLoad
+import CoursemapModel
+import CoursemapRender
+import CoursemapResolve
+import CoursemapWrite
+import Foundation
+
+/// Runs the five stages in order — load → resolve → analyse → render → write — collecting every stage's
+/// diagnostics. Writing happens only when no stage reported an error.
+public enum Pipeline {
+    /// Everything a run produced.
+    public struct Outcome: Sendable {
+        public var diagnostics: DiagnosticList
+        public var program: Program
+        public var coverage: [CoverageReport]
+        public var site: RenderedSite
+        /// Files written to the output folder (0 for `check`, or when there were errors).
+        public var filesWritten: Int
+
+        public var pageCount: Int { site.pageCount }
+    }
+
+    /// Load, resolve, analyse and render, without writing anything.
+    public static func check(content: URL) -> Outcome {
+        check(source: .directory(content))
+    }
+
+    public static func check(source: ContentSource) -> Outcome {
+        let loaded = ContentLoader(source: source).load()
+        var diagnostics = loaded.diagnostics
+        let (program, resolveDiagnostics) = Resolver.resolve(loaded)
+        diagnostics.append(contentsOf: resolveDiagnostics)
+        let coverage = CoverageAnalyser.analyse(program)
+        let (site, renderDiagnostics) = SiteRenderer.render(program, coverage: coverage)
+        diagnostics.append(contentsOf: renderDiagnostics)
+        return Outcome(diagnostics: diagnostics, program: program, coverage: coverage, site: site, filesWritten: 0)
+    }
+
+    /// Checks, then writes the site to `output` when there are no errors. The destination is vetted before
+    /// any work, so a refused `--output` fails fast.
+    public static func build(content: URL, output: URL) throws(WriteError) -> Outcome {
+        try OutputWriter.checkDestination(output: output, content: content)
+        var outcome = check(content: content)
+        guard !outcome.diagnostics.hasErrors else { return outcome }
+        outcome.filesWritten = try OutputWriter.write(outcome.site, to: output, content: content)
+        return outcome
+    }
+}

@@ -1,0 +1,184 @@
+import CoursemapModel
+
+/// One function per kind of page.
+extension PageBuilder {
+    func home() -> HomePage {
+        let page = SitePaths.home
+        let modules = program.allModules
+        let requirementCount = program.frameworks.filter { $0.kind == .certificate }.reduce(0) { $0 + $1.allCompetencies.count }
+        let stats = [
+            Stat(value: String(requirementCount), label: ui.requirements),
+            Stat(value: String(program.courses.count), label: ui.courses),
+            Stat(value: String(modules.count), label: ui.modules),
+            Stat(value: Self.hours(modules.reduce(0) { $0 + $1.hours }), label: ui.hours),
+        ]
+        func card(_ framework: Framework) -> FrameworkCard {
+            FrameworkCard(
+                href: SitePaths.framework(framework.id), title: text(framework.title), illustrative: framework.illustrative,
+                scopes: framework.scopes.map(summary))
+        }
+        return HomePage(
+            chrome: chrome(page: page, title: plain(program.config.title), crumbs: [], section: nil), ui: ui,
+            title: text(program.config.title), program: program.config.program.map(text), stats: stats,
+            certificates: program.frameworks.filter { $0.kind == .certificate }.map(card),
+            outcomeFrameworks: program.frameworks.filter { $0.kind == .outcomes }.map(card),
+            courses: program.courses.map { course in
+                CourseRow(
+                    href: SitePaths.course(course.id), code: course.code, title: text(course.title),
+                    credits: Self.hours(course.credits), hours: Self.hours(course.hours.total), semester: course.semester,
+                    type: plain(course.type.name), moduleCount: program.modules(of: course.id).count)
+            })
+    }
+
+    func framework(_ framework: Framework) -> FrameworkPage {
+        let page = SitePaths.framework(framework.id)
+        let levels = framework.levels.map { level in
+            let scope = FrameworkScope(framework: framework.id, level: level.level)
+            let byID = Dictionary(framework.competencies(in: scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return LevelSection(
+                name: plain(level.level.name), anchor: level.level.slug,
+                coverageHref: hasReport(scope) ? SitePaths.root(from: page) + SitePaths.coverage(scope) : nil,
+                areas: level.areas.map { area in
+                    AreaSection(code: area.code, title: text(area.title), tasks: area.tasks.map { task in
+                        TaskSection(code: task.code, title: text(task.title), requirements: task.requirements.compactMap { requirement in
+                            let id = CompetencyID(framework: framework.id, level: level.level, code: requirement.code)
+                            return byID[id].map { competencyItem($0, from: page, status: status(of: id)) }
+                        })
+                    })
+                })
+        }
+        let scope = FrameworkScope(framework: framework.id, level: nil)
+        let outcomes = Dictionary(framework.competencies(in: scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let groups = framework.outcomeGroups.map { group in
+            OutcomeSection(name: plain(group.domain.name), outcomes: group.outcomes.compactMap { outcome in
+                let id = CompetencyID(framework: framework.id, level: nil, code: outcome.code)
+                return outcomes[id].map { competencyItem($0, from: page, status: status(of: id)) }
+            })
+        }
+        return FrameworkPage(
+            chrome: chrome(page: page, title: plain(framework.title), crumbs: [(nil, plain(framework.title))], section: "frameworks"),
+            ui: ui, title: text(framework.title), issuer: framework.issuer.map(text), version: framework.version,
+            description: framework.description.map(text), illustrative: framework.illustrative, levels: levels, groups: groups)
+    }
+
+    func competency(_ competency: Competency) -> CompetencyPage {
+        let id = competency.id
+        let page = SitePaths.competency(id)
+        let root = SitePaths.root(from: page)
+        let framework = program.framework(id.framework)!
+        let mappings = (program.mappings[id] ?? []).map { mapping in
+            MappingItem(
+                courseHref: root + SitePaths.course(mapping.courseID),
+                courseTitle: program.course(mapping.courseID).map { plain($0.title) } ?? mapping.courseID,
+                moduleHref: root + SitePaths.module(mapping.moduleID, course: mapping.courseID),
+                moduleTitle: moduleTitle(mapping.moduleID, course: mapping.courseID), level: mapping.level.rawValue,
+                levelName: plain(mapping.level.name), hours: Self.hours(mapping.hours))
+        }
+        let integrations = program.courses.flatMap { course in
+            course.integrations.filter { $0.scope == id.scope }.map { integration in
+                IntegrationItem(href: root + SitePaths.course(course.id), title: plain(course.title), mode: plain(integration.mode.name))
+            }
+        }
+        let status = status(of: id)
+        let isCertificate = framework.kind == .certificate
+        return CompetencyPage(
+            chrome: chrome(
+                page: page, title: id.description,
+                crumbs: [(SitePaths.framework(framework.id), plain(framework.title)), (nil, id.code)], section: "frameworks"),
+            ui: ui, reference: id.description, code: id.code, statement: text(competency.statement),
+            frameworkHref: root + SitePaths.framework(framework.id), frameworkTitle: scopeName(id.scope),
+            illustrative: framework.illustrative,
+            groupLabel: isCertificate ? ui.workArea : ui.outcomes,
+            group: "\(isCertificate ? competency.group.code + " " : "")\(plain(competency.group.title))",
+            subgroupLabel: competency.subgroup == nil ? nil : ui.task,
+            subgroup: competency.subgroup.map { "\($0.code) \(plain($0.title))" },
+            status: status.rawValue, statusLabel: plain(status.name), mappings: mappings,
+            totalHours: Self.hours((program.mappings[id] ?? []).reduce(0) { $0 + $1.hours }),
+            integrations: integrations,
+            coverageHref: hasReport(id.scope) ? root + SitePaths.coverage(id.scope) : nil)
+    }
+
+    func course(_ course: Course) -> CoursePage {
+        let page = SitePaths.course(course.id)
+        let modules = program.modules(of: course.id)
+        var highest: [CompetencyID: MappingLevel] = [:]
+        for claim in modules.flatMap(\.claims) {
+            highest[claim.competency] = max(highest[claim.competency] ?? claim.level, claim.level)
+        }
+        return CoursePage(
+            chrome: chrome(page: page, title: plain(course.title), crumbs: [(nil, plain(course.title))], section: "courses"),
+            ui: ui, title: text(course.title), code: course.code, credits: Self.hours(course.credits),
+            theoryHours: Self.hours(course.hours.theory), practiceHours: Self.hours(course.hours.practice),
+            totalHours: Self.hours(course.hours.total), semester: course.semester, type: plain(course.type.name),
+            integrations: integrations(of: course, from: page), description: course.description.html,
+            modules: modules.map { module in
+                ModuleRow(
+                    order: module.order, href: "\(module.id).html", title: text(module.title),
+                    hours: Self.hours(module.hours), summary: module.summary.map(plain))
+            },
+            competencies: levelItems(highest.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, from: page))
+    }
+
+    func module(_ module: Module, in course: Course) -> ModulePage {
+        let page = SitePaths.module(module.id, course: course.id)
+        let siblings = program.modules(of: course.id)
+        let index = siblings.firstIndex { $0.id == module.id }
+        func link(_ offset: Int) -> NavLink? {
+            guard let index, siblings.indices.contains(index + offset) else { return nil }
+            let other = siblings[index + offset]
+            return NavLink(href: "\(other.id).html", text: plain(other.title), current: false)
+        }
+        return ModulePage(
+            chrome: chrome(
+                page: page, title: plain(module.title),
+                crumbs: [(SitePaths.course(course.id), plain(course.title)), (nil, plain(module.title))], section: "courses"),
+            ui: ui, title: text(module.title), courseHref: "index.html", courseTitle: plain(course.title),
+            order: module.order, hours: Self.hours(module.hours), summary: module.summary.map(plain),
+            body: module.body.html,
+            toc: module.body.headings.filter { $0.level <= 3 }.map {
+                TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3)
+            },
+            competencies: levelItems(module.claims.map { ($0.competency, $0.level) }, from: page),
+            previous: link(-1), next: link(1))
+    }
+
+    func coverage(_ report: CoverageReport, rules: [String]) -> CoveragePage {
+        let scope = report.scope
+        let page = SitePaths.coverage(scope)
+        let root = SitePaths.root(from: page)
+        let framework = program.framework(scope.framework)!
+        let competencies = framework.competencies(in: scope)
+        let byID = Dictionary(competencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var groups: [CoverageGroup] = []
+        for row in report.rows {
+            guard let competency = byID[row.competency] else { continue }
+            let item = CoverageRowItem(
+                href: root + SitePaths.competency(row.competency), code: row.competency.code,
+                statement: plain(competency.statement), status: row.status.rawValue, statusLabel: plain(row.status.name),
+                modules: row.mappings.map { mapping in
+                    ModuleChip(
+                        href: root + SitePaths.module(mapping.moduleID, course: mapping.courseID),
+                        label: moduleTitle(mapping.moduleID, course: mapping.courseID), level: mapping.level.rawValue)
+                },
+                hours: Self.hours(row.hours))
+            let groupTitle = plain(competency.group.title)
+            if let last = groups.last, last.code == competency.group.code {
+                groups[groups.count - 1] = CoverageGroup(code: last.code, title: last.title, rows: last.rows + [item])
+            } else {
+                groups.append(CoverageGroup(code: competency.group.code, title: groupTitle, rows: [item]))
+            }
+        }
+        let summary = summary(scope)
+        let percent = summary.total == 0 ? 0 : Double(summary.covered) * 100 / Double(summary.total)
+        func items(_ status: CoverageStatus) -> [CompetencyItem] {
+            report.rows.filter { $0.status == status }.compactMap { byID[$0.competency] }
+                .map { competencyItem($0, from: page, status: status) }
+        }
+        let name = scopeName(scope)
+        return CoveragePage(
+            chrome: chrome(page: page, title: "\(ui.coverage) · \(name)", crumbs: [(nil, "\(ui.coverage) · \(name)")], section: "coverage"),
+            ui: ui, title: name, frameworkHref: root + SitePaths.framework(framework.id), illustrative: framework.illustrative,
+            summary: summary, coveredPercent: String(format: "%.0f", percent), rules: rules,
+            jsonHref: "coverage.json", gaps: items(.gap), partials: items(.partial), groups: groups)
+    }
+}

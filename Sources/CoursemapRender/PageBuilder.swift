@@ -1,0 +1,112 @@
+import CoursemapModel
+
+/// Builds the typed context of every page from the resolved program and its coverage. Pure: no templates,
+/// no I/O.
+struct PageBuilder {
+    let program: Program
+    let reports: [FrameworkScope: CoverageReport]
+    let rows: [CompetencyID: CoverageRow]
+    let language: Language
+    let ui: UIStrings
+
+    init(program: Program, coverage: [CoverageReport]) {
+        self.program = program
+        self.reports = Dictionary(coverage.map { ($0.scope, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rows = Dictionary(coverage.flatMap(\.rows).map { ($0.competency, $0) }, uniquingKeysWith: { first, _ in first })
+        self.language = program.config.language
+        self.ui = UIStrings.table(for: program.config.language)
+    }
+
+    // MARK: Text helpers
+
+    func text(_ localized: LocalizedText) -> BiText {
+        switch language {
+        case .zh: return BiText(primary: localized.zh, secondary: localized.en, secondaryLang: Language.en.rawValue)
+        case .en:
+            return BiText(primary: localized.en ?? localized.zh, secondary: localized.en == nil ? nil : localized.zh, secondaryLang: Language.zh.rawValue)
+        }
+    }
+
+    func plain(_ localized: LocalizedText) -> String { localized.text(in: language) }
+
+    static func hours(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    // MARK: Chrome
+
+    func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?) -> Chrome {
+        let root = SitePaths.root(from: page)
+        var nav = [NavLink(href: root + SitePaths.home, text: ui.home, current: section == nil)]
+        if let first = program.frameworks.first {
+            nav.append(NavLink(href: root + SitePaths.framework(first.id), text: ui.frameworks, current: section == "frameworks"))
+        }
+        if let first = program.courses.first {
+            nav.append(NavLink(href: root + SitePaths.course(first.id), text: ui.courses, current: section == "courses"))
+        }
+        if let first = program.reportScopes.first {
+            nav.append(NavLink(href: root + SitePaths.coverage(first), text: ui.coverage, current: section == "coverage"))
+        }
+        var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
+        breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
+        let siteTitle = plain(program.config.title)
+        return Chrome(
+            lang: language.rawValue, root: root, siteTitle: siteTitle,
+            pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
+            stylesheet: root + SitePaths.stylesheet,
+            canonical: program.config.baseURL.map { $0 + page },
+            homeHref: root + SitePaths.home, nav: nav,
+            breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
+    }
+
+    // MARK: Shared items
+
+    func scopeName(_ scope: FrameworkScope) -> String {
+        guard let framework = program.framework(scope.framework) else { return scope.description }
+        let title = plain(framework.title)
+        guard let level = scope.level else { return title }
+        return "\(title) · \(plain(level.name))"
+    }
+
+    func summary(_ scope: FrameworkScope) -> ScopeSummary {
+        let report = reports[scope]
+        let total = program.framework(scope.framework)?.competencies(in: scope).count ?? 0
+        return ScopeSummary(
+            name: scope.level.map { plain($0.name) } ?? plain(program.framework(scope.framework)?.title ?? LocalizedText(zh: scope.framework)),
+            coverageHref: hasReport(scope) ? SitePaths.coverage(scope) : nil, total: total,
+            covered: report?.count(.covered) ?? 0, partial: report?.count(.partial) ?? 0, gap: report?.count(.gap) ?? 0)
+    }
+
+    func status(of id: CompetencyID) -> CoverageStatus { rows[id]?.status ?? .gap }
+
+    /// Whether `scope` has a report page.
+    func hasReport(_ scope: FrameworkScope) -> Bool { program.reportScopes.contains(scope) }
+
+    func competencyItem(_ competency: Competency, from page: String, status: CoverageStatus) -> CompetencyItem {
+        CompetencyItem(
+            href: SitePaths.root(from: page) + SitePaths.competency(competency.id), reference: competency.id.description,
+            code: competency.id.code, statement: text(competency.statement), status: status.rawValue,
+            statusLabel: plain(status.name), moduleCount: program.mappings[competency.id]?.count ?? 0)
+    }
+
+    func moduleTitle(_ moduleID: String, course: String) -> String {
+        program.modules(of: course).first { $0.id == moduleID }.map { plain($0.title) } ?? moduleID
+    }
+
+    func levelItems(_ claims: [(CompetencyID, MappingLevel)], from page: String) -> [CompetencyLevelItem] {
+        claims.compactMap { id, level in
+            guard let competency = program.competencies[id] else { return nil }
+            return CompetencyLevelItem(
+                href: SitePaths.root(from: page) + SitePaths.competency(id), reference: id.description,
+                statement: plain(competency.statement), level: level.rawValue, levelName: plain(level.name))
+        }
+    }
+
+    func integrations(of course: Course, from page: String) -> [IntegrationItem] {
+        course.integrations.map { integration in
+            IntegrationItem(
+                href: SitePaths.root(from: page) + SitePaths.framework(integration.scope.framework),
+                title: scopeName(integration.scope), mode: plain(integration.mode.name))
+        }
+    }
+}

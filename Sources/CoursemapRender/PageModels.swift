@@ -1,0 +1,258 @@
+/// The typed contexts the Mustache templates render. Each page has its own struct; templates read stored
+/// properties only (swift-mustache reflects with `Mirror`), so everything is computed before rendering.
+
+/// Text in the page's language, with the other language alongside when the content has it.
+struct BiText: Sendable {
+    let primary: String
+    let secondary: String?
+    /// The `lang` of the secondary text.
+    let secondaryLang: String
+}
+
+/// The frame every page shares: head, header, navigation, breadcrumbs.
+struct Chrome: Sendable {
+    let lang: String
+    let root: String
+    let siteTitle: String
+    let pageTitle: String
+    let stylesheet: String
+    let canonical: String?
+    let homeHref: String
+    let nav: [NavLink]
+    let breadcrumbs: [Crumb]
+    let ui: UIStrings
+}
+
+struct NavLink: Sendable {
+    let href: String
+    let text: String
+    let current: Bool
+}
+
+/// A breadcrumb; the last one (the page itself) has no link.
+struct Crumb: Sendable {
+    let href: String?
+    let text: String
+}
+
+struct HomePage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: BiText
+    let program: BiText?
+    let stats: [Stat]
+    let certificates: [FrameworkCard]
+    let outcomeFrameworks: [FrameworkCard]
+    let courses: [CourseRow]
+}
+
+struct Stat: Sendable {
+    let value: String
+    let label: String
+}
+
+struct FrameworkCard: Sendable {
+    let href: String
+    let title: BiText
+    let illustrative: Bool
+    let scopes: [ScopeSummary]
+}
+
+/// Coverage of one scope in a few numbers, with a link to its report.
+struct ScopeSummary: Sendable {
+    let name: String
+    let coverageHref: String?
+    let total: Int
+    let covered: Int
+    let partial: Int
+    let gap: Int
+}
+
+struct CourseRow: Sendable {
+    let href: String
+    let code: String
+    let title: BiText
+    let credits: String
+    let hours: String
+    let semester: Int
+    let type: String
+    let moduleCount: Int
+}
+
+struct FrameworkPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: BiText
+    let issuer: BiText?
+    let version: String?
+    let description: BiText?
+    let illustrative: Bool
+    let levels: [LevelSection]
+    let groups: [OutcomeSection]
+}
+
+struct LevelSection: Sendable {
+    let name: String
+    let anchor: String
+    let coverageHref: String?
+    let areas: [AreaSection]
+}
+
+struct AreaSection: Sendable {
+    let code: String
+    let title: BiText
+    let tasks: [TaskSection]
+}
+
+struct TaskSection: Sendable {
+    let code: String
+    let title: BiText
+    let requirements: [CompetencyItem]
+}
+
+struct OutcomeSection: Sendable {
+    let name: String
+    let outcomes: [CompetencyItem]
+}
+
+/// A competency as listed on framework and coverage pages.
+struct CompetencyItem: Sendable {
+    let href: String
+    let reference: String
+    let code: String
+    let statement: BiText
+    let status: String
+    let statusLabel: String
+    let moduleCount: Int
+}
+
+struct CompetencyPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let reference: String
+    let code: String
+    let statement: BiText
+    let frameworkHref: String
+    let frameworkTitle: String
+    let illustrative: Bool
+    let groupLabel: String
+    let group: String
+    let subgroupLabel: String?
+    let subgroup: String?
+    let status: String
+    let statusLabel: String
+    let mappings: [MappingItem]
+    let totalHours: String
+    let integrations: [IntegrationItem]
+    let coverageHref: String?
+}
+
+/// A module's claim on a competency, shown from the competency's side.
+struct MappingItem: Sendable {
+    let courseHref: String
+    let courseTitle: String
+    let moduleHref: String
+    let moduleTitle: String
+    let level: String
+    let levelName: String
+    let hours: String
+}
+
+struct IntegrationItem: Sendable {
+    let href: String
+    let title: String
+    let mode: String
+}
+
+struct CoursePage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: BiText
+    let code: String
+    let credits: String
+    let theoryHours: String
+    let practiceHours: String
+    let totalHours: String
+    let semester: Int
+    let type: String
+    let integrations: [IntegrationItem]
+    let description: String
+    let modules: [ModuleRow]
+    let competencies: [CompetencyLevelItem]
+}
+
+struct ModuleRow: Sendable {
+    let order: Int
+    let href: String
+    let title: BiText
+    let hours: String
+    let summary: String?
+}
+
+/// A competency with the level a module (or a course, at its highest) takes it to.
+struct CompetencyLevelItem: Sendable {
+    let href: String
+    let reference: String
+    let statement: String
+    let level: String
+    let levelName: String
+}
+
+struct ModulePage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: BiText
+    let courseHref: String
+    let courseTitle: String
+    let order: Int
+    let hours: String
+    let summary: String?
+    let body: String
+    let toc: [TocItem]
+    let competencies: [CompetencyLevelItem]
+    let previous: NavLink?
+    let next: NavLink?
+}
+
+struct TocItem: Sendable {
+    let anchor: String
+    let text: String
+    let nested: Bool
+}
+
+struct CoveragePage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: String
+    let frameworkHref: String
+    let illustrative: Bool
+    let summary: ScopeSummary
+    let coveredPercent: String
+    let rules: [String]
+    let jsonHref: String
+    let gaps: [CompetencyItem]
+    let partials: [CompetencyItem]
+    let groups: [CoverageGroup]
+}
+
+struct CoverageGroup: Sendable {
+    let code: String
+    let title: String
+    let rows: [CoverageRowItem]
+}
+
+struct CoverageRowItem: Sendable {
+    let href: String
+    let code: String
+    let statement: String
+    let status: String
+    let statusLabel: String
+    let modules: [ModuleChip]
+    let hours: String
+}
+
+struct ModuleChip: Sendable {
+    let href: String
+    let label: String
+    let level: String
+}

@@ -1,0 +1,32 @@
+import CoursemapModel
+
+/// Where every page of the portal lives, as `/`-separated paths from the output root. The single source of
+/// the URL scheme: pages link to each other only through it.
+enum SitePaths {
+    static let home = "index.html"
+    static let stylesheet = "assets/style.css"
+
+    static func framework(_ id: String) -> String { "frameworks/\(id)/index.html" }
+
+    static func competency(_ id: CompetencyID) -> String {
+        if let level = id.level { return "frameworks/\(id.framework)/\(level.slug)/\(id.code).html" }
+        return "frameworks/\(id.framework)/\(id.code).html"
+    }
+
+    static func course(_ id: String) -> String { "courses/\(id)/index.html" }
+    static func module(_ id: String, course: String) -> String { "courses/\(course)/\(id).html" }
+
+    static func coverage(_ scope: FrameworkScope) -> String { coverageFolder(scope) + "index.html" }
+    static func coverageJSON(_ scope: FrameworkScope) -> String { coverageFolder(scope) + "coverage.json" }
+
+    private static func coverageFolder(_ scope: FrameworkScope) -> String {
+        if let level = scope.level { return "coverage/\(scope.framework)/\(level.slug)/" }
+        return "coverage/\(scope.framework)/"
+    }
+
+    /// The prefix that leads from `page` back to the output root (`""`, `"../"`, `"../../"` …), so every
+    /// link is relative and the portal also works opened from disk.
+    static func root(from page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+}

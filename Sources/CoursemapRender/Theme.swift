@@ -1,0 +1,87 @@
+import CoursemapModel
+import Foundation
+import Mustache
+
+/// The templates and static assets the portal is rendered with: the built-in theme shipped with Coursemap,
+/// with any file a site puts under `Content/theme/` replacing the built-in file of the same path
+/// (`theme/templates/<name>.mustache`, `theme/assets/<file>`).
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Static files, keyed by their path under `assets/`.
+    let assets: [String: [UInt8]]
+
+    /// The built-in theme with the site's overrides applied; template syntax errors become CM601.
+    public static func load(overrides: [String: ThemeFile]) -> (Theme, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: (text: String, location: SourceLocation?)] = [:]
+        var assets: [String: [UInt8]] = [:]
+        for (path, bytes) in BuiltInTheme.files {
+            add(path, bytes: bytes, location: nil, templates: &templates, assets: &assets)
+        }
+        for (path, file) in overrides.sorted(by: { $0.key < $1.key }) {
+            if !add(path, bytes: file.bytes, location: file.location, templates: &templates, assets: &assets) {
+                diagnostics.append(.warning(
+                    .unknownFileType, at: file.location,
+                    "theme files go in theme/templates/<name>.mustache or theme/assets/<file>; this one is ignored"))
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: template.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = template.location.map {
+                    SourceLocation(file: $0.file, line: error.context.lineNumber, column: error.context.columnNumber)
+                } ?? SourceLocation(file: "(built-in theme)/templates/\(name).mustache", line: error.context.lineNumber)
+                diagnostics.append(.error(.templateSyntax, at: location, "template does not parse: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(.templateSyntax, at: template.location ?? SourceLocation(file: name), "template does not parse: \(error)"))
+            }
+        }
+        return (Theme(library: library, assets: assets), diagnostics)
+    }
+
+    /// Files a theme folder holds, sorted into templates and assets. False for anything else.
+    @discardableResult
+    private static func add(
+        _ path: String, bytes: [UInt8], location: SourceLocation?,
+        templates: inout [String: (text: String, location: SourceLocation?)], assets: inout [String: [UInt8]]
+    ) -> Bool {
+        if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            templates[name] = (String(decoding: bytes, as: UTF8.self), location)
+            return true
+        }
+        if path.hasPrefix("assets/") {
+            assets[String(path.dropFirst("assets/".count))] = bytes
+            return true
+        }
+        return false
+    }
+
+    /// Renders `context` with the named template; `nil` when the theme has no such template.
+    func render(_ context: Any, template: String) -> String? {
+        library.render(context, withTemplate: template)
+    }
+}
+
+/// The theme shipped as resources of this target (`Sources/CoursemapRender/Theme`).
+enum BuiltInTheme {
+    /// Every file of the built-in theme, by path relative to the theme folder. Read once.
+    static let files: [String: [UInt8]] = {
+        guard let root = Bundle.module.url(forResource: "Theme", withExtension: nil) else { return [:] }
+        var files: [String: [UInt8]] = [:]
+        let base = root.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [:] }
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let full = base + "/" + relative
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !(relative as NSString).lastPathComponent.hasPrefix("."),
+                let data = FileManager.default.contents(atPath: full)
+            else { continue }
+            files[relative] = Array(data)
+        }
+        return files
+    }()
+}

@@ -1,0 +1,131 @@
+import CFileSwap
+import CoursemapModel
+import Foundation
+
+/// Stage 5 — write: puts a rendered site on disk so that the output directory always holds one complete
+/// build. Files go to a staging directory beside the output; only when every file is written does the
+/// staging directory take the output's place (an atomic `renameat2` exchange where the kernel offers it).
+/// A failed write leaves the previous output untouched.
+///
+/// The writer only ever replaces a directory it created itself, recognised by its marker file.
+public enum OutputWriter {
+    /// The file that marks a directory as Coursemap's output.
+    public static let markerName = ".coursemap-output"
+    static let markerText = "This directory is Coursemap build output. `coursemap build` replaces it as a whole.\n"
+
+    /// Refuses destinations that would destroy something that is not a previous build: the content folder,
+    /// a folder holding it or inside it, `/`, the home folder, or a non-empty folder without the marker.
+    public static func checkDestination(output: URL, content: URL) throws(WriteError) {
+        let out = canonical(output)
+        let source = canonical(content)
+        let home = canonical(FileManager.default.homeDirectoryForCurrentUser)
+        if out == "/" || out == home {
+            throw .refused("refusing to write the site to \(out): choose a dedicated output folder such as ./Site")
+        }
+        if out == source {
+            throw .refused("the output folder \(out) is the content folder; choose another --output")
+        }
+        if source.hasPrefix(out + "/") {
+            throw .refused("the output folder \(out) contains the content folder \(source); choose another --output")
+        }
+        if out.hasPrefix(source + "/") {
+            throw .refused("the output folder \(out) is inside the content folder \(source); choose a folder outside it")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw .refused("\(out) exists and is not a folder; choose another --output")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        if !entries.isEmpty && !entries.contains(markerName) {
+            throw .refused(
+                "\(out) is not empty and was not made by Coursemap (no \(markerName) file); "
+                    + "refusing to replace it. Choose an empty or new folder, or remove it yourself")
+        }
+    }
+
+    /// Writes `site` to `output`, replacing a previous build as a whole. Returns the number of files.
+    @discardableResult
+    public static func write(_ site: RenderedSite, to output: URL, content: URL) throws(WriteError) -> Int {
+        try checkDestination(output: output, content: content)
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: canonical(output))
+        let parent = target.deletingLastPathComponent()
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            var folders: Set<String> = []
+            for path in site.paths {
+                let file = staging.appendingPathComponent(path)
+                let folder = file.deletingLastPathComponent().path
+                if folders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                try Data(site.files[path]!).write(to: file)
+            }
+            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw .io("cannot write the site: \(error.localizedDescription)")
+        }
+        do {
+            try swap(staging, into: target)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+        return site.files.count + 1
+    }
+
+    /// Moves `staging` to `target`. An existing `target` is exchanged atomically where possible, otherwise
+    /// moved aside first; either way it is deleted once the new build is in place.
+    private static func swap(_ staging: URL, into target: URL) throws(WriteError) {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: target.path) else {
+            guard rename(staging.path, target.path) == 0 else { throw .io("cannot move the new site into place: \(errnoText())") }
+            return
+        }
+        if coursemap_exchange_paths(staging.path, target.path) == 0 {
+            try? manager.removeItem(at: staging)  // now holds the previous build
+            return
+        }
+        let aside = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: aside)
+        guard rename(target.path, aside.path) == 0 else { throw .io("cannot move the previous site aside: \(errnoText())") }
+        guard rename(staging.path, target.path) == 0 else {
+            let reason = errnoText()
+            _ = rename(aside.path, target.path)
+            throw .io("cannot move the new site into place: \(reason)")
+        }
+        try? manager.removeItem(at: aside)
+    }
+
+    /// An absolute path with `.`/`..` and symbolic links resolved as far as the path exists.
+    static func canonical(_ url: URL) -> String {
+        var path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// Why the output could not be written.
+public enum WriteError: Error, Equatable, CustomStringConvertible {
+    /// The destination is not one Coursemap may replace.
+    case refused(String)
+    /// The file system failed (permissions, full disk …).
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case let .refused(message), let .io(message): return message
+        }
+    }
+}
