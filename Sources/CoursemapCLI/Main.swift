@@ -5,21 +5,29 @@ import Foundation
 @main
 enum Main {
     static func main() {
+        exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs one command line (without the program name) and returns its exit status:
+    /// 0 success, 1 the content has errors, 2 usage or file-system failure.
+    static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try CoursemapCommand.parseAsRoot()
+            var command = try CoursemapCommand.parseAsRoot(arguments)
             try command.run()
+            return 0
         } catch let failure as UsageFailure {
             Console.error("coursemap: error: \(failure.description)\n")
-            exit(2)
+            return 2
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            return code.rawValue
         } catch {
             let status = CoursemapCommand.exitCode(for: error)
-            if status == .success {
-                CoursemapCommand.exit(withError: error)  // --help, --version
+            if status == .success {  // --help, --version
+                Console.output(CoursemapCommand.fullMessage(for: error) + "\n")
+                return 0
             }
             Console.error(CoursemapCommand.fullMessage(for: error) + "\n")
-            exit(2)
+            return 2
         }
     }
 }

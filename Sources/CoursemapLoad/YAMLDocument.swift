@@ -20,6 +20,9 @@ struct YAMLDocument {
                 let .composer(context, problem, mark, _):
                 let detail = [context.map { "\($0)" }, problem].compactMap { $0 }.joined(separator: ": ")
                 return .failure(.error(.yamlSyntax, at: location(of: mark), "YAML syntax error: \(detail)"))
+            case let .duplicatedKeysInMapping(duplicates, context):
+                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                return .failure(.error(.duplicateKey, at: location(of: context.mark), "key \(keys) is given more than once in the same mapping; keep one"))
             case let .reader(problem, _, _, _):
                 return .failure(.error(.yamlSyntax, at: SourceLocation(file: file, line: firstLine), "YAML cannot be read: \(problem)"))
             default:
@@ -73,21 +76,10 @@ struct FieldReader {
     init(document: YAMLDocument, mapping: Node.Mapping, location: SourceLocation) {
         self.document = document
         self.location = location
-        var entries: [Entry] = []
-        var seen: [String: SourceLocation] = [:]
-        var duplicates: [Diagnostic] = []
-        for (key, value) in mapping {
-            let name = key.scalar?.string ?? "\(key)"
-            let keyLocation = document.location(of: key)
-            if let first = seen[name] {
-                duplicates.append(.error(.duplicateKey, at: keyLocation, "key '\(name)' is given twice (first at line \(first.line ?? 0))"))
-                continue
-            }
-            seen[name] = keyLocation
-            entries.append(Entry(key: name, keyLocation: keyLocation, value: value))
+        // Yams already refuses repeated keys (CM207), so every key here is unique.
+        self.entries = mapping.map { key, value in
+            Entry(key: key.scalar?.string ?? "\(key)", keyLocation: document.location(of: key), value: value)
         }
-        self.entries = entries
-        self.diagnostics = duplicates
     }
 
     private func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }

@@ -75,7 +75,7 @@ struct ReferenceChecker {
         var best: (String, Int)?
         for candidate in candidates.sorted() {
             let distance = EditDistance.between(text, candidate)
-            if distance <= max(1, text.count / 4), distance < (best?.1 ?? .max) { best = (candidate, distance) }
+            if distance <= max(2, text.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0
     }

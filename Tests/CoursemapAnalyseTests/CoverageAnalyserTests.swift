@@ -1,0 +1,54 @@
+import CoursemapAnalyse
+import CoursemapModel
+import Testing
+
+@Suite("Coverage analysis")
+struct CoverageAnalyserTests {
+    let framework = Framework(
+        id: "cert", kind: .certificate, title: LocalizedText(zh: "证书"),
+        levels: [
+            FrameworkLevel(level: .intermediate, areas: [
+                WorkArea(code: "1", title: LocalizedText(zh: "领域"), tasks: [
+                    WorkTask(code: "1.1", title: LocalizedText(zh: "任务"), requirements: ["1.1.1", "1.1.2", "1.1.3"].map {
+                        Statement(code: $0, statement: LocalizedText(zh: "要求 \($0)"), location: SourceLocation(file: "f.xml"))
+                    }, location: SourceLocation(file: "f.xml")),
+                ], location: SourceLocation(file: "f.xml")),
+            ], location: SourceLocation(file: "f.xml")),
+        ],
+        location: SourceLocation(file: "f.xml"))
+
+    func id(_ code: String) -> CompetencyID { CompetencyID(framework: "cert", level: .intermediate, code: code) }
+
+    func program(_ mappings: [CompetencyID: [ModuleMapping]]) -> Program {
+        Program(
+            config: SiteConfig(title: LocalizedText(zh: "t")), frameworks: [framework], courses: [], modulesByCourse: [:],
+            competencies: Dictionary(uniqueKeysWithValues: framework.allCompetencies.map { ($0.id, $0) }),
+            mappings: mappings, reportScopes: framework.scopes)
+    }
+
+    @Test("mastered is covered, introduced or reinforced only is partial, nothing is a gap")
+    func statuses() throws {
+        let reports = CoverageAnalyser.analyse(program([
+            id("1.1.1"): [
+                ModuleMapping(moduleID: "a", courseID: "c", level: .introduced, hours: 2),
+                ModuleMapping(moduleID: "b", courseID: "c", level: .mastered, hours: 4),
+            ],
+            id("1.1.2"): [ModuleMapping(moduleID: "a", courseID: "c", level: .reinforced, hours: 2)],
+        ]))
+        let report = try #require(reports.first)
+        #expect(report.rows.map(\.status) == [.covered, .partial, .gap])
+        #expect(report.rows.map(\.hours) == [6, 2, 0])
+        #expect(report.rows.map(\.highestLevel) == [.mastered, .reinforced, nil])
+        #expect(report.count(.covered) == 1 && report.count(.partial) == 1 && report.count(.gap) == 1)
+    }
+
+    @Test("the threshold for covered is a rule that can be changed")
+    func rules() throws {
+        let lenient = CoverageRules(coveredAt: .reinforced)
+        let reports = CoverageAnalyser.analyse(program([
+            id("1.1.2"): [ModuleMapping(moduleID: "a", courseID: "c", level: .reinforced, hours: 2)],
+        ]), rules: lenient)
+        #expect(reports.first?.rows.map(\.status) == [.gap, .covered, .gap])
+        #expect(lenient.explanation(in: .zh).count == 3)
+    }
+}

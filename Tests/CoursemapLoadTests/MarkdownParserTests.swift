@@ -1,0 +1,54 @@
+@testable import CoursemapLoad
+import CoursemapModel
+import Foundation
+import Testing
+
+@Suite("Markdown (cmark-gfm)")
+struct MarkdownParserTests {
+    let safe = MarkdownOptions()
+
+    @Test("GFM tables, strikethrough, task lists, autolinks and footnotes render")
+    func gfm() {
+        let markdown = """
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            ~~old~~ https://example.org
+
+            - [x] done
+
+            Note[^1].
+
+            [^1]: The footnote.
+            """
+        let html = MarkdownParser.parse(markdown, options: safe).html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains("<a href=\"https://example.org\">"))
+        #expect(html.contains("type=\"checkbox\""))
+        #expect(html.contains("footnotes"))
+    }
+
+    @Test("headings get unique anchors and make the outline")
+    func headings() {
+        let text = MarkdownParser.parse("## 学习目标\n\ntext\n\n## 学习目标\n\n### Step *one*\n", options: safe)
+        #expect(text.headings.map(\.anchor) == ["学习目标", "学习目标-2", "step-one"])
+        #expect(text.headings.map(\.level) == [2, 2, 3])
+        #expect(text.headings[2].text == "Step one")
+        let compact = text.html.replacingOccurrences(of: "\n", with: "")
+        #expect(compact.contains("<h2 id=\"学习目标\">学习目标</h2>"))
+        #expect(compact.contains("<h3 id=\"step-one\">Step <em>one</em></h3>"))
+    }
+
+    @Test("raw HTML and javascript: links are dropped unless unsafe HTML is allowed")
+    func rawHTML() {
+        let markdown = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=\"x()\">b</b>\n"
+        let html = MarkdownParser.parse(markdown, options: safe).html
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("onclick"))
+        let unsafe = MarkdownParser.parse(markdown, options: MarkdownOptions(unsafeHTML: true)).html
+        #expect(unsafe.contains("<script>"))
+    }
+}

@@ -1,0 +1,109 @@
+import CoursemapAnalyse
+import CoursemapLoad
+import CoursemapModel
+@testable import CoursemapRender
+import CoursemapResolve
+import Foundation
+import Testing
+
+/// Loads the on-disk fixture site, resolves and analyses it, and renders it in memory.
+func renderFixture() -> (RenderedSite, DiagnosticList) {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/site")
+    let loaded = ContentLoader(contentDirectory: root).load()
+    let (program, resolveDiagnostics) = Resolver.resolve(loaded)
+    let (site, renderDiagnostics) = SiteRenderer.render(program, coverage: CoverageAnalyser.analyse(program))
+    var all = loaded.diagnostics
+    all.append(contentsOf: resolveDiagnostics)
+    all.append(contentsOf: renderDiagnostics)
+    return (site, all)
+}
+
+func page(_ site: RenderedSite, _ path: String) -> String {
+    site.files[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
+}
+
+@Suite("Site renderer")
+struct SiteRendererTests {
+    @Test("every page of the fixture is rendered")
+    func pages() {
+        let (site, diagnostics) = renderFixture()
+        #expect(diagnostics.isEmpty, "\(diagnostics.sorted)")
+        let expected = [
+            "index.html", "frameworks/cert/index.html", "frameworks/po/index.html",
+            "frameworks/cert/intermediate/1.1.1.html", "frameworks/cert/intermediate/1.1.2.html",
+            "frameworks/cert/intermediate/2.1.1.html", "frameworks/po/K1.html", "frameworks/po/A1.html",
+            "courses/intro/index.html", "courses/intro/01-basics.html", "courses/intro/02-practice.html",
+            "coverage/cert/intermediate/index.html", "coverage/cert/intermediate/coverage.json",
+            "coverage/po/index.html", "coverage/po/coverage.json", "assets/style.css",
+        ]
+        #expect(site.paths == expected.sorted())
+    }
+
+    @Test("content text is escaped; raw HTML in Markdown is dropped")
+    func escaping() {
+        let (site, _) = renderFixture()
+        #expect(page(site, "courses/intro/index.html").contains("导论 &lt;课程&gt;"))
+        #expect(!page(site, "courses/intro/index.html").contains("<课程>"))
+        let module = page(site, "courses/intro/01-basics.html")
+        #expect(!module.contains("<script>alert(1)</script>"))
+        #expect(module.contains("<table>"))
+        #expect(page(site, "courses/intro/02-practice.html").contains("输入 &lt;b&gt; 并访问"))
+    }
+
+    @Test("links are relative to the page and canonical URLs use the base URL")
+    func links() {
+        let (site, _) = renderFixture()
+        let requirement = page(site, "frameworks/cert/intermediate/1.1.1.html")
+        #expect(requirement.contains("href=\"../../../assets/style.css\""))
+        #expect(requirement.contains("href=\"../../../courses/intro/01-basics.html\""))
+        #expect(requirement.contains("<link rel=\"canonical\" href=\"https://example.test/portal/frameworks/cert/intermediate/1.1.1.html\">"))
+        #expect(page(site, "index.html").contains("href=\"courses/intro/index.html\""))
+    }
+
+    @Test("the requirement page lists each module with its level and hours")
+    func requirementPage() {
+        let (site, _) = renderFixture()
+        let html = page(site, "frameworks/cert/intermediate/1.1.2.html")
+        #expect(html.contains(">基础</a>"))
+        #expect(html.contains(">实践</a>"))
+        #expect(html.contains(">I</abbr>"))
+        #expect(html.contains(">R</abbr>"))
+        #expect(html.contains("<dd>6.5</dd>"))
+        #expect(html.contains("status-partial"))
+        #expect(page(site, "frameworks/cert/intermediate/2.1.1.html").contains("尚无模块覆盖此要求"))
+    }
+
+    @Test("the coverage page leads with the gaps and coverage.json agrees with it")
+    func coverage() throws {
+        let (site, _) = renderFixture()
+        let html = page(site, "coverage/cert/intermediate/index.html")
+        let gapsAt = try #require(html.range(of: "id=\"gaps-title\""))
+        let tableAt = try #require(html.range(of: "id=\"all-title\""))
+        #expect(gapsAt.lowerBound < tableAt.lowerBound)
+        #expect(html.contains("2.1.1"))
+
+        let json = try #require(site.files["coverage/cert/intermediate/coverage.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["total": 3, "covered": 1, "partial": 1, "gap": 1])
+        let requirements = try #require(object["requirements"] as? [[String: Any]])
+        #expect(requirements.map { $0["id"] as? String } == ["cert:中级:1.1.1", "cert:中级:1.1.2", "cert:中级:2.1.1"])
+        #expect(requirements.map { $0["status"] as? String } == ["covered", "partial", "gap"])
+    }
+
+    @Test("a theme override replaces a built-in template; a broken one is CM601 at its line")
+    func themeOverride() {
+        let good = Theme.load(overrides: [
+            "templates/status.mustache": ThemeFile(bytes: Array("[{{statusLabel}}]".utf8), location: SourceLocation(file: "theme/templates/status.mustache")),
+        ])
+        #expect(good.1.isEmpty)
+        #expect(good.0.render(["statusLabel": "OK"], template: "status") == "[OK]")
+
+        let broken = Theme.load(overrides: [
+            "templates/home.mustache": ThemeFile(bytes: Array("line\n{{#open}}\n".utf8), location: SourceLocation(file: "theme/templates/home.mustache")),
+        ])
+        #expect(broken.1.map(\.code) == [.templateSyntax])
+        #expect(broken.1.first?.location.file == "theme/templates/home.mustache")
+    }
+}

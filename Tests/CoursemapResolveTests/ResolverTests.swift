@@ -1,0 +1,124 @@
+import CoursemapLoad
+import CoursemapModel
+import CoursemapResolve
+import Foundation
+import Testing
+
+let frameworkXML = """
+    <certificate xmlns="urn:coursemap:framework:1" id="cert">
+      <title><zh>证书</zh></title>
+      <level name="中级">
+        <area code="1"><zh>领域</zh>
+          <task code="1.1"><zh>任务</zh>
+            <requirement code="1.1.1"><zh>要求一</zh></requirement>
+            <requirement code="1.1.2"><zh>要求二</zh></requirement>
+          </task>
+        </area>
+      </level>
+    </certificate>
+    """
+
+let courseMD = """
+    ---
+    code: "01"
+    title: 课程
+    credits: 2
+    hours: {theory: 10, practice: 6}
+    semester: 1
+    type: 专业核心课
+    ---
+    """
+
+func resolve(_ files: [String: String]) -> (Program, DiagnosticList) {
+    var tree = ["coursemap.yml": "title: 测试\n", "frameworks/cert.xml": frameworkXML, "courses/c/course.md": courseMD]
+    tree.merge(files) { _, new in new }
+    let loaded = ContentLoader(source: .memory(tree)).load()
+    #expect(!loaded.diagnostics.hasErrors, "load errors: \(loaded.diagnostics.sorted)")
+    let (program, diagnostics) = Resolver.resolve(loaded)
+    return (program, diagnostics)
+}
+
+func module(order: Int, _ competencies: String = "") -> String {
+    "---\ntitle: 模块\norder: \(order)\nhours: 2\n" + (competencies.isEmpty ? "" : "competencies:\n\(competencies)\n") + "---\n"
+}
+
+@Suite("Resolver")
+struct ResolverTests {
+    @Test("unknown competency: CM401 at the line of the reference, with the near miss")
+    func unknownCompetency() throws {
+        let (program, diagnostics) = resolve(["courses/c/m.md": module(order: 1, "  cert:中级:1.1.1: I\n  cert:中级:1.1.3: R")])
+        let diagnostic = try #require(diagnostics.items.first)
+        #expect(diagnostic.code == .unknownCompetency)
+        #expect(diagnostic.location.file == "courses/c/m.md")
+        #expect(diagnostic.location.line == 7)
+        #expect(diagnostic.message.contains("cert:中级:1.1.3"))
+        #expect(diagnostic.message.contains("did you mean"))
+        // The valid claim survives; the broken one is left out of the index.
+        #expect(program.mappings[CompetencyID(parsing: "cert:中级:1.1.1")!]?.count == 1)
+        #expect(program.modules(of: "c").first?.claims.count == 1)
+    }
+
+    @Test("unknown framework or level: CM408")
+    func unknownFramework() throws {
+        let (_, diagnostics) = resolve(["courses/c/m.md": module(order: 1, "  cret:中级:1.1.1: I\n  cert:高级:1.1.1: I")])
+        #expect(diagnostics.items.map(\.code) == [.unknownFramework, .unknownFramework])
+        #expect(diagnostics.items[0].message.contains("did you mean 'cert'"))
+        #expect(diagnostics.items[1].message.contains("no level 高级"))
+    }
+
+    @Test("duplicate module id: CM403 at both places")
+    func duplicateModule() {
+        let (_, diagnostics) = resolve([
+            "courses/c/a.md": module(order: 1).replacingOccurrences(of: "title:", with: "id: same\ntitle:"),
+            "courses/d/course.md": courseMD,
+            "courses/d/b.md": module(order: 1).replacingOccurrences(of: "title:", with: "id: same\ntitle:"),
+        ])
+        let duplicates = diagnostics.items.filter { $0.code == .duplicateID }
+        #expect(Set(duplicates.map(\.location.file)) == ["courses/c/a.md", "courses/d/b.md"])
+    }
+
+    @Test("a course folder without course.md: CM406")
+    func missingCourse() {
+        let (_, diagnostics) = resolve(["courses/orphan/m.md": module(order: 1)])
+        #expect(diagnostics.items.map(\.code) == [.missingCourse])
+        #expect(diagnostics.items.first?.location.file == "courses/orphan/m.md")
+    }
+
+    @Test("the same competency mapped twice in one XML module: CM405 warning")
+    func duplicateMapping() {
+        let xml = """
+            <module xmlns="urn:coursemap:module:1" order="1" hours="1">
+              <title><zh>t</zh></title>
+              <competencies>
+                <competency ref="cert:中级:1.1.1" level="I"/>
+                <competency ref="cert:中级:1.1.1" level="M"/>
+              </competencies>
+              <body><p>x</p></body>
+            </module>
+            """
+        let (_, diagnostics) = resolve(["courses/c/m.xml": xml])
+        #expect(diagnostics.items.map(\.code) == [.duplicateMapping])
+        #expect(diagnostics.items.first?.severity == .warning)
+        #expect(diagnostics.items.first?.location.line == 5)
+    }
+
+    @Test("modules are ordered by their order field and indexed per competency")
+    func ordering() {
+        let (program, diagnostics) = resolve([
+            "courses/c/b.md": module(order: 2, "  cert:中级:1.1.1: M"),
+            "courses/c/a.md": module(order: 1, "  cert:中级:1.1.1: I"),
+        ])
+        #expect(diagnostics.isEmpty)
+        #expect(program.modules(of: "c").map(\.id) == ["a", "b"])
+        #expect(program.mappings[CompetencyID(parsing: "cert:中级:1.1.1")!]?.map(\.level) == [.introduced, .mastered])
+        #expect(program.reportScopes == [FrameworkScope(framework: "cert", level: .intermediate)])
+    }
+
+    @Test("a course's certificate integration must name an existing level: CM408")
+    func integrationScope() {
+        let course = courseMD.replacingOccurrences(of: "type: 专业核心课", with: "type: 专业核心课\ncertificates:\n  cert:初级: 置换")
+        let (_, diagnostics) = resolve(["courses/c/course.md": course])
+        #expect(diagnostics.items.map(\.code) == [.unknownFramework])
+        #expect(diagnostics.items.first?.location.line == 9)
+    }
+}
