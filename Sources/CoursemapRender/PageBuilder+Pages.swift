@@ -12,22 +12,32 @@ extension PageBuilder {
             Stat(value: String(modules.count), label: ui.modules),
             Stat(value: Self.hours(modules.reduce(0) { $0 + $1.hours }), label: ui.hours),
         ]
-        func card(_ framework: Framework) -> FrameworkCard {
-            FrameworkCard(
-                href: SitePaths.framework(framework.id), title: text(framework.title), illustrative: framework.illustrative,
-                scopes: framework.scopes.map(summary))
-        }
         return HomePage(
             chrome: chrome(page: page, title: plain(program.config.title), crumbs: [], section: nil), ui: ui,
             title: text(program.config.title), program: program.config.program.map(text), stats: stats,
-            certificates: program.frameworks.filter { $0.kind == .certificate }.map(card),
-            outcomeFrameworks: program.frameworks.filter { $0.kind == .outcomes }.map(card),
-            courses: program.courses.map { course in
-                CourseRow(
-                    href: SitePaths.course(course.id), code: course.code, title: text(course.title),
-                    credits: Self.hours(course.credits), hours: Self.hours(course.hours.total), semester: course.semester,
-                    type: plain(course.type.name), moduleCount: program.modules(of: course.id).count)
-            })
+            frameworks: program.frameworks.map { frameworkCard($0, from: page) }, courses: courseRows(from: page))
+    }
+
+    func frameworksIndex() -> IndexPage {
+        let page = SitePaths.frameworks
+        return IndexPage(
+            chrome: chrome(page: page, title: ui.frameworks, crumbs: [(nil, ui.frameworks)], section: "frameworks"), ui: ui,
+            title: ui.frameworks, frameworks: program.frameworks.map { frameworkCard($0, from: page) }, courses: [])
+    }
+
+    func coursesIndex() -> IndexPage {
+        let page = SitePaths.courses
+        return IndexPage(
+            chrome: chrome(page: page, title: ui.courses, crumbs: [(nil, ui.courses)], section: "courses"), ui: ui,
+            title: ui.courses, frameworks: [], courses: courseRows(from: page))
+    }
+
+    func coverageIndex() -> IndexPage {
+        let page = SitePaths.coverageIndex
+        let reported = program.frameworks.filter { framework in framework.scopes.contains(where: hasReport) }
+        return IndexPage(
+            chrome: chrome(page: page, title: ui.coverage, crumbs: [(nil, ui.coverage)], section: "coverage"), ui: ui,
+            title: ui.coverage, frameworks: reported.map { frameworkCard($0, from: page) }, courses: [])
     }
 
     func framework(_ framework: Framework) -> FrameworkPage {

@@ -38,14 +38,14 @@ struct PageBuilder {
     func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?) -> Chrome {
         let root = SitePaths.root(from: page)
         var nav = [NavLink(href: root + SitePaths.home, text: ui.home, current: section == nil)]
-        if let first = program.frameworks.first {
-            nav.append(NavLink(href: root + SitePaths.framework(first.id), text: ui.frameworks, current: section == "frameworks"))
+        if !program.frameworks.isEmpty {
+            nav.append(NavLink(href: root + SitePaths.frameworks, text: ui.frameworks, current: section == "frameworks"))
         }
-        if let first = program.courses.first {
-            nav.append(NavLink(href: root + SitePaths.course(first.id), text: ui.courses, current: section == "courses"))
+        if !program.courses.isEmpty {
+            nav.append(NavLink(href: root + SitePaths.courses, text: ui.courses, current: section == "courses"))
         }
-        if let first = program.reportScopes.first {
-            nav.append(NavLink(href: root + SitePaths.coverage(first), text: ui.coverage, current: section == "coverage"))
+        if !program.reportScopes.isEmpty {
+            nav.append(NavLink(href: root + SitePaths.coverageIndex, text: ui.coverage, current: section == "coverage"))
         }
         var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
         breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
@@ -99,6 +99,28 @@ struct PageBuilder {
             return CompetencyLevelItem(
                 href: SitePaths.root(from: page) + SitePaths.competency(id), reference: id.description,
                 statement: plain(competency.statement), level: level.rawValue, levelName: plain(level.name))
+        }
+    }
+
+    func frameworkCard(_ framework: Framework, from page: String) -> FrameworkCard {
+        let root = SitePaths.root(from: page)
+        return FrameworkCard(
+            href: root + SitePaths.framework(framework.id), title: text(framework.title), illustrative: framework.illustrative,
+            isCertificate: framework.kind == .certificate,
+            scopes: framework.scopes.map { scope in
+                let summary = summary(scope)
+                return ScopeSummary(
+                    name: summary.name, coverageHref: summary.coverageHref.map { root + $0 }, total: summary.total,
+                    covered: summary.covered, partial: summary.partial, gap: summary.gap)
+            })
+    }
+
+    func courseRows(from page: String) -> [CourseRow] {
+        program.courses.map { course in
+            CourseRow(
+                href: SitePaths.root(from: page) + SitePaths.course(course.id), code: course.code, title: text(course.title),
+                credits: Self.hours(course.credits), hours: Self.hours(course.hours.total), semester: course.semester,
+                type: plain(course.type.name), moduleCount: program.modules(of: course.id).count)
         }
     }
 

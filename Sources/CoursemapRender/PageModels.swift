@@ -41,8 +41,16 @@ struct HomePage: Sendable {
     let title: BiText
     let program: BiText?
     let stats: [Stat]
-    let certificates: [FrameworkCard]
-    let outcomeFrameworks: [FrameworkCard]
+    let frameworks: [FrameworkCard]
+    let courses: [CourseRow]
+}
+
+/// The list pages: all frameworks, all courses, all coverage reports.
+struct IndexPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: String
+    let frameworks: [FrameworkCard]
     let courses: [CourseRow]
 }
 
@@ -55,6 +63,7 @@ struct FrameworkCard: Sendable {
     let href: String
     let title: BiText
     let illustrative: Bool
+    let isCertificate: Bool
     let scopes: [ScopeSummary]
 }
 

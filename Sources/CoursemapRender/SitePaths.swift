@@ -6,6 +6,10 @@ enum SitePaths {
     static let home = "index.html"
     static let stylesheet = "assets/style.css"
 
+    static let frameworks = "frameworks/index.html"
+    static let courses = "courses/index.html"
+    static let coverageIndex = "coverage/index.html"
+
     static func framework(_ id: String) -> String { "frameworks/\(id)/index.html" }
 
     static func competency(_ id: CompetencyID) -> String {

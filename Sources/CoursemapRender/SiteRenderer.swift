@@ -22,6 +22,9 @@ public enum SiteRenderer {
         }
 
         page(SitePaths.home, builder.home(), template: "home")
+        if !program.frameworks.isEmpty { page(SitePaths.frameworks, builder.frameworksIndex(), template: "index") }
+        if !program.courses.isEmpty { page(SitePaths.courses, builder.coursesIndex(), template: "index") }
+        if !program.reportScopes.isEmpty { page(SitePaths.coverageIndex, builder.coverageIndex(), template: "index") }
         for framework in program.frameworks {
             page(SitePaths.framework(framework.id), builder.framework(framework), template: "framework")
             for competency in framework.allCompetencies {

@@ -30,7 +30,7 @@ struct SiteRendererTests {
         let (site, diagnostics) = renderFixture()
         #expect(diagnostics.isEmpty, "\(diagnostics.sorted)")
         let expected = [
-            "index.html", "frameworks/cert/index.html", "frameworks/po/index.html",
+            "index.html", "frameworks/index.html", "courses/index.html", "coverage/index.html", "frameworks/cert/index.html", "frameworks/po/index.html",
             "frameworks/cert/intermediate/1.1.1.html", "frameworks/cert/intermediate/1.1.2.html",
             "frameworks/cert/intermediate/2.1.1.html", "frameworks/po/K1.html", "frameworks/po/A1.html",
             "courses/intro/index.html", "courses/intro/01-basics.html", "courses/intro/02-practice.html",
