@@ -43,7 +43,6 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
 
     // Theme and rendering
     case templateSyntax = "CM601"
-    case templateMissing = "CM602"
 
     /// A few words on what the code means; the long form is in `docs/diagnostics.md`.
     public var summary: String {
@@ -76,7 +75,6 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownFramework: return "reference to a framework or level that does not exist"
         case .missingConfig: return "coursemap.yml missing"
         case .templateSyntax: return "theme template does not parse"
-        case .templateMissing: return "theme lacks a template the portal needs"
         }
     }
 }

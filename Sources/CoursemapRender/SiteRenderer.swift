@@ -14,10 +14,8 @@ public enum SiteRenderer {
         let builder = PageBuilder(program: program, coverage: coverage)
         var site = RenderedSite()
         func page(_ path: String, _ context: Any, template: String) {
-            guard let html = theme.render(context, template: template) else {
-                diagnostics.append(.error(.templateMissing, at: SourceLocation(file: "theme/templates/\(template).mustache"), "the theme has no template '\(template)'"))
-                return
-            }
+            // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
+            guard let html = theme.render(context, template: template) else { return }
             site.add(path, text: html)
         }
 

@@ -217,3 +217,50 @@ struct ContentLoaderTests {
         #expect(diagnostic.location == SourceLocation(file: "courses/c/m.md", line: 2, column: 8))
     }
 }
+
+@Suite("Content loader and the file system")
+struct ContentLoaderFileSystemTests {
+    @Test("a file that cannot be read: CM103, the rest still loads")
+    func unreadable() {
+        let files = baseContent
+        let source = ContentSource(
+            listFiles: { ((files.keys + ["courses/c/m.md"]).sorted(), []) },
+            read: { path in
+                guard let text = files[path] else { throw CocoaError(.fileReadNoPermission) }
+                return Array(text.utf8)
+            })
+        let content = ContentLoader(source: source).load()
+        #expect(content.diagnostics.items.map(\.code) == [.unreadableFile])
+        #expect(content.diagnostics.items.first?.location.file == "courses/c/m.md")
+        #expect(content.courses.count == 1)
+    }
+
+    @Test("a symbolic link that leads outside the content folder: CM106, and its target is never read")
+    func linkOutside() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("coursemap-link-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let content = scratch.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("courses/c"), withIntermediateDirectories: true)
+        for (path, text) in baseContent {
+            try FileManager.default.createDirectory(at: content.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: content.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        let outside = scratch.appendingPathComponent("secret.md")
+        try "---\ntitle: 秘密\norder: 1\nhours: 1\n---\nTOP-SECRET\n".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("courses/c/leak.md"), withDestinationURL: outside)
+
+        let loaded = ContentLoader(contentDirectory: content).load()
+        #expect(loaded.diagnostics.items.map(\.code) == [.linkOutsideContent])
+        #expect(loaded.diagnostics.items.first?.location.file == "courses/c/leak.md")
+        #expect(loaded.modules.isEmpty)
+    }
+
+    @Test("BOM and CRLF in a Markdown module are accepted silently, lines still count right")
+    func bomAndCRLF() throws {
+        let text = "\u{FEFF}---\r\ntitle: 模块\r\norder: 1\r\nhours: 2\r\ncompetencies:\r\n  cert:中级:9.9.9: I\r\n---\r\n正文\r\n"
+        let content = load(["courses/c/m.md": text])
+        #expect(content.diagnostics.isEmpty)
+        #expect(content.modules.first?.body.html.contains("正文") == true)
+        #expect(content.modules.first?.claims.first?.location.line == 6)
+    }
+}
