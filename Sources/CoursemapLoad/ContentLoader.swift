@@ -51,6 +51,7 @@ public struct ContentLoader: Sendable {
             content.diagnostics.append(.error(.missingConfig, at: SourceLocation(file: ConfigReader.file), "the content folder has no coursemap.yml; create one with at least a title (see docs/content.md)"))
         }
         let markdown = content.config?.markdown ?? MarkdownOptions()
+        let language = content.config?.language ?? .zh
 
         // Every other file is independent of the rest: parse them in parallel, keep results in file order.
         let work = files.filter { $0.kind != .config }
@@ -60,7 +61,7 @@ public struct ContentLoader: Sendable {
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: work.count) { index in
-                slots[index] = load(work[index], markdown: markdown)
+                slots[index] = load(work[index], markdown: markdown, language: language)
             }
         }
         for result in results {
@@ -87,7 +88,7 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    private func load(_ file: ContentFile, markdown: MarkdownOptions) -> FileResult {
+    private func load(_ file: ContentFile, markdown: MarkdownOptions, language: Language) -> FileResult {
         var result = FileResult()
         let location = SourceLocation(file: file.path)
         switch file.kind {
@@ -149,7 +150,7 @@ public struct ContentLoader: Sendable {
                     case let .failure(diagnostics):
                         result.diagnostics += diagnostics.items
                     case let .success(validated):
-                        let (module, diagnostics) = ModuleReader.readXML(validated, file: file.path, courseID: courseID, defaultID: stem)
+                        let (module, diagnostics) = ModuleReader.readXML(validated, file: file.path, courseID: courseID, defaultID: stem, language: language)
                         result.module = module
                         result.diagnostics += diagnostics
                     }

@@ -35,6 +35,7 @@ enum MarkdownParser {
         defer { cmark_node_free(document) }
 
         let headings = anchorHeadings(in: document)
+        wrapTables(in: document)
         guard let html = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
             return RichText(html: "", headings: headings)
         }
@@ -73,6 +74,26 @@ enum MarkdownParser {
             cmark_node_free(node)
         }
         return outline
+    }
+
+    /// Puts every table in a `<div class="table-wrap">`, so wide tables scroll on their own on small screens.
+    private static func wrapTables(in document: OpaquePointer) {
+        var tables: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                String(cString: cmark_node_get_type_string(node)) == "table"
+            else { continue }
+            tables.append(node)
+        }
+        cmark_iter_free(iterator)
+        for table in tables {
+            guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(wrapper, "<div class=\"table-wrap\">")
+            cmark_node_set_on_exit(wrapper, "</div>")
+            cmark_node_insert_before(table, wrapper)
+            cmark_node_append_child(wrapper, table)
+        }
     }
 
     /// The text of a node's literal descendants (text, code, and line breaks as spaces).

@@ -40,7 +40,7 @@ enum ModuleReader {
     }
 
     /// Reads a module XML tree that already passed `module.xsd`.
-    static func readXML(_ root: XMLElement, file: String, courseID: String, defaultID: String) -> (Module?, [Diagnostic]) {
+    static func readXML(_ root: XMLElement, file: String, courseID: String, defaultID: String, language: Language) -> (Module?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let title = root.first("title")?.bilingualText
         let summary = root.first("summary")?.bilingualText
@@ -55,7 +55,7 @@ enum ModuleReader {
             guard let level = MappingLevel(rawValue: element.attributes["level"] ?? "") else { continue }
             claims.append(CompetencyClaim(competency: competency, level: level, location: location))
         }
-        let (body, bodyDiagnostics) = root.first("body").map { XMLBodyWriter.write($0, file: file) } ?? (.empty, [])
+        let (body, bodyDiagnostics) = root.first("body").map { XMLBodyWriter.write($0, file: file, language: language) } ?? (.empty, [])
         diagnostics += bodyDiagnostics
         guard let title, let order = Int(root.attributes["order"] ?? ""), let hours = Double(root.attributes["hours"] ?? "") else {
             return (nil, diagnostics)

@@ -7,16 +7,20 @@ import CoursemapModel
 /// (`javascript:`, `data:` …) is dropped with a CM305 diagnostic.
 struct XMLBodyWriter {
     let file: String
+    let language: Language
     private(set) var html = ""
     private(set) var headings: [Heading] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var anchors = Anchors()
     private var sectionDepth = 1
 
-    init(file: String) { self.file = file }
+    init(file: String, language: Language) {
+        self.file = file
+        self.language = language
+    }
 
-    static func write(_ body: XMLElement, file: String) -> (RichText, [Diagnostic]) {
-        var writer = XMLBodyWriter(file: file)
+    static func write(_ body: XMLElement, file: String, language: Language = .zh) -> (RichText, [Diagnostic]) {
+        var writer = XMLBodyWriter(file: file, language: language)
         writer.blocks(body.elements)
         return (RichText(html: writer.html, headings: writer.headings), writer.diagnostics)
     }
@@ -68,15 +72,22 @@ struct XMLBodyWriter {
                 inline(caption.children)
                 html += "</caption>\n"
             }
-            for row in element.all("tr") {
+            // Leading rows of header cells only become the <thead> (repeated on printed pages).
+            let rows = element.all("tr")
+            let headerCount = rows.prefix { row in row.elements.allSatisfy { $0.name == "th" } }.count
+            for (index, row) in rows.enumerated() {
+                if index == 0 && headerCount > 0 { html += "<thead>\n" }
+                if index == headerCount { html += "<tbody>\n" }
                 html += "<tr>"
                 for cell in row.elements where cell.name == "th" || cell.name == "td" {
-                    html += cell.name == "th" ? "<th scope=\"col\">" : "<td>"
+                    html += cell.name == "th" ? (index < headerCount ? "<th scope=\"col\">" : "<th scope=\"row\">") : "<td>"
                     inline(cell.children)
                     html += "</\(cell.name)>"
                 }
                 html += "</tr>\n"
+                if index + 1 == headerCount { html += "</thead>\n" }
             }
+            if headerCount < rows.count { html += "</tbody>\n" }
             html += "</table></div>\n"
         case "pre":
             let language = element.attributes["lang"].map { " class=\"language-\(HTMLText.escapeAttribute($0))\"" } ?? ""
@@ -88,6 +99,7 @@ struct XMLBodyWriter {
         case "note":
             let kind = element.attributes["kind"] ?? "tip"
             html += "<aside class=\"note note-\(HTMLText.escapeAttribute(kind))\">\n"
+            html += "<p class=\"note-title\">\(HTMLText.escape(Self.noteTitle(kind, language)))</p>\n"
             blocks(element.elements)
             html += "</aside>\n"
         default:
@@ -129,6 +141,17 @@ struct XMLBodyWriter {
                     inline(element.children)
                 }
             }
+        }
+    }
+
+    private static func noteTitle(_ kind: String, _ language: Language) -> String {
+        switch (kind, language) {
+        case ("warning", .zh): return "注意"
+        case ("warning", .en): return "Warning"
+        case ("example", .zh): return "示例"
+        case ("example", .en): return "Example"
+        case (_, .zh): return "提示"
+        case (_, .en): return "Tip"
         }
     }
 

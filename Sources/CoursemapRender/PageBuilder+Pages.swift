@@ -168,7 +168,8 @@ extension PageBuilder {
                 modules: row.mappings.map { mapping in
                     ModuleChip(
                         href: root + SitePaths.module(mapping.moduleID, course: mapping.courseID),
-                        label: moduleTitle(mapping.moduleID, course: mapping.courseID), level: mapping.level.rawValue)
+                        label: moduleTitle(mapping.moduleID, course: mapping.courseID), level: mapping.level.rawValue,
+                        levelName: plain(mapping.level.name))
                 },
                 hours: Self.hours(row.hours))
             let groupTitle = plain(competency.group.title)

@@ -264,4 +264,5 @@ struct ModuleChip: Sendable {
     let href: String
     let label: String
     let level: String
+    let levelName: String
 }
