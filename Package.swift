@@ -39,10 +39,12 @@ let package = Package(
 
         // The pure value-type model every stage speaks.
         .target(name: "CoursemapModel"),
+        // libxml2 behind a safe, Swift-valued API: parsing, XSD validation, HTML sanitising.
+        .target(name: "CoursemapXML", dependencies: ["CoursemapModel", "CLibXML2"]),
         // Stage 1: discover files, decode text, parse YAML / Markdown / XML into raw documents.
         .target(
             name: "CoursemapLoad",
-            dependencies: ["CoursemapModel", "CCmarkGFM", "CLibXML2", "Yams"],
+            dependencies: ["CoursemapModel", "CoursemapXML", "CCmarkGFM", "Yams"],
             resources: [.copy("Schemas")]
         ),
         // Stage 2: ids, references and cross-file validation → a resolved `Program`.
@@ -71,7 +73,8 @@ let package = Package(
         ),
 
         .testTarget(name: "CoursemapModelTests", dependencies: ["CoursemapModel"]),
-        .testTarget(name: "CoursemapLoadTests", dependencies: ["CoursemapLoad"]),
+        .testTarget(name: "CoursemapXMLTests", dependencies: ["CoursemapXML", "CoursemapLoad"]),
+        .testTarget(name: "CoursemapLoadTests", dependencies: ["CoursemapLoad", "CoursemapXML"]),
         .testTarget(name: "CoursemapResolveTests", dependencies: ["CoursemapResolve", "CoursemapLoad"]),
         .testTarget(name: "CoursemapAnalyseTests", dependencies: ["CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),
         .testTarget(name: "CoursemapRenderTests", dependencies: ["CoursemapRender", "CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),

@@ -1,3 +1,4 @@
+import CoursemapXML
 import CoursemapModel
 import Dispatch
 import Foundation

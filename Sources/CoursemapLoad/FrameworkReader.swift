@@ -1,3 +1,4 @@
+import CoursemapXML
 import CoursemapModel
 
 /// Reads a validated framework XML tree (`<certificate>` or `<outcomes>`) into a `Framework`, checking what
@@ -89,12 +90,5 @@ private struct CodeRegistry {
         } else {
             seen[code] = location
         }
-    }
-}
-
-extension String {
-    /// Runs of whitespace (including newlines from XML indentation) become one space; ends are trimmed.
-    var collapsingWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -1,3 +1,4 @@
+import CoursemapXML
 import Foundation
 import CCmarkGFM
 import CoursemapModel

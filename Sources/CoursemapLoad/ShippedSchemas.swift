@@ -1,3 +1,4 @@
+import CoursemapXML
 import Foundation
 
 /// The XSDs in `Schemas/`, shipped as resources of this target and compiled once on first use.

@@ -1,4 +1,5 @@
 import CoursemapModel
+import CoursemapXML
 
 /// Writes the body of a module XML file (`<body>` and its small HTML-like vocabulary) as HTML.
 ///
@@ -162,30 +163,5 @@ struct XMLBodyWriter {
         while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
         let indent = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
         return lines.map { String($0.dropFirst(min(indent, $0.count))) }.joined(separator: "\n")
-    }
-}
-
-/// Which link targets Coursemap writes into pages.
-enum URLPolicy {
-    static func isAllowed(_ href: String) -> Bool {
-        let trimmed = href.trimmingCharactersInSet()
-        guard !trimmed.isEmpty else { return false }
-        guard let colon = trimmed.firstIndex(of: ":") else { return true }  // relative path or fragment
-        let scheme = trimmed[..<colon]
-        // A colon after a '/', '?' or '#' belongs to a relative path, not a scheme.
-        if scheme.contains(where: { "/?#".contains($0) }) { return true }
-        return ["http", "https", "mailto"].contains(scheme.lowercased())
-    }
-
-    static func isExternal(_ href: String) -> Bool {
-        let lower = href.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharactersInSet() -> String {
-        String(drop { $0.isWhitespace || $0.isNewline || $0.unicodeScalars.allSatisfy { $0.value < 0x20 } }
-            .reversed().drop { $0.isWhitespace }.reversed())
     }
 }

@@ -1,6 +1,6 @@
 /// HTML escaping for text Coursemap writes into markup itself.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -14,7 +14,7 @@ enum HTMLText {
         return out
     }
 
-    static func escapeAttribute(_ text: String) -> String {
+    public static func escapeAttribute(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -7,15 +7,15 @@ import Foundation
 /// Never substitutes entities (`XML_PARSE_NOENT` off), never loads a DTD (`XML_PARSE_DTDLOAD` off), never
 /// touches the network (`XML_PARSE_NONET`), keeps libxml2's amplification limits (no `XML_PARSE_HUGE`), and
 /// refuses any document with a DOCTYPE: Coursemap's formats need none.
-enum XMLParser {
+public enum XMLParser {
     private static let initialise: Void = xmlInitParser()
 
     /// libxml2's global state is set up once, before any parse (and before any parallel work).
-    static func ensureInitialised() { _ = initialise }
+    public static func ensureInitialised() { _ = initialise }
 
     /// The root element, or the diagnostics that explain why there is none. Validates against `schema` when
     /// one is given; schema violations are all reported, not only the first.
-    static func parse(_ text: String, file: String, schema: XMLSchema? = nil) -> Result<XMLElement, DiagnosticList> {
+    public static func parse(_ text: String, file: String, schema: XMLSchema? = nil) -> Result<XMLElement, DiagnosticList> {
         ensureInitialised()
         let collector = ErrorCollector(file: file)
         guard let context = xmlNewParserCtxt() else {
@@ -101,11 +101,11 @@ enum XMLParser {
 }
 
 /// A compiled XSD, shared read-only by every validation.
-final class XMLSchema: @unchecked Sendable {
+public final class XMLSchema: @unchecked Sendable {
     private let schema: xmlSchemaPtr
 
     /// Compiles the schema text; `nil` if it does not compile (a bug in a shipped schema).
-    init?(_ text: String) {
+    public init?(_ text: String) {
         XMLParser.ensureInitialised()
         let compiled: xmlSchemaPtr? = text.utf8CString.withUnsafeBufferPointer { buffer in
             guard let parserContext = xmlSchemaNewMemParserCtxt(buffer.baseAddress, Int32(buffer.count - 1)) else { return nil }
@@ -167,8 +167,9 @@ private final class ErrorCollector {
 }
 
 /// The namespaces of Coursemap's XML formats.
-enum XMLNamespace {
-    static let framework = "urn:coursemap:framework:1"
-    static let module = "urn:coursemap:module:1"
-    static let all = [framework, module]
+public enum XMLNamespace {
+    public static let framework = "urn:coursemap:framework:1"
+    public static let module = "urn:coursemap:module:1"
+    public static let exercises = "urn:coursemap:exercises:1"
+    static let all = [framework, module, exercises]
 }

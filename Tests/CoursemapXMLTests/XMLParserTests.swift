@@ -1,4 +1,5 @@
 @testable import CoursemapLoad
+import CoursemapXML
 import CoursemapModel
 import Foundation
 import Testing
