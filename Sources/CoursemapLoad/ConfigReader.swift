@@ -24,16 +24,18 @@ enum ConfigReader {
         if let url = baseURL {
             let lower = url.lowercased()
             if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) {
-                fields.invalid(.scalar(.init(url)), "base_url must be an absolute http(s) URL, found '\(url)'")
+                fields.invalid(fields.node("base_url")!, "base_url must be an absolute http(s) URL, found '\(url)'")
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"
             }
         }
         var reports: [FrameworkScope] = []
+        var reportLocations: [FrameworkScope: SourceLocation] = [:]
         for (text, node) in fields.stringList("reports") ?? [] {
             if let scope = FrameworkScope(parsing: text) {
                 reports.append(scope)
+                reportLocations[scope] = document.location(of: node)
             } else {
                 fields.invalid(node, "report '\(text)' is not a framework id or framework:level (e.g. b2b-data:中级)")
             }
@@ -48,7 +50,7 @@ enum ConfigReader {
         guard let title else { return (nil, fields.diagnostics) }
         let config = SiteConfig(
             title: title, program: program, language: language, baseURL: baseURL, reports: reports,
-            markdown: markdown, location: fileLocation)
+            reportLocations: reportLocations, markdown: markdown, location: fileLocation)
         return (config, fields.diagnostics)
     }
 }

@@ -38,7 +38,7 @@ struct ContentFile: Sendable {
             kind = .misplaced("files directly under courses/ belong in a course folder: courses/<course-id>/\(name)")
         case ("courses", 3) where name == "course.md":
             kind = .course(parts[1])
-        case ("courses", 3) where ext == "md" || ext == "xml":
+        case ("courses", 3) where (ext == "md" || ext == "xml") && name.lowercased() != "course.md":
             kind = .module(parts[1])
         case (_, 1) where name.lowercased().hasPrefix("readme"):
             kind = .ignored

@@ -72,8 +72,16 @@ public struct ContentLoader: Sendable {
             if let module = result.module { content.modules.append(module) }
             if let (path, file) = result.theme { content.themeFiles[path] = file }
         }
+        // Course folders that hold modules but no course.md file at all (a course.md with errors has its own
+        // diagnostics and is not reported again).
+        let foldersWithCourseFile = Set(files.compactMap { file -> String? in
+            if case let .course(courseID) = file.kind { return courseID }
+            return nil
+        })
         for file in files {
-            if case let .module(courseID) = file.kind, content.courseFolders[courseID] == nil {
+            if case let .module(courseID) = file.kind, content.courseFolders[courseID] == nil,
+                !foldersWithCourseFile.contains(courseID)
+            {
                 content.courseFolders[courseID] = SourceLocation(file: file.path)
             }
         }
@@ -137,7 +145,7 @@ public struct ContentLoader: Sendable {
         case .module(let courseID):
             guard let text = text(file.path, into: &result) else { break }
             let stem = file.stem
-            if file.path.hasSuffix(".xml") {
+            if file.path.lowercased().hasSuffix(".xml") {
                 switch XMLParser.parse(text, file: file.path) {
                 case let .failure(diagnostics):
                     result.diagnostics += diagnostics.items
@@ -161,10 +169,12 @@ public struct ContentLoader: Sendable {
                 result.module = module
                 result.diagnostics += diagnostics
             }
-            if let module = result.module, !CompetencyID.isIdentifier(module.id) {
+            if let module = result.module, !CompetencyID.isIdentifier(module.id) || module.id == "index" {
                 result.diagnostics.append(.error(
                     .invalidID, at: module.location,
-                    "'\(module.id)' cannot be a module id: use ASCII letters, digits, '-' and '_' (rename the file or set an id)"))
+                    module.id == "index"
+                        ? "'index' is reserved for the course page; rename the file or set another id"
+                        : "'\(module.id)' cannot be a module id: use ASCII letters, digits, '-' and '_' (rename the file or set an id)"))
                 result.module = nil
             }
         }

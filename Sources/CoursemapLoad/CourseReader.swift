@@ -36,13 +36,15 @@ enum CourseReader {
         }
         fields.finish()
         diagnostics += fields.diagnostics
+        let (description, bodyDiagnostics) = MarkdownParser.parse(parts.body, options: markdown, file: file, firstLine: parts.bodyLine)
+        diagnostics += bodyDiagnostics
         guard let code, let title, let credits, let theory, let practice, let semester, let type else {
             return (nil, diagnostics)
         }
         let course = Course(
             id: courseID, code: code, title: title, credits: credits,
             hours: CourseHours(theory: theory, practice: practice), semester: semester, type: type,
-            integrations: integrations, description: MarkdownParser.parse(parts.body, options: markdown),
+            integrations: integrations, description: description,
             location: SourceLocation(file: file, line: 1, column: 1))
         return (course, diagnostics)
     }

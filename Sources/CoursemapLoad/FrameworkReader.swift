@@ -15,7 +15,15 @@ struct FrameworkReader {
         let title = root.first("title")?.bilingualText ?? LocalizedText(zh: id)
         switch root.name {
         case "certificate":
-            let levels = root.all("level").compactMap { readLevel($0) }
+            var seenLevels: [CertificateLevel: Int] = [:]
+            let levels = root.all("level").compactMap { readLevel($0) }.filter { level in
+                if let first = seenLevels[level.level] {
+                    diagnostics.append(.error(.duplicateID, at: level.location, "level \(level.level.rawValue) is given twice in this framework (first at line \(first)); merge them"))
+                    return false
+                }
+                seenLevels[level.level] = level.location.line ?? 0
+                return true
+            }
             return Framework(
                 id: id, kind: .certificate, title: title, issuer: root.first("issuer")?.bilingualText,
                 description: root.first("description")?.bilingualText, version: root.attributes["version"],
@@ -25,7 +33,8 @@ struct FrameworkReader {
             var codes = CodeRegistry()
             let groups = root.all("group").compactMap { group -> OutcomeGroup? in
                 guard let domain = OutcomeDomain(rawValue: group.attributes["domain"] ?? "") else { return nil }
-                let outcomes = group.all("outcome").map { statement($0, registry: &codes) }
+                var outcomes: [Statement] = []
+                for outcome in group.all("outcome") { outcomes.append(statement(outcome, registry: &codes)) }
                 return OutcomeGroup(domain: domain, outcomes: outcomes, location: SourceLocation(file: file, line: group.line))
             }
             diagnostics += codes.diagnostics
@@ -47,10 +56,11 @@ struct FrameworkReader {
                 let taskCode = task.attributes["code"] ?? ""
                 checkExtends(taskCode, parent: areaCode, line: task.line, what: "task")
                 codes.register(taskCode, at: SourceLocation(file: file, line: task.line), what: "task")
-                let requirements = task.all("requirement").map { requirement -> Statement in
+                var requirements: [Statement] = []
+                for requirement in task.all("requirement") {
                     let result = statement(requirement, registry: &codes)
                     checkExtends(result.code, parent: taskCode, line: requirement.line, what: "requirement")
-                    return result
+                    requirements.append(result)
                 }
                 return WorkTask(code: taskCode, title: task.bilingualText ?? LocalizedText(zh: taskCode), requirements: requirements, location: SourceLocation(file: file, line: task.line))
             }
@@ -60,10 +70,13 @@ struct FrameworkReader {
         return FrameworkLevel(level: level, description: element.first("description")?.bilingualText, areas: areas, location: SourceLocation(file: file, line: element.line))
     }
 
-    private func statement(_ element: XMLElement, registry: inout CodeRegistry) -> Statement {
+    private mutating func statement(_ element: XMLElement, registry: inout CodeRegistry) -> Statement {
         let code = element.attributes["code"] ?? ""
         let location = SourceLocation(file: file, line: element.line)
         registry.register(code, at: location, what: element.name)
+        if code == "index" {
+            diagnostics.append(.error(.invalidID, at: location, "'index' is reserved for the framework page; choose another code"))
+        }
         return Statement(code: code, statement: element.bilingualText ?? LocalizedText(zh: code), location: location)
     }
 

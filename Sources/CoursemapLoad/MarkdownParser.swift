@@ -18,11 +18,17 @@ enum MarkdownParser {
     static func prepare() { _ = registerExtensions }
 
     static func parse(_ markdown: String, options: MarkdownOptions) -> RichText {
+        parse(markdown, options: options, file: "", firstLine: 1).text
+    }
+
+    /// Parses a body that starts at `firstLine` of `file`; links whose scheme Coursemap does not allow
+    /// (`javascript:`, `data:` …) are reported as CM305 at their line.
+    static func parse(_ markdown: String, options: MarkdownOptions, file: String, firstLine: Int) -> (text: RichText, diagnostics: [Diagnostic]) {
         prepare()
         var flags = CMARK_OPT_FOOTNOTES
         if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
 
-        guard let parser = cmark_parser_new(flags) else { return .empty }
+        guard let parser = cmark_parser_new(flags) else { return (.empty, []) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -32,16 +38,17 @@ enum MarkdownParser {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { return .empty }
+        guard let document = cmark_parser_finish(parser) else { return (.empty, []) }
         defer { cmark_node_free(document) }
 
+        let diagnostics = unsafeLinks(in: document, source: markdown, file: file, firstLine: firstLine)
         let headings = anchorHeadings(in: document)
         wrapTables(in: document)
         guard let html = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
-            return RichText(html: "", headings: headings)
+            return (RichText(html: "", headings: headings), diagnostics)
         }
         defer { free(html) }
-        return RichText(html: String(cString: html), headings: headings)
+        return (RichText(html: String(cString: html), headings: headings), diagnostics)
     }
 
     /// Replaces every heading node by a custom block that renders `<hN id="anchor">…</hN>` around the same
@@ -75,6 +82,31 @@ enum MarkdownParser {
             cmark_node_free(node)
         }
         return outline
+    }
+
+    /// Links and images whose URL the portal would not publish.
+    private static func unsafeLinks(in document: OpaquePointer, source: String, file: String, firstLine: Int) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var lines: [Substring]?
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            let href = String(cString: url)
+            guard !href.isEmpty, !URLPolicy.isAllowed(href) else { continue }
+            let bodyLine = Int(cmark_node_get_start_line(node))
+            // cmark counts columns in bytes; diagnostics count characters.
+            if lines == nil { lines = source.split(separator: "\n", omittingEmptySubsequences: false) }
+            let byteColumn = Int(cmark_node_get_start_column(node))
+            let column = lines.flatMap { $0.indices.contains(bodyLine - 1) ? $0[bodyLine - 1] : nil }
+                .map { String(decoding: $0.utf8.prefix(byteColumn - 1), as: UTF8.self).count + 1 } ?? byteColumn
+            diagnostics.append(.error(
+                .unsafeLink, at: SourceLocation(file: file, line: bodyLine + firstLine - 1, column: column),
+                "link '\(href)' is not allowed: use an http, https or mailto URL, a #fragment or a relative path"))
+        }
+        return diagnostics
     }
 
     /// Puts every table in a `<div class="table-wrap">`, so wide tables scroll on their own on small screens.

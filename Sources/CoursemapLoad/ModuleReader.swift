@@ -32,10 +32,12 @@ enum ModuleReader {
         }
         fields.finish()
         diagnostics += fields.diagnostics
+        let (body, bodyDiagnostics) = MarkdownParser.parse(parts.body, options: markdown, file: file, firstLine: parts.bodyLine)
+        diagnostics += bodyDiagnostics
         guard let title, let order, let hours else { return (nil, diagnostics) }
         let module = Module(
             id: id, courseID: courseID, order: order, title: title, summary: summary, hours: hours,
-            format: .markdown, body: MarkdownParser.parse(parts.body, options: markdown), claims: claims,
+            format: .markdown, body: body, claims: claims,
             location: SourceLocation(file: file, line: 1, column: 1))
         return (module, diagnostics)
     }

@@ -1,3 +1,4 @@
+import CoursemapXML
 import Foundation
 import Yams
 import CoursemapModel
@@ -18,7 +19,10 @@ struct YAMLDocument {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                 let .composer(context, problem, mark, _):
-                let detail = [context.map { "\($0)" }, problem].compactMap { $0 }.joined(separator: ": ")
+                var detail = problem.collapsingWhitespace
+                if let context {
+                    detail += " (\(context.text.collapsingWhitespace) at line \(location(of: context.mark).line ?? firstLine))"
+                }
                 return .failure(.error(.yamlSyntax, at: location(of: mark), "YAML syntax error: \(detail)"))
             case let .duplicatedKeysInMapping(duplicates, context):
                 let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
@@ -109,6 +113,9 @@ struct FieldReader {
             "field '\(prefix)\(entry.key)' must be \(expected), found \(entry.value.kindDescription)"))
     }
 
+    /// The value node of `key`, for locating a problem found after reading it.
+    func node(_ key: String) -> Node? { entry(key)?.value }
+
     mutating func invalid(_ node: Node, _ message: String) {
         diagnostics.append(.error(.invalidValue, at: document.location(of: node), message))
     }
@@ -181,7 +188,11 @@ struct FieldReader {
         guard let entry = lookup(key, required: required, expected: "zh and en texts") else { return nil }
         switch entry.value {
         case let .scalar(scalar):
-            return nonBlank(scalar.string).map { LocalizedText(zh: $0) }
+            guard let text = nonBlank(scalar.string) else {
+                diagnostics.append(.error(.missingField, at: entry.keyLocation, "field '\(prefix)\(key)' is blank; write the Chinese text (and optionally zh:/en:)"))
+                return nil
+            }
+            return LocalizedText(zh: text)
         case let .mapping(mapping):
             var nested = FieldReader(document: document, mapping: mapping, location: document.location(of: entry.value))
             nested.prefix = prefix + key + "."
@@ -189,7 +200,12 @@ struct FieldReader {
             let en = nested.string("en")
             nested.finish(known: ["zh", "en"])
             diagnostics += nested.diagnostics
-            guard let zh = zh.flatMap(nonBlank) else { return nil }
+            guard let zh = zh.flatMap(nonBlank) else {
+                if zh != nil {
+                    diagnostics.append(.error(.missingField, at: entry.keyLocation, "field '\(prefix)\(key).zh' is blank"))
+                }
+                return nil
+            }
             return LocalizedText(zh: zh, en: en.flatMap(nonBlank))
         default:
             wrongType(entry, expected: "zh and en texts")

@@ -74,7 +74,8 @@ public struct CertificateIntegration: Hashable, Sendable, Codable {
     }
 }
 
-/// 融通方式: the certificate content is embedded in the course, the course replaces it, or it exempts it.
+/// 融通方式: the certificate's content is embedded in the course (嵌入); the certificate is accepted in
+/// place of the course's credits (置换); or holding the certificate exempts a student from the course (免修).
 public enum IntegrationMode: String, Hashable, Sendable, Codable, CaseIterable {
     case embedded = "嵌入"
     case replaces = "置换"
@@ -83,7 +84,7 @@ public enum IntegrationMode: String, Hashable, Sendable, Codable, CaseIterable {
     public var name: LocalizedText {
         switch self {
         case .embedded: return LocalizedText(zh: rawValue, en: "Embedded")
-        case .replaces: return LocalizedText(zh: rawValue, en: "Replaces course")
+        case .replaces: return LocalizedText(zh: rawValue, en: "Credit replacement")
         case .exempts: return LocalizedText(zh: rawValue, en: "Exempts")
         }
     }

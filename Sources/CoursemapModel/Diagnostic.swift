@@ -46,8 +46,9 @@ public struct DiagnosticList: Hashable, Sendable, Codable {
     public mutating func append(contentsOf other: DiagnosticList) { items.append(contentsOf: other.items) }
     public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
 
-    public var errorCount: Int { items.count { $0.severity == .error } }
-    public var warningCount: Int { items.count { $0.severity == .warning } }
+    /// Counts of distinct diagnostics, matching what `sorted` lists.
+    public var errorCount: Int { Set(items).count { $0.severity == .error } }
+    public var warningCount: Int { Set(items).count { $0.severity == .warning } }
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
     public var isEmpty: Bool { items.isEmpty }
 

@@ -8,12 +8,15 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var baseURL: String?
     /// The scopes coverage is reported on; empty means every scope of every framework.
     public var reports: [FrameworkScope]
+    /// Where each entry of `reports` is written, for diagnostics.
+    public var reportLocations: [FrameworkScope: SourceLocation]
     public var markdown: MarkdownOptions
     public var location: SourceLocation
 
     public init(
         title: LocalizedText, program: LocalizedText? = nil, language: Language = .zh, baseURL: String? = nil,
-        reports: [FrameworkScope] = [], markdown: MarkdownOptions = MarkdownOptions(),
+        reports: [FrameworkScope] = [], reportLocations: [FrameworkScope: SourceLocation] = [:],
+        markdown: MarkdownOptions = MarkdownOptions(),
         location: SourceLocation = SourceLocation(file: "coursemap.yml")
     ) {
         self.title = title
@@ -21,6 +24,7 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         self.language = language
         self.baseURL = baseURL
         self.reports = reports
+        self.reportLocations = reportLocations
         self.markdown = markdown
         self.location = location
     }

@@ -46,7 +46,7 @@ extension PageBuilder {
             let scope = FrameworkScope(framework: framework.id, level: level.level)
             let byID = Dictionary(framework.competencies(in: scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             return LevelSection(
-                name: plain(level.level.name), anchor: level.level.slug,
+                name: plain(level.level.name), anchor: level.level.slug, description: level.description.map(text),
                 coverageHref: hasReport(scope) ? SitePaths.root(from: page) + SitePaths.coverage(scope) : nil,
                 areas: level.areas.map { area in
                     AreaSection(code: area.code, title: text(area.title), tasks: area.tasks.map { task in

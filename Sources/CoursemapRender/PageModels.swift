@@ -103,6 +103,7 @@ struct FrameworkPage: Sendable {
 struct LevelSection: Sendable {
     let name: String
     let anchor: String
+    let description: BiText?
     let coverageHref: String?
     let areas: [AreaSection]
 }

@@ -56,7 +56,7 @@ public enum Resolver {
 
         var reportScopes: [FrameworkScope] = []
         for scope in config.reports {
-            if let problem = references.checkScope(scope, at: config.location) {
+            if let problem = references.checkScope(scope, at: config.reportLocations[scope] ?? config.location) {
                 diagnostics.append(problem)
             } else if !reportScopes.contains(scope) {
                 reportScopes.append(scope)

@@ -2,7 +2,7 @@
 public enum URLPolicy {
     public static func isAllowed(_ href: String) -> Bool {
         let trimmed = href.trimmingCharactersInSet()
-        guard !trimmed.isEmpty else { return false }
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("//"), !trimmed.hasPrefix("\\") else { return false }
         guard let colon = trimmed.firstIndex(of: ":") else { return true }  // relative path or fragment
         let scheme = trimmed[..<colon]
         // A colon after a '/', '?' or '#' belongs to a relative path, not a scheme.

@@ -55,7 +55,7 @@ public enum XMLParser {
 
         if let schema {
             let problems = schema.validate(document, file: file)
-            if !problems.isEmpty { return .failure(DiagnosticList(problems)) }
+            if problems.contains(where: { $0.severity == .error }) { return .failure(DiagnosticList(problems)) }
         }
 
         guard let root = xmlDocGetRootElement(document) else {

@@ -218,6 +218,52 @@ struct ContentLoaderTests {
     }
 }
 
+@Suite("Content loader edge cases")
+struct ContentLoaderEdgeCaseTests {
+    @Test("a blank title is reported (CM202), not silently dropped")
+    func blankTitle() throws {
+        let content = load(["courses/c/m.md": module("title: \"  \"\norder: 1\nhours: 2")])
+        let diagnostic = try #require(content.diagnostics.items.first)
+        #expect(diagnostic.code == .missingField)
+        #expect(diagnostic.location.line == 2)
+    }
+
+    @Test("a javascript: link in Markdown: CM305 at its line and column")
+    func markdownUnsafeLink() throws {
+        let content = load(["courses/c/m.md": module("title: 模块\norder: 1\nhours: 2", body: "第一行\n\n见 [这里](javascript:alert(1))")])
+        let diagnostic = try #require(content.diagnostics.items.first)
+        #expect(diagnostic.code == .unsafeLink)
+        #expect(diagnostic.location == SourceLocation(file: "courses/c/m.md", line: 8, column: 3))
+    }
+
+    @Test("module XML with an upper-case extension is read as XML; 'index' is not a module id")
+    func extensionsAndReservedIDs() {
+        let xml = "<module xmlns=\"urn:coursemap:module:1\" order=\"1\" hours=\"1\"><title><zh>t</zh></title><body><p>x</p></body></module>"
+        let content = load(["courses/c/Upper.XML": xml, "courses/c/index.md": module("title: 模块\norder: 2\nhours: 2")])
+        #expect(content.modules.map(\.id) == ["Upper"])
+        #expect(content.diagnostics.items.map(\.code) == [.invalidID])
+        #expect(content.diagnostics.items.first?.location.file == "courses/c/index.md")
+    }
+
+    @Test("XML text may wrap over lines")
+    func wrappedXMLText() throws {
+        let xml = "<module xmlns=\"urn:coursemap:module:1\" order=\"1\" hours=\"1\"><title><zh>第一行\n  第二行</zh></title><body><p>x</p></body></module>"
+        let content = load(["courses/c/m.xml": xml])
+        #expect(content.diagnostics.isEmpty, "\(content.diagnostics.sorted)")
+        #expect(content.modules.first?.title.zh == "第一行 第二行")
+    }
+
+    @Test("a level given twice in a framework: CM403")
+    func duplicateLevel() {
+        let level = "<level name=\"初级\"><area code=\"1\"><zh>a</zh><task code=\"1.1\"><zh>t</zh><requirement code=\"1.1.1\"><zh>r</zh></requirement></task></area></level>"
+        let xml = "<certificate xmlns=\"urn:coursemap:framework:1\" id=\"x\"><title><zh>x</zh></title>\n\(level)\n\(level)\n</certificate>"
+        let content = load(["frameworks/x.xml": xml])
+        #expect(content.diagnostics.items.map(\.code) == [.duplicateID])
+        #expect(content.diagnostics.items.first?.location.line == 3)
+        #expect(content.frameworks.first { $0.id == "x" }?.levels.count == 1)
+    }
+}
+
 @Suite("Content loader and the file system")
 struct ContentLoaderFileSystemTests {
     @Test("a file that cannot be read: CM103, the rest still loads")

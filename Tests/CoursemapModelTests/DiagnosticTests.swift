@@ -19,7 +19,7 @@ struct DiagnosticTests {
         list.append(.error(.missingField, at: SourceLocation(file: "a.md", line: 9, column: 1), "e"))
         list.append(.error(.missingField, at: SourceLocation(file: "a.md", line: 3, column: 1), "e"))
         list.append(.error(.missingField, at: SourceLocation(file: "a.md", line: 3, column: 1), "e"))
-        #expect(list.errorCount == 3)
+        #expect(list.errorCount == 2, "an exact repeat counts once, as it is listed once")
         #expect(list.warningCount == 1)
         #expect(list.sorted.map(\.location.description) == ["a.md:3:1", "a.md:9:1", "b.md:2:1"])
     }

@@ -78,8 +78,8 @@ struct SiteRendererTests {
     func coverage() throws {
         let (site, _) = renderFixture()
         let html = page(site, "coverage/cert/intermediate/index.html")
-        let gapsAt = try #require(html.range(of: "id=\"gaps-title\""))
-        let tableAt = try #require(html.range(of: "id=\"all-title\""))
+        let gapsAt = try #require(html.range(of: "id=\"cm-gaps-title\""))
+        let tableAt = try #require(html.range(of: "id=\"cm-all-title\""))
         #expect(gapsAt.lowerBound < tableAt.lowerBound)
         #expect(html.contains("2.1.1"))
 
