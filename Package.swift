@@ -41,10 +41,12 @@ let package = Package(
         .target(name: "CoursemapModel"),
         // libxml2 behind a safe, Swift-valued API: parsing, XSD validation, HTML sanitising.
         .target(name: "CoursemapXML", dependencies: ["CoursemapModel", "CLibXML2"]),
+        // Other tools' formats in and out: Moodle XML and QTI 2.1 item banks.
+        .target(name: "CoursemapInterop", dependencies: ["CoursemapModel", "CoursemapXML"]),
         // Stage 1: discover files, decode text, parse YAML / Markdown / XML into raw documents.
         .target(
             name: "CoursemapLoad",
-            dependencies: ["CoursemapModel", "CoursemapXML", "CCmarkGFM", "Yams"],
+            dependencies: ["CoursemapModel", "CoursemapXML", "CoursemapInterop", "CCmarkGFM", "Yams"],
             resources: [.copy("Schemas")]
         ),
         // Stage 2: ids, references and cross-file validation → a resolved `Program`.
@@ -74,6 +76,7 @@ let package = Package(
 
         .testTarget(name: "CoursemapModelTests", dependencies: ["CoursemapModel"]),
         .testTarget(name: "CoursemapXMLTests", dependencies: ["CoursemapXML", "CoursemapLoad"]),
+        .testTarget(name: "CoursemapInteropTests", dependencies: ["CoursemapInterop", "CoursemapXML"]),
         .testTarget(name: "CoursemapLoadTests", dependencies: ["CoursemapLoad", "CoursemapXML"]),
         .testTarget(name: "CoursemapResolveTests", dependencies: ["CoursemapResolve", "CoursemapLoad"]),
         .testTarget(name: "CoursemapAnalyseTests", dependencies: ["CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),

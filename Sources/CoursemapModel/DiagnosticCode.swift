@@ -28,6 +28,15 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case xmlUnknownRoot = "CM304"
     case unsafeLink = "CM305"
 
+    // Exercise banks and imports
+    case invalidFraction = "CM310"
+    case unsupportedItem = "CM311"
+    case sanitizedHTML = "CM312"
+    case unmappedItem = "CM313"
+    case invalidItem = "CM314"
+    case unknownItemReference = "CM315"
+    case missingDataset = "CM316"
+
     // References and identity
     case unknownCompetency = "CM401"
     case malformedReference = "CM402"
@@ -65,6 +74,13 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .xmlDoctype: return "DOCTYPE or entity declaration not allowed"
         case .xmlUnknownRoot: return "XML root element Coursemap does not know"
         case .unsafeLink: return "link with a scheme that is not allowed"
+        case .invalidFraction: return "Moodle answer fraction outside Moodle's fixed set"
+        case .unsupportedItem: return "question type or interaction Coursemap does not import"
+        case .sanitizedHTML: return "unsafe HTML removed from an imported item"
+        case .unmappedItem: return "imported item mapped to no competency"
+        case .invalidItem: return "item that cannot be answered as written"
+        case .unknownItemReference: return "reference to a bank or item that does not exist"
+        case .missingDataset: return "dataset file of a practical task not found"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"
         case .duplicateID: return "id used twice"

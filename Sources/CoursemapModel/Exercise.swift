@@ -62,6 +62,9 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
     public var explanation: RichText?
     /// The competencies the item assesses (level A).
     public var assesses: [AssessmentClaim]
+    /// For imported items, the name the source format knows the item by (Moodle question name, QTI
+    /// identifier); sidecar entries are keyed by it.
+    public var importKey: String?
     public var location: SourceLocation
 
     public init(
@@ -78,6 +81,7 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
         self.body = body
         self.explanation = explanation
         self.assesses = assesses
+        self.importKey = importKey
         self.location = location
     }
 

@@ -1,0 +1,133 @@
+import CLibXML2
+import Foundation
+
+/// Cleans HTML that comes from outside Coursemap (the CDATA of Moodle questions, the XHTML of QTI items)
+/// with an allowlist: only known-harmless elements and attributes survive, links and images keep only
+/// URLs the portal publishes, and everything is re-serialised by Coursemap, escaped. Scripts, styles,
+/// event handlers, frames, forms and `javascript:` URLs never survive.
+public enum HTMLSanitizer {
+    /// The clean HTML, and what was removed (for a diagnostic), e.g. `["<script>", "onclick"]`.
+    public struct Result: Hashable, Sendable {
+        public var html: String
+        public var removed: [String]
+    }
+
+    /// Elements kept (with their allowed attributes).
+    static let allowed: [String: Set<String>] = [
+        "p": [], "br": [], "hr": [], "strong": [], "b": [], "em": [], "i": [], "u": [], "s": [], "del": [],
+        "sub": [], "sup": [], "code": [], "pre": [], "kbd": [], "blockquote": [], "ul": [], "ol": ["start"], "li": [],
+        "dl": [], "dt": [], "dd": [], "table": [], "caption": [], "thead": [], "tbody": [], "tfoot": [], "tr": [],
+        "th": ["colspan", "rowspan", "scope"], "td": ["colspan", "rowspan"], "h1": [], "h2": [], "h3": [], "h4": [],
+        "h5": [], "h6": [], "span": [], "div": [], "a": ["href", "title"], "img": ["src", "alt", "width", "height"],
+        "figure": [], "figcaption": [],
+    ]
+
+    /// Elements dropped together with everything inside them.
+    static let dropped: Set<String> = [
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
+        "textarea", "select", "option", "svg", "math", "template", "noscript", "link", "meta", "base", "head",
+        "title", "audio", "video", "canvas",
+    ]
+
+    static let voidElements: Set<String> = ["br", "hr", "img"]
+
+    public static func sanitize(_ html: String) -> Result {
+        XMLParser.ensureInitialised()
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+        // Wrapping in a <div> keeps top-level text and gives the parser one root.
+        let wrapped = "<div>" + html + "</div>"
+        let document: htmlDocPtr? = wrapped.utf8CString.withUnsafeBufferPointer { buffer in
+            htmlReadMemory(buffer.baseAddress, Int32(buffer.count - 1), nil, "UTF-8", options)
+        }
+        guard let document else { return Result(html: HTMLText.escape(html), removed: []) }
+        defer { xmlFreeDoc(document) }
+        var writer = Writer()
+        if let root = xmlDocGetRootElement(document) {
+            // html → body → our div: write the div's children.
+            let container = findFirst("div", from: root) ?? root
+            writer.children(of: container)
+        }
+        var seen = Set<String>()
+        return Result(html: writer.output.trimmingCharacters(in: .whitespacesAndNewlines), removed: writer.removed.filter { seen.insert($0).inserted })
+    }
+
+    private static func findFirst(_ name: String, from node: xmlNodePtr) -> xmlNodePtr? {
+        if node.pointee.type == XML_ELEMENT_NODE, String(cString: node.pointee.name) == name { return node }
+        var child = node.pointee.children
+        while let current = child {
+            if let found = findFirst(name, from: current) { return found }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    private struct Writer {
+        var output = ""
+        var removed: [String] = []
+
+        mutating func children(of node: xmlNodePtr) {
+            var child = node.pointee.children
+            while let current = child {
+                write(current)
+                child = current.pointee.next
+            }
+        }
+
+        mutating func write(_ node: xmlNodePtr) {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { output += HTMLText.escape(String(cString: content)) }
+            case XML_ELEMENT_NODE:
+                let name = String(cString: node.pointee.name).lowercased()
+                if HTMLSanitizer.dropped.contains(name) {
+                    removed.append("<\(name)>")
+                    return
+                }
+                guard let attributes = HTMLSanitizer.allowed[name] else {
+                    children(of: node)  // unknown element: keep its content, drop the tag
+                    return
+                }
+                var kept: [(String, String)] = []
+                var attribute = node.pointee.properties
+                while let current = attribute {
+                    let attributeName = String(cString: current.pointee.name).lowercased()
+                    var value = ""
+                    if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
+                        value = String(cString: raw)
+                        free(raw)
+                    }
+                    if attributes.contains(attributeName), acceptable(attributeName, value) {
+                        kept.append((attributeName, value))
+                    } else if attributeName.hasPrefix("on") || ["href", "src", "style"].contains(attributeName) {
+                        removed.append(attributeName == "href" || attributeName == "src" ? "\(attributeName)=\"\(value)\"" : attributeName)
+                    }
+                    attribute = current.pointee.next
+                }
+                if name == "img" && !kept.contains(where: { $0.0 == "src" }) {
+                    // An image without a usable source shows its alternative text.
+                    if let alt = kept.first(where: { $0.0 == "alt" })?.1, !alt.isEmpty { output += HTMLText.escape("[\(alt)]") }
+                    return
+                }
+                output += "<\(name)"
+                for (attributeName, value) in kept { output += " \(attributeName)=\"\(HTMLText.escapeAttribute(value))\"" }
+                if name == "a", kept.contains(where: { $0.0 == "href" && URLPolicy.isExternal($0.1) }) { output += " rel=\"noopener\"" }
+                output += ">"
+                if HTMLSanitizer.voidElements.contains(name) { return }
+                children(of: node)
+                output += "</\(name)>"
+            default:
+                break  // comments, processing instructions, entity declarations
+            }
+        }
+
+        func acceptable(_ attribute: String, _ value: String) -> Bool {
+            switch attribute {
+            case "href", "src": return URLPolicy.isAllowed(value)
+            case "colspan", "rowspan", "start", "width", "height": return Int(value) != nil
+            default: return true
+            }
+        }
+    }
+}
