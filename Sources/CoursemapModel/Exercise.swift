@@ -69,7 +69,7 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
 
     public init(
         id: String, title: LocalizedText? = nil, usage: ItemUsage, difficulty: Difficulty? = nil, score: Double,
-        stem: RichText, body: ItemBody, explanation: RichText? = nil, assesses: [AssessmentClaim] = [],
+        stem: RichText, body: ItemBody, explanation: RichText? = nil, assesses: [AssessmentClaim] = [], importKey: String? = nil,
         location: SourceLocation
     ) {
         self.id = id
