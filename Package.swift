@@ -66,7 +66,7 @@ let package = Package(
             name: "Coursemap",
             dependencies: [
                 "CoursemapModel", "CoursemapLoad", "CoursemapResolve", "CoursemapAnalyse",
-                "CoursemapRender", "CoursemapWrite",
+                "CoursemapRender", "CoursemapWrite", "CoursemapInterop",
             ]
         ),
         .executableTarget(

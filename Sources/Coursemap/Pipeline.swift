@@ -22,26 +22,26 @@ public enum Pipeline {
     }
 
     /// Load, resolve, analyse and render, without writing anything.
-    public static func check(content: URL) -> Outcome {
-        check(source: .directory(content))
+    public static func check(content: URL, edition: Edition = .student) -> Outcome {
+        check(source: .directory(content), edition: edition)
     }
 
-    public static func check(source: ContentSource) -> Outcome {
+    public static func check(source: ContentSource, edition: Edition = .student) -> Outcome {
         let loaded = ContentLoader(source: source).load()
         var diagnostics = loaded.diagnostics
         let (program, resolveDiagnostics) = Resolver.resolve(loaded)
         diagnostics.append(contentsOf: resolveDiagnostics)
         let coverage = CoverageAnalyser.analyse(program)
-        let (site, renderDiagnostics) = SiteRenderer.render(program, coverage: coverage)
+        let (site, renderDiagnostics) = SiteRenderer.render(program, coverage: coverage, edition: edition)
         diagnostics.append(contentsOf: renderDiagnostics)
         return Outcome(diagnostics: diagnostics, program: program, coverage: coverage, site: site, filesWritten: 0)
     }
 
     /// Checks, then writes the site to `output` when there are no errors. The destination is vetted before
     /// any work, so a refused `--output` fails fast.
-    public static func build(content: URL, output: URL) throws(WriteError) -> Outcome {
+    public static func build(content: URL, output: URL, edition: Edition = .student) throws(WriteError) -> Outcome {
         try OutputWriter.checkDestination(output: output, content: content)
-        var outcome = check(content: content)
+        var outcome = check(content: content, edition: edition)
         guard !outcome.diagnostics.hasErrors else { return outcome }
         outcome.filesWritten = try OutputWriter.write(outcome.site, to: output, content: content)
         return outcome

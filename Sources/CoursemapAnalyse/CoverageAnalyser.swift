@@ -7,17 +7,18 @@ public enum CoverageAnalyser {
     public static func analyse(_ program: Program, rules: CoverageRules = .standard) -> [CoverageReport] {
         program.frameworks.flatMap { framework in framework.scopes.map { (framework, $0) } }.map { framework, scope in
             let rows = framework.competencies(in: scope).map { competency in
-                row(for: competency.id, mappings: program.mappings[competency.id] ?? [], rules: rules)
+                row(for: competency.id, mappings: program.mappings[competency.id] ?? [],
+                    assessments: program.assessments[competency.id] ?? [], rules: rules)
             }
             return CoverageReport(scope: scope, rows: rows)
         }
     }
 
-    static func row(for id: CompetencyID, mappings: [ModuleMapping], rules: CoverageRules) -> CoverageRow {
+    static func row(for id: CompetencyID, mappings: [ModuleMapping], assessments: [ItemMapping], rules: CoverageRules) -> CoverageRow {
         let highest = mappings.map(\.level).max()
         return CoverageRow(
             competency: id, mappings: mappings, status: rules.status(highestLevel: highest), highestLevel: highest,
-            hours: mappings.reduce(0) { $0 + $1.hours })
+            hours: mappings.reduce(0) { $0 + $1.hours }, assessments: assessments)
     }
 }
 

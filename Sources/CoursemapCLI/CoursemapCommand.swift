@@ -16,8 +16,10 @@ struct CoursemapCommand: ParsableCommand {
             Exit status: 0 success, 1 the content has errors, 2 usage or file-system failure.
             """,
         version: CoursemapVersion.current,
-        subcommands: [Build.self, Check.self])
+        subcommands: [Build.self, Check.self, Export.self])
 }
+
+extension Edition: ExpressibleByArgument {}
 
 /// Output format of diagnostics.
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
@@ -61,12 +63,15 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "The output folder. Replaced as a whole; Coursemap refuses folders it did not create.")
     var output: String = "Site"
 
+    @Option(name: .long, help: "student (default): exam answers never published; teacher: adds answer keys and answer sheets.")
+    var edition: Edition = .student
+
     func run() throws {
         try options.validateContentFolder()
         let clock = ContinuousClock.now
         let outcome: Pipeline.Outcome
         do {
-            outcome = try Pipeline.build(content: options.contentURL, output: URL(fileURLWithPath: output))
+            outcome = try Pipeline.build(content: options.contentURL, output: URL(fileURLWithPath: output), edition: edition)
         } catch {
             throw UsageFailure(error.description)
         }
@@ -77,7 +82,7 @@ struct Build: ParsableCommand {
             Console.error("coursemap: build failed, \(output)/ left unchanged: \(counts) (\(seconds) s)\n")
             throw ExitCode(1)
         }
-        Console.error("coursemap: built \(outcome.pageCount) pages (\(outcome.filesWritten) files) into \(output)/: \(counts) (\(seconds) s)\n")
+        Console.error("coursemap: built the \(edition.rawValue) edition, \(outcome.pageCount) pages (\(outcome.filesWritten) files), into \(output)/: \(counts) (\(seconds) s)\n")
     }
 }
 

@@ -10,6 +10,12 @@ struct ContentFile: Sendable {
         case misplaced(String)
         /// Read by people, not by Coursemap (a README at the top).
         case ignored
+        /// An exercise bank: Coursemap XML, Moodle XML or a QTI 2.1 item, told apart by the root element.
+        case exercise
+        /// A sidecar of an imported bank.
+        case sidecar
+        /// A data file that practical tasks (and later pages) may refer to.
+        case asset
     }
 
     var path: String
@@ -40,6 +46,12 @@ struct ContentFile: Sendable {
             kind = .course(parts[1])
         case ("courses", 3) where (ext == "md" || ext == "xml") && name.lowercased() != "course.md":
             kind = .module(parts[1])
+        case ("exercises", _) where parts.count > 1 && ext == "xml":
+            kind = .exercise
+        case ("exercises", _) where parts.count > 1 && (name == "bank.yml" || name.hasSuffix(".bank.yml")):
+            kind = .sidecar
+        case ("datasets", _) where parts.count > 1:
+            kind = .asset
         case (_, 1) where name.lowercased().hasPrefix("readme"):
             kind = .ignored
         default:

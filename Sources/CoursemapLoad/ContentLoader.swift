@@ -1,4 +1,5 @@
 import CoursemapXML
+import CoursemapInterop
 import CoursemapModel
 import Dispatch
 import Foundation
@@ -12,6 +13,9 @@ import Foundation
 ///     frameworks/*.xml                  certificate standards and program-outcome frameworks
 ///     courses/<course-id>/course.md     a course
 ///     courses/<course-id>/*.md | *.xml  its modules (Markdown with front matter, or module XML)
+///     exercises/**/*.xml                exercise banks: Coursemap XML, Moodle XML, QTI 2.1 items
+///     exercises/**/*.bank.yml, bank.yml sidecars of imported banks
+///     datasets/…                        data files of practical tasks
 ///     theme/…                           template and asset overrides
 public struct ContentLoader: Sendable {
     public let source: ContentSource
@@ -58,7 +62,7 @@ public struct ContentLoader: Sendable {
         let work = files.filter { $0.kind != .config }
         MarkdownParser.prepare()
         XMLParser.ensureInitialised()
-        var results = [FileResult](repeating: FileResult(), count: work.count)
+        var results = [FileResult](repeating: FileResult(path: ""), count: work.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: work.count) { index in
@@ -72,6 +76,11 @@ public struct ContentLoader: Sendable {
             if let module = result.module { content.modules.append(module) }
             if let (path, file) = result.theme { content.themeFiles[path] = file }
         }
+        var bankDiagnostics: [Diagnostic] = []
+        content.banks = BankAssembler.assemble(results.map { ($0.path, $0.exercise) }, into: &bankDiagnostics)
+        content.diagnostics.append(contentsOf: bankDiagnostics)
+        content.files = Set(listing.files)
+        content.assets = Set(files.filter { $0.kind == .asset }.map(\.path))
         // Course folders that hold modules but no course.md file at all (a course.md with errors has its own
         // diagnostics and is not reported again).
         let foldersWithCourseFile = Set(files.compactMap { file -> String? in
@@ -90,6 +99,8 @@ public struct ContentLoader: Sendable {
 
     /// What one file contributed.
     private struct FileResult: Sendable {
+        var path: String
+        var exercise: ExerciseFile = .none
         var framework: Framework?
         var course: Course?
         var module: Module?
@@ -98,11 +109,19 @@ public struct ContentLoader: Sendable {
     }
 
     private func load(_ file: ContentFile, markdown: MarkdownOptions, language: Language) -> FileResult {
-        var result = FileResult()
+        var result = FileResult(path: file.path)
         let location = SourceLocation(file: file.path)
         switch file.kind {
-        case .config, .ignored:
+        case .config, .ignored, .asset:
             break
+        case .sidecar:
+            guard let text = text(file.path, into: &result) else { break }
+            let (sidecar, diagnostics) = BankSidecar.read(text, file: file.path)
+            result.diagnostics += diagnostics
+            if let sidecar { result.exercise = .sidecar(sidecar) }
+        case .exercise:
+            guard let text = text(file.path, into: &result) else { break }
+            result.exercise = loadExercise(text, file: file, language: language, into: &result.diagnostics)
         case .theme(let path):
             do {
                 result.theme = (path, ThemeFile(bytes: try source.read(file.path), location: location))
@@ -179,6 +198,47 @@ public struct ContentLoader: Sendable {
             }
         }
         return result
+    }
+
+    /// An exercise file, told apart by its root element.
+    private func loadExercise(_ text: String, file: ContentFile, language: Language, into diagnostics: inout [Diagnostic]) -> ExerciseFile {
+        let root: XMLElement
+        switch XMLParser.parse(text, file: file.path) {
+        case let .failure(problems):
+            diagnostics += problems.items
+            return .none
+        case let .success(element):
+            root = element
+        }
+        switch (root.namespace, root.name) {
+        case (XMLNamespace.exercises, "bank"):
+            guard let schema = ShippedSchemas.exercises else { return .none }
+            switch XMLParser.parse(text, file: file.path, schema: schema) {
+            case let .failure(problems):
+                diagnostics += problems.items
+                return .none
+            case let .success(validated):
+                var reader = ExerciseReader(file: file.path, language: language)
+                let bank = reader.read(validated)
+                diagnostics += reader.diagnostics
+                return bank.map { .bank($0) } ?? .none
+            }
+        case (nil, "quiz"):
+            let (bank, problems) = MoodleImporter.importBank(root, file: file.path, bankID: file.stem)
+            diagnostics += problems
+            return .importedBank(bank)
+        case (QTIImporter.namespace, "assessmentItem"):
+            let (item, problems) = QTIImporter.importItem(root, file: file.path)
+            diagnostics += problems
+            return item.map { .qtiItem($0, title: root.attributes["title"]) } ?? .none
+        case (_, "manifest"):
+            return .none  // an IMS content-package manifest beside exported QTI items
+        default:
+            diagnostics.append(unknownRoot(
+                root, file: file.path,
+                expected: "<bank> in namespace \(XMLNamespace.exercises), a Moodle <quiz>, or a QTI 2.1 <assessmentItem>"))
+            return .none
+        }
     }
 
     private func decodedText(_ path: String) -> Result<String, Diagnostic> {

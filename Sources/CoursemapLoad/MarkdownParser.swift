@@ -41,14 +41,17 @@ enum MarkdownParser {
         guard let document = cmark_parser_finish(parser) else { return (.empty, []) }
         defer { cmark_node_free(document) }
 
-        let diagnostics = unsafeLinks(in: document, source: markdown, file: file, firstLine: firstLine)
+        let linkDiagnostics = unsafeLinks(in: document, source: markdown, file: file, firstLine: firstLine)
         let headings = anchorHeadings(in: document)
         wrapTables(in: document)
+        var (embeds, embedDiagnostics) = replaceEmbeds(in: document, file: file, firstLine: firstLine)
+        let diagnostics = linkDiagnostics + embedDiagnostics
         guard let html = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
-            return (RichText(html: "", headings: headings), diagnostics)
+            return (RichText(html: "", headings: headings, embeds: embeds), diagnostics)
         }
         defer { free(html) }
-        return (RichText(html: String(cString: html), headings: headings), diagnostics)
+        embeds.sort { $0.location < $1.location }
+        return (RichText(html: String(cString: html), headings: headings, embeds: embeds), diagnostics)
     }
 
     /// Replaces every heading node by a custom block that renders `<hN id="anchor">…</hN>` around the same
@@ -107,6 +110,41 @@ enum MarkdownParser {
                 "link '\(href)' is not allowed: use an http, https or mailto URL, a #fragment or a relative path"))
         }
         return diagnostics
+    }
+
+    /// Replaces each paragraph that is only `{{embed KIND:TARGET}}` by the embed's placeholder.
+    private static func replaceEmbeds(in document: OpaquePointer, file: String, firstLine: Int) -> ([Embed], [Diagnostic]) {
+        var paragraphs: [(OpaquePointer, String)] = []
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let text = cmark_node_first_child(node),
+                cmark_node_next(text) == nil, cmark_node_get_type(text) == CMARK_NODE_TEXT,
+                let literal = cmark_node_get_literal(text)
+            {
+                let content = String(cString: literal).trimmingCharacters(in: .whitespaces)
+                if content.hasPrefix("{{embed"), content.hasSuffix("}}") { paragraphs.append((node, content)) }
+            }
+            child = cmark_node_next(node)
+        }
+        var embeds: [Embed] = []
+        var diagnostics: [Diagnostic] = []
+        for (node, content) in paragraphs {
+            let location = SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)) + firstLine - 1, column: 1)
+            let reference = content.dropFirst("{{embed".count).dropLast(2).trimmingCharacters(in: .whitespaces)
+            guard let embed = Embed(reference: reference, location: location) else {
+                diagnostics.append(.error(
+                    .unknownItemReference, at: location,
+                    "'\(content)' is not an embed; write {{embed item:BANK/ITEM}} or {{embed bank:BANK}} on a line of its own"))
+                continue
+            }
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, embed.placeholder)
+            cmark_node_set_on_exit(block, "")
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+            embeds.append(embed)
+        }
+        return (embeds, diagnostics)
     }
 
     /// Puts every table in a `<div class="table-wrap">`, so wide tables scroll on their own on small screens.

@@ -5,6 +5,7 @@ import Foundation
 enum ShippedSchemas {
     static let framework: XMLSchema? = load("framework")
     static let module: XMLSchema? = load("module")
+    static let exercises: XMLSchema? = load("exercises")
 
     private static func load(_ name: String) -> XMLSchema? {
         guard let url = Bundle.module.url(forResource: name, withExtension: "xsd", subdirectory: "Schemas"),

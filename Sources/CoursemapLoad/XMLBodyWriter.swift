@@ -14,6 +14,9 @@ struct XMLBodyWriter {
     private(set) var diagnostics: [Diagnostic] = []
     private var anchors = Anchors()
     private var sectionDepth = 1
+    /// Blanks of a fill-in stem seen so far.
+    private(set) var blankCount = 0
+    private(set) var embeds: [Embed] = []
 
     init(file: String, language: Language) {
         self.file = file
@@ -23,7 +26,58 @@ struct XMLBodyWriter {
     static func write(_ body: XMLElement, file: String, language: Language = .zh) -> (RichText, [Diagnostic]) {
         var writer = XMLBodyWriter(file: file, language: language)
         writer.blocks(body.elements)
-        return (RichText(html: writer.html, headings: writer.headings), writer.diagnostics)
+        return (RichText(html: writer.html, headings: writer.headings, embeds: writer.embeds), writer.diagnostics)
+    }
+
+    static let blockNames: Set<String> = ["section", "p", "ul", "ol", "table", "pre", "blockquote", "note"]
+
+    /// Mixed content — inline text, or paragraphs and lists — as in exercise stems and explanations.
+    /// Inline-only content is wrapped in a `<p>` when `paragraph` is true.
+    static func writeRich(_ element: XMLElement, file: String, language: Language, paragraph: Bool = true) -> (text: RichText, diagnostics: [Diagnostic], blanks: Int) {
+        var writer = XMLBodyWriter(file: file, language: language)
+        writer.rich(element.children, paragraph: paragraph)
+        return (RichText(html: writer.html, headings: writer.headings), writer.diagnostics, writer.blankCount)
+    }
+
+    private mutating func rich(_ nodes: [XMLNodeContent], paragraph: Bool) {
+        let hasBlocks = nodes.contains { if case let .element(e) = $0 { return Self.blockNames.contains(e.name) } else { return false } }
+        guard hasBlocks else {
+            if paragraph { html += "<p>" }
+            inline(trimmed(nodes))
+            if paragraph { html += "</p>" }
+            return
+        }
+        var run: [XMLNodeContent] = []
+        func flush(_ writer: inout XMLBodyWriter) {
+            let content = writer.trimmed(run)
+            run = []
+            guard !content.isEmpty else { return }
+            writer.html += "<p>"
+            writer.inline(content)
+            writer.html += "</p>\n"
+        }
+        for node in nodes {
+            if case let .element(element) = node, Self.blockNames.contains(element.name) {
+                flush(&self)
+                block(element)
+            } else {
+                run.append(node)
+            }
+        }
+        flush(&self)
+    }
+
+    /// Drops leading and trailing whitespace-only text (XML indentation).
+    private func trimmed(_ nodes: [XMLNodeContent]) -> [XMLNodeContent] {
+        func blank(_ node: XMLNodeContent) -> Bool {
+            if case let .text(text) = node { return text.allSatisfy(\.isWhitespace) }
+            return false
+        }
+        var result = Array(nodes.drop(while: blank))
+        while let last = result.last, blank(last) { result.removeLast() }
+        if case let .text(text)? = result.first { result[0] = .text(String(text.drop(while: \.isWhitespace))) }
+        if case let .text(text)? = result.last { result[result.count - 1] = .text(String(text.reversed().drop(while: \.isWhitespace).reversed())) }
+        return result
     }
 
     private mutating func blocks(_ elements: [XMLElement]) {
@@ -103,6 +157,15 @@ struct XMLBodyWriter {
             html += "<p class=\"note-title\">\(HTMLText.escape(Self.noteTitle(kind, language)))</p>\n"
             blocks(element.elements)
             html += "</aside>\n"
+        case "embed":
+            let reference = element.attributes["ref"] ?? ""
+            let location = SourceLocation(file: file, line: element.line)
+            if let embed = Embed(reference: reference, location: location) {
+                embeds.append(embed)
+                html += embed.placeholder + "\n"
+            } else {
+                diagnostics.append(.error(.unknownItemReference, at: location, "'\(reference)' is not an embed reference; write item:BANK/ITEM or bank:BANK"))
+            }
         default:
             break  // the schema admits nothing else
         }
@@ -123,6 +186,9 @@ struct XMLBodyWriter {
                     html += "<code>\(HTMLText.escape(element.text))</code>"
                 case "br":
                     html += "<br>"
+                case "blank":
+                    blankCount += 1
+                    html += "<span class=\"blank\" data-blank=\"\(blankCount)\"></span>"
                 case "a":
                     let href = element.attributes["href"] ?? ""
                     if URLPolicy.isAllowed(href) {

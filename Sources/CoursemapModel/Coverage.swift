@@ -21,10 +21,16 @@ public struct CoverageRow: Hashable, Sendable, Codable {
     public var highestLevel: MappingLevel?
     /// Sum of the hours of the modules that map it.
     public var hours: Double
+    /// The items that assess it (A): practice and exam items, practical tasks.
+    public var assessments: [ItemMapping]
 
-    public init(competency: CompetencyID, mappings: [ModuleMapping], status: CoverageStatus, highestLevel: MappingLevel?, hours: Double) {
+    public init(
+        competency: CompetencyID, mappings: [ModuleMapping], status: CoverageStatus, highestLevel: MappingLevel?,
+        hours: Double, assessments: [ItemMapping] = []
+    ) {
         self.competency = competency
         self.mappings = mappings
+        self.assessments = assessments
         self.status = status
         self.highestLevel = highestLevel
         self.hours = hours

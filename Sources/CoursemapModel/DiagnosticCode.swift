@@ -11,6 +11,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case nulByte = "CM104"
     case misplacedFile = "CM105"
     case linkOutsideContent = "CM106"
+    case unreferencedFile = "CM107"
 
     // YAML and front matter
     case yamlSyntax = "CM201"
@@ -46,6 +47,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case missingCourse = "CM406"
     case invalidID = "CM407"
     case unknownFramework = "CM408"
+    case unknownCourse = "CM409"
 
     // Configuration
     case missingConfig = "CM501"
@@ -62,6 +64,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .nulByte: return "text file contains a NUL byte"
         case .misplacedFile: return "file is not where its kind belongs"
         case .linkOutsideContent: return "symbolic link leads outside the content folder"
+        case .unreferencedFile: return "data file nothing refers to"
         case .yamlSyntax: return "YAML syntax error"
         case .missingField: return "required field missing"
         case .wrongType: return "field has the wrong type"
@@ -89,6 +92,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .missingCourse: return "course folder without course.md"
         case .invalidID: return "id with characters that are not allowed"
         case .unknownFramework: return "reference to a framework or level that does not exist"
+        case .unknownCourse: return "reference to a course that does not exist"
         case .missingConfig: return "coursemap.yml missing"
         case .templateSyntax: return "theme template does not parse"
         }

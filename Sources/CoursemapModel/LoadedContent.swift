@@ -5,6 +5,12 @@ public struct LoadedContent: Hashable, Sendable {
     public var frameworks: [Framework]
     public var courses: [Course]
     public var modules: [Module]
+    /// Exercise banks: authored, and imported from Moodle XML and QTI.
+    public var banks: [ExerciseBank]
+    /// Every file of the content folder (paths relative to it), for checking references to data files.
+    public var files: Set<String>
+    /// Files that belong to no document kind but are legitimate targets of references (datasets …).
+    public var assets: Set<String>
     /// Folders under `courses/` that hold modules, with the location of their first file; used to report
     /// course folders that lack a `course.md`.
     public var courseFolders: [String: SourceLocation]
@@ -14,13 +20,16 @@ public struct LoadedContent: Hashable, Sendable {
 
     public init(
         config: SiteConfig? = nil, frameworks: [Framework] = [], courses: [Course] = [], modules: [Module] = [],
-        courseFolders: [String: SourceLocation] = [:], themeFiles: [String: ThemeFile] = [:],
+        banks: [ExerciseBank] = [], files: Set<String> = [], assets: Set<String> = [], courseFolders: [String: SourceLocation] = [:], themeFiles: [String: ThemeFile] = [:],
         diagnostics: DiagnosticList = DiagnosticList()
     ) {
         self.config = config
         self.frameworks = frameworks
         self.courses = courses
         self.modules = modules
+        self.banks = banks
+        self.files = files
+        self.assets = assets
         self.courseFolders = courseFolders
         self.themeFiles = themeFiles
         self.diagnostics = diagnostics

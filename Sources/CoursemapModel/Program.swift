@@ -13,6 +13,12 @@ public struct Program: Hashable, Sendable {
     /// For each competency, the modules that claim it (reverse index), sorted by course order then module
     /// order. Claims to unknown competencies are not here (they were diagnosed).
     public var mappings: [CompetencyID: [ModuleMapping]]
+    /// Exercise banks, sorted by id.
+    public var banks: [ExerciseBank]
+    /// For each competency, the items that assess it (reverse index), in bank then item order.
+    public var assessments: [CompetencyID: [ItemMapping]]
+    /// Content files published as downloads (datasets of practical tasks), content-relative paths, sorted.
+    public var downloads: [String]
     /// The scopes coverage is reported on.
     public var reportScopes: [FrameworkScope]
     public var themeFiles: [String: ThemeFile]
@@ -20,6 +26,7 @@ public struct Program: Hashable, Sendable {
     public init(
         config: SiteConfig, frameworks: [Framework], courses: [Course], modulesByCourse: [String: [Module]],
         competencies: [CompetencyID: Competency], mappings: [CompetencyID: [ModuleMapping]],
+        banks: [ExerciseBank] = [], assessments: [CompetencyID: [ItemMapping]] = [:], downloads: [String] = [],
         reportScopes: [FrameworkScope], themeFiles: [String: ThemeFile] = [:]
     ) {
         self.config = config
@@ -28,6 +35,9 @@ public struct Program: Hashable, Sendable {
         self.modulesByCourse = modulesByCourse
         self.competencies = competencies
         self.mappings = mappings
+        self.banks = banks
+        self.assessments = assessments
+        self.downloads = downloads
         self.reportScopes = reportScopes
         self.themeFiles = themeFiles
     }
@@ -36,6 +46,22 @@ public struct Program: Hashable, Sendable {
     public func course(_ id: String) -> Course? { courses.first { $0.id == id } }
     public func modules(of courseID: String) -> [Module] { modulesByCourse[courseID] ?? [] }
     public var allModules: [Module] { courses.flatMap { modules(of: $0.id) } }
+    public func bank(_ id: String) -> ExerciseBank? { banks.first { $0.id == id } }
+}
+
+/// One item's assessment of a competency, as seen from the competency.
+public struct ItemMapping: Hashable, Sendable, Codable {
+    public var bankID: String
+    public var itemID: String
+    public var kind: ItemKind
+    public var usage: ItemUsage
+
+    public init(bankID: String, itemID: String, kind: ItemKind, usage: ItemUsage) {
+        self.bankID = bankID
+        self.itemID = itemID
+        self.kind = kind
+        self.usage = usage
+    }
 }
 
 /// One module's claim on a competency, as seen from the competency.

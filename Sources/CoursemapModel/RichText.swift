@@ -5,10 +5,13 @@
 public struct RichText: Hashable, Sendable, Codable {
     public var html: String
     public var headings: [Heading]
+    /// Items and banks embedded in the text; the HTML holds `Embed.placeholder` where each goes.
+    public var embeds: [Embed]
 
-    public init(html: String, headings: [Heading] = []) {
+    public init(html: String, headings: [Heading] = [], embeds: [Embed] = []) {
         self.html = html
         self.headings = headings
+        self.embeds = embeds
     }
 
     public static let empty = RichText(html: "")
@@ -25,4 +28,41 @@ public struct Heading: Hashable, Sendable, Codable {
         self.text = text
         self.anchor = anchor
     }
+}
+
+/// A reference from a body of text to content shown in place: `{{embed item:BANK/ITEM}}` or
+/// `{{embed bank:BANK}}` on a line of its own in Markdown, `<embed ref="item:BANK/ITEM"/>` in module XML.
+public struct Embed: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case item
+        case bank
+    }
+
+    public var kind: Kind
+    /// `BANK/ITEM` for items, `BANK` for banks.
+    public var target: String
+    public var location: SourceLocation
+
+    public init(kind: Kind, target: String, location: SourceLocation) {
+        self.kind = kind
+        self.target = target
+        self.location = location
+    }
+
+    /// Parses `item:BANK/ITEM` or `bank:BANK`.
+    public init?(reference: String, location: SourceLocation) {
+        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let kind = Kind(rawValue: parts[0]) else { return nil }
+        let path = parts[1].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        switch kind {
+        case .item: guard path.count == 2, path.allSatisfy(CompetencyID.isIdentifier) else { return nil }
+        case .bank: guard path.count == 1, CompetencyID.isIdentifier(path[0]) else { return nil }
+        }
+        self.init(kind: kind, target: parts[1], location: location)
+    }
+
+    public var reference: String { "\(kind.rawValue):\(target)" }
+
+    /// What the load stage writes into the HTML where the embedded content goes; rendering replaces it.
+    public var placeholder: String { "<!--coursemap-embed \(reference)-->" }
 }

@@ -29,6 +29,14 @@ struct CoverageDocument: Codable, Sendable {
         var highestLevel: MappingLevel?
         var hours: Double
         var modules: [ModuleRef]
+        var items: [ItemRef]
+    }
+
+    struct ItemRef: Codable, Sendable {
+        var bank: String
+        var item: String
+        var type: ItemKind
+        var usage: ItemUsage
     }
 
     struct ModuleRef: Codable, Sendable {
@@ -58,7 +66,8 @@ struct CoverageDocument: Codable, Sendable {
                 id: row.competency.description, code: row.competency.code, group: competency.group.code,
                 subgroup: competency.subgroup?.code, statement: competency.statement, status: row.status,
                 highestLevel: row.highestLevel, hours: row.hours,
-                modules: row.mappings.map { ModuleRef(course: $0.courseID, module: $0.moduleID, level: $0.level, hours: $0.hours) })
+                modules: row.mappings.map { ModuleRef(course: $0.courseID, module: $0.moduleID, level: $0.level, hours: $0.hours) },
+                items: row.assessments.map { ItemRef(bank: $0.bankID, item: $0.itemID, type: $0.kind, usage: $0.usage) })
         }
     }
 

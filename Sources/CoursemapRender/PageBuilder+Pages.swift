@@ -104,6 +104,7 @@ extension PageBuilder {
             subgroup: competency.subgroup.map { "\($0.code) \(plain($0.title))" },
             status: status.rawValue, statusLabel: plain(status.name), mappings: mappings,
             totalHours: Self.hours((program.mappings[id] ?? []).reduce(0) { $0 + $1.hours }),
+            assessedBy: assessedItems(id, from: page),
             integrations: integrations,
             coverageHref: hasReport(id.scope) ? root + SitePaths.coverage(id.scope) : nil)
     }
@@ -171,7 +172,11 @@ extension PageBuilder {
                         label: moduleTitle(mapping.moduleID, course: mapping.courseID), level: mapping.level.rawValue,
                         levelName: plain(mapping.level.name))
                 },
-                hours: Self.hours(row.hours))
+                hours: Self.hours(row.hours),
+                practiceItems: row.assessments.count { $0.usage == .practice && $0.kind != .practical },
+                examItems: row.assessments.count { $0.usage == .exam && $0.kind != .practical },
+                practicalTasks: row.assessments.count { $0.kind == .practical },
+                items: assessedItems(row.competency, from: page))
             let groupTitle = plain(competency.group.title)
             if let last = groups.last, last.code == competency.group.code {
                 groups[groups.count - 1] = CoverageGroup(code: last.code, title: last.title, rows: last.rows + [item])

@@ -8,8 +8,10 @@ struct PageBuilder {
     let rows: [CompetencyID: CoverageRow]
     let language: Language
     let ui: UIStrings
+    let edition: Edition
 
-    init(program: Program, coverage: [CoverageReport]) {
+    init(program: Program, coverage: [CoverageReport], edition: Edition = .student) {
+        self.edition = edition
         self.program = program
         self.reports = Dictionary(coverage.map { ($0.scope, $0) }, uniquingKeysWith: { first, _ in first })
         self.rows = Dictionary(coverage.flatMap(\.rows).map { ($0.competency, $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,6 +46,9 @@ struct PageBuilder {
         if !program.courses.isEmpty {
             nav.append(NavLink(href: root + SitePaths.courses, text: ui.courses, current: section == "courses"))
         }
+        if !program.banks.isEmpty {
+            nav.append(NavLink(href: root + SitePaths.banks, text: ui.banks, current: section == "banks"))
+        }
         if !program.reportScopes.isEmpty {
             nav.append(NavLink(href: root + SitePaths.coverageIndex, text: ui.coverage, current: section == "coverage"))
         }
@@ -51,9 +56,9 @@ struct PageBuilder {
         breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
         let siteTitle = plain(program.config.title)
         return Chrome(
-            lang: language.rawValue, root: root, siteTitle: siteTitle,
+            lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
-            stylesheet: root + SitePaths.stylesheet,
+            stylesheet: root + SitePaths.stylesheet, script: root + SitePaths.selfCheckScript,
             canonical: program.config.baseURL.map { $0 + page },
             homeHref: root + SitePaths.home, nav: nav,
             breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
@@ -121,6 +126,18 @@ struct PageBuilder {
                 href: SitePaths.root(from: page) + SitePaths.course(course.id), code: course.code, title: text(course.title),
                 credits: Self.hours(course.credits), hours: Self.hours(course.hours.total), semester: course.semester,
                 type: plain(course.type.name), moduleCount: program.modules(of: course.id).count)
+        }
+    }
+
+    /// The items that assess a competency, linked, with their bank, type and usage.
+    func assessedItems(_ id: CompetencyID, from page: String) -> [AssessedItem] {
+        let root = SitePaths.root(from: page)
+        return (program.assessments[id] ?? []).compactMap { mapping in
+            guard let bank = program.bank(mapping.bankID), let item = bank.items.first(where: { $0.id == mapping.itemID }) else { return nil }
+            let label = item.title.map(plain) ?? "\(plain(bank.title)) · \(item.id)"
+            return AssessedItem(
+                href: root + SitePaths.item(item.id, bank: bank.id), label: label,
+                detail: "\(plain(item.kind.name)) · \(item.usage == .exam ? ui.exam : ui.practice)")
         }
     }
 

@@ -16,6 +16,7 @@ struct Chrome: Sendable {
     let siteTitle: String
     let pageTitle: String
     let stylesheet: String
+    let script: String
     let canonical: String?
     let homeHref: String
     let nav: [NavLink]
@@ -153,6 +154,7 @@ struct CompetencyPage: Sendable {
     let statusLabel: String
     let mappings: [MappingItem]
     let totalHours: String
+    let assessedBy: [AssessedItem]
     let integrations: [IntegrationItem]
     let coverageHref: String?
 }
@@ -217,7 +219,7 @@ struct ModulePage: Sendable {
     let order: Int
     let hours: String
     let summary: String?
-    let body: String
+    var body: String
     let toc: [TocItem]
     let competencies: [CompetencyLevelItem]
     let previous: NavLink?
@@ -259,6 +261,10 @@ struct CoverageRowItem: Sendable {
     let statusLabel: String
     let modules: [ModuleChip]
     let hours: String
+    let practiceItems: Int
+    let examItems: Int
+    let practicalTasks: Int
+    let items: [AssessedItem]
 }
 
 struct ModuleChip: Sendable {

@@ -9,6 +9,14 @@ enum SitePaths {
     static let frameworks = "frameworks/index.html"
     static let courses = "courses/index.html"
     static let coverageIndex = "coverage/index.html"
+    static let banks = "banks/index.html"
+    static let selfCheckScript = "assets/selfcheck.js"
+
+    static func bank(_ id: String) -> String { "banks/\(id)/index.html" }
+    static func item(_ id: String, bank: String) -> String { "banks/\(bank)/\(id).html" }
+    static func answerSheet(_ bank: String) -> String { "banks/\(bank)/answers.html" }
+    /// A content file published for download, under `files/` with its content-relative path.
+    static func download(_ contentPath: String) -> String { "files/\(contentPath)" }
 
     static func framework(_ id: String) -> String { "frameworks/\(id)/index.html" }
 

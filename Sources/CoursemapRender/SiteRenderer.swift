@@ -5,13 +5,13 @@ import CoursemapModel
 /// assets and the `coverage.json` of each report.
 public enum SiteRenderer {
     public static func render(
-        _ program: Program, coverage: [CoverageReport], rules: CoverageRules = .standard
+        _ program: Program, coverage: [CoverageReport], rules: CoverageRules = .standard, edition: Edition = .student
     ) -> (site: RenderedSite, diagnostics: DiagnosticList) {
         var diagnostics = DiagnosticList()
         let (theme, themeDiagnostics) = Theme.load(overrides: program.themeFiles)
         diagnostics.append(contentsOf: themeDiagnostics)
 
-        let builder = PageBuilder(program: program, coverage: coverage)
+        let builder = PageBuilder(program: program, coverage: coverage, edition: edition)
         var site = RenderedSite()
         func page(_ path: String, _ context: Any, template: String) {
             // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
@@ -32,8 +32,23 @@ public enum SiteRenderer {
         for course in program.courses {
             page(SitePaths.course(course.id), builder.course(course), template: "course")
             for module in program.modules(of: course.id) {
-                page(SitePaths.module(module.id, course: course.id), builder.module(module, in: course), template: "module")
+                var context = builder.module(module, in: course)
+                context.body = embedded(module.body, page: SitePaths.module(module.id, course: course.id), builder: builder, theme: theme)
+                page(SitePaths.module(module.id, course: course.id), context, template: "module")
             }
+        }
+        if !program.banks.isEmpty { page(SitePaths.banks, builder.banksIndex(), template: "banks") }
+        for bank in program.banks {
+            page(SitePaths.bank(bank.id), builder.bank(bank), template: "bank")
+            for (index, item) in bank.items.enumerated() {
+                page(SitePaths.item(item.id, bank: bank.id), builder.item(item, in: bank, number: index + 1), template: "item")
+            }
+            if edition == .teacher {
+                page(SitePaths.answerSheet(bank.id), builder.answerSheet(bank), template: "answers")
+            }
+        }
+        for download in program.downloads {
+            site.copy(download, to: SitePaths.download(download))
         }
         let explanation = rules.explanation(in: program.config.language)
         for scope in program.reportScopes {
@@ -45,5 +60,27 @@ public enum SiteRenderer {
             site.add("assets/" + path, bytes)
         }
         return (site, diagnostics)
+    }
+
+    /// The body's HTML with each embed placeholder replaced by the embedded item or bank.
+    static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme) -> String {
+        var html = text.html
+        for embed in text.embeds {
+            let parts = embed.target.split(separator: "/").map(String.init)
+            guard let bank = builder.program.bank(parts[0]) else { continue }
+            let rendered: String?
+            switch embed.kind {
+            case .item:
+                guard let index = bank.items.firstIndex(where: { $0.id == parts[1] }) else { continue }
+                rendered = theme.render(
+                    EmbeddedItem(ui: builder.ui, bankHref: SitePaths.root(from: page) + SitePaths.bank(bank.id),
+                                 bankTitle: builder.plain(bank.title), item: builder.itemView(bank.items[index], bank: bank, number: index + 1, from: page)),
+                    template: "embed-item")
+            case .bank:
+                rendered = theme.render(builder.bankCard(bank, from: page), template: "embed-bank")
+            }
+            if let rendered { html = html.replacingOccurrences(of: embed.placeholder, with: rendered) }
+        }
+        return html
     }
 }

@@ -8,8 +8,20 @@ struct ReferenceChecker {
 
     /// The claims whose competency exists, each unknown or repeated one reported.
     func check(_ claims: [CompetencyClaim], into diagnostics: inout DiagnosticList) -> [CompetencyClaim] {
+        let kept = Set(checkReferences(claims.map { ($0.competency, $0.location) }, what: "module", into: &diagnostics))
+        return claims.filter { kept.contains($0.location) }
+    }
+
+    /// The assessment claims whose competency exists.
+    func check(_ claims: [AssessmentClaim], into diagnostics: inout DiagnosticList) -> [AssessmentClaim] {
+        let kept = Set(checkReferences(claims.map { ($0.competency, $0.location) }, what: "item", into: &diagnostics))
+        return claims.filter { kept.contains($0.location) }
+    }
+
+    /// The locations of the references that are kept: known, and the first of their competency.
+    private func checkReferences(_ claims: [(competency: CompetencyID, location: SourceLocation)], what: String, into diagnostics: inout DiagnosticList) -> [SourceLocation] {
         var seen: [CompetencyID: SourceLocation] = [:]
-        var valid: [CompetencyClaim] = []
+        var valid: [SourceLocation] = []
         for claim in claims {
             if let problem = checkScope(claim.competency.scope, at: claim.location) {
                 diagnostics.append(problem)
@@ -22,11 +34,11 @@ struct ReferenceChecker {
             if let first = seen[claim.competency] {
                 diagnostics.append(.warning(
                     .duplicateMapping, at: claim.location,
-                    "'\(claim.competency)' is mapped twice in this module (first at line \(first.line ?? 0)); only the first counts"))
+                    "'\(claim.competency)' is mapped twice in this \(what) (first at line \(first.line ?? 0)); only the first counts"))
                 continue
             }
             seen[claim.competency] = claim.location
-            valid.append(claim)
+            valid.append(claim.location)
         }
         return valid
     }

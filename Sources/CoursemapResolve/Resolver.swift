@@ -54,6 +54,15 @@ public enum Resolver {
             }
         }
 
+        let (banks, assessments, downloads) = resolveBanks(
+            content, courseIDs: courseIDs, references: references, into: &diagnostics)
+
+        for module in modulesByCourse.values.flatMap({ $0 }) {
+            for embed in module.body.embeds {
+                if let problem = checkEmbed(embed, banks: banks) { diagnostics.append(problem) }
+            }
+        }
+
         var reportScopes: [FrameworkScope] = []
         for scope in config.reports {
             if let problem = references.checkScope(scope, at: config.reportLocations[scope] ?? config.location) {
@@ -68,8 +77,73 @@ public enum Resolver {
 
         let program = Program(
             config: config, frameworks: frameworks, courses: courses, modulesByCourse: modulesByCourse,
-            competencies: competencies, mappings: mappings, reportScopes: reportScopes, themeFiles: content.themeFiles)
+            competencies: competencies, mappings: mappings, banks: banks, assessments: assessments, downloads: downloads,
+            reportScopes: reportScopes, themeFiles: content.themeFiles)
         return (program, diagnostics)
+    }
+
+    /// A diagnostic when an embed names a bank or item that does not exist.
+    private static func checkEmbed(_ embed: Embed, banks: [ExerciseBank]) -> Diagnostic? {
+        let parts = embed.target.split(separator: "/").map(String.init)
+        guard let bank = banks.first(where: { $0.id == parts[0] }) else {
+            let known = banks.map(\.id).sorted()
+            let suggestion = known.first { EditDistance.between($0, parts[0]) <= 2 }.map { "; did you mean '\($0)'?" } ?? ""
+            return .error(.unknownItemReference, at: embed.location, "no bank '\(parts[0])' for \(embed.reference)\(suggestion)")
+        }
+        if embed.kind == .item, !bank.items.contains(where: { $0.id == parts[1] }) {
+            return .error(.unknownItemReference, at: embed.location, "bank '\(bank.id)' has no item '\(parts[1])'")
+        }
+        return nil
+    }
+
+    /// Checks banks — unique ids, their course, every assessment claim, dataset files — and indexes the
+    /// items per competency.
+    private static func resolveBanks(
+        _ content: LoadedContent, courseIDs: Set<String>, references: ReferenceChecker, into diagnostics: inout DiagnosticList
+    ) -> (banks: [ExerciseBank], assessments: [CompetencyID: [ItemMapping]], downloads: [String]) {
+        var banks = unique(content.banks, id: \.id, location: \.location, what: "bank", into: &diagnostics)
+        var downloads = Set<String>()
+        for index in banks.indices {
+            if let course = banks[index].courseID, !courseIDs.contains(course) {
+                let suggestion = courseIDs.sorted().first { EditDistance.between($0, course) <= 2 }.map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.append(.error(.unknownCourse, at: banks[index].location, "bank '\(banks[index].id)' belongs to unknown course '\(course)'\(suggestion)"))
+                banks[index].courseID = nil
+            }
+            for sectionIndex in banks[index].sections.indices {
+                for itemIndex in banks[index].sections[sectionIndex].items.indices {
+                    var item = banks[index].sections[sectionIndex].items[itemIndex]
+                    item.assesses = references.check(item.assesses, into: &diagnostics)
+                    if item.assesses.isEmpty && item.kind != .description {
+                        diagnostics.append(.warning(
+                            .unmappedItem, at: item.location,
+                            "item '\(item.importKey ?? item.id)' of bank '\(banks[index].id)' assesses no competency; add one so coverage counts it"))
+                    }
+                    if case let .practical(task) = item.body {
+                        for dataset in task.datasets {
+                            if content.files.contains(dataset.path) {
+                                downloads.insert(dataset.path)
+                            } else {
+                                diagnostics.append(.error(.missingDataset, at: dataset.location, "dataset '\(dataset.path)' does not exist in the content folder"))
+                            }
+                        }
+                    }
+                    banks[index].sections[sectionIndex].items[itemIndex] = item
+                }
+            }
+        }
+        for asset in content.assets.sorted() where !downloads.contains(asset) {
+            diagnostics.append(.warning(.unreferencedFile, at: SourceLocation(file: asset), "no practical task or page refers to this file; it is not published"))
+        }
+        var assessments: [CompetencyID: [ItemMapping]] = [:]
+        for bank in banks {
+            for item in bank.items {
+                for claim in item.assesses {
+                    assessments[claim.competency, default: []].append(
+                        ItemMapping(bankID: bank.id, itemID: item.id, kind: item.kind, usage: item.usage))
+                }
+            }
+        }
+        return (banks, assessments, downloads.sorted())
     }
 
     /// Keeps the first of each id (in file order) and reports every repeat at both places.

@@ -69,6 +69,15 @@ public enum OutputWriter {
                 }
                 try Data(site.files[path]!).write(to: file)
             }
+            for (path, source) in site.copies.sorted(by: { $0.key < $1.key }) {
+                let file = staging.appendingPathComponent(path)
+                let folder = file.deletingLastPathComponent().path
+                if folders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                // Copy the bytes, never a link: a symbolic link in the output could point anywhere.
+                try Data(contentsOf: URL(fileURLWithPath: canonical(content)).appendingPathComponent(source)).write(to: file)
+            }
             try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
         } catch {
             try? manager.removeItem(at: staging)
@@ -80,7 +89,7 @@ public enum OutputWriter {
             try? manager.removeItem(at: staging)
             throw error
         }
-        return site.files.count + 1
+        return site.files.count + site.copies.count + 1
     }
 
     /// Moves `staging` to `target`. An existing `target` is exchanged atomically where possible, otherwise

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// A fresh temporary folder per test, removed afterwards.
-struct Scratch: ~Copyable {
+final class Scratch {
     let url: URL
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("coursemap-write-\(UUID().uuidString)")

@@ -1,0 +1,622 @@
+import CoursemapModel
+import CoursemapXML
+import Foundation
+
+/// Reads a Moodle XML question file (`<quiz>`) into an `ExerciseBank`.
+///
+/// - Category questions start sections (titled by the last component of their path); questions before
+///   any category go into an untitled section; sections without questions are dropped.
+/// - Supported types: multichoice (and the multichoiceset plugin), truefalse, shortanswer, numerical,
+///   matching, essay, ordering (qtype_ordering), description and cloze with short-answer and
+///   multiple-choice fields. Anything else is skipped with a CM311 warning naming the type.
+/// - Answer grades must be in Moodle's fixed set (`MoodleFractions`); a question with a grade outside it
+///   gets a CM310 error at each offending answer and is not imported (Moodle refuses such a file).
+/// - A question nobody can answer (no correct choice, no accepted answer, fewer than two pairs or steps)
+///   gets a CM314 error and is not imported.
+/// - HTML is sanitised (`HTMLSanitizer`); anything removed is listed in one CM312 warning per question.
+///   Embedded files (`@@PLUGINFILE@@`, `<file>`) are not imported: images using them are removed, links to
+///   them are kept as text, and one CM312 warning says so.
+/// - Items get the id from a `coursemap-id:` tag, else the question name when it is a valid identifier
+///   used by no other question, else `q` + the question's two-digit position among the file's questions
+///   (categories not counted, skipped questions counted, so ids do not move when a problem is fixed).
+public enum MoodleImporter {
+    /// `root` is the <quiz> element of a Moodle XML file at `file` (a path relative to the content root, used
+    /// in diagnostics). The bank gets `bankID` and, as title, the first category's last path component (or
+    /// `bankID` if none).
+    public static func importBank(_ root: XMLElement, file: String, bankID: String) -> (bank: ExerciseBank, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let bankLocation = SourceLocation(file: file, line: root.line)
+        guard root.name == "quiz" else {
+            diagnostics.append(.error(
+                .xmlUnknownRoot, at: bankLocation,
+                "a Moodle XML question file has the root element <quiz>, not <\(root.name)>"))
+            let bank = ExerciseBank(id: bankID, title: LocalizedText(zh: bankID), source: .moodle, sections: [], location: bankLocation)
+            return (bank, diagnostics)
+        }
+
+        var sections: [(title: String?, items: [Imported])] = []
+        var currentTitle: String?
+        var currentItems: [Imported] = []
+        var bankTitle: String?
+        var position = 0
+
+        for element in root.elements where element.name == "question" {
+            let type = (element.attributes["type"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            if type == "category" {
+                let path = element.first("category")?.first("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let components = MoodleConventions.categoryComponents(path)
+                if !currentItems.isEmpty { sections.append((currentTitle, currentItems)) }
+                currentItems = []
+                currentTitle = components.last
+                if bankTitle == nil { bankTitle = components.last }
+                continue
+            }
+            position += 1
+            var reader = MoodleQuestionReader(element: element, type: type, file: file)
+            let item = reader.read()
+            diagnostics.append(contentsOf: reader.diagnostics)
+            if let item { currentItems.append(Imported(item: item, tagID: reader.tagID, name: reader.name, position: position)) }
+        }
+        if !currentItems.isEmpty { sections.append((currentTitle, currentItems)) }
+
+        let ids = assignIDs(sections.flatMap(\.items), file: file, diagnostics: &diagnostics)
+        var next = 0
+        let built = sections.map { section in
+            ExerciseSection(
+                title: section.title.map { LocalizedText(zh: $0) },
+                items: section.items.map { imported in
+                    var item = imported.item
+                    item.id = ids[next]
+                    next += 1
+                    return item
+                })
+        }
+        let bank = ExerciseBank(
+            id: bankID, title: LocalizedText(zh: bankTitle ?? bankID), source: .moodle, sections: built, location: bankLocation)
+        return (bank, diagnostics)
+    }
+
+    private struct Imported {
+        var item: ExerciseItem
+        var tagID: String?
+        var name: String
+        var position: Int
+    }
+
+    /// Ids in item order: `coursemap-id:` tags first, then unique identifier-like names, then `qNN`.
+    private static func assignIDs(_ items: [Imported], file: String, diagnostics: inout [Diagnostic]) -> [String] {
+        var ids = [String?](repeating: nil, count: items.count)
+        var used = Set<String>()
+        for (index, imported) in items.enumerated() {
+            guard let tagID = imported.tagID else { continue }
+            if !CompetencyID.isIdentifier(tagID) {
+                diagnostics.append(.warning(
+                    .invalidID, at: imported.item.location,
+                    "tag \(MoodleConventions.idTag)\(tagID) is not a valid item id (ASCII letters, digits, - and _); the id is chosen as for other questions"))
+            } else if !used.insert(tagID).inserted {
+                diagnostics.append(.warning(
+                    .duplicateID, at: imported.item.location,
+                    "item id \"\(tagID)\" (tag \(MoodleConventions.idTag)\(tagID)) is already used by an earlier question; this one gets another id"))
+            } else {
+                ids[index] = tagID
+            }
+        }
+        var nameCounts: [String: Int] = [:]
+        for imported in items { nameCounts[imported.name, default: 0] += 1 }
+        for (index, imported) in items.enumerated() where ids[index] == nil {
+            let name = imported.name
+            if CompetencyID.isIdentifier(name), nameCounts[name] == 1, used.insert(name).inserted { ids[index] = name }
+        }
+        for (index, imported) in items.enumerated() where ids[index] == nil {
+            let base = "q" + (imported.position < 10 ? "0" : "") + String(imported.position)
+            var candidate = base
+            var suffix = 2
+            while used.contains(candidate) {
+                candidate = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            used.insert(candidate)
+            ids[index] = candidate
+        }
+        return ids.map { $0 ?? "" }
+    }
+}
+
+/// Reads one `<question>`; collects its diagnostics and what sanitising removed.
+struct MoodleQuestionReader {
+    let element: XMLElement
+    let type: String
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    /// What the sanitiser removed, without repeats, in order.
+    var removed: [String] = []
+    /// `@@PLUGINFILE@@` references dropped from the HTML.
+    var droppedFiles: [String] = []
+    /// The `coursemap-id:` tag, if any.
+    var tagID: String?
+    /// The question name as written (trimmed): the item's import key.
+    var name: String
+
+    init(element: XMLElement, type: String, file: String) {
+        self.element = element
+        self.type = type
+        self.file = file
+        self.name = element.first("name")?.first("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    }
+
+    var location: SourceLocation { SourceLocation(file: file, line: element.line) }
+
+    /// How messages name the question.
+    var label: String { name.isEmpty ? "the \(type) question" : "question \"\(MoodleHTML.plainText(name))\"" }
+
+    /// The format the question text is in; answers default to it, as in Moodle.
+    var questionFormat: String { element.first("questiontext")?.attributes["format"] ?? "html" }
+
+    // MARK: The question
+
+    mutating func read() -> ExerciseItem? {
+        let body: ItemBody
+        var stem: String
+        switch type {
+        case "multichoice", "multichoiceset":
+            guard validateFractions(), let choices = readChoices() else { return finish(nil) }
+            stem = html(element.first("questiontext"))
+            body = choices
+        case "truefalse":
+            guard validateFractions(), let answer = readTrueFalse() else { return finish(nil) }
+            stem = html(element.first("questiontext"))
+            body = .trueFalse(answer: answer)
+        case "shortanswer":
+            guard validateFractions(), let blank = readShortAnswerBlank() else { return finish(nil) }
+            stem = Self.withBlank(html(element.first("questiontext")))
+            body = .fillBlank([blank])
+        case "numerical":
+            guard validateFractions(), let answers = readNumerical() else { return finish(nil) }
+            stem = html(element.first("questiontext"))
+            body = .numerical(answers)
+        case "matching", "match":
+            guard validateFractions(), let pairs = readMatching() else { return finish(nil) }
+            stem = html(element.first("questiontext"))
+            body = .matching(pairs)
+        case "essay":
+            (stem, body) = readEssay()
+        case "ordering":
+            // qtype_ordering writes each answer's position in the correct order as its "fraction" (1, 2, 3…):
+            // not a grade, so not checked against the grade set.
+            guard let steps = readOrdering() else { return finish(nil) }
+            stem = html(element.first("questiontext"))
+            body = .ordering(steps)
+        case "description":
+            stem = html(element.first("questiontext"))
+            body = .description
+        case "cloze", "multianswer":
+            guard let cloze = readCloze() else { return finish(nil) }
+            (stem, body) = cloze
+        default:
+            let shown = type.isEmpty ? "(no type)" : type
+            diagnostics.append(.warning(
+                .unsupportedItem, at: location,
+                "Moodle question type \"\(shown)\" is not imported; \(label) is skipped"))
+            return nil
+        }
+
+        var usage = ItemUsage.practice
+        var difficulty: Difficulty?
+        var assesses: [AssessmentClaim] = []
+        readTags(usage: &usage, difficulty: &difficulty, assesses: &assesses)
+
+        let explanation = html(element.first("generalfeedback"))
+        let defaultScore: Double = type == "description" ? 0 : 1
+        var score = MoodleNumber.parse(element.first("defaultgrade")?.text) ?? defaultScore
+        if element.first("defaultgrade") == nil, case let .fillBlank(blanks) = body, type != "shortanswer" {
+            // A cloze question's mark is the sum of its fields' weights.
+            score = clozeWeight ?? Double(blanks.count)
+        }
+        let title = MoodleHTML.plainText(name)
+        stem = stem.trimmingCharacters(in: .whitespacesAndNewlines)
+        let item = ExerciseItem(
+            id: "", title: title.isEmpty ? nil : LocalizedText(zh: title), usage: usage, difficulty: difficulty,
+            score: score, stem: RichText(html: stem), body: body,
+            explanation: explanation.isEmpty ? nil : RichText(html: explanation), assesses: assesses,
+            importKey: name.isEmpty ? nil : name, location: location)
+        return finish(item)
+    }
+
+    /// Adds the sanitising and embedded-file warnings.
+    private mutating func finish(_ item: ExerciseItem?) -> ExerciseItem? {
+        if !removed.isEmpty {
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: location,
+                "HTML that is unsafe or not allowed in Coursemap pages was removed from \(label): \(removed.joined(separator: ", "))"))
+        }
+        var files = droppedFiles
+        for name in Self.fileNames(in: element) where !files.contains(name) { files.append(name) }
+        if !files.isEmpty {
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: location,
+                "embedded files are not imported (\(files.joined(separator: ", "))): images using them were removed and links to them kept as text in \(label)"))
+        }
+        return item
+    }
+
+    private static func fileNames(in element: XMLElement) -> [String] {
+        var names: [String] = []
+        for child in element.elements {
+            if child.name == "file" { names.append(child.attributes["name"] ?? "(unnamed file)") }
+            names.append(contentsOf: fileNames(in: child))
+        }
+        return names
+    }
+
+    private mutating func invalid(_ problem: String) {
+        diagnostics.append(.error(.invalidItem, at: location, "\(label) \(problem); it is not imported"))
+    }
+
+    // MARK: Grades
+
+    /// CM310 for each answer (or subquestion) whose `fraction` is not one of Moodle's grades.
+    private mutating func validateFractions() -> Bool {
+        var valid = true
+        for child in element.elements where child.name == "answer" || child.name == "subquestion" {
+            guard let text = child.attributes["fraction"] else { continue }
+            if MoodleFractions.isValid(text) { continue }
+            valid = false
+            let suggestion = MoodleFractions.parse(text).map { "; the nearest allowed grade is \(MoodleFractions.format(MoodleFractions.nearest($0)))" } ?? ""
+            diagnostics.append(.error(
+                .invalidFraction, at: SourceLocation(file: file, line: child.line),
+                "grade fraction=\"\(text)\" in \(label) is not one of Moodle's grades (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 and their negatives), so Moodle would refuse the file\(suggestion)"))
+        }
+        return valid
+    }
+
+    private func fraction(_ element: XMLElement) -> Double {
+        element.attributes["fraction"].flatMap(MoodleFractions.parse) ?? 0
+    }
+
+    private static func isFull(_ fraction: Double) -> Bool { abs(fraction - 100) < MoodleFractions.tolerance }
+
+    // MARK: Types
+
+    private mutating func readChoices() -> ItemBody? {
+        let singleText = element.first("single")?.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let single = type == "multichoice" && singleText != "false" && singleText != "0"
+        var entries: [(html: String, fraction: Double, feedback: String)] = []
+        for answer in element.all("answer") {
+            let text = html(answer, defaultFormat: questionFormat)
+            guard !text.isEmpty else { continue }  // Moodle ignores answers without text
+            entries.append((text, fraction(answer), html(answer.first("feedback"))))
+        }
+        let best = entries.map(\.fraction).max() ?? 0
+        let choices = entries.enumerated().map { index, entry in
+            Choice(
+                label: Self.choiceLabel(index), text: RichText(html: entry.html),
+                // Single choice: only the answers with the top grade count as the answer; partial-credit
+                // answers do not. Multiple choice: every answer with a positive grade is part of the answer.
+                correct: single ? entry.fraction > 0 && abs(entry.fraction - best) < MoodleFractions.tolerance : entry.fraction > 0,
+                feedback: entry.feedback.isEmpty ? nil : RichText(html: entry.feedback))
+        }
+        guard !choices.isEmpty else {
+            invalid("has no answers")
+            return nil
+        }
+        guard choices.contains(where: \.correct) else {
+            invalid("has no correct answer (no answer with a positive grade)")
+            return nil
+        }
+        return single ? .singleChoice(choices) : .multipleChoice(choices)
+    }
+
+    /// A, B, … Z, then A2, B2, …
+    static func choiceLabel(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let letter = String(letters[index % 26])
+        return index < 26 ? letter : letter + String(index / 26 + 1)
+    }
+
+    private mutating func readTrueFalse() -> Bool? {
+        var trueFraction: Double?
+        var falseFraction: Double?
+        for (index, answer) in element.all("answer").enumerated() {
+            var text = (answer.first("text")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            // Old files without "true"/"false" texts list the true answer first (as Moodle assumes).
+            if text != "true" && text != "false" { text = index == 0 ? "true" : "false" }
+            if text == "true" { trueFraction = trueFraction ?? fraction(answer) } else { falseFraction = falseFraction ?? fraction(answer) }
+        }
+        if let trueFraction { return Self.isFull(trueFraction) }
+        if let falseFraction { return !Self.isFull(falseFraction) }
+        invalid("has no true and false answers")
+        return nil
+    }
+
+    private mutating func readShortAnswerBlank() -> Blank? {
+        let accepted = element.all("answer").filter { Self.isFull(fraction($0)) }.compactMap { answer -> String? in
+            let text = (answer.first("text")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
+        guard !accepted.isEmpty else {
+            invalid("has no answer with full marks (fraction 100)")
+            return nil
+        }
+        let usecase = element.first("usecase")?.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return Blank(accepted: accepted, caseSensitive: usecase == "1" || usecase == "true")
+    }
+
+    /// The stem with its blank: the first run of three or more underscores becomes the blank marker (that is
+    /// how Coursemap's export and many teachers write the gap); without one the marker goes at the end.
+    static func withBlank(_ stem: String) -> String {
+        let marker = MoodleConventions.blankSpan(1)
+        let characters = Array(stem)
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "_" {
+                var end = index
+                while end < characters.count, characters[end] == "_" { end += 1 }
+                if end - index >= 3 {
+                    return String(characters[..<index]) + marker + String(characters[end...])
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return MoodleConventions.appendInline(marker, to: stem)
+    }
+
+    private mutating func readNumerical() -> [NumericAnswer]? {
+        var answers: [NumericAnswer] = []
+        for answer in element.all("answer") {
+            let text = (answer.first("text")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            // "*" (any other answer) has no value to show.
+            guard let value = MoodleNumber.parse(text.replacingOccurrences(of: ",", with: ".")) else { continue }
+            let tolerance = MoodleNumber.parse(answer.first("tolerance")?.text) ?? 0
+            answers.append(NumericAnswer(value: value, tolerance: abs(tolerance), fraction: fraction(answer)))
+        }
+        guard answers.contains(where: { $0.fraction > 0 }) else {
+            invalid("has no numeric answer with a positive grade")
+            return nil
+        }
+        return answers
+    }
+
+    private mutating func readMatching() -> [MatchPair]? {
+        var pairs: [MatchPair] = []
+        for subquestion in element.all("subquestion") {
+            // A subquestion without text is an extra wrong answer in Moodle; the model has no place for it.
+            let raw = subquestion.first("text")?.text ?? ""
+            guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+            let left = html(subquestion)
+            let right = (subquestion.first("answer")?.first("text")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            pairs.append(MatchPair(left: RichText(html: left), right: RichText(html: HTMLText.escape(right))))
+        }
+        guard pairs.count >= 2 else {
+            invalid("has fewer than two pairs to match")
+            return nil
+        }
+        return pairs
+    }
+
+    private mutating func readOrdering() -> [RichText]? {
+        var steps: [(position: Double, index: Int, html: String)] = []
+        for (index, answer) in element.all("answer").enumerated() {
+            let text = html(answer)
+            guard !text.isEmpty else { continue }
+            let position = answer.attributes["fraction"].flatMap(MoodleFractions.parse) ?? Double(index + 1)
+            steps.append((position, index, text))
+        }
+        steps.sort { $0.position != $1.position ? $0.position < $1.position : $0.index < $1.index }
+        guard steps.count >= 2 else {
+            invalid("has fewer than two items to order")
+            return nil
+        }
+        return steps.map { RichText(html: $0.html) }
+    }
+
+    private mutating func readEssay() -> (String, ItemBody) {
+        let questionText = element.first("questiontext")
+        let raw = questionText?.first("text")?.text ?? ""
+        if questionFormat.lowercased() == "html", let (rest, task) = readPractical(raw) {
+            return (sanitize(rest), .practical(task))
+        }
+        let stem = html(questionText)
+        let graderInfo = element.first("graderinfo")
+        let graderRaw = graderInfo?.first("text")?.text ?? ""
+        if (graderInfo?.attributes["format"] ?? "html").lowercased() == "html", let marked = readMarkedShortAnswer(graderRaw) {
+            return (stem, marked)
+        }
+        let reference = html(graderInfo)
+        return (stem, .shortAnswer(reference: reference.isEmpty ? nil : RichText(html: reference), points: []))
+    }
+
+    /// Short-answer reference and marking points from Coursemap's markers in `<graderinfo>`.
+    private mutating func readMarkedShortAnswer(_ raw: String) -> ItemBody? {
+        guard raw.contains(MoodleConventions.markerAttribute) else { return nil }
+        let fragment = MoodleHTMLFragment(raw)
+        let referenceNode = fragment.marked(MoodleConventions.Marker.reference.rawValue)
+        let pointsNode = fragment.marked(MoodleConventions.Marker.points.rawValue)
+        guard referenceNode != nil || pointsNode != nil else { return nil }
+        let reference = referenceNode.map { sanitize(fragment.inner(fragment.nodes[$0])) } ?? ""
+        let points = pointsNode.map { list in
+            fragment.children(of: list, named: "li").map { index -> MarkingPoint in
+                let node = fragment.nodes[index]
+                return MarkingPoint(text: RichText(html: sanitize(fragment.inner(node))), score: MoodleNumber.parse(node.attributes["data-score"]))
+            }
+        } ?? []
+        return .shortAnswer(reference: reference.isEmpty ? nil : RichText(html: reference), points: points)
+    }
+
+    /// A practical task from Coursemap's markers in the question text, and the question text without them.
+    private mutating func readPractical(_ raw: String) -> (String, PracticalTask)? {
+        guard raw.contains(MoodleConventions.markerAttribute) else { return nil }
+        let fragment = MoodleHTMLFragment(raw)
+        typealias Marker = MoodleConventions.Marker
+        guard let root = fragment.marked(Marker.practical.rawValue) else { return nil }
+        func piece(_ marker: Marker) -> Int? { fragment.marked(marker.rawValue, in: root) }
+
+        let scenario = piece(.scenario).map { sanitize(fragment.inner(fragment.nodes[$0])) } ?? ""
+        let steps = piece(.steps).map { list in
+            fragment.children(of: list, named: "li").map { RichText(html: sanitize(fragment.inner(fragment.nodes[$0]))) }
+        } ?? []
+        var datasets: [Dataset] = []
+        if let list = piece(.datasets) {
+            for index in fragment.children(of: list, named: "li") {
+                let node = fragment.nodes[index]
+                let path = (node.attributes["data-path"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard Self.isContentPath(path) else {
+                    diagnostics.append(.warning(
+                        .invalidItem, at: location,
+                        "dataset path \"\(path)\" in \(label) is not a relative path inside the content folder; the dataset is left out"))
+                    continue
+                }
+                let titleNode = fragment.marked(Marker.datasetTitle.rawValue, in: index).map { fragment.nodes[$0] } ?? node
+                let zh = MoodleHTML.plainText(fragment.inner(titleNode))
+                let en = node.attributes["data-title-en"].flatMap { $0.isEmpty ? nil : $0 }
+                datasets.append(Dataset(path: path, title: LocalizedText(zh: zh.isEmpty ? path : zh, en: en), location: location))
+            }
+        }
+        let deliverable = piece(.deliverable).map { sanitize(fragment.inner(fragment.nodes[$0])) } ?? ""
+        var rubric: [RubricCriterion] = []
+        if let table = piece(.rubric) {
+            for row in fragment.descendants(of: table, where: { $0.attributes[MoodleConventions.markerAttribute] == Marker.criterion.rawValue }) {
+                let name = fragment.marked(Marker.criterionName.rawValue, in: row).map { sanitize(fragment.inner(fragment.nodes[$0])) } ?? ""
+                let levels = fragment.descendants(of: row, where: { $0.attributes["data-points"] != nil }).map { index -> RubricLevel in
+                    let node = fragment.nodes[index]
+                    return RubricLevel(points: MoodleNumber.parse(node.attributes["data-points"]) ?? 0, description: RichText(html: sanitize(fragment.inner(node))))
+                }
+                rubric.append(RubricCriterion(name: RichText(html: name), levels: levels))
+            }
+        }
+        let rest = fragment.replacing([(fragment.nodes[root].outer, "")])
+        let task = PracticalTask(
+            scenario: RichText(html: scenario), steps: steps, datasets: datasets, deliverable: RichText(html: deliverable), rubric: rubric)
+        return (rest, task)
+    }
+
+    /// A dataset path must stay inside the content folder.
+    static func isContentPath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("\\"), !path.contains(":") else { return false }
+        return !path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains { $0 == ".." }
+    }
+
+    /// The weight total of the last cloze read (its mark when the file gives no `defaultgrade`).
+    private var clozeWeight: Double?
+
+    private mutating func readCloze() -> (String, ItemBody)? {
+        let questionText = element.first("questiontext")
+        let raw = questionText?.first("text")?.text ?? ""
+        let fields = MoodleCloze.fields(in: raw)
+        if let unsupported = fields.first(where: { MoodleCloze.kind(of: $0.type) == .unsupported }) {
+            diagnostics.append(.warning(
+                .unsupportedItem, at: location,
+                "cloze field type \(unsupported.type) is not imported (only SHORTANSWER and MULTICHOICE fields are); \(label) is skipped"))
+            return nil
+        }
+        guard !fields.isEmpty else {
+            invalid("has no embedded answers ({1:SHORTANSWER:=…} or {1:MULTICHOICE:=…})")
+            return nil
+        }
+        var blanks: [Blank] = []
+        for (index, field) in fields.enumerated() {
+            let accepted = field.alternatives.filter { Self.isFull($0.fraction) }.map(\.text)
+            guard !accepted.isEmpty else {
+                invalid("has a field (number \(index + 1), \(field.type)) without a fully correct answer")
+                return nil
+            }
+            switch MoodleCloze.kind(of: field.type) {
+            case let .shortAnswer(caseSensitive):
+                blanks.append(Blank(accepted: accepted, caseSensitive: caseSensitive))
+            default:
+                blanks.append(Blank(accepted: accepted, options: field.alternatives.map(\.text)))
+            }
+        }
+        clozeWeight = fields.reduce(0) { $0 + Double($1.weight ?? 1) }
+        let template = MoodleHTML.splice(raw, fields.enumerated().map { ($1.range, MoodleConventions.blankPlaceholder($0 + 1)) })
+        let restored = MoodleConventions.restoreBlanks(in: convert(template, format: questionFormat), count: blanks.count)
+        var stem = restored.html
+        for n in 1...blanks.count where !restored.found.contains(n) {
+            stem = MoodleConventions.appendInline(MoodleConventions.blankSpan(n), to: stem)
+        }
+        return (stem, .fillBlank(blanks))
+    }
+
+    // MARK: Tags
+
+    private mutating func readTags(usage: inout ItemUsage, difficulty: inout Difficulty?, assesses: inout [AssessmentClaim]) {
+        let tags = element.first("tags")?.all("tag") ?? []
+        for tag in tags {
+            let text = (tag.first("text")?.text ?? tag.text).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.hasPrefix(MoodleConventions.idTag) {
+                let value = String(text.dropFirst(MoodleConventions.idTag.count))
+                if tagID == nil, !value.isEmpty { tagID = value }
+            } else if text.hasPrefix(MoodleConventions.usageTag) {
+                if let value = ItemUsage(rawValue: String(text.dropFirst(MoodleConventions.usageTag.count))) { usage = value }
+            } else if text.hasPrefix(MoodleConventions.difficultyTag) {
+                if let value = Difficulty(rawValue: String(text.dropFirst(MoodleConventions.difficultyTag.count))) { difficulty = value }
+            } else if text.hasPrefix(MoodleConventions.competencyTag) {
+                let reference = String(text.dropFirst(MoodleConventions.competencyTag.count))
+                if let competency = CompetencyID(parsing: reference) {
+                    if !assesses.contains(where: { $0.competency == competency }) {
+                        assesses.append(AssessmentClaim(competency: competency, location: SourceLocation(file: file, line: tag.line)))
+                    }
+                } else {
+                    diagnostics.append(.warning(
+                        .malformedReference, at: SourceLocation(file: file, line: tag.line),
+                        "tag \"\(text)\" on \(label) does not name a competency as framework:level:code or framework:code; it is ignored"))
+                }
+            }
+        }
+    }
+
+    // MARK: Text
+
+    /// The HTML of a Moodle text element (`<x format="…"><text>…</text></x>`); "" when absent or blank.
+    private mutating func html(_ container: XMLElement?, defaultFormat: String = "html") -> String {
+        guard let container else { return "" }
+        let raw = container.first("text")?.text ?? ""
+        return convert(raw, format: container.attributes["format"] ?? defaultFormat)
+    }
+
+    /// HTML is sanitised; Moodle's other formats (moodle_auto_format, plain_text, markdown) are taken as
+    /// plain text.
+    private mutating func convert(_ raw: String, format: String) -> String {
+        guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "" }
+        switch format.lowercased() {
+        case "moodle_auto_format", "plain_text", "markdown", "moodle":
+            return MoodleHTML.paragraphs(fromPlain: raw)
+        default:
+            return sanitize(raw)
+        }
+    }
+
+    private mutating func sanitize(_ raw: String) -> String {
+        guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "" }
+        let result = HTMLSanitizer.sanitize(withoutEmbeddedFiles(raw))
+        for entry in result.removed where !removed.contains(entry) { removed.append(entry) }
+        return result.html
+    }
+
+    /// Removes images (and other elements) whose source is a `@@PLUGINFILE@@` file, and unwraps links to one.
+    private mutating func withoutEmbeddedFiles(_ raw: String) -> String {
+        let prefix = "@@PLUGINFILE@@"
+        guard raw.contains(prefix) else { return raw }
+        let fragment = MoodleHTMLFragment(raw)
+        var edits: [(range: Range<Int>, with: String)] = []
+        for node in fragment.nodes {
+            if let source = node.attributes["src"]?.trimmingCharacters(in: .whitespaces), source.hasPrefix(prefix) {
+                noteFile(source, prefix: prefix)
+                edits.append((node.outer, ""))
+            } else if node.name == "a", let target = node.attributes["href"]?.trimmingCharacters(in: .whitespaces), target.hasPrefix(prefix) {
+                noteFile(target, prefix: prefix)
+                edits.append((node.startTag, ""))
+                if let end = node.endTag { edits.append((end, "")) }
+            }
+        }
+        return fragment.replacing(edits)
+    }
+
+    private mutating func noteFile(_ reference: String, prefix: String) {
+        var name = String(reference.dropFirst(prefix.count))
+        if name.hasPrefix("/") { name.removeFirst() }
+        name = name.removingPercentEncoding ?? name
+        if !droppedFiles.contains(name) { droppedFiles.append(name) }
+    }
+}

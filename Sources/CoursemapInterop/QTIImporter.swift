@@ -1,0 +1,733 @@
+import CoursemapModel
+import CoursemapXML
+
+/// Imports QTI 2.1 `assessmentItem`s as Coursemap exercise items.
+///
+/// Supported interactions: `choiceInteraction` (single, multiple, true/false), `textEntryInteraction` and
+/// `inlineChoiceInteraction` (fill in the blank, or numerical for one float/integer entry),
+/// `gapMatchInteraction` (fill in the blank with options), `extendedTextInteraction` (short answer, or a
+/// practical task written by `QTIExporter`), `orderInteraction`, `matchInteraction`; an item without
+/// interaction is a description when `QTIExporter` marked it so. Anything else is reported (CM311) and
+/// skipped, never guessed at. XHTML in the item body is sanitised (CM312 when something was removed).
+public enum QTIImporter {
+    public static let namespace = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+
+    /// `root` is an <assessmentItem> (QTI 2.1 namespace) from `file` (content-relative path for diagnostics).
+    /// Returns nil (with diagnostics) when the item has no supported interaction.
+    public static func importItem(_ root: XMLElement, file: String) -> (item: ExerciseItem?, diagnostics: [Diagnostic]) {
+        var reader = QTIItemReader(root: root, file: file)
+        let item = reader.read()
+        return (item, reader.diagnostics)
+    }
+
+    /// The interactions Coursemap imports.
+    static let supported: Set<String> = [
+        "choiceInteraction", "textEntryInteraction", "inlineChoiceInteraction", "gapMatchInteraction",
+        "extendedTextInteraction", "orderInteraction", "matchInteraction",
+    ]
+}
+
+/// A `responseDeclaration`.
+struct QTIResponseDeclaration {
+    struct MapEntry {
+        var key: String
+        var value: Double
+        var caseSensitive: Bool
+    }
+
+    var identifier: String
+    var cardinality: String
+    var baseType: String
+    var correct: [String]
+    var mapping: [MapEntry]
+
+    init(_ element: XMLElement) {
+        identifier = element.attributes["identifier"] ?? ""
+        cardinality = element.attributes["cardinality"] ?? "single"
+        baseType = element.attributes["baseType"] ?? ""
+        correct = element.first("correctResponse")?.all("value").map { QTIText.clean($0.text) }.filter { !$0.isEmpty } ?? []
+        mapping = element.first("mapping")?.all("mapEntry").map { entry in
+            MapEntry(
+                key: QTIText.clean(entry.attributes["mapKey"] ?? ""),
+                value: QTIText.parseNumber(entry.attributes["mappedValue"]) ?? 0,
+                caseSensitive: QTIText.clean(entry.attributes["caseSensitive"] ?? "") == "true")
+        } ?? []
+    }
+
+    /// The keys a mapping gives credit for.
+    var creditedKeys: [String] { mapping.filter { $0.value > 0 }.map(\.key) }
+}
+
+/// What `QTIExporter` wrote into `<rubricBlock view="author" class="coursemap-meta">`.
+struct QTIMeta {
+    var id: String?
+    var usage: ItemUsage?
+    var difficulty: Difficulty?
+    var score: Double?
+    var title: LocalizedText?
+    var assesses: [(text: String, line: Int)] = []
+}
+
+struct QTIItemReader {
+    let root: XMLElement
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    private var removed: [String] = []
+    private var removalLine: Int?
+    private var declarations: [String: QTIResponseDeclaration] = [:]
+    /// responseIdentifier (or gap identifier) → blank number, for the stem's markers.
+    private var blankNumbers: [String: Int] = [:]
+    private var mode: InteractionMode = .prompt
+    private var meta: QTIMeta?
+    private var itemName = ""
+
+    /// How interactions show in the stem.
+    private enum InteractionMode {
+        /// Block interactions leave their prompt.
+        case prompt
+        /// Text entries, inline choices and gaps leave a blank marker.
+        case blanks
+        /// A numerical entry inside a sentence leaves a visible gap.
+        case placeholder
+    }
+
+    /// Placeholder characters for blanks while the HTML goes through the sanitizer (private use area).
+    private static let blankOpen: Unicode.Scalar = "\u{E000}"
+    private static let blankClose: Unicode.Scalar = "\u{E001}"
+
+    init(root: XMLElement, file: String) {
+        self.root = root
+        self.file = file
+    }
+
+    private func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line) }
+
+    private func isQTI(_ element: XMLElement) -> Bool { element.namespace == QTIImporter.namespace }
+
+    // MARK: Reading
+
+    mutating func read() -> ExerciseItem? {
+        guard root.name == "assessmentItem", isQTI(root) else {
+            let namespace = root.namespace.map { " in namespace '\($0)'" } ?? " without namespace"
+            diagnostics.append(.error(
+                .xmlUnknownRoot, at: location(root.line),
+                "expected a QTI 2.1 <assessmentItem> in namespace '\(QTIImporter.namespace)', found <\(root.name)>\(namespace)"))
+            return nil
+        }
+        let identifier = QTIText.clean(root.attributes["identifier"] ?? "")
+        itemName = identifier.isEmpty ? "QTI item" : "QTI item '\(identifier)'"
+        for declaration in root.all("responseDeclaration") {
+            let parsed = QTIResponseDeclaration(declaration)
+            declarations[parsed.identifier] = parsed
+        }
+        let body = root.first("itemBody")
+        meta = body.flatMap { Self.descendants(of: $0) { $0.name == "rubricBlock" && QTIText.classes($0).contains(QTIClass.meta) }.first }
+            .map(readMeta)
+
+        var interactions: [XMLElement] = []
+        if let body { Self.collectInteractions(in: body, into: &interactions) }
+        let unsupported = interactions.filter { !QTIImporter.supported.contains($0.name) }
+        guard unsupported.isEmpty else {
+            for interaction in unsupported {
+                diagnostics.append(.warning(
+                    .unsupportedItem, at: location(interaction.line),
+                    "\(itemName): <\(interaction.name)> at line \(interaction.line) is not an interaction Coursemap imports; the item is skipped"))
+            }
+            return nil
+        }
+        let families = Self.orderedUnique(interactions.map(Self.family))
+        guard families.count <= 1 else {
+            let list = interactions.map { "<\($0.name)> (line \($0.line))" }.joined(separator: ", ")
+            diagnostics.append(.warning(
+                .unsupportedItem, at: location(interactions.first?.line ?? root.line),
+                "\(itemName) mixes different interactions: \(list); Coursemap imports one kind per item, so the item is skipped"))
+            return nil
+        }
+        if let family = families.first, family != "fill", interactions.count > 1 {
+            let list = interactions.map { "line \($0.line)" }.joined(separator: ", ")
+            diagnostics.append(.warning(
+                .unsupportedItem, at: location(interactions[1].line),
+                "\(itemName) has \(interactions.count) <\(family)> elements (\(list)); Coursemap imports one per item, so the item is skipped"))
+            return nil
+        }
+
+        let parsedBody: ItemBody?
+        switch (families.first, interactions.first) {
+        case (nil, _), (_, nil):
+            guard let body, !Self.descendants(of: body, where: { QTIText.classes($0).contains(QTIClass.description) }).isEmpty else {
+                diagnostics.append(.warning(
+                    .unsupportedItem, at: location(body?.line ?? root.line),
+                    "\(itemName) has no interaction Coursemap imports (no choice, text entry, inline choice, gap match, extended text, order or match interaction); the item is skipped"))
+                return nil
+            }
+            parsedBody = .description
+        case let (family?, interaction?):
+            switch family {
+            case "choiceInteraction": parsedBody = readChoice(interaction)
+            case "fill": parsedBody = readFill(interactions)
+            case "gapMatchInteraction": parsedBody = readGapMatch(interaction)
+            case "extendedTextInteraction": parsedBody = readExtendedText(interaction, body: body)
+            case "orderInteraction": parsedBody = readOrder(interaction)
+            case "matchInteraction": parsedBody = readMatch(interaction)
+            default: parsedBody = nil
+            }
+        }
+        guard let parsedBody else { return nil }
+
+        let stem = body.map { rich($0.children, line: $0.line, blanksAllowed: true) } ?? .empty
+        let explanation = root.all("modalFeedback")
+            .first { QTIText.clean($0.attributes["identifier"] ?? "").uppercased() == "SOLUTION" }
+            .map { rich($0.children, line: $0.line) }
+
+        var title: LocalizedText?
+        if let meta {
+            title = meta.title
+        } else if let text = root.attributes["title"].map(QTIText.clean), !text.isEmpty {
+            title = LocalizedText(zh: text)
+        }
+        let id: String
+        if let metaID = meta?.id, QTIText.isCoursemapID(metaID) {
+            id = metaID
+        } else {
+            id = QTIText.coursemapID(from: identifier)
+        }
+        var assesses: [AssessmentClaim] = []
+        for (text, line) in meta?.assesses ?? [] {
+            if let competency = CompetencyID(parsing: text) {
+                assesses.append(AssessmentClaim(competency: competency, location: location(line)))
+            } else {
+                diagnostics.append(.warning(
+                    .malformedReference, at: location(line),
+                    "\(itemName): '\(text)' is not a competency reference (framework:level:code); it is ignored"))
+            }
+        }
+        if !removed.isEmpty {
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: location(removalLine ?? body?.line ?? root.line),
+                "\(itemName): unsafe or unsupported HTML removed: \(removed.joined(separator: ", "))"))
+        }
+        return ExerciseItem(
+            id: id, title: title, usage: meta?.usage ?? .practice, difficulty: meta?.difficulty,
+            score: meta?.score ?? declaredScore() ?? 1, stem: stem, body: parsedBody,
+            explanation: explanation, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
+            location: location(root.line))
+    }
+
+    /// MAXSCORE's default, else SCORE's normalMaximum, else a positive SCORE default.
+    private func declaredScore() -> Double? {
+        let outcomes = root.all("outcomeDeclaration")
+        func defaultValue(_ identifier: String) -> Double? {
+            outcomes.first { $0.attributes["identifier"] == identifier }?
+                .first("defaultValue")?.first("value").flatMap { QTIText.parseNumber($0.text) }
+        }
+        if let maximum = defaultValue("MAXSCORE"), maximum > 0 { return maximum }
+        if let normal = outcomes.first(where: { $0.attributes["identifier"] == "SCORE" })?.attributes["normalMaximum"],
+            let value = QTIText.parseNumber(normal), value > 0
+        {
+            return value
+        }
+        if let score = defaultValue("SCORE"), score > 0 { return score }
+        return nil
+    }
+
+    private func readMeta(_ block: XMLElement) -> QTIMeta {
+        var meta = QTIMeta()
+        func value(_ name: String) -> (String, Int)? {
+            Self.descendants(of: block) { QTIText.classes($0).contains(name) }.first.map { (QTIText.clean($0.text), $0.line) }
+        }
+        meta.id = value(QTIClass.id)?.0
+        meta.usage = value(QTIClass.usage).flatMap { ItemUsage(rawValue: $0.0) }
+        meta.difficulty = value(QTIClass.difficulty).flatMap { Difficulty(rawValue: $0.0) }
+        meta.score = value(QTIClass.score).flatMap { QTIText.parseNumber($0.0) }
+        if let zh = value(QTIClass.title)?.0, !zh.isEmpty {
+            let en = value(QTIClass.titleEnglish)?.0
+            meta.title = LocalizedText(zh: zh, en: en?.isEmpty == false ? en : nil)
+        }
+        if let list = Self.descendants(of: block, where: { QTIText.classes($0).contains(QTIClass.assesses) }).first {
+            meta.assesses = list.all("li").map { (QTIText.clean($0.text), $0.line) }.filter { !$0.0.isEmpty }
+        }
+        return meta
+    }
+
+    // MARK: Interactions
+
+    private static func family(_ interaction: XMLElement) -> String {
+        ["textEntryInteraction", "inlineChoiceInteraction"].contains(interaction.name) ? "fill" : interaction.name
+    }
+
+    private static func collectInteractions(in element: XMLElement, into list: inout [XMLElement]) {
+        for child in element.elements {
+            if child.name.hasSuffix("Interaction") {
+                list.append(child)
+            } else {
+                collectInteractions(in: child, into: &list)
+            }
+        }
+    }
+
+    private mutating func invalid(_ line: Int, _ message: String) -> ItemBody? {
+        diagnostics.append(.error(.invalidItem, at: location(line), "\(itemName): \(message); the item is skipped"))
+        return nil
+    }
+
+    private func declaration(for interaction: XMLElement) -> QTIResponseDeclaration? {
+        declarations[interaction.attributes["responseIdentifier"] ?? ""]
+    }
+
+    private static func label(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ").map(String.init)
+        if index < 26 { return letters[index] }
+        return label(index / 26 - 1) + letters[index % 26]
+    }
+
+    private mutating func readChoice(_ interaction: XMLElement) -> ItemBody? {
+        let simple = interaction.all("simpleChoice")
+        let identifiers = simple.map { QTIText.clean($0.attributes["identifier"] ?? "") }
+        guard !simple.isEmpty else { return invalid(interaction.line, "<choiceInteraction> has no <simpleChoice>") }
+        let correct = declaration(for: interaction)?.correct ?? []
+        guard !correct.isEmpty else {
+            return invalid(interaction.line, "no <correctResponse> for the choice interaction's response '\(interaction.attributes["responseIdentifier"] ?? "")'")
+        }
+        if let unknown = correct.first(where: { !identifiers.contains($0) }) {
+            return invalid(interaction.line, "the correct response '\(unknown)' matches no <simpleChoice> identifier (\(identifiers.joined(separator: ", ")))")
+        }
+        let maxChoices = Int(QTIText.clean(interaction.attributes["maxChoices"] ?? "1")) ?? 1
+        if maxChoices == 1 {
+            guard correct.count == 1 else {
+                return invalid(interaction.line, "a single-choice interaction (maxChoices=\"1\") has \(correct.count) correct responses")
+            }
+            if identifiers.count == 2, Set(identifiers.map { $0.lowercased() }) == ["true", "false"] {
+                return .trueFalse(answer: correct[0].lowercased() == "true")
+            }
+        }
+        var choices: [Choice] = []
+        for (index, choice) in simple.enumerated() {
+            let feedbackElement = choice.elements.first { $0.name == "feedbackInline" || $0.name == "feedbackBlock" }
+            let content = choice.children.filter {
+                if case let .element(element) = $0 { return element.name != "feedbackInline" && element.name != "feedbackBlock" }
+                return true
+            }
+            let feedback = feedbackElement.map { rich($0.children, line: $0.line) }
+            choices.append(Choice(
+                label: Self.label(index), text: rich(content, line: choice.line), correct: correct.contains(identifiers[index]),
+                feedback: feedback?.html.isEmpty == false ? feedback : nil))
+        }
+        return maxChoices == 1 ? .singleChoice(choices) : .multipleChoice(choices)
+    }
+
+    private mutating func readFill(_ interactions: [XMLElement]) -> ItemBody? {
+        if interactions.count == 1, let entry = interactions.first, entry.name == "textEntryInteraction",
+            let declaration = declaration(for: entry), ["float", "integer"].contains(declaration.baseType)
+        {
+            return readNumerical(entry, declaration)
+        }
+        mode = .blanks
+        var blanks: [Blank] = []
+        for (index, interaction) in interactions.enumerated() {
+            let responseIdentifier = interaction.attributes["responseIdentifier"] ?? ""
+            if blankNumbers[responseIdentifier] == nil { blankNumbers[responseIdentifier] = index + 1 }
+            let declaration = declaration(for: interaction)
+            let caseSensitive = declaration?.mapping.contains { $0.caseSensitive } ?? false
+            if interaction.name == "inlineChoiceInteraction" {
+                let options = interaction.all("inlineChoice").map { (QTIText.clean($0.attributes["identifier"] ?? ""), QTIText.clean($0.text)) }
+                let keys = Self.orderedUnique((declaration?.correct ?? []) + (declaration?.creditedKeys ?? []))
+                let accepted = Self.orderedUnique(keys.compactMap { key in options.first { $0.0 == key }?.1 })
+                guard !accepted.isEmpty else {
+                    return invalid(interaction.line, "blank \(index + 1) (<inlineChoiceInteraction> '\(responseIdentifier)') has no correct response that matches an <inlineChoice>")
+                }
+                blanks.append(Blank(accepted: accepted, options: options.map(\.1), caseSensitive: caseSensitive))
+            } else {
+                let accepted = Self.orderedUnique((declaration?.correct ?? []) + (declaration?.creditedKeys ?? []))
+                guard !accepted.isEmpty else {
+                    return invalid(interaction.line, "blank \(index + 1) (<textEntryInteraction> '\(responseIdentifier)') has no correct response")
+                }
+                blanks.append(Blank(accepted: accepted, caseSensitive: caseSensitive))
+            }
+        }
+        return .fillBlank(blanks)
+    }
+
+    private mutating func readNumerical(_ entry: XMLElement, _ declaration: QTIResponseDeclaration) -> ItemBody? {
+        mode = .placeholder
+        let correct = declaration.correct.first.flatMap { QTIText.parseNumber($0) }
+        let maximum = meta?.score ?? declaredScore() ?? 1
+        var answers: [NumericAnswer] = []
+        if let processing = root.first("responseProcessing") {
+            for equal in Self.descendants(of: processing, where: { $0.name == "equal" }) {
+                let value: Double?
+                if equal.first("correct") != nil {
+                    value = correct
+                } else {
+                    value = equal.first("baseValue").flatMap { QTIText.parseNumber($0.text) }
+                }
+                guard let value else { continue }
+                var tolerance = 0.0
+                let mode = QTIText.clean(equal.attributes["toleranceMode"] ?? "exact")
+                let bounds = (equal.attributes["tolerance"] ?? "").split(separator: " ").compactMap { Double(String($0)) }
+                if mode == "absolute" {
+                    tolerance = bounds.max() ?? 0
+                } else if mode == "relative" {
+                    tolerance = abs(value) * (bounds.max() ?? 0) / 100
+                }
+                // The score the branch sets, as a fraction of the item's score.
+                var fraction = 100.0
+                if let branch = Self.parent(of: equal, in: processing),
+                    let set = branch.all("setOutcomeValue").first(where: { $0.attributes["identifier"] == "SCORE" }),
+                    let points = set.first("baseValue").flatMap({ QTIText.parseNumber($0.text) }), maximum > 0
+                {
+                    fraction = ((points / maximum * 100) * 100_000).rounded() / 100_000
+                }
+                answers.append(NumericAnswer(value: value, tolerance: tolerance, fraction: fraction))
+            }
+        }
+        if answers.isEmpty {
+            guard let correct else {
+                return invalid(entry.line, "the numerical response '\(declaration.identifier)' has no numeric <correctResponse>")
+            }
+            answers = [NumericAnswer(value: correct)]
+        }
+        return .numerical(answers)
+    }
+
+    private mutating func readGapMatch(_ interaction: XMLElement) -> ItemBody? {
+        mode = .blanks
+        let gapTexts = interaction.all("gapText").map { (QTIText.clean($0.attributes["identifier"] ?? ""), QTIText.clean($0.text)) }
+        let gaps = Self.descendants(of: interaction) { $0.name == "gap" }.map { QTIText.clean($0.attributes["identifier"] ?? "") }
+        guard !gaps.isEmpty else { return invalid(interaction.line, "<gapMatchInteraction> has no <gap>") }
+        let declaration = declaration(for: interaction)
+        let pairs = Self.orderedUnique((declaration?.correct ?? []) + (declaration?.creditedKeys ?? [])).compactMap { value -> (String, String)? in
+            let parts = value.split(separator: " ").map(String.init)
+            guard parts.count == 2 else { return nil }
+            // directedPair: gapText identifier, then gap identifier (accept the reverse too).
+            if gaps.contains(parts[1]) { return (parts[0], parts[1]) }
+            if gaps.contains(parts[0]) { return (parts[1], parts[0]) }
+            return nil
+        }
+        var blanks: [Blank] = []
+        for (index, gap) in gaps.enumerated() {
+            if blankNumbers[gap] == nil { blankNumbers[gap] = index + 1 }
+            let accepted = Self.orderedUnique(pairs.filter { $0.1 == gap }.compactMap { pair in gapTexts.first { $0.0 == pair.0 }?.1 })
+            guard !accepted.isEmpty else {
+                return invalid(interaction.line, "gap '\(gap)' has no correct <gapText> in the <correctResponse>")
+            }
+            let caseSensitive = declaration?.mapping.contains { $0.caseSensitive } ?? false
+            blanks.append(Blank(accepted: accepted, options: gapTexts.map(\.1), caseSensitive: caseSensitive))
+        }
+        return .fillBlank(blanks)
+    }
+
+    private mutating func readExtendedText(_ interaction: XMLElement, body: XMLElement?) -> ItemBody? {
+        guard let body else { return nil }
+        if let scenario = Self.descendants(of: body, where: { QTIText.classes($0).contains(QTIClass.scenario) }).first {
+            return .practical(readPractical(body, scenario: scenario))
+        }
+        let scorer = Self.descendants(of: body) { element in
+            element.name == "rubricBlock" && (element.attributes["view"] ?? "").split(separator: " ").contains("scorer")
+        }.first
+        guard let scorer else { return .shortAnswer(reference: nil, points: []) }
+        guard QTIText.classes(scorer).contains(QTIClass.scoring) else {
+            let reference = rich(scorer.children, line: scorer.line)
+            return .shortAnswer(reference: reference.html.isEmpty ? nil : reference, points: [])
+        }
+        let reference = Self.descendants(of: scorer) { QTIText.classes($0).contains(QTIClass.reference) }.first
+            .map { rich($0.children, line: $0.line) }
+        let points = Self.descendants(of: scorer) { QTIText.classes($0).contains(QTIClass.point) }.map { point in
+            let text = Self.descendants(of: point) { QTIText.classes($0).contains(QTIClass.pointText) }.first
+            let score = Self.descendants(of: point) { QTIText.classes($0).contains(QTIClass.pointScore) }.first
+            return MarkingPoint(
+                text: text.map { rich($0.children, line: $0.line) } ?? rich(point.children, line: point.line),
+                score: score.flatMap { QTIText.parseNumber($0.text) })
+        }
+        return .shortAnswer(reference: reference, points: points)
+    }
+
+    private mutating func readPractical(_ body: XMLElement, scenario: XMLElement) -> PracticalTask {
+        func part(_ name: String) -> XMLElement? {
+            Self.descendants(of: body) { QTIText.classes($0).contains(name) }.first
+        }
+        let steps = part(QTIClass.steps).map { list in list.all("li").map { rich($0.children, line: $0.line) } } ?? []
+        var datasets: [Dataset] = []
+        for item in part(QTIClass.datasets)?.all("li") ?? [] {
+            guard let link = Self.descendants(of: item, where: { $0.name == "a" }).first else { continue }
+            let path = QTIText.clean(link.attributes["href"] ?? "")
+            let zh = QTIText.clean(link.text)
+            let en = Self.descendants(of: item) { QTIText.classes($0).contains(QTIClass.datasetEnglish) }.first.map { QTIText.clean($0.text) }
+            datasets.append(Dataset(
+                path: path, title: LocalizedText(zh: zh.isEmpty ? path : zh, en: en?.isEmpty == false ? en : nil),
+                location: location(item.line)))
+        }
+        var rubric: [RubricCriterion] = []
+        if let block = part(QTIClass.rubric) {
+            for criterion in Self.descendants(of: block, where: { QTIText.classes($0).contains(QTIClass.criterion) }) {
+                let name = Self.descendants(of: criterion) { QTIText.classes($0).contains(QTIClass.criterionName) }.first
+                let levels = Self.descendants(of: criterion) { QTIText.classes($0).contains(QTIClass.level) }.map { level in
+                    let points = Self.descendants(of: level) { QTIText.classes($0).contains(QTIClass.levelPoints) }.first
+                    let description = Self.descendants(of: level) { QTIText.classes($0).contains(QTIClass.levelDescription) }.first
+                    return RubricLevel(
+                        points: points.flatMap { QTIText.parseNumber($0.text) } ?? 0,
+                        description: description.map { rich($0.children, line: $0.line) } ?? .empty)
+                }
+                rubric.append(RubricCriterion(name: name.map { rich($0.children, line: $0.line) } ?? .empty, levels: levels))
+            }
+        }
+        return PracticalTask(
+            scenario: rich(scenario.children, line: scenario.line), steps: steps, datasets: datasets,
+            deliverable: part(QTIClass.deliverable).map { rich($0.children, line: $0.line) } ?? .empty, rubric: rubric)
+    }
+
+    private mutating func readOrder(_ interaction: XMLElement) -> ItemBody? {
+        let simple = interaction.all("simpleChoice")
+        let correct = declaration(for: interaction)?.correct ?? []
+        guard !correct.isEmpty else { return invalid(interaction.line, "no <correctResponse> for the order interaction") }
+        var steps: [RichText] = []
+        for identifier in correct {
+            guard let choice = simple.first(where: { QTIText.clean($0.attributes["identifier"] ?? "") == identifier }) else {
+                return invalid(interaction.line, "the correct order names '\(identifier)', which is no <simpleChoice> of the order interaction")
+            }
+            steps.append(rich(choice.children, line: choice.line))
+        }
+        return .ordering(steps)
+    }
+
+    private mutating func readMatch(_ interaction: XMLElement) -> ItemBody? {
+        let sets = interaction.all("simpleMatchSet")
+        guard sets.count == 2 else { return invalid(interaction.line, "<matchInteraction> needs two <simpleMatchSet>s (it has \(sets.count))") }
+        func choices(_ set: XMLElement) -> [String: XMLElement] {
+            var map: [String: XMLElement] = [:]
+            for choice in set.all("simpleAssociableChoice") { map[QTIText.clean(choice.attributes["identifier"] ?? "")] = choice }
+            return map
+        }
+        let left = choices(sets[0]), right = choices(sets[1])
+        let correct = declaration(for: interaction)?.correct ?? []
+        guard !correct.isEmpty else { return invalid(interaction.line, "no <correctResponse> for the match interaction") }
+        var pairs: [MatchPair] = []
+        for value in correct {
+            let parts = value.split(separator: " ").map(String.init)
+            var source: XMLElement?, target: XMLElement?
+            if parts.count == 2 {
+                if let l = left[parts[0]], let r = right[parts[1]] {
+                    (source, target) = (l, r)
+                } else if let l = left[parts[1]], let r = right[parts[0]] {
+                    (source, target) = (l, r)
+                }
+            }
+            guard let source, let target else {
+                return invalid(interaction.line, "the correct pair '\(value)' does not join a choice of the first <simpleMatchSet> to one of the second")
+            }
+            pairs.append(MatchPair(left: rich(source.children, line: source.line), right: rich(target.children, line: target.line)))
+        }
+        return .matching(pairs)
+    }
+
+    // MARK: XHTML → sanitised HTML
+
+    /// Serialises QTI XHTML to HTML, sanitises it, and tidies white space.
+    private mutating func rich(_ nodes: [XMLNodeContent], line: Int, blanksAllowed: Bool = false) -> RichText {
+        let raw = html(nodes, inPre: false)
+        let result = HTMLSanitizer.sanitize(raw)
+        if !result.removed.isEmpty {
+            for item in result.removed where !removed.contains(item) { removed.append(item) }
+            if removalLine == nil { removalLine = line }
+        }
+        var text = Self.tidy(result.html)
+        if blanksAllowed {
+            text = Self.replaceBlankTokens(text)
+        } else {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != Self.blankOpen && $0 != Self.blankClose }))
+        }
+        return RichText(html: text)
+    }
+
+    private mutating func html(_ nodes: [XMLNodeContent], inPre: Bool) -> String {
+        var out = ""
+        for node in nodes {
+            switch node {
+            case let .text(text):
+                let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != Self.blankOpen && $0 != Self.blankClose }))
+                out += HTMLText.escape(inPre ? clean : QTIText.collapse(clean))
+            case let .element(element):
+                out += html(element, inPre: inPre)
+            }
+        }
+        return out
+    }
+
+    private mutating func html(_ element: XMLElement, inPre: Bool) -> String {
+        let classes = QTIText.classes(element)
+        if classes.contains(QTIClass.stem) { return html(element.children, inPre: inPre) }
+        if let restored = classes.first(where: { $0.hasPrefix(QTIClass.htmlPrefix) }) {
+            let name = String(restored.dropFirst(QTIClass.htmlPrefix.count))
+            guard QTIXHTMLConverter.renamed.contains(name) else { return html(element.children, inPre: inPre) }
+            return "<\(name)>" + html(element.children, inPre: inPre) + "</\(name)>"
+        }
+        if classes.contains(where: { $0.hasPrefix(QTIClass.prefix) }) { return "" }
+        guard isQTI(element) else { return generic(element, inPre: inPre) }
+        switch element.name {
+        case "choiceInteraction", "orderInteraction", "matchInteraction", "extendedTextInteraction":
+            return prompt(element)
+        case "gapMatchInteraction":
+            let content = element.children.filter {
+                if case let .element(child) = $0 { return !["prompt", "gapText", "gapImg"].contains(child.name) }
+                return true
+            }
+            return prompt(element) + html(content, inPre: inPre)
+        case "textEntryInteraction", "inlineChoiceInteraction":
+            switch mode {
+            case .blanks:
+                return blankToken(element.attributes["responseIdentifier"] ?? "")
+            case .placeholder:
+                return "____"
+            case .prompt:
+                return ""
+            }
+        case "gap":
+            return mode == .blanks ? blankToken(element.attributes["identifier"] ?? "") : "____"
+        case "rubricBlock":
+            let views = (element.attributes["view"] ?? "").split(separator: " ")
+            return views.contains("candidate") ? "<div>" + html(element.children, inPre: inPre) + "</div>" : ""
+        case "templateBlock", "templateInline":
+            return html(element.children, inPre: inPre)
+        case "prompt", "feedbackBlock", "feedbackInline", "modalFeedback", "printedVariable", "param", "gapText", "gapImg",
+            "infoControl":
+            return ""
+        case "object":
+            // An object (image, applet, media) is not kept; its fallback content is what a reader sees.
+            if !removed.contains("<object>") { removed.append("<object>") }
+            if removalLine == nil { removalLine = element.line }
+            return html(element.children, inPre: inPre)
+        default:
+            return generic(element, inPre: inPre)
+        }
+    }
+
+    private mutating func prompt(_ interaction: XMLElement) -> String {
+        guard let prompt = interaction.first("prompt") else { return "" }
+        let blockNames: Set<String> = ["p", "div", "ul", "ol", "dl", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr"]
+        let content = html(prompt.children, inPre: false)
+        if QTIText.isBlank(content) { return "" }
+        let hasBlocks = prompt.elements.contains { blockNames.contains($0.name) }
+        return hasBlocks ? "<div>\(content)</div>" : "<p>\(content)</p>"
+    }
+
+    /// Any other element, as HTML: the sanitizer decides what survives.
+    private mutating func generic(_ element: XMLElement, inPre: Bool) -> String {
+        let name = element.name
+        var out = "<\(name)"
+        for key in element.attributes.keys.sorted() {
+            out += " \(key)=\"\(HTMLText.escapeAttribute(element.attributes[key] ?? ""))\""
+        }
+        out += ">"
+        if ["br", "hr", "img", "col"].contains(name) { return out }
+        out += html(element.children, inPre: inPre || name == "pre")
+        return out + "</\(name)>"
+    }
+
+    private func blankToken(_ key: String) -> String {
+        guard let number = blankNumbers[key] else { return "" }
+        return String(Character(Self.blankOpen)) + String(number) + String(Character(Self.blankClose))
+    }
+
+    private static func replaceBlankTokens(_ text: String) -> String {
+        guard text.unicodeScalars.contains(blankOpen) else { return text }
+        var out = ""
+        var number: String?
+        for scalar in text.unicodeScalars {
+            if scalar == blankOpen {
+                number = ""
+            } else if scalar == blankClose, let current = number {
+                out += "<span class=\"blank\" data-blank=\"\(current)\"></span>"
+                number = nil
+            } else if number != nil {
+                number!.unicodeScalars.append(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Elements next to which white space does not show in HTML.
+    private static let blockTags: Set<String> = [
+        "p", "div", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tfoot", "tr",
+        "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "br", "figure", "figcaption", "colgroup", "col",
+    ]
+
+    /// Removes the white space that indentation leaves next to block tags and line breaks, and collapses
+    /// the rest (not inside `<pre>`). Works on the sanitizer's output, where `<` and `>` only delimit tags.
+    static func tidy(_ html: String) -> String {
+        enum Token {
+            case tag(String, name: String, closing: Bool)
+            case text(String)
+        }
+        var tokens: [Token] = []
+        var current = ""
+        var inTag = false
+        for character in html {
+            if character == "<", !inTag {
+                if !current.isEmpty { tokens.append(.text(current)) }
+                current = "<"
+                inTag = true
+            } else if character == ">", inTag {
+                current += ">"
+                let closing = current.hasPrefix("</")
+                let name = String(current.dropFirst(closing ? 2 : 1).prefix { $0.isLetter || $0.isNumber }).lowercased()
+                tokens.append(.tag(current, name: name, closing: closing))
+                current = ""
+                inTag = false
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { tokens.append(.text(current)) }
+
+        func isBlock(_ index: Int) -> Bool {
+            guard index >= 0, index < tokens.count else { return true }
+            if case let .tag(_, name, _) = tokens[index] { return blockTags.contains(name) }
+            return false
+        }
+        var out = ""
+        var preDepth = 0
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case let .tag(text, name, closing):
+                if name == "pre" { preDepth += closing ? -1 : 1 }
+                out += text
+            case let .text(text):
+                if preDepth > 0 {
+                    out += text
+                    continue
+                }
+                var collapsed = QTIText.collapse(text)
+                if isBlock(index - 1), collapsed.hasPrefix(" ") { collapsed.removeFirst() }
+                if isBlock(index + 1), collapsed.hasSuffix(" ") { collapsed.removeLast() }
+                out += collapsed
+            }
+        }
+        return out
+    }
+
+    // MARK: Tree helpers
+
+    static func descendants(of element: XMLElement, where predicate: (XMLElement) -> Bool) -> [XMLElement] {
+        var found: [XMLElement] = []
+        for child in element.elements {
+            if predicate(child) { found.append(child) }
+            found += descendants(of: child, where: predicate)
+        }
+        return found
+    }
+
+    /// The element whose child `target` is, searching below `root`.
+    private static func parent(of target: XMLElement, in root: XMLElement) -> XMLElement? {
+        for child in root.elements {
+            if child == target { return root }
+            if let found = parent(of: target, in: child) { return found }
+        }
+        return nil
+    }
+
+    private static func orderedUnique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

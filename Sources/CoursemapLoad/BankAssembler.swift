@@ -1,0 +1,110 @@
+import CoursemapModel
+
+/// What one exercise file contributed, before banks are put together.
+enum ExerciseFile: Sendable {
+    case none
+    /// A Coursemap bank: complete as authored.
+    case bank(ExerciseBank)
+    /// A bank imported from Moodle XML; its sidecar may still rename it and map its items.
+    case importedBank(ExerciseBank)
+    /// One QTI item; items are grouped into banks by their sidecar.
+    case qtiItem(ExerciseItem, title: String?)
+    case sidecar(BankSidecar)
+}
+
+/// Puts imported files together with their sidecars into banks:
+///
+/// - `x.xml` (Moodle) uses `x.bank.yml` beside it;
+/// - a QTI item `x.xml` with `x.bank.yml` beside it is a bank of its own; QTI items in a folder with a
+///   `bank.yml` form one bank; any other QTI item is a bank of its own named after the file.
+enum BankAssembler {
+    static func assemble(_ files: [(path: String, file: ExerciseFile)], into diagnostics: inout [Diagnostic]) -> [ExerciseBank] {
+        var sidecars: [String: BankSidecar] = [:]
+        for (path, file) in files {
+            if case let .sidecar(sidecar) = file { sidecars[path] = sidecar }
+        }
+        var used = Set<String>()
+        var banks: [ExerciseBank] = []
+        var folderBanks: [String: ExerciseBank] = [:]
+        var folderOrder: [String] = []
+
+        for (path, file) in files {
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            let stem = Self.stem(of: path)
+            let ownSidecarPath = (folder.isEmpty ? "" : folder + "/") + stem + ".bank.yml"
+            switch file {
+            case .none, .sidecar:
+                continue
+            case let .bank(bank):
+                banks.append(bank)
+            case var .importedBank(bank):
+                if let sidecar = sidecars[ownSidecarPath] {
+                    used.insert(ownSidecarPath)
+                    sidecar.apply(to: &bank, diagnostics: &diagnostics)
+                }
+                banks.append(checked(bank, into: &diagnostics))
+            case let .qtiItem(item, title):
+                let folderSidecarPath = (folder.isEmpty ? "" : folder + "/") + "bank.yml"
+                if sidecars[ownSidecarPath] == nil, sidecars[folderSidecarPath] != nil {
+                    if folderBanks[folder] == nil {
+                        folderOrder.append(folder)
+                        let name = String(folder.split(separator: "/").last ?? "qti")
+                        folderBanks[folder] = ExerciseBank(
+                            id: name, title: LocalizedText(zh: name), source: .qti, sections: [ExerciseSection(items: [])],
+                            location: SourceLocation(file: folderSidecarPath, line: 1, column: 1))
+                    }
+                    folderBanks[folder]!.sections[0].items.append(item)
+                    continue
+                }
+                var bank = ExerciseBank(
+                    id: stem, title: LocalizedText(zh: title ?? stem), source: .qti,
+                    sections: [ExerciseSection(items: [item])], location: SourceLocation(file: path, line: 1, column: 1))
+                if let sidecar = sidecars[ownSidecarPath] {
+                    used.insert(ownSidecarPath)
+                    sidecar.apply(to: &bank, diagnostics: &diagnostics)
+                }
+                banks.append(checked(bank, into: &diagnostics))
+            }
+        }
+        for folder in folderOrder {
+            let sidecarPath = (folder.isEmpty ? "" : folder + "/") + "bank.yml"
+            var bank = folderBanks[folder]!
+            used.insert(sidecarPath)
+            sidecars[sidecarPath]!.apply(to: &bank, diagnostics: &diagnostics)
+            banks.append(checked(bank, into: &diagnostics))
+        }
+        for path in sidecars.keys.sorted() where !used.contains(path) {
+            diagnostics.append(.warning(
+                .unknownFileType, at: SourceLocation(file: path),
+                "this sidecar belongs to no imported bank: name it after a Moodle or QTI file (NAME.bank.yml beside NAME.xml), or bank.yml in a folder of QTI items"))
+        }
+        return banks
+    }
+
+    /// An imported bank's id must be usable in URLs; item ids must be unique in it.
+    private static func checked(_ bank: ExerciseBank, into diagnostics: inout [Diagnostic]) -> ExerciseBank {
+        var bank = bank
+        if !CompetencyID.isIdentifier(bank.id) {
+            diagnostics.append(.error(
+                .invalidID, at: bank.location,
+                "'\(bank.id)' cannot be a bank id: set `id:` in the bank's sidecar (ASCII letters, digits, '-' and '_')"))
+        }
+        var seen: [String: Int] = [:]
+        for sectionIndex in bank.sections.indices {
+            bank.sections[sectionIndex].items = bank.sections[sectionIndex].items.map { item in
+                var item = item
+                let count = seen[item.id, default: 0] + 1
+                seen[item.id] = count
+                if count > 1 { item.id = "\(item.id)-\(count)" }
+                return item
+            }
+        }
+        return bank
+    }
+
+    private static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+}

@@ -1,0 +1,105 @@
+import CoursemapModel
+import Foundation
+import Yams
+
+/// The YAML file beside an imported bank (`NAME.bank.yml` next to `NAME.xml`, or `bank.yml` for a folder
+/// of QTI items) that gives what Moodle and QTI files cannot carry: the bank's id, title and course, and
+/// each item's competencies, usage and difficulty.
+struct BankSidecar: Sendable {
+    struct ItemEntry: Sendable {
+        var assesses: [AssessmentClaim]
+        var usage: ItemUsage?
+        var difficulty: Difficulty?
+        var location: SourceLocation
+    }
+
+    var file: String
+    var id: String?
+    var title: LocalizedText?
+    var description: LocalizedText?
+    var course: String?
+    var usage: ItemUsage?
+    /// Keyed by the Moodle question name or QTI item identifier.
+    var items: [String: ItemEntry]
+
+    static func read(_ text: String, file: String) -> (BankSidecar?, [Diagnostic]) {
+        let document = YAMLDocument(file: file, firstLine: 1)
+        let root: Node?
+        switch document.parse(text) {
+        case let .failure(diagnostic): return (nil, [diagnostic])
+        case let .success(node): root = node
+        }
+        let fileLocation = SourceLocation(file: file, line: 1, column: 1)
+        guard var fields = document.fields(of: root, at: fileLocation, what: "bank sidecar") else {
+            return (nil, [.error(.wrongType, at: fileLocation, "a bank sidecar must be a mapping of fields")])
+        }
+        var diagnostics: [Diagnostic] = []
+        var sidecar = BankSidecar(file: file, items: [:])
+        sidecar.id = fields.string("id")
+        if let id = sidecar.id, !CompetencyID.isIdentifier(id) {
+            fields.invalid(fields.node("id")!, "bank id '\(id)' may use ASCII letters, digits, '-' and '_' only")
+            sidecar.id = nil
+        }
+        sidecar.title = fields.localized("title")
+        sidecar.description = fields.localized("description")
+        sidecar.course = fields.string("course")
+        sidecar.usage = fields.choice("usage", as: ItemUsage.self)
+        if var items = fields.mapping("items") {
+            for entry in items.entries {
+                guard case let .mapping(mapping) = entry.value else {
+                    items.invalid(entry.value, "item '\(entry.key)' must be a mapping with assesses (and optionally usage, difficulty)")
+                    continue
+                }
+                var itemFields = FieldReader(document: document, mapping: mapping, location: entry.keyLocation)
+                itemFields.prefix = "items.\(entry.key)."
+                var claims: [AssessmentClaim] = []
+                for (reference, node) in itemFields.stringList("assesses") ?? [] {
+                    if let competency = CompetencyID(parsing: reference) {
+                        claims.append(AssessmentClaim(competency: competency, location: document.location(of: node)))
+                    } else {
+                        diagnostics.append(.error(
+                            .malformedReference, at: document.location(of: node),
+                            "'\(reference)' is not a competency reference; write framework:level:code (e.g. b2b-data:中级:1.1.1)"))
+                    }
+                }
+                let usage = itemFields.choice("usage", as: ItemUsage.self)
+                let difficulty = itemFields.choice("difficulty", as: Difficulty.self)
+                itemFields.finish()
+                items.absorb(itemFields)
+                sidecar.items[entry.key] = ItemEntry(assesses: claims, usage: usage, difficulty: difficulty, location: entry.keyLocation)
+            }
+            fields.absorb(items)
+        }
+        fields.finish()
+        diagnostics += fields.diagnostics
+        return (sidecar, diagnostics)
+    }
+
+    /// Applies the sidecar to an imported bank: id, title, course, then each listed item's fields. Entries
+    /// that match no item are reported.
+    func apply(to bank: inout ExerciseBank, diagnostics: inout [Diagnostic]) {
+        if let id { bank.id = id }
+        if let title { bank.title = title }
+        if let description { bank.description = description }
+        if let course { bank.courseID = course }
+        var matched = Set<String>()
+        for sectionIndex in bank.sections.indices {
+            for itemIndex in bank.sections[sectionIndex].items.indices {
+                var item = bank.sections[sectionIndex].items[itemIndex]
+                if let usage { item.usage = usage }
+                if let key = item.importKey, let entry = items[key] {
+                    matched.insert(key)
+                    item.assesses += entry.assesses
+                    if let usage = entry.usage { item.usage = usage }
+                    if let difficulty = entry.difficulty { item.difficulty = difficulty }
+                }
+                bank.sections[sectionIndex].items[itemIndex] = item
+            }
+        }
+        for (key, entry) in items.sorted(by: { $0.key < $1.key }) where !matched.contains(key) {
+            diagnostics.append(.warning(
+                .unknownItemReference, at: entry.location,
+                "no item named '\(key)' in bank '\(bank.id)'; sidecar entries are keyed by the Moodle question name or QTI identifier"))
+        }
+    }
+}

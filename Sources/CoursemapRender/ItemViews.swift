@@ -1,0 +1,195 @@
+/// Page contexts for exercise banks and items.
+
+struct BankPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: BiText
+    let description: BiText?
+    let courseHref: String?
+    let courseTitle: String?
+    let source: String?
+    let itemCount: Int
+    let answerSheetHref: String?
+    let sections: [SectionView]
+}
+
+struct SectionView: Sendable {
+    let title: BiText?
+    let items: [ItemView]
+}
+
+struct ItemPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let bankHref: String
+    let bankTitle: String
+    let item: ItemView
+}
+
+struct AnswerSheetPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: String
+    let bankHref: String
+    let sections: [AnswerSection]
+    let totalScore: String
+}
+
+struct AnswerSection: Sendable {
+    let title: String?
+    let rows: [AnswerRow]
+}
+
+struct AnswerRow: Sendable {
+    let number: Int
+    let href: String
+    let kind: String
+    let usage: String
+    let score: String
+    let answer: String
+}
+
+/// An item shown inside a module.
+struct EmbeddedItem: Sendable {
+    let ui: UIStrings
+    let bankHref: String
+    let bankTitle: String
+    let item: ItemView
+}
+
+/// A bank shown inside a module: a card linking to it.
+struct BankCard: Sendable {
+    let ui: UIStrings
+    let href: String
+    let title: BiText
+    let description: BiText?
+    let items: Int
+    let practice: Int
+    let exam: Int
+}
+
+struct BankIndexPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: String
+    let banks: [BankRow]
+}
+
+struct BankRow: Sendable {
+    let href: String
+    let title: BiText
+    let course: String?
+    let items: Int
+    let practice: Int
+    let exam: Int
+    let practical: Int
+    let source: String?
+}
+
+/// One item as the templates render it. In the student edition an exam item has no answer, no
+/// explanation, no answer key and no correct markers: nothing about its answer reaches the page.
+struct ItemView: Sendable {
+    let id: String
+    let anchor: String
+    let href: String
+    let number: Int
+    let inputName: String
+    let kind: String
+    let kindName: String
+    let usage: String
+    let usageLabel: String
+    let difficulty: String?
+    let score: String
+    let title: String?
+    let stem: String
+    let isChoice: Bool
+    let isTrueFalse: Bool
+    let isFill: Bool
+    let isNumerical: Bool
+    let isMatching: Bool
+    let isOrdering: Bool
+    let isShort: Bool
+    let isPractical: Bool
+    let choices: [ChoiceView]
+    let blanks: [BlankView]
+    let matchRows: [MatchRowView]
+    /// The right-hand sides of a matching item, in their displayed (shuffled) order, numbered.
+    let matchOptions: [MatchOption]
+    let orderSteps: [OrderStepView]
+    let practical: PracticalView?
+    /// Present when answers may be shown: practice items, and every item in the teacher edition.
+    let answer: AnswerView?
+    /// JSON for the self-check script (practice items only).
+    let answerKey: String?
+    let competencies: [AssessedItem]
+}
+
+struct ChoiceView: Sendable {
+    let label: String
+    let value: String
+    let html: String
+    let inputType: String
+    let correct: Bool
+}
+
+struct BlankView: Sendable {
+    let number: Int
+    let hasOptions: Bool
+    let options: [String]
+}
+
+struct MatchRowView: Sendable {
+    let index: Int
+    let left: String
+    let options: [Int]
+}
+
+struct MatchOption: Sendable {
+    let value: Int
+    let html: String
+}
+
+struct OrderStepView: Sendable {
+    let value: Int
+    let html: String
+    let positions: [Int]
+}
+
+struct PracticalView: Sendable {
+    let scenario: String
+    let steps: [String]
+    let datasets: [DatasetView]
+    let deliverable: String
+    let rubric: [RubricRow]
+    let levelCount: Int
+    let maxPoints: String
+}
+
+struct DatasetView: Sendable {
+    let href: String
+    let title: String
+    let fileName: String
+}
+
+struct RubricRow: Sendable {
+    let criterion: String
+    let levels: [RubricCell]
+    let maxPoints: String
+}
+
+struct RubricCell: Sendable {
+    let points: String
+    let description: String
+}
+
+struct AnswerView: Sendable {
+    let summary: String
+    let explanation: String?
+}
+
+/// A competency an item assesses, or an item that assesses a competency.
+struct AssessedItem: Sendable {
+    let href: String
+    let label: String
+    let detail: String
+}

@@ -1,0 +1,283 @@
+import CoursemapModel
+import Foundation
+
+/// Pages of exercise banks and items.
+extension PageBuilder {
+    func banksIndex() -> BankIndexPage {
+        let page = SitePaths.banks
+        let root = SitePaths.root(from: page)
+        return BankIndexPage(
+            chrome: chrome(page: page, title: ui.banks, crumbs: [(nil, ui.banks)], section: "banks"), ui: ui, title: ui.banks,
+            banks: program.banks.map { bank in
+                let items = bank.items
+                return BankRow(
+                    href: root + SitePaths.bank(bank.id), title: text(bank.title),
+                    course: bank.courseID.flatMap(program.course).map { plain($0.title) }, items: items.count,
+                    practice: items.count { $0.usage == .practice && $0.kind != .practical },
+                    exam: items.count { $0.usage == .exam && $0.kind != .practical },
+                    practical: items.count { $0.kind == .practical }, source: sourceName(bank.source))
+            })
+    }
+
+    func bankCard(_ bank: ExerciseBank, from page: String) -> BankCard {
+        BankCard(
+            ui: ui, href: SitePaths.root(from: page) + SitePaths.bank(bank.id), title: text(bank.title),
+            description: bank.description.map(text), items: bank.items.count,
+            practice: bank.items.count { $0.usage == .practice }, exam: bank.items.count { $0.usage == .exam })
+    }
+
+    func bank(_ bank: ExerciseBank) -> BankPage {
+        let page = SitePaths.bank(bank.id)
+        let root = SitePaths.root(from: page)
+        var number = 0
+        let sections = bank.sections.map { section in
+            SectionView(title: section.title.map(text), items: section.items.map { item in
+                number += 1
+                return itemView(item, bank: bank, number: number, from: page)
+            })
+        }
+        return BankPage(
+            chrome: chrome(page: page, title: plain(bank.title), crumbs: [(SitePaths.banks, ui.banks), (nil, plain(bank.title))], section: "banks"),
+            ui: ui, title: text(bank.title), description: bank.description.map(text),
+            courseHref: bank.courseID.map { root + SitePaths.course($0) },
+            courseTitle: bank.courseID.flatMap(program.course).map { plain($0.title) },
+            source: sourceName(bank.source), itemCount: bank.items.count,
+            answerSheetHref: edition == .teacher ? "answers.html" : nil, sections: sections)
+    }
+
+    func item(_ item: ExerciseItem, in bank: ExerciseBank, number: Int) -> ItemPage {
+        let page = SitePaths.item(item.id, bank: bank.id)
+        let label = item.title.map(plain) ?? "\(plain(bank.title)) · \(number)"
+        return ItemPage(
+            chrome: chrome(
+                page: page, title: label,
+                crumbs: [(SitePaths.banks, ui.banks), (SitePaths.bank(bank.id), plain(bank.title)), (nil, "\(number)")],
+                section: "banks"),
+            ui: ui, bankHref: "index.html", bankTitle: plain(bank.title),
+            item: itemView(item, bank: bank, number: number, from: page))
+    }
+
+    func answerSheet(_ bank: ExerciseBank) -> AnswerSheetPage {
+        let page = SitePaths.answerSheet(bank.id)
+        var number = 0
+        let sections = bank.sections.map { section in
+            AnswerSection(title: section.title.map(plain), rows: section.items.map { item in
+                number += 1
+                return AnswerRow(
+                    number: number, href: "\(item.id).html", kind: plain(item.kind.name),
+                    usage: item.usage == .exam ? ui.exam : ui.practice, score: Self.hours(item.score),
+                    answer: answerSummary(item) ?? "—")
+            })
+        }
+        return AnswerSheetPage(
+            chrome: chrome(
+                page: page, title: "\(ui.answerSheet) · \(plain(bank.title))",
+                crumbs: [(SitePaths.banks, ui.banks), (SitePaths.bank(bank.id), plain(bank.title)), (nil, ui.answerSheet)],
+                section: "banks"),
+            ui: ui, title: "\(ui.answerSheet) · \(plain(bank.title))", bankHref: "index.html", sections: sections,
+            totalScore: Self.hours(bank.items.reduce(0) { $0 + $1.score }))
+    }
+
+    private func sourceName(_ source: ExerciseBank.Source) -> String? {
+        switch source {
+        case .coursemap: return nil
+        case .moodle: return "\(ui.importedFrom) Moodle XML"
+        case .qti: return "\(ui.importedFrom) QTI 2.1"
+        }
+    }
+
+    // MARK: Items
+
+    /// Whether this edition may show the answer of `item`.
+    func revealsAnswer(_ item: ExerciseItem) -> Bool { edition == .teacher || item.usage == .practice }
+
+    func itemView(_ item: ExerciseItem, bank: ExerciseBank, number: Int, from page: String) -> ItemView {
+        let root = SitePaths.root(from: page)
+        let reveal = revealsAnswer(item)
+        let inputName = "\(bank.id)--\(item.id)"
+        var choices: [ChoiceView] = []
+        var blanks: [BlankView] = []
+        var matchRows: [MatchRowView] = []
+        var matchOptions: [MatchOption] = []
+        var orderSteps: [OrderStepView] = []
+        var practical: PracticalView?
+        switch item.body {
+        case let .singleChoice(list), let .multipleChoice(list):
+            let type = item.kind == .singleChoice ? "radio" : "checkbox"
+            choices = list.map { ChoiceView(label: $0.label, value: $0.label, html: $0.text.html, inputType: type, correct: reveal && $0.correct) }
+        case let .trueFalse(answer):
+            choices = [
+                ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscape.text(ui.trueLabel), inputType: "radio", correct: reveal && answer),
+                ChoiceView(label: ui.falseLabel, value: "false", html: HTMLEscape.text(ui.falseLabel), inputType: "radio", correct: reveal && !answer),
+            ]
+        case let .fillBlank(list):
+            blanks = list.enumerated().map { index, blank in
+                BlankView(number: index + 1, hasOptions: !blank.options.isEmpty, options: Shuffle.fixed(blank.options, seed: "\(item.id)#\(index)"))
+            }
+        case .numerical:
+            blanks = [BlankView(number: 1, hasOptions: false, options: [])]
+        case let .matching(pairs):
+            let order = Shuffle.permutation(pairs.count, seed: item.id)
+            matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: pairs[original].right.html) }
+            matchRows = pairs.enumerated().map { index, pair in
+                MatchRowView(index: index + 1, left: pair.left.html, options: Array(1...pairs.count))
+            }
+        case let .ordering(steps):
+            let order = Shuffle.permutation(steps.count, seed: item.id)
+            orderSteps = order.enumerated().map { position, original in
+                OrderStepView(value: position + 1, html: steps[original].html, positions: Array(1...steps.count))
+            }
+        case let .practical(task):
+            practical = PracticalView(
+                scenario: task.scenario.html, steps: task.steps.map(\.html),
+                datasets: task.datasets.map { dataset in
+                    DatasetView(
+                        href: root + SitePaths.download(dataset.path), title: plain(dataset.title),
+                        fileName: String(dataset.path.split(separator: "/").last ?? ""))
+                },
+                deliverable: task.deliverable.html,
+                rubric: task.rubric.map { criterion in
+                    RubricRow(
+                        criterion: criterion.name.html,
+                        levels: criterion.levels.map { RubricCell(points: Self.hours($0.points), description: $0.description.html) },
+                        maxPoints: Self.hours(criterion.maxPoints))
+                },
+                levelCount: task.rubric.map(\.levels.count).max() ?? 1, maxPoints: Self.hours(task.rubric.reduce(0) { $0 + $1.maxPoints }))
+        case .shortAnswer, .description:
+            break
+        }
+        let summary = reveal ? answerSummary(item) : nil
+        let explanation = reveal ? item.explanation?.html : nil
+        return ItemView(
+            id: item.id, anchor: "item-\(item.id)", href: root + SitePaths.item(item.id, bank: bank.id), number: number,
+            inputName: inputName, kind: item.kind.rawValue, kindName: plain(item.kind.name), usage: item.usage.rawValue,
+            usageLabel: item.usage == .exam ? ui.exam : ui.practice, difficulty: item.difficulty.map { plain($0.name) },
+            score: Self.hours(item.score), title: item.title.map(plain), stem: item.stem.html,
+            isChoice: item.kind == .singleChoice || item.kind == .multipleChoice || item.kind == .trueFalse,
+            isTrueFalse: item.kind == .trueFalse, isFill: item.kind == .fillBlank || item.kind == .numerical,
+            isNumerical: item.kind == .numerical, isMatching: item.kind == .matching, isOrdering: item.kind == .ordering,
+            isShort: item.kind == .shortAnswer, isPractical: item.kind == .practical, choices: choices, blanks: blanks,
+            matchRows: matchRows, matchOptions: matchOptions, orderSteps: orderSteps, practical: practical,
+            answer: (summary != nil || explanation != nil) ? AnswerView(summary: summary ?? "", explanation: explanation) : nil,
+            answerKey: item.usage == .practice ? answerKey(item) : nil,
+            competencies: item.assesses.compactMap { claim in
+                guard let competency = program.competencies[claim.competency] else { return nil }
+                return AssessedItem(
+                    href: root + SitePaths.competency(claim.competency), label: claim.competency.description,
+                    detail: plain(competency.statement))
+            })
+    }
+
+    /// The answer in words (HTML), as answer keys and the revealed answer show it; `nil` for items with
+    /// nothing to reveal.
+    func answerSummary(_ item: ExerciseItem) -> String? {
+        switch item.body {
+        case let .singleChoice(choices), let .multipleChoice(choices):
+            return choices.filter(\.correct).map(\.label).joined(separator: "、")
+        case let .trueFalse(answer):
+            return answer ? ui.trueLabel : ui.falseLabel
+        case let .fillBlank(blanks):
+            return blanks.enumerated().map { index, blank in
+                "\(ui.blank) \(index + 1)：" + blank.accepted.map(HTMLEscape.text).joined(separator: " / ")
+            }.joined(separator: "；")
+        case let .numerical(answers):
+            return answers.filter { $0.fraction >= 100 }.map { answer in
+                HTMLEscape.text(Self.number(answer.value)) + (answer.tolerance > 0 ? "（\(ui.tolerance) ±\(Self.number(answer.tolerance))）" : "")
+            }.joined(separator: " / ")
+        case let .shortAnswer(reference, points):
+            var html = reference?.html ?? ""
+            if !points.isEmpty {
+                html += "<ul class=\"marking-points\">" + points.map { point in
+                    "<li>\(point.text.html)\(point.score.map { "（\(Self.hours($0)) \(ui.points)）" } ?? "")</li>"
+                }.joined() + "</ul>"
+            }
+            return html.isEmpty ? nil : html
+        case let .matching(pairs):
+            return "<ul class=\"pairs\">" + pairs.map { "<li>\($0.left.html) → \($0.right.html)</li>" }.joined() + "</ul>"
+        case let .ordering(steps):
+            return "<ol>" + steps.map { "<li>\($0.html)</li>" }.joined() + "</ol>"
+        case .practical, .description:
+            return nil
+        }
+    }
+
+    /// The JSON the self-check script compares answers with. Only ever built for practice items.
+    func answerKey(_ item: ExerciseItem) -> String? {
+        let key: AnswerKey
+        switch item.body {
+        case let .singleChoice(choices), let .multipleChoice(choices):
+            key = AnswerKey(type: "choice", correct: choices.filter(\.correct).map(\.label))
+        case let .trueFalse(answer):
+            key = AnswerKey(type: "choice", correct: [answer ? "true" : "false"])
+        case let .fillBlank(blanks):
+            key = AnswerKey(type: "fill", blanks: blanks.map { AnswerKey.BlankKey(accepted: $0.accepted, caseSensitive: $0.caseSensitive) })
+        case let .numerical(answers):
+            key = AnswerKey(type: "numeric", numbers: answers.filter { $0.fraction >= 100 }.map { AnswerKey.NumberKey(value: $0.value, tolerance: $0.tolerance) })
+        case let .matching(pairs):
+            let order = Shuffle.permutation(pairs.count, seed: item.id)
+            // For each left item (in authored order), the displayed position of its right side.
+            key = AnswerKey(type: "positions", positions: (0..<pairs.count).map { original in (order.firstIndex(of: original) ?? 0) + 1 })
+        case let .ordering(steps):
+            let order = Shuffle.permutation(steps.count, seed: item.id)
+            // For each displayed step, its position in the correct order.
+            key = AnswerKey(type: "positions", positions: order.map { $0 + 1 })
+        case .shortAnswer, .practical, .description:
+            return nil
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(key)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// The self-check answer key, encoded as JSON into a practice item's `data-answer`.
+struct AnswerKey: Encodable {
+    struct BlankKey: Encodable {
+        var accepted: [String]
+        var caseSensitive: Bool
+    }
+
+    struct NumberKey: Encodable {
+        var value: Double
+        var tolerance: Double
+    }
+
+    var type: String
+    var correct: [String]? = nil
+    var blanks: [BlankKey]? = nil
+    var numbers: [NumberKey]? = nil
+    var positions: [Int]? = nil
+}
+
+/// A fixed, content-derived shuffle: the same item always shows its options in the same order, and never
+/// in the authored (correct) order when there are two or more.
+enum Shuffle {
+    static func permutation(_ count: Int, seed: String) -> [Int] {
+        var order = Array(0..<count)
+        guard count > 1 else { return order }
+        var state = seed.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        for index in stride(from: count - 1, to: 0, by: -1) {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let other = Int((state >> 33) % UInt64(index + 1))
+            order.swapAt(index, other)
+        }
+        if order == Array(0..<count) { order.append(order.removeFirst()) }
+        return order
+    }
+
+    static func fixed<T>(_ items: [T], seed: String) -> [T] {
+        permutation(items.count, seed: seed).map { items[$0] }
+    }
+}
+
+/// Escaping for text the page builder puts into HTML strings itself (templates escape on their own).
+enum HTMLEscape {
+    static func text(_ value: String) -> String {
+        value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

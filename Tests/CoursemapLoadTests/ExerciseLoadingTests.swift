@@ -1,0 +1,74 @@
+import CoursemapLoad
+import CoursemapModel
+import Foundation
+import Testing
+
+func bank(_ items: String, id: String = "b") -> String {
+    "<bank xmlns=\"urn:coursemap:exercises:1\" id=\"\(id)\"><title><zh>题库</zh></title>\n\(items)\n</bank>"
+}
+
+@Suite("Exercise banks")
+struct ExerciseLoadingTests {
+    @Test("every authored item type is read with its answer")
+    func types() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/site")
+        let content = ContentLoader(contentDirectory: root).load()
+        #expect(content.diagnostics.isEmpty, "\(content.diagnostics.sorted)")
+        let bank = try #require(content.banks.first { $0.id == "basics" })
+        #expect(bank.courseID == "intro")
+        #expect(bank.sections.count == 2)
+        #expect(bank.sections[0].title?.zh == "客观题")
+        #expect(bank.items.map(\.kind) == [.singleChoice, .singleChoice, .trueFalse, .fillBlank, .fillBlank, .multipleChoice, .matching, .ordering, .shortAnswer, .practical])
+        let items = Dictionary(uniqueKeysWithValues: bank.items.map { ($0.id, $0) })
+        guard case let .singleChoice(choices) = items["s1"]?.body else { Issue.record("s1"); return }
+        #expect(choices.map(\.label) == ["A", "B", "C"])
+        #expect(choices.map(\.correct) == [false, true, false])
+        #expect(items["s1"]?.usage == .practice && items["e1"]?.usage == .exam)
+        #expect(items["s1"]?.difficulty == .easy && items["s1"]?.score == 2)
+        #expect(items["s1"]?.assesses.map(\.competency.description) == ["cert:中级:1.1.1"])
+        guard case let .fillBlank(blanks) = items["f1"]?.body else { Issue.record("f1"); return }
+        #expect(blanks.map(\.accepted) == [["EXAMANSWERORDERS"], ["EXAMANSWERVISITORS", "UV"]])
+        #expect(items["f1"]?.stem.html.contains("data-blank=\"2\"") == true)
+        guard case let .trueFalse(answer) = items["t1"]?.body else { Issue.record("t1"); return }
+        #expect(answer)
+        guard case let .practical(task) = items["p1"]?.body else { Issue.record("p1"); return }
+        #expect(items["p1"]?.title?.zh == "流量数据分析")
+        #expect(task.datasets.map(\.path) == ["datasets/traffic.csv"])
+        #expect(task.rubric.map(\.maxPoints) == [60, 40])
+        #expect(task.steps.count == 2)
+        #expect(content.assets == ["datasets/traffic.csv"])
+    }
+
+    @Test("items that cannot be answered as written: CM314 at the item")
+    func invalidItems() {
+        let content = load(["exercises/b.xml": bank("""
+            <single id="a"><stem>x</stem><choice correct="true">1</choice><choice correct="true">2</choice></single>
+            <fill id="b"><stem>x <blank/> y <blank/></stem><blank-answer><accept>1</accept></blank-answer></fill>
+            """)])
+        let problems = content.diagnostics.items.filter { $0.code == .invalidItem }
+        #expect(problems.map(\.location.line) == [2, 3])
+        #expect(content.banks.first?.items.isEmpty == true)
+    }
+
+    @Test("duplicate item ids (CM403) and dataset paths leaving the content folder (CM316)")
+    func idsAndPaths() {
+        let practical = """
+            <practical id="p"><title><zh>t</zh></title><scenario>s</scenario><steps><step>1</step></steps>
+            <dataset href="../secret.csv"><zh>d</zh></dataset><deliverable>d</deliverable>
+            <rubric><criterion><name>n</name><level points="2">a</level><level points="1">b</level></criterion></rubric></practical>
+            """
+        let content = load(["exercises/b.xml": bank("<truefalse id=\"a\"><stem>x</stem><answer>true</answer></truefalse>\n<truefalse id=\"a\"><stem>y</stem><answer>false</answer></truefalse>\n" + practical)])
+        #expect(content.diagnostics.items.filter { $0.code == .duplicateID }.map(\.location.line) == [3])
+        #expect(content.diagnostics.items.filter { $0.code == .missingDataset }.map(\.location.line) == [5])
+    }
+
+    @Test("an exercise file of another vocabulary: CM304; a schema violation: CM302")
+    func roots() {
+        let content = load([
+            "exercises/x.xml": "<html/>",
+            "exercises/y.xml": bank("<single id=\"a\"><stem>x</stem><choice>1</choice></single>"),
+        ])
+        #expect(content.diagnostics.items.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.xmlSchemaViolation, .xmlUnknownRoot])
+    }
+}
