@@ -27,7 +27,8 @@ public enum BankExport {
             return Result(format: format, files: ["": xml, ".bank.yml": sidecar], diagnostics: diagnostics)
         case .qti:
             var (files, diagnostics) = QTIExporter.export(bank)
-            files["bank.yml"] = sidecar
+            // Beside the items, so importing the exported folder gives one bank back.
+            files["items/bank.yml"] = sidecar
             return Result(format: format, files: files, diagnostics: diagnostics)
         }
     }

@@ -36,6 +36,14 @@ struct ContentOptions: ParsableArguments {
 
     var contentURL: URL { URL(fileURLWithPath: content) }
 
+    /// Options for a command that has its own `--format`: text diagnostics for `content`.
+    static func text(_ content: String) -> ContentOptions {
+        var options = ContentOptions()
+        options.content = content
+        options.format = .text
+        return options
+    }
+
     /// Fails with exit status 2 when the content folder does not exist.
     func validateContentFolder() throws {
         var isDirectory: ObjCBool = false

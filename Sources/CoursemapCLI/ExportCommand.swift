@@ -9,7 +9,7 @@ struct Export: ParsableCommand {
         abstract: "Export an exercise bank as Moodle XML or as QTI 2.1 items.",
         discussion: """
             moodle: one Moodle XML file (competencies travel as coursemap:… tags), plus NAME.bank.yml beside it.
-            qti: a folder with imsmanifest.xml, items/<id>.xml and bank.yml, so importing the folder gives the bank back.
+            qti: a folder with imsmanifest.xml, items/<id>.xml and items/bank.yml, so importing the folder gives the bank back.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -17,7 +17,8 @@ struct Export: ParsableCommand {
         case qti
     }
 
-    @OptionGroup var options: ContentOptions
+    @Option(name: .long, help: "The content folder.")
+    var content: String = "Content"
 
     @Option(name: .long, help: "moodle or qti.")
     var format: Format
@@ -29,6 +30,7 @@ struct Export: ParsableCommand {
     var output: String
 
     func run() throws {
+        let options = ContentOptions.text(content)
         try options.validateContentFolder()
         let outcome = Pipeline.check(content: options.contentURL)
         if outcome.diagnostics.hasErrors {

@@ -39,6 +39,27 @@ struct MoodleHTMLFragment {
     /// Top-level elements.
     private(set) var roots: [Int] = []
 
+    /// For a start tag: the open elements it implicitly closes, unless one of `boundary` comes first.
+    static func implicitEnd(for name: String) -> (closes: Set<String>, boundary: Set<String>)? {
+        switch name {
+        case "li": return (["li"], ["ul", "ol", "menu", "table"])
+        case "dt", "dd": return (["dt", "dd"], ["dl", "table"])
+        case "tr": return (["tr", "td", "th"], ["table", "tbody", "thead", "tfoot"])
+        case "td", "th": return (["td", "th"], ["tr", "table"])
+        case "tbody", "thead", "tfoot": return (["tbody", "thead", "tfoot", "tr", "td", "th"], ["table"])
+        case "option": return (["option"], ["select", "datalist"])
+        default:
+            return blockElements.contains(name) ? (["p"], ["table", "td", "th", "caption", "button", "object", "li", "div", "blockquote"]) : nil
+        }
+    }
+
+    /// Block-level elements, which end an open paragraph.
+    static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+        "table", "ul",
+    ]
+
     static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ]
@@ -176,6 +197,18 @@ struct MoodleHTMLFragment {
                 if attributes[attributeName] == nil { attributes[attributeName] = MoodleHTML.decodeEntities(value) }
             }
             let tagEnd = min(j + 1, n)
+            // Elements HTML closes implicitly (`<li>一<li>二`, `<p>a<div>`): close them here.
+            if let rule = Self.implicitEnd(for: name) {
+                for position in open.indices.reversed() {
+                    let openName = nodes[open[position]].name
+                    if rule.boundary.contains(openName) { break }
+                    if rule.closes.contains(openName) {
+                        for index in open[position...] { nodes[index].inner = nodes[index].inner.lowerBound..<i }
+                        open.removeSubrange(position...)
+                        break
+                    }
+                }
+            }
             let index = nodes.count
             nodes.append(Node(name: name, attributes: attributes, startTag: i..<tagEnd, endTag: nil, inner: tagEnd..<tagEnd, children: []))
             attach(index)

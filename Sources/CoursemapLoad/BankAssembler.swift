@@ -10,6 +10,8 @@ enum ExerciseFile: Sendable {
     /// One QTI item; items are grouped into banks by their sidecar.
     case qtiItem(ExerciseItem, title: String?)
     case sidecar(BankSidecar)
+    /// An IMS content-package manifest: the item files it lists, in order, relative to its folder.
+    case manifest([String])
 }
 
 /// Puts imported files together with their sidecars into banks:
@@ -23,9 +25,19 @@ enum BankAssembler {
         for (path, file) in files {
             if case let .sidecar(sidecar) = file { sidecars[path] = sidecar }
         }
+        // Where a manifest lists QTI item files, their position in it orders the items of their bank.
+        var manifestOrder: [String: Int] = [:]
+        for (path, file) in files {
+            guard case let .manifest(hrefs) = file else { continue }
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            for (index, href) in hrefs.enumerated() {
+                manifestOrder[(folder.isEmpty ? "" : folder + "/") + href] = index
+            }
+        }
         var used = Set<String>()
         var banks: [ExerciseBank] = []
         var folderBanks: [String: ExerciseBank] = [:]
+        var folderPaths: [String: [String]] = [:]
         var folderOrder: [String] = []
 
         for (path, file) in files {
@@ -33,7 +45,7 @@ enum BankAssembler {
             let stem = Self.stem(of: path)
             let ownSidecarPath = (folder.isEmpty ? "" : folder + "/") + stem + ".bank.yml"
             switch file {
-            case .none, .sidecar:
+            case .none, .sidecar, .manifest:
                 continue
             case let .bank(bank):
                 banks.append(bank)
@@ -54,6 +66,7 @@ enum BankAssembler {
                             location: SourceLocation(file: folderSidecarPath, line: 1, column: 1))
                     }
                     folderBanks[folder]!.sections[0].items.append(item)
+                    folderPaths[folder, default: []].append(path)
                     continue
                 }
                 var bank = ExerciseBank(
@@ -69,6 +82,11 @@ enum BankAssembler {
         for folder in folderOrder {
             let sidecarPath = (folder.isEmpty ? "" : folder + "/") + "bank.yml"
             var bank = folderBanks[folder]!
+            let paths = folderPaths[folder] ?? []
+            let ordered = zip(paths, bank.sections[0].items).enumerated().sorted { a, b in
+                (manifestOrder[a.element.0] ?? Int.max, a.offset) < (manifestOrder[b.element.0] ?? Int.max, b.offset)
+            }
+            bank.sections[0].items = ordered.map(\.element.1)
             used.insert(sidecarPath)
             sidecars[sidecarPath]!.apply(to: &bank, diagnostics: &diagnostics)
             banks.append(checked(bank, into: &diagnostics))

@@ -232,7 +232,11 @@ public struct ContentLoader: Sendable {
             diagnostics += problems
             return item.map { .qtiItem($0, title: root.attributes["title"]) } ?? .none
         case (_, "manifest"):
-            return .none  // an IMS content-package manifest beside exported QTI items
+            // An IMS content package manifest: its resources give the order of the QTI items.
+            func resources(_ element: XMLElement) -> [String] {
+                (element.name == "resource" ? [element.attributes["href"]].compactMap { $0 } : []) + element.elements.flatMap(resources)
+            }
+            return .manifest(resources(root))
         default:
             diagnostics.append(unknownRoot(
                 root, file: file.path,

@@ -14,7 +14,7 @@ struct BankPage: Sendable {
 }
 
 struct SectionView: Sendable {
-    let title: BiText?
+    let sectionTitle: BiText?
     let items: [ItemView]
 }
 
@@ -36,7 +36,7 @@ struct AnswerSheetPage: Sendable {
 }
 
 struct AnswerSection: Sendable {
-    let title: String?
+    let sectionTitle: String?
     let rows: [AnswerRow]
 }
 
@@ -98,9 +98,10 @@ struct ItemView: Sendable {
     let kindName: String
     let usage: String
     let usageLabel: String
-    let difficulty: String?
+    let itemDifficulty: String?
     let score: String
-    let title: String?
+    /// Named apart from page and section titles: a nil value must not let Mustache find an outer `title`.
+    let itemTitle: String?
     let stem: String
     let isChoice: Bool
     let isTrueFalse: Bool

@@ -31,7 +31,7 @@ extension PageBuilder {
         let root = SitePaths.root(from: page)
         var number = 0
         let sections = bank.sections.map { section in
-            SectionView(title: section.title.map(text), items: section.items.map { item in
+            SectionView(sectionTitle: section.title.map(text), items: section.items.map { item in
                 number += 1
                 return itemView(item, bank: bank, number: number, from: page)
             })
@@ -61,7 +61,7 @@ extension PageBuilder {
         let page = SitePaths.answerSheet(bank.id)
         var number = 0
         let sections = bank.sections.map { section in
-            AnswerSection(title: section.title.map(plain), rows: section.items.map { item in
+            AnswerSection(sectionTitle: section.title.map(plain), rows: section.items.map { item in
                 number += 1
                 return AnswerRow(
                     number: number, href: "\(item.id).html", kind: plain(item.kind.name),
@@ -94,6 +94,9 @@ extension PageBuilder {
     func itemView(_ item: ExerciseItem, bank: ExerciseBank, number: Int, from page: String) -> ItemView {
         let root = SitePaths.root(from: page)
         let reveal = revealsAnswer(item)
+        // Correct choices are marked in the list only in the teacher edition; students find the answer in
+        // the disclosure (practice) or not at all (exam).
+        let mark = edition == .teacher
         let inputName = "\(bank.id)--\(item.id)"
         var choices: [ChoiceView] = []
         var blanks: [BlankView] = []
@@ -104,11 +107,11 @@ extension PageBuilder {
         switch item.body {
         case let .singleChoice(list), let .multipleChoice(list):
             let type = item.kind == .singleChoice ? "radio" : "checkbox"
-            choices = list.map { ChoiceView(label: $0.label, value: $0.label, html: $0.text.html, inputType: type, correct: reveal && $0.correct) }
+            choices = list.map { ChoiceView(label: $0.label, value: $0.label, html: $0.text.html, inputType: type, correct: mark && $0.correct) }
         case let .trueFalse(answer):
             choices = [
-                ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscape.text(ui.trueLabel), inputType: "radio", correct: reveal && answer),
-                ChoiceView(label: ui.falseLabel, value: "false", html: HTMLEscape.text(ui.falseLabel), inputType: "radio", correct: reveal && !answer),
+                ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscape.text(ui.trueLabel), inputType: "radio", correct: mark && answer),
+                ChoiceView(label: ui.falseLabel, value: "false", html: HTMLEscape.text(ui.falseLabel), inputType: "radio", correct: mark && !answer),
             ]
         case let .fillBlank(list):
             blanks = list.enumerated().map { index, blank in
@@ -151,8 +154,8 @@ extension PageBuilder {
         return ItemView(
             id: item.id, anchor: "item-\(item.id)", href: root + SitePaths.item(item.id, bank: bank.id), number: number,
             inputName: inputName, kind: item.kind.rawValue, kindName: plain(item.kind.name), usage: item.usage.rawValue,
-            usageLabel: item.usage == .exam ? ui.exam : ui.practice, difficulty: item.difficulty.map { plain($0.name) },
-            score: Self.hours(item.score), title: item.title.map(plain), stem: item.stem.html,
+            usageLabel: item.usage == .exam ? ui.exam : ui.practice, itemDifficulty: item.difficulty.map { plain($0.name) },
+            score: Self.hours(item.score), itemTitle: item.title.map(plain), stem: item.stem.html,
             isChoice: item.kind == .singleChoice || item.kind == .multipleChoice || item.kind == .trueFalse,
             isTrueFalse: item.kind == .trueFalse, isFill: item.kind == .fillBlank || item.kind == .numerical,
             isNumerical: item.kind == .numerical, isMatching: item.kind == .matching, isOrdering: item.kind == .ordering,
