@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test (Swift Testing). Installs the system packages it needs when missing.
+# Runs every test: the Swift Testing suites of every target, then the browser tests (headless Chromium).
+# Installs the system and Python packages it needs when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+scripts/install-test-deps.sh
 swift build --build-tests
 swift test --skip-build "$@"
+COURSEMAP_BIN="$(swift build --show-bin-path)/coursemap" python3 -m pytest Tests/browser -q

@@ -184,6 +184,9 @@ public enum MoodleExporter {
         xml += element("hidden", "0")
         xml += body
         xml += tags(item)
+        for tag in tagValues(item) where tag.count > maxTagLength {
+            warn(.invalidValue, "tag \"\(tag)\" is longer than Moodle's \(maxTagLength) characters; Moodle cuts it short when the file is imported there, and the cut tag no longer reads back")
+        }
         xml += "  </question>\n\n"
         return xml
     }
@@ -193,14 +196,20 @@ public enum MoodleExporter {
             + element("attachments", String(attachments)) + element("attachmentsrequired", "0")
     }
 
-    private static func tags(_ item: ExerciseItem) -> String {
+    /// Moodle's `TAG_MAX_LENGTH`: longer tags are cut to this many characters.
+    static let maxTagLength = 50
+
+    private static func tagValues(_ item: ExerciseItem) -> [String] {
         var values = item.assesses.map { MoodleConventions.competencyTag + $0.competency.description }
         values.append(MoodleConventions.idTag + item.id)
         values.append(MoodleConventions.usageTag + item.usage.rawValue)
         if let difficulty = item.difficulty { values.append(MoodleConventions.difficultyTag + difficulty.rawValue) }
         var seen = Set<String>()
-        let unique = values.filter { seen.insert($0).inserted }
-        return "    <tags>\n" + unique.map { "      <tag>\n        <text>\(escape($0))</text>\n      </tag>\n" }.joined() + "    </tags>\n"
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    private static func tags(_ item: ExerciseItem) -> String {
+        "    <tags>\n" + tagValues(item).map { "      <tag>\n        <text>\(escape($0))</text>\n      </tag>\n" }.joined() + "    </tags>\n"
     }
 
     // MARK: Markup Coursemap reads back

@@ -8,8 +8,9 @@ import Foundation
 /// Everything it finds is sanitised afterwards; this reader never decides what is safe.
 ///
 /// It needs no well-formedness: end tags close the nearest open element of the same name (closing any
-/// elements opened after it), stray end tags are ignored, void elements never have content, and elements
-/// still open at the end run to the end of the text.
+/// elements opened after it), stray end tags are ignored, void elements never have content, the start tags
+/// HTML lets end an element do so (`<li>` an open `<li>`, a block an open `<p>`, `<td>` an open `<td>`),
+/// and elements still open at the end run to the end of the text.
 struct MoodleHTMLFragment {
     struct Node {
         /// Lower-case tag name.

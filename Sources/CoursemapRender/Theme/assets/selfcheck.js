@@ -16,7 +16,7 @@
         return chosen.sort().join("|") === key.correct.slice().sort().join("|");
       }
       case "fill": {
-        var fields = item.querySelectorAll("[data-blank]");
+        var fields = item.querySelectorAll("input[data-blank], select[data-blank]");
         var answered = true, right = true;
         Array.prototype.forEach.call(fields, function (field, index) {
           var blank = key.blanks[index];
@@ -28,7 +28,7 @@
         return answered ? right : null;
       }
       case "numeric": {
-        var field = item.querySelector("[data-blank]");
+        var field = item.querySelector("input[data-blank]");
         if (!field || field.value.trim() === "") return null;
         var number = parseFloat(field.value.replace(/,/g, ""));
         return key.numbers.some(function (answer) { return Math.abs(number - answer.value) <= answer.tolerance + 1e-9; });

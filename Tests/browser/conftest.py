@@ -1,0 +1,49 @@
+"""Fixtures for the browser tests: a freshly built portal and a headless Chromium driven by Selenium.
+
+The portal is built from Tests/Fixtures/site with the `coursemap` binary that `swift build` produced
+(COURSEMAP_BIN overrides the path). Chromium and chromedriver come from Debian's packages; Selenium is
+told where they are, so it never tries to download a driver.
+"""
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def coursemap_binary() -> pathlib.Path:
+    configured = os.environ.get("COURSEMAP_BIN")
+    if configured:
+        return pathlib.Path(configured)
+    bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip()
+    return pathlib.Path(bin_path) / "coursemap"
+
+
+@pytest.fixture(scope="session")
+def site() -> pathlib.Path:
+    output = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-browser-")) / "Site"
+    subprocess.run([str(coursemap_binary()), "build", "--content", str(ROOT / "Tests/Fixtures/site"),
+                    "--output", str(output)], check=True, capture_output=True)
+    yield output
+    shutil.rmtree(output.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--window-size=1280,1000", "--allow-file-access-from-files"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    yield driver
+    driver.quit()

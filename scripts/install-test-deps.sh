@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need when it is missing: Chromium and chromedriver (Debian packages) and
+# Selenium and pytest (PyPI).
+set -euo pipefail
+
+missing=()
+for package in chromium chromium-driver; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing system packages: ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium pytest
