@@ -347,7 +347,7 @@ struct MoodleImportTests {
         #expect(imported.items.count >= 3)
         let practical = try #require(imported.items.first)
         if case let .practical(task) = practical.body {
-            #expect(task.steps.count == 1)
+            #expect(task.steps == [RichText(html: "一"), RichText(html: "二")])  // <li> closes the open <li>
             #expect(task.rubric.count == 1)
             #expect(task.rubric.first?.levels.first?.points == 0)
         } else {

@@ -257,3 +257,33 @@ struct MoodleRoundTripTests {
         #expect(imported.items.map(\.id) == ["only"])
     }
 }
+
+extension MoodleRoundTripTests {
+    @Test("export warns about tags Moodle would cut at 50 characters")
+    func longTags() throws {
+        let id = "an-item-id-that-is-rather-long-for-moodle-tags-really"
+        let item = Self.item(id, "长", stem: "<p>?</p>", body: .trueFalse(answer: true))
+        let bank = ExerciseBank(id: "b", title: LocalizedText(zh: "B"), sections: [ExerciseSection(items: [item])], location: Self.here)
+        let (_, diagnostics) = MoodleExporter.export(bank)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(diagnostics.first?.message.contains("coursemap-id:\(id)") == true)
+        #expect(diagnostics.first?.location == Self.here)
+    }
+
+    @Test("export warns about items Moodle will refuse, and still writes them")
+    func exportWarnings() throws {
+        let items = [
+            Self.item("none", "无", stem: "<p>?</p>", body: .singleChoice([Choice(label: "A", text: RichText(html: "a"), correct: false)])),
+            Self.item("pair", "一对", stem: "<p>?</p>", body: .matching([MatchPair(left: RichText(html: "a"), right: RichText(html: "b"))])),
+            Self.item("odd", "怪分", stem: "<p>?</p>", body: .numerical([NumericAnswer(value: 1, fraction: 33)])),
+        ]
+        let bank = ExerciseBank(id: "b", title: LocalizedText(zh: "B"), sections: [ExerciseSection(items: items)], location: Self.here)
+        let (xml, diagnostics) = MoodleExporter.export(bank)
+        #expect(diagnostics.map(\.code) == [.invalidItem, .invalidItem, .invalidFraction])
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(xml.contains("<answer fraction=\"33.33333\" format=\"moodle_auto_format\">"))
+        let imported = try MoodleTestSupport.importXML(xml)
+        #expect(imported.items.map(\.id) == ["odd"])  // the other two cannot be answered
+    }
+}
