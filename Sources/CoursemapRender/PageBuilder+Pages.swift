@@ -11,7 +11,7 @@ extension PageBuilder {
             Stat(value: String(program.courses.count), label: ui.courses),
             Stat(value: String(modules.count), label: ui.modules),
             Stat(value: Self.hours(modules.reduce(0) { $0 + $1.hours }), label: ui.hours),
-        ]
+        ] + (program.banks.isEmpty ? [] : [Stat(value: String(program.banks.reduce(0) { $0 + $1.items.count }), label: ui.items)])
         return HomePage(
             chrome: chrome(page: page, title: plain(program.config.title), crumbs: [], section: nil), ui: ui,
             title: text(program.config.title), program: program.config.program.map(text), stats: stats,
