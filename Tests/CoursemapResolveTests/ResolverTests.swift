@@ -122,3 +122,62 @@ struct ResolverTests {
         #expect(diagnostics.items.first?.location.line == 9)
     }
 }
+
+@Suite("Banks, sidecars and embeds")
+struct BankResolutionTests {
+    let moodle = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <quiz>
+          <question type="category"><category><text>$course$/术语</text></category></question>
+          <question type="truefalse">
+            <name><text>FOB 风险</text></name>
+            <questiontext format="html"><text><![CDATA[<p>FOB 风险在装船时转移。</p>]]></text></questiontext>
+            <answer fraction="100"><text>true</text></answer>
+            <answer fraction="0"><text>false</text></answer>
+          </question>
+          <question type="truefalse">
+            <name><text>EXW 义务</text></name>
+            <questiontext format="html"><text><![CDATA[<p>EXW 卖方负责出口清关。</p>]]></text></questiontext>
+            <answer fraction="0"><text>true</text></answer>
+            <answer fraction="100"><text>false</text></answer>
+          </question>
+        </quiz>
+        """
+
+    @Test("a sidecar names an imported bank and maps its items; unmapped items and unknown keys are reported")
+    func sidecar() throws {
+        let sidecar = """
+            id: terms
+            title:
+              zh: 术语
+            course: c
+            usage: exam
+            items:
+              "FOB 风险":
+                assesses: [cert:中级:1.1.1]
+                usage: practice
+              "不存在的题":
+                assesses: [cert:中级:1.1.2]
+            """
+        let (program, diagnostics) = resolve(["exercises/imported.xml": moodle, "exercises/imported.bank.yml": sidecar])
+        let bank = try #require(program.bank("terms"))
+        #expect(bank.source == .moodle && bank.courseID == "c" && bank.title.zh == "术语")
+        #expect(bank.items.map(\.usage) == [.practice, .exam])
+        #expect(bank.items.first?.assesses.map(\.competency.description) == ["cert:中级:1.1.1"])
+        #expect(program.assessments[CompetencyID(parsing: "cert:中级:1.1.1")!]?.map(\.itemID) == [bank.items[0].id])
+        let unmapped = diagnostics.items.filter { $0.code == .unmappedItem }
+        #expect(unmapped.count == 1 && unmapped[0].message.contains("EXW 义务"))
+        #expect(unmapped[0].location.file == "exercises/imported.xml")
+    }
+
+    @Test("embeds of banks and items that do not exist: CM315 at the line")
+    func danglingEmbeds() throws {
+        let bankXML = "<bank xmlns=\"urn:coursemap:exercises:1\" id=\"b\"><title><zh>题库</zh></title><truefalse id=\"t\"><assesses ref=\"cert:中级:1.1.1\"/><stem>x</stem><answer>true</answer></truefalse></bank>"
+        let module = "---\ntitle: 模块\norder: 1\nhours: 2\n---\n正文\n\n{{embed item:b/t}}\n\n{{embed item:b/nope}}\n\n{{embed bank:bb}}\n"
+        let (program, diagnostics) = resolve(["exercises/b.xml": bankXML, "courses/c/m.md": module])
+        #expect(diagnostics.items.map(\.code) == [.unknownItemReference, .unknownItemReference])
+        #expect(diagnostics.items.map(\.location.line) == [10, 12])
+        #expect(diagnostics.items[1].message.contains("did you mean 'b'"))
+        #expect(program.modules(of: "c").first?.body.embeds.count == 3)
+    }
+}

@@ -106,3 +106,51 @@ struct EditionTests {
         #expect(report.rows.first { $0.competency.code == "2.1.1" }?.assessments.isEmpty == true)
     }
 }
+
+@Suite("Student edition of the shipped content")
+struct ShippedEditionTests {
+    @Test("no output file contains an exam item's explanation, reference answer or marking points")
+    func shippedStudentEdition() throws {
+        let workspace = try Workspace()
+        let outcome = try Pipeline.build(content: shippedContent, output: workspace.path("Site"))
+        #expect(!outcome.diagnostics.hasErrors)
+        let files = try snapshot(workspace.path("Site"))
+        let exam = outcome.program.banks.flatMap(\.items).filter { $0.usage == .exam }
+        #expect(exam.count >= 50)
+        func plain(_ html: String) -> String {
+            html.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var secrets: [(String, String)] = []
+        for item in exam {
+            if let explanation = item.explanation { secrets.append((item.id, plain(explanation.html))) }
+            if case let .shortAnswer(reference, points) = item.body {
+                if let reference { secrets.append((item.id, plain(reference.html))) }
+                secrets += points.map { (item.id, plain($0.text.html)) }
+            }
+        }
+        #expect(secrets.count >= 50)
+        // Texts the portal publishes anyway (stems, choices, module text) cannot be told apart from a leak.
+        var published = outcome.program.allModules.map { plain($0.body.html) }
+        for item in outcome.program.banks.flatMap(\.items) {
+            published.append(plain(item.stem.html))
+            if case let .singleChoice(choices) = item.body { published += choices.map { plain($0.text.html) } }
+            if case let .multipleChoice(choices) = item.body { published += choices.map { plain($0.text.html) } }
+        }
+        let publicText = published.joined(separator: "\n")
+        // Every file, as bytes: a page never holds these texts.
+        let everything = Data(files.values.joined())
+        var checked = 0
+        for (id, secret) in secrets where secret.count >= 6 && !publicText.contains(secret) {
+            #expect(everything.range(of: Data(secret.utf8)) == nil, "exam item \(id) leaks: \(secret.prefix(40))…")
+            checked += 1
+        }
+        #expect(checked >= 50)
+        for bank in outcome.program.banks {
+            for item in bank.items where item.usage == .exam {
+                let page = String(decoding: try #require(files["banks/\(bank.id)/\(item.id).html"]), as: UTF8.self)
+                #expect(!page.contains("data-answer=") && !page.contains("class=\"answer\"") && !page.contains("class=\"correct\""))
+            }
+        }
+    }
+}
