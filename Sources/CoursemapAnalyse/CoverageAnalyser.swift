@@ -8,17 +8,22 @@ public enum CoverageAnalyser {
         program.frameworks.flatMap { framework in framework.scopes.map { (framework, $0) } }.map { framework, scope in
             let rows = framework.competencies(in: scope).map { competency in
                 row(for: competency.id, mappings: program.mappings[competency.id] ?? [],
-                    assessments: program.assessments[competency.id] ?? [], rules: rules)
+                    assessments: program.assessments[competency.id] ?? [],
+                    lectures: program.lectureMappings[competency.id] ?? [], rules: rules)
             }
             return CoverageReport(scope: scope, rows: rows)
         }
     }
 
-    static func row(for id: CompetencyID, mappings: [ModuleMapping], assessments: [ItemMapping], rules: CoverageRules) -> CoverageRow {
-        let highest = mappings.map(\.level).max()
+    static func row(
+        for id: CompetencyID, mappings: [ModuleMapping], assessments: [ItemMapping], lectures: [LectureMapping] = [],
+        rules: CoverageRules
+    ) -> CoverageRow {
+        // Modules and micro-lectures both teach: the highest level either reaches counts.
+        let highest = (mappings.map(\.level) + lectures.map(\.level)).max()
         return CoverageRow(
             competency: id, mappings: mappings, status: rules.status(highestLevel: highest), highestLevel: highest,
-            hours: mappings.reduce(0) { $0 + $1.hours }, assessments: assessments)
+            hours: mappings.reduce(0) { $0 + $1.hours }, assessments: assessments, lectures: lectures)
     }
 }
 

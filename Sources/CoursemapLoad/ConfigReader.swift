@@ -46,11 +46,17 @@ enum ConfigReader {
             options.finish()
             fields.absorb(options)
         }
+        var maxAssetBytes = 200 * 1024 * 1024
+        if var assets = fields.mapping("assets") {
+            if let megabytes = assets.number("max_size_mb", minimum: 1) { maxAssetBytes = Int(megabytes * 1024 * 1024) }
+            assets.finish()
+            fields.absorb(assets)
+        }
         fields.finish()
         guard let title else { return (nil, fields.diagnostics) }
         let config = SiteConfig(
             title: title, program: program, language: language, baseURL: baseURL, reports: reports,
-            reportLocations: reportLocations, markdown: markdown, location: fileLocation)
+            reportLocations: reportLocations, markdown: markdown, maxAssetBytes: maxAssetBytes, location: fileLocation)
         return (config, fields.diagnostics)
     }
 }

@@ -14,8 +14,16 @@ struct ContentFile: Sendable {
         case exercise
         /// A sidecar of an imported bank.
         case sidecar
-        /// A data file that practical tasks (and later pages) may refer to.
+        /// A data or media file that content may refer to (datasets, videos, posters, slides, resource files).
         case asset
+        /// A micro-lecture.
+        case lecture
+        /// A WebVTT caption file.
+        case captions
+        /// A sidecar describing a library resource (`NAME.EXT.yml` beside `NAME.EXT`).
+        case resourceSidecar
+        /// A Markdown document of the resource library.
+        case resourceDocument
     }
 
     var path: String
@@ -50,7 +58,15 @@ struct ContentFile: Sendable {
             kind = .exercise
         case ("exercises", _) where parts.count > 1 && (name == "bank.yml" || name.hasSuffix(".bank.yml")):
             kind = .sidecar
-        case ("datasets", _) where parts.count > 1:
+        case ("lectures", 2) where ext == "md":
+            kind = .lecture
+        case ("lectures", _) where parts.count > 1 && ext == "vtt", ("resources", _) where parts.count > 1 && ext == "vtt":
+            kind = .captions
+        case ("resources", _) where parts.count > 1 && ext == "md":
+            kind = .resourceDocument
+        case ("resources", _) where parts.count > 1 && ext == "yml", ("datasets", _) where parts.count > 1 && ext == "yml":
+            kind = .resourceSidecar
+        case ("datasets", _) where parts.count > 1, ("lectures", _) where parts.count > 2, ("resources", _) where parts.count > 1:
             kind = .asset
         case (_, 1) where name.lowercased().hasPrefix("readme"):
             kind = .ignored

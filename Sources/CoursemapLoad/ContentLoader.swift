@@ -15,7 +15,9 @@ import Foundation
 ///     courses/<course-id>/*.md | *.xml  its modules (Markdown with front matter, or module XML)
 ///     exercises/**/*.xml                exercise banks: Coursemap XML, Moodle XML, QTI 2.1 items
 ///     exercises/**/*.bank.yml, bank.yml sidecars of imported banks
-///     datasets/…                        data files of practical tasks
+///     datasets/…                        data files of practical tasks (NAME.yml beside one: a library resource)
+///     lectures/<id>.md, lectures/media/ micro-lectures, and their videos, captions, posters and slides
+///     resources/…                       library resources: files with NAME.EXT.yml sidecars, Markdown documents
 ///     theme/…                           template and asset overrides
 public struct ContentLoader: Sendable {
     public let source: ContentSource
@@ -76,6 +78,14 @@ public struct ContentLoader: Sendable {
             if let module = result.module { content.modules.append(module) }
             if let (path, file) = result.theme { content.themeFiles[path] = file }
         }
+        for result in results {
+            if let lecture = result.lecture { content.lectures.append(lecture) }
+            if let resource = result.resource { content.resources.append(resource) }
+            if let captions = result.captions { content.captionFiles[captions.path] = captions }
+        }
+        for path in listing.files {
+            if let size = source.size(path) { content.fileSizes[path] = size }
+        }
         var bankDiagnostics: [Diagnostic] = []
         content.banks = BankAssembler.assemble(results.map { ($0.path, $0.exercise) }, into: &bankDiagnostics)
         content.diagnostics.append(contentsOf: bankDiagnostics)
@@ -102,6 +112,9 @@ public struct ContentLoader: Sendable {
         var path: String
         var exercise: ExerciseFile = .none
         var framework: Framework?
+        var lecture: Lecture?
+        var resource: Resource?
+        var captions: CaptionFile?
         var course: Course?
         var module: Module?
         var theme: (String, ThemeFile)?
@@ -119,6 +132,30 @@ public struct ContentLoader: Sendable {
             let (sidecar, diagnostics) = BankSidecar.read(text, file: file.path)
             result.diagnostics += diagnostics
             if let sidecar { result.exercise = .sidecar(sidecar) }
+        case .lecture:
+            guard let text = text(file.path, into: &result) else { break }
+            let (lecture, diagnostics) = LectureReader.read(text, file: file.path, defaultID: file.stem, markdown: markdown)
+            result.diagnostics += diagnostics
+            if let lecture, !CompetencyID.isIdentifier(lecture.id) {
+                result.diagnostics.append(.error(.invalidID, at: lecture.location, "'\(lecture.id)' cannot be a lecture id: use ASCII letters, digits, '-' and '_' (rename the file or set id:)"))
+            } else {
+                result.lecture = lecture
+            }
+        case .captions:
+            guard let text = text(file.path, into: &result) else { break }
+            let (captions, diagnostics) = WebVTTParser.parse(text, file: file.path)
+            result.captions = captions
+            result.diagnostics += diagnostics
+        case .resourceSidecar:
+            guard let text = text(file.path, into: &result) else { break }
+            let (resource, diagnostics) = ResourceReader.readSidecar(text, file: file.path, fileSize: source.size(String(file.path.dropLast(4))))
+            result.resource = resource
+            result.diagnostics += diagnostics
+        case .resourceDocument:
+            guard let text = text(file.path, into: &result) else { break }
+            let (resource, diagnostics) = ResourceReader.readDocument(text, file: file.path, defaultID: file.stem, markdown: markdown)
+            result.resource = resource
+            result.diagnostics += diagnostics
         case .exercise:
             guard let text = text(file.path, into: &result) else { break }
             result.exercise = loadExercise(text, file: file, language: language, into: &result.diagnostics)

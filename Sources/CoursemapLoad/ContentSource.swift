@@ -9,13 +9,17 @@ public struct ContentSource: Sendable {
     /// `escapes` and never listed.
     public var listFiles: @Sendable () throws -> (files: [String], escapes: [String])
     public var read: @Sendable (_ relativePath: String) throws -> [UInt8]
+    /// The size in bytes of a file, without reading it.
+    public var size: @Sendable (_ relativePath: String) -> Int?
 
     public init(
         listFiles: @escaping @Sendable () throws -> (files: [String], escapes: [String]),
-        read: @escaping @Sendable (String) throws -> [UInt8]
+        read: @escaping @Sendable (String) throws -> [UInt8],
+        size: (@Sendable (String) -> Int?)? = nil
     ) {
         self.listFiles = listFiles
         self.read = read
+        self.size = size ?? { path in (try? read(path))?.count }
     }
 
     /// Files in memory, keyed by relative path.
@@ -33,7 +37,10 @@ public struct ContentSource: Sendable {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
         return ContentSource(
             listFiles: { try DirectoryWalk.files(under: root) },
-            read: { path in Array(try Data(contentsOf: root.appendingPathComponent(path))) })
+            read: { path in Array(try Data(contentsOf: root.appendingPathComponent(path))) },
+            size: { path in
+                (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.size] as? Int
+            })
     }
 }
 

@@ -24,11 +24,26 @@ enum MarkdownParser {
     /// Parses a body that starts at `firstLine` of `file`; links whose scheme Coursemap does not allow
     /// (`javascript:`, `data:` …) are reported as CM305 at their line.
     static func parse(_ markdown: String, options: MarkdownOptions, file: String, firstLine: Int) -> (text: RichText, diagnostics: [Diagnostic]) {
+        let result = parseTranscript(markdown, options: options, file: file, firstLine: firstLine, timecodes: false)
+        return (result.text, result.diagnostics)
+    }
+
+    /// A time code at the start of a transcript paragraph: seconds from the start, and the file line.
+    struct TimeCode: Equatable {
+        var seconds: Double
+        var line: Int
+    }
+
+    /// Like `parse`, and when `timecodes` is true, paragraphs that start with `[mm:ss]` or `[h:mm:ss]` get a
+    /// link that seeks the video (`<a class="timestamp" href="#t=80" data-time="80">01:20</a>`).
+    static func parseTranscript(
+        _ markdown: String, options: MarkdownOptions, file: String, firstLine: Int, timecodes: Bool
+    ) -> (text: RichText, diagnostics: [Diagnostic], timecodes: [TimeCode]) {
         prepare()
         var flags = CMARK_OPT_FOOTNOTES
         if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
 
-        guard let parser = cmark_parser_new(flags) else { return (.empty, []) }
+        guard let parser = cmark_parser_new(flags) else { return (.empty, [], []) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -38,7 +53,7 @@ enum MarkdownParser {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { return (.empty, []) }
+        guard let document = cmark_parser_finish(parser) else { return (.empty, [], []) }
         defer { cmark_node_free(document) }
 
         let linkDiagnostics = unsafeLinks(in: document, source: markdown, file: file, firstLine: firstLine)
@@ -46,12 +61,13 @@ enum MarkdownParser {
         wrapTables(in: document)
         var (embeds, embedDiagnostics) = replaceEmbeds(in: document, file: file, firstLine: firstLine)
         let diagnostics = linkDiagnostics + embedDiagnostics
+        let codes = timecodes ? linkTimeCodes(in: document, firstLine: firstLine) : []
         guard let html = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
-            return (RichText(html: "", headings: headings, embeds: embeds), diagnostics)
+            return (RichText(html: "", headings: headings, embeds: embeds), diagnostics, codes)
         }
         defer { free(html) }
         embeds.sort { $0.location < $1.location }
-        return (RichText(html: String(cString: html), headings: headings, embeds: embeds), diagnostics)
+        return (RichText(html: String(cString: html), headings: headings, embeds: embeds), diagnostics, codes)
     }
 
     /// Replaces every heading node by a custom block that renders `<hN id="anchor">…</hN>` around the same
@@ -110,6 +126,31 @@ enum MarkdownParser {
                 "link '\(href)' is not allowed: use an http, https or mailto URL, a #fragment or a relative path"))
         }
         return diagnostics
+    }
+
+    /// Turns the `[mm:ss]` that opens a top-level paragraph into a seek link.
+    private static func linkTimeCodes(in document: OpaquePointer, firstLine: Int) -> [TimeCode] {
+        var codes: [TimeCode] = []
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            child = cmark_node_next(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let text = cmark_node_first_child(node),
+                cmark_node_get_type(text) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(text)
+            else { continue }
+            let content = String(cString: literal)
+            guard content.hasPrefix("["), let close = content.firstIndex(of: "]") else { continue }
+            let code = String(content[content.index(after: content.startIndex)..<close])
+            guard code.contains(":"), let seconds = Duration.parse(code) ?? (code.allSatisfy { $0 == "0" || $0 == ":" } ? 0 : nil) else { continue }
+            let rest = String(content[content.index(after: close)...]).drop { $0 == " " }
+            cmark_node_set_literal(text, String(rest))
+            guard let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            let value = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            cmark_node_set_on_enter(link, "<a class=\"timestamp\" href=\"#t=\(value)\" data-time=\"\(value)\">\(Lecture.clock(seconds))</a> ")
+            cmark_node_set_on_exit(link, "")
+            cmark_node_insert_before(text, link)
+            codes.append(TimeCode(seconds: seconds, line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
+        }
+        return codes
     }
 
     /// Replaces each paragraph that is only `{{embed KIND:TARGET}}` by the embed's placeholder.

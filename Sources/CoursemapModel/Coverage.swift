@@ -23,11 +23,16 @@ public struct CoverageRow: Hashable, Sendable, Codable {
     public var hours: Double
     /// The items that assess it (A): practice and exam items, practical tasks.
     public var assessments: [ItemMapping]
+    /// The micro-lectures that teach it.
+    public var lectures: [LectureMapping]
+    /// Minutes of micro-lectures that teach it.
+    public var lectureMinutes: Double { lectures.reduce(0) { $0 + $1.minutes } }
 
     public init(
         competency: CompetencyID, mappings: [ModuleMapping], status: CoverageStatus, highestLevel: MappingLevel?,
-        hours: Double, assessments: [ItemMapping] = []
+        hours: Double, assessments: [ItemMapping] = [], lectures: [LectureMapping] = []
     ) {
+        self.lectures = lectures
         self.competency = competency
         self.mappings = mappings
         self.assessments = assessments

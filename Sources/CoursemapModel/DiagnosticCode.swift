@@ -38,6 +38,14 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case unknownItemReference = "CM315"
     case missingDataset = "CM316"
 
+    // Lectures, resources and assets
+    case invalidCaptions = "CM320"
+    case captionsOutsideVideo = "CM321"
+    case missingAsset = "CM322"
+    case unsafeAssetPath = "CM323"
+    case largeAsset = "CM324"
+    case invalidTimestamp = "CM325"
+
     // References and identity
     case unknownCompetency = "CM401"
     case malformedReference = "CM402"
@@ -48,6 +56,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case invalidID = "CM407"
     case unknownFramework = "CM408"
     case unknownCourse = "CM409"
+    case unknownModule = "CM410"
 
     // Configuration
     case missingConfig = "CM501"
@@ -84,6 +93,12 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .invalidItem: return "item that cannot be answered as written"
         case .unknownItemReference: return "reference to a bank or item that does not exist"
         case .missingDataset: return "dataset file of a practical task not found"
+        case .invalidCaptions: return "WebVTT caption file not valid"
+        case .captionsOutsideVideo: return "caption cue beyond the lecture's duration"
+        case .missingAsset: return "referenced file not found"
+        case .unsafeAssetPath: return "file path that leaves the content folder"
+        case .largeAsset: return "file larger than the configured limit"
+        case .invalidTimestamp: return "transcript time code out of order or beyond the duration"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"
         case .duplicateID: return "id used twice"
@@ -93,6 +108,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .invalidID: return "id with characters that are not allowed"
         case .unknownFramework: return "reference to a framework or level that does not exist"
         case .unknownCourse: return "reference to a course that does not exist"
+        case .unknownModule: return "reference to a module that does not exist"
         case .missingConfig: return "coursemap.yml missing"
         case .templateSyntax: return "theme template does not parse"
         }

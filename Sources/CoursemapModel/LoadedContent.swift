@@ -7,6 +7,12 @@ public struct LoadedContent: Hashable, Sendable {
     public var modules: [Module]
     /// Exercise banks: authored, and imported from Moodle XML and QTI.
     public var banks: [ExerciseBank]
+    public var lectures: [Lecture]
+    public var resources: [Resource]
+    /// Parsed WebVTT files, by path.
+    public var captionFiles: [String: CaptionFile]
+    /// Sizes in bytes of the content folder's files, by path.
+    public var fileSizes: [String: Int]
     /// Every file of the content folder (paths relative to it), for checking references to data files.
     public var files: Set<String>
     /// Files that belong to no document kind but are legitimate targets of references (datasets …).
@@ -20,7 +26,9 @@ public struct LoadedContent: Hashable, Sendable {
 
     public init(
         config: SiteConfig? = nil, frameworks: [Framework] = [], courses: [Course] = [], modules: [Module] = [],
-        banks: [ExerciseBank] = [], files: Set<String> = [], assets: Set<String> = [], courseFolders: [String: SourceLocation] = [:], themeFiles: [String: ThemeFile] = [:],
+        banks: [ExerciseBank] = [], lectures: [Lecture] = [], resources: [Resource] = [],
+        captionFiles: [String: CaptionFile] = [:], fileSizes: [String: Int] = [:],
+        files: Set<String> = [], assets: Set<String> = [], courseFolders: [String: SourceLocation] = [:], themeFiles: [String: ThemeFile] = [:],
         diagnostics: DiagnosticList = DiagnosticList()
     ) {
         self.config = config
@@ -28,6 +36,10 @@ public struct LoadedContent: Hashable, Sendable {
         self.courses = courses
         self.modules = modules
         self.banks = banks
+        self.lectures = lectures
+        self.resources = resources
+        self.captionFiles = captionFiles
+        self.fileSizes = fileSizes
         self.files = files
         self.assets = assets
         self.courseFolders = courseFolders

@@ -15,6 +15,14 @@ public struct Program: Hashable, Sendable {
     public var mappings: [CompetencyID: [ModuleMapping]]
     /// Exercise banks, sorted by id.
     public var banks: [ExerciseBank]
+    /// Micro-lectures, sorted by course then id.
+    public var lectures: [Lecture]
+    /// Library resources, sorted by kind then id.
+    public var resources: [Resource]
+    /// For each competency, the lectures that teach it (reverse index).
+    public var lectureMappings: [CompetencyID: [LectureMapping]]
+    /// For each competency, the resources mapped to it (reverse index).
+    public var resourceMappings: [CompetencyID: [String]]
     /// For each competency, the items that assess it (reverse index), in bank then item order.
     public var assessments: [CompetencyID: [ItemMapping]]
     /// Content files published as downloads (datasets of practical tasks), content-relative paths, sorted.
@@ -27,6 +35,8 @@ public struct Program: Hashable, Sendable {
         config: SiteConfig, frameworks: [Framework], courses: [Course], modulesByCourse: [String: [Module]],
         competencies: [CompetencyID: Competency], mappings: [CompetencyID: [ModuleMapping]],
         banks: [ExerciseBank] = [], assessments: [CompetencyID: [ItemMapping]] = [:], downloads: [String] = [],
+        lectures: [Lecture] = [], resources: [Resource] = [], lectureMappings: [CompetencyID: [LectureMapping]] = [:],
+        resourceMappings: [CompetencyID: [String]] = [:],
         reportScopes: [FrameworkScope], themeFiles: [String: ThemeFile] = [:]
     ) {
         self.config = config
@@ -36,6 +46,10 @@ public struct Program: Hashable, Sendable {
         self.competencies = competencies
         self.mappings = mappings
         self.banks = banks
+        self.lectures = lectures
+        self.resources = resources
+        self.lectureMappings = lectureMappings
+        self.resourceMappings = resourceMappings
         self.assessments = assessments
         self.downloads = downloads
         self.reportScopes = reportScopes
@@ -47,6 +61,22 @@ public struct Program: Hashable, Sendable {
     public func modules(of courseID: String) -> [Module] { modulesByCourse[courseID] ?? [] }
     public var allModules: [Module] { courses.flatMap { modules(of: $0.id) } }
     public func bank(_ id: String) -> ExerciseBank? { banks.first { $0.id == id } }
+    public func lecture(_ id: String) -> Lecture? { lectures.first { $0.id == id } }
+    public func resource(_ id: String) -> Resource? { resources.first { $0.id == id } }
+}
+
+/// One lecture's claim on a competency, as seen from the competency.
+public struct LectureMapping: Hashable, Sendable, Codable {
+    public var lectureID: String
+    public var level: MappingLevel
+    /// The lecture's length in minutes: teaching time.
+    public var minutes: Double
+
+    public init(lectureID: String, level: MappingLevel, minutes: Double) {
+        self.lectureID = lectureID
+        self.level = level
+        self.minutes = minutes
+    }
 }
 
 /// One item's assessment of a competency, as seen from the competency.

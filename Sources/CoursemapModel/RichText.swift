@@ -36,10 +36,12 @@ public struct Embed: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case item
         case bank
+        case lecture
+        case resource
     }
 
     public var kind: Kind
-    /// `BANK/ITEM` for items, `BANK` for banks.
+    /// `BANK/ITEM` for items; the id for banks, lectures and resources.
     public var target: String
     public var location: SourceLocation
 
@@ -56,7 +58,7 @@ public struct Embed: Hashable, Sendable, Codable {
         let path = parts[1].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch kind {
         case .item: guard path.count == 2, path.allSatisfy(CompetencyID.isIdentifier) else { return nil }
-        case .bank: guard path.count == 1, CompetencyID.isIdentifier(path[0]) else { return nil }
+        case .bank, .lecture, .resource: guard path.count == 1, CompetencyID.isIdentifier(path[0]) else { return nil }
         }
         self.init(kind: kind, target: parts[1], location: location)
     }

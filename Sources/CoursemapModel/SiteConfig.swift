@@ -11,12 +11,14 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     /// Where each entry of `reports` is written, for diagnostics.
     public var reportLocations: [FrameworkScope: SourceLocation]
     public var markdown: MarkdownOptions
+    /// Files larger than this are reported (CM324); videos usually belong on a streaming host instead.
+    public var maxAssetBytes: Int
     public var location: SourceLocation
 
     public init(
         title: LocalizedText, program: LocalizedText? = nil, language: Language = .zh, baseURL: String? = nil,
         reports: [FrameworkScope] = [], reportLocations: [FrameworkScope: SourceLocation] = [:],
-        markdown: MarkdownOptions = MarkdownOptions(),
+        markdown: MarkdownOptions = MarkdownOptions(), maxAssetBytes: Int = 200 * 1024 * 1024,
         location: SourceLocation = SourceLocation(file: "coursemap.yml")
     ) {
         self.title = title
@@ -26,6 +28,7 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         self.reports = reports
         self.reportLocations = reportLocations
         self.markdown = markdown
+        self.maxAssetBytes = maxAssetBytes
         self.location = location
     }
 }

@@ -12,6 +12,11 @@ extension PageBuilder {
             Stat(value: String(modules.count), label: ui.modules),
             Stat(value: Self.hours(modules.reduce(0) { $0 + $1.hours }), label: ui.hours),
         ] + (program.banks.isEmpty ? [] : [Stat(value: String(program.banks.reduce(0) { $0 + $1.items.count }), label: ui.items)])
+            + (program.lectures.isEmpty ? [] : [Stat(value: String(program.lectures.count), label: ui.lectures)])
+            + ResourceKind.allCases.compactMap { kind in
+                let count = program.resources.count { $0.kind == kind }
+                return count == 0 ? nil : Stat(value: String(count), label: plain(kind.name))
+            }
         return HomePage(
             chrome: chrome(page: page, title: plain(program.config.title), crumbs: [], section: nil), ui: ui,
             title: text(program.config.title), program: program.config.program.map(text), stats: stats,
@@ -105,6 +110,8 @@ extension PageBuilder {
             status: status.rawValue, statusLabel: plain(status.name), mappings: mappings,
             totalHours: Self.hours((program.mappings[id] ?? []).reduce(0) { $0 + $1.hours }),
             assessedBy: assessedItems(id, from: page),
+            related: related(competency: id, from: page),
+            lectureMinutes: Self.hours((program.lectureMappings[id] ?? []).reduce(0) { $0 + $1.minutes }),
             integrations: integrations,
             coverageHref: hasReport(id.scope) ? root + SitePaths.coverage(id.scope) : nil)
     }
@@ -127,7 +134,8 @@ extension PageBuilder {
                     order: module.order, href: "\(module.id).html", title: text(module.title),
                     hours: Self.hours(module.hours), summary: module.summary.map(plain))
             },
-            competencies: levelItems(highest.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, from: page))
+            competencies: levelItems(highest.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, from: page),
+            related: related(course: course.id, from: page))
     }
 
     func module(_ module: Module, in course: Course) -> ModulePage {
@@ -150,6 +158,7 @@ extension PageBuilder {
                 TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3)
             },
             competencies: levelItems(module.claims.map { ($0.competency, $0.level) }, from: page),
+            related: related(module: module.id, from: page),
             previous: link(-1), next: link(1))
     }
 
@@ -173,6 +182,7 @@ extension PageBuilder {
                         levelName: plain(mapping.level.name))
                 },
                 hours: Self.hours(row.hours),
+                lectureMinutes: row.lectures.isEmpty ? "—" : Self.hours(row.lectureMinutes),
                 practiceItems: row.assessments.count { $0.usage == .practice && $0.kind != .practical },
                 examItems: row.assessments.count { $0.usage == .exam && $0.kind != .practical },
                 practicalTasks: row.assessments.count { $0.kind == .practical },

@@ -46,6 +46,9 @@ struct PageBuilder {
         if !program.courses.isEmpty {
             nav.append(NavLink(href: root + SitePaths.courses, text: ui.courses, current: section == "courses"))
         }
+        if !program.lectures.isEmpty || !program.resources.isEmpty {
+            nav.append(NavLink(href: root + SitePaths.library, text: ui.library, current: section == "library"))
+        }
         if !program.banks.isEmpty {
             nav.append(NavLink(href: root + SitePaths.banks, text: ui.banks, current: section == "banks"))
         }
@@ -59,6 +62,7 @@ struct PageBuilder {
             lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
             stylesheet: root + SitePaths.stylesheet, script: root + SitePaths.selfCheckScript,
+            mediaScript: root + SitePaths.mediaScript,
             canonical: program.config.baseURL.map { $0 + page },
             homeHref: root + SitePaths.home, nav: nav,
             breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)

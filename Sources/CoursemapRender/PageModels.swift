@@ -17,6 +17,7 @@ struct Chrome: Sendable {
     let pageTitle: String
     let stylesheet: String
     let script: String
+    let mediaScript: String
     let canonical: String?
     let homeHref: String
     let nav: [NavLink]
@@ -155,6 +156,8 @@ struct CompetencyPage: Sendable {
     let mappings: [MappingItem]
     let totalHours: String
     let assessedBy: [AssessedItem]
+    let related: RelatedMedia
+    let lectureMinutes: String
     let integrations: [IntegrationItem]
     let coverageHref: String?
 }
@@ -191,6 +194,7 @@ struct CoursePage: Sendable {
     let description: String
     let modules: [ModuleRow]
     let competencies: [CompetencyLevelItem]
+    let related: RelatedMedia
 }
 
 struct ModuleRow: Sendable {
@@ -222,6 +226,7 @@ struct ModulePage: Sendable {
     var body: String
     let toc: [TocItem]
     let competencies: [CompetencyLevelItem]
+    let related: RelatedMedia
     let previous: NavLink?
     let next: NavLink?
 }
@@ -261,6 +266,7 @@ struct CoverageRowItem: Sendable {
     let statusLabel: String
     let modules: [ModuleChip]
     let hours: String
+    let lectureMinutes: String
     let practiceItems: Int
     let examItems: Int
     let practicalTasks: Int

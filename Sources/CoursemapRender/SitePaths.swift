@@ -11,6 +11,11 @@ enum SitePaths {
     static let coverageIndex = "coverage/index.html"
     static let banks = "banks/index.html"
     static let selfCheckScript = "assets/selfcheck.js"
+    static let mediaScript = "assets/media.js"
+    static let library = "resources/index.html"
+
+    static func lecture(_ id: String) -> String { "lectures/\(id).html" }
+    static func resource(_ id: String) -> String { "resources/\(id).html" }
 
     static func bank(_ id: String) -> String { "banks/\(id)/index.html" }
     static func item(_ id: String, bank: String) -> String { "banks/\(bank)/\(id).html" }

@@ -47,6 +47,19 @@ public enum SiteRenderer {
                 page(SitePaths.answerSheet(bank.id), builder.answerSheet(bank), template: "answers")
             }
         }
+        if !program.lectures.isEmpty || !program.resources.isEmpty {
+            page(SitePaths.library, builder.library(), template: "library")
+        }
+        for lecture in program.lectures {
+            var context = builder.lecture(lecture)
+            context.transcript = embedded(
+                RichText(html: context.transcript, embeds: lecture.transcript.embeds), page: SitePaths.lecture(lecture.id),
+                builder: builder, theme: theme)
+            page(SitePaths.lecture(lecture.id), context, template: "lecture")
+        }
+        for resource in program.resources {
+            page(SitePaths.resource(resource.id), builder.resource(resource), template: "resource")
+        }
         for download in program.downloads {
             site.copy(download, to: SitePaths.download(download))
         }
@@ -67,6 +80,18 @@ public enum SiteRenderer {
         var html = text.html
         for embed in text.embeds {
             let parts = embed.target.split(separator: "/").map(String.init)
+            if embed.kind == .lecture, let lecture = builder.program.lecture(embed.target),
+                let card = theme.render(builder.mediaCard(lecture: lecture, from: page), template: "embed-media")
+            {
+                html = html.replacingOccurrences(of: embed.placeholder, with: card)
+                continue
+            }
+            if embed.kind == .resource, let resource = builder.program.resource(embed.target),
+                let card = theme.render(builder.mediaCard(resource: resource, from: page), template: "embed-media")
+            {
+                html = html.replacingOccurrences(of: embed.placeholder, with: card)
+                continue
+            }
             guard let bank = builder.program.bank(parts[0]) else { continue }
             let rendered: String?
             switch embed.kind {
@@ -78,6 +103,8 @@ public enum SiteRenderer {
                     template: "embed-item")
             case .bank:
                 rendered = theme.render(builder.bankCard(bank, from: page), template: "embed-bank")
+            case .lecture, .resource:
+                rendered = nil
             }
             if let rendered { html = html.replacingOccurrences(of: embed.placeholder, with: rendered) }
         }

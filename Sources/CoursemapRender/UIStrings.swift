@@ -80,6 +80,30 @@ struct UIStrings: Sendable {
     let options: String
     let importedFrom: String
     let tolerance: String
+    let library: String
+    let lectures: String
+    let duration: String
+    let minutes: String
+    let transcript: String
+    let slides: String
+    let download: String
+    let partOf: String
+    let related: String
+    let kind: String
+    let license: String
+    let fileSize: String
+    let allKinds: String
+    let allCourses: String
+    let allAreas: String
+    let filterCompetency: String
+    let filter: String
+    let noMatches: String
+    let videoFallback: String
+    let captionsLabel: String
+    let taughtByLectures: String
+    let resourcesLabel: String
+    let lectureMinutes: String
+    let workAreas: String
 
     static func table(for language: Language) -> UIStrings {
         switch language {
@@ -107,7 +131,13 @@ struct UIStrings: Sendable {
         scenario: "任务情境", steps: "任务步骤", datasets: "数据文件", deliverable: "提交成果", rubric: "评分标准",
         criterion: "评分项", points: "分", answerSheet: "答案与评分表", score: "分值", difficulty: "难度",
         assessedBy: "考核题目", assesses: "考核能力", notAssessed: "尚无题目考核此要求。", teacherEdition: "教师版",
-        options: "选项", importedFrom: "导入自", tolerance: "允许误差")
+        options: "选项", importedFrom: "导入自", tolerance: "允许误差",
+        library: "资源库", lectures: "微课", duration: "时长", minutes: "分钟", transcript: "文字稿", slides: "课件",
+        download: "下载", partOf: "所属模块", related: "相关微课与资源", kind: "类型", license: "许可", fileSize: "大小",
+        allKinds: "全部类型", allCourses: "全部课程", allAreas: "全部工作领域", filterCompetency: "能力编码",
+        filter: "筛选", noMatches: "没有符合条件的资源。", videoFallback: "您的浏览器无法播放此视频，可下载观看：",
+        captionsLabel: "字幕", taughtByLectures: "讲授微课", resourcesLabel: "相关资源", lectureMinutes: "微课时长",
+        workAreas: "工作领域")
 
     static let en = UIStrings(
         home: "Home", frameworks: "Frameworks", courses: "Courses", modules: "Modules", coverage: "Coverage",
@@ -132,5 +162,12 @@ struct UIStrings: Sendable {
         criterion: "Criterion", points: "pts", answerSheet: "Answer key and marking sheet", score: "Score",
         difficulty: "Difficulty", assessedBy: "Assessed by", assesses: "Assesses",
         notAssessed: "No item assesses this requirement yet.", teacherEdition: "Teacher edition", options: "Options",
-        importedFrom: "Imported from", tolerance: "tolerance")
+        importedFrom: "Imported from", tolerance: "tolerance",
+        library: "Library", lectures: "Micro-lectures", duration: "Duration", minutes: "min", transcript: "Transcript",
+        slides: "Slides", download: "Download", partOf: "Part of", related: "Lectures and resources", kind: "Kind",
+        license: "License", fileSize: "Size", allKinds: "All kinds", allCourses: "All courses", allAreas: "All work areas",
+        filterCompetency: "Competency code", filter: "Filter", noMatches: "No resource matches.",
+        videoFallback: "Your browser cannot play this video; download it:", captionsLabel: "Captions",
+        taughtByLectures: "Micro-lectures", resourcesLabel: "Resources", lectureMinutes: "Lecture minutes",
+        workAreas: "Work areas")
 }

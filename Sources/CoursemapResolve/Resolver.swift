@@ -54,12 +54,19 @@ public enum Resolver {
             }
         }
 
-        let (banks, assessments, downloads) = resolveBanks(
+        let (banks, assessments, datasetFiles) = resolveBanks(
             content, courseIDs: courseIDs, references: references, into: &diagnostics)
+        var media = MediaResolver(content: content, config: config, courses: courseIDs, modulesByCourse: modulesByCourse, references: references)
+        let (lectures, resources) = media.resolve()
+        diagnostics.append(contentsOf: media.diagnostics)
+        let downloads = Set(datasetFiles).union(media.published).sorted()
+        for asset in content.assets.sorted() where !downloads.contains(asset) {
+            diagnostics.append(.warning(.unreferencedFile, at: SourceLocation(file: asset), "nothing refers to this file (no lecture, resource sidecar or practical task); it is not published"))
+        }
 
         for module in modulesByCourse.values.flatMap({ $0 }) {
             for embed in module.body.embeds {
-                if let problem = checkEmbed(embed, banks: banks) { diagnostics.append(problem) }
+                if let problem = checkEmbed(embed, banks: banks, lectures: lectures, resources: resources) { diagnostics.append(problem) }
             }
         }
 
@@ -78,13 +85,22 @@ public enum Resolver {
         let program = Program(
             config: config, frameworks: frameworks, courses: courses, modulesByCourse: modulesByCourse,
             competencies: competencies, mappings: mappings, banks: banks, assessments: assessments, downloads: downloads,
+            lectures: lectures, resources: resources, lectureMappings: media.lectureMappings, resourceMappings: media.resourceMappings,
             reportScopes: reportScopes, themeFiles: content.themeFiles)
         return (program, diagnostics)
     }
 
     /// A diagnostic when an embed names a bank or item that does not exist.
-    private static func checkEmbed(_ embed: Embed, banks: [ExerciseBank]) -> Diagnostic? {
+    private static func checkEmbed(_ embed: Embed, banks: [ExerciseBank], lectures: [Lecture], resources: [Resource]) -> Diagnostic? {
         let parts = embed.target.split(separator: "/").map(String.init)
+        switch embed.kind {
+        case .lecture:
+            return lectures.contains { $0.id == embed.target } ? nil : .error(.unknownItemReference, at: embed.location, "no micro-lecture '\(embed.target)' for \(embed.reference)")
+        case .resource:
+            return resources.contains { $0.id == embed.target } ? nil : .error(.unknownItemReference, at: embed.location, "no resource '\(embed.target)' for \(embed.reference)")
+        case .item, .bank:
+            break
+        }
         guard let bank = banks.first(where: { $0.id == parts[0] }) else {
             let known = banks.map(\.id).sorted()
             let suggestion = known.first { EditDistance.between($0, parts[0]) <= 2 }.map { "; did you mean '\($0)'?" } ?? ""
@@ -131,9 +147,6 @@ public enum Resolver {
                 }
             }
         }
-        for asset in content.assets.sorted() where !downloads.contains(asset) {
-            diagnostics.append(.warning(.unreferencedFile, at: SourceLocation(file: asset), "no practical task or page refers to this file; it is not published"))
-        }
         var assessments: [CompetencyID: [ItemMapping]] = [:]
         for bank in banks {
             for item in bank.items {
@@ -147,7 +160,7 @@ public enum Resolver {
     }
 
     /// Keeps the first of each id (in file order) and reports every repeat at both places.
-    private static func unique<T>(
+    static func unique<T>(
         _ items: [T], id: KeyPath<T, String>, location: KeyPath<T, SourceLocation>, what: String,
         into diagnostics: inout DiagnosticList
     ) -> [T] {

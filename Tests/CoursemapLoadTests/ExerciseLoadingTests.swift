@@ -37,7 +37,7 @@ struct ExerciseLoadingTests {
         #expect(task.datasets.map(\.path) == ["datasets/traffic.csv"])
         #expect(task.rubric.map(\.maxPoints) == [60, 40])
         #expect(task.steps.count == 2)
-        #expect(content.assets == ["datasets/traffic.csv"])
+        #expect(content.assets == ["datasets/traffic.csv", "lectures/media/l1.webm", "resources/outline.pdf"])
     }
 
     @Test("items that cannot be answered as written: CM314 at the item")
@@ -70,5 +70,60 @@ struct ExerciseLoadingTests {
             "exercises/y.xml": bank("<single id=\"a\"><stem>x</stem><choice>1</choice></single>"),
         ])
         #expect(content.diagnostics.items.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.xmlSchemaViolation, .xmlUnknownRoot])
+    }
+}
+
+@Suite("Lectures, captions and resources")
+struct LectureLoadingTests {
+    let lecture = """
+        ---
+        title: 微课
+        duration: "1:00"
+        video: lectures/media/v.webm
+        poster: ../outside.jpg
+        captions:
+          zh-CN: lectures/media/v.vtt
+        ---
+        [00:00] 开始。
+
+        [00:50] 后来。
+
+        [00:40] 倒退。
+
+        [01:10] 超时。
+        """
+
+    @Test("WebVTT: header, timing syntax, order")
+    func webvtt() {
+        let good = WebVTTParserProbe.parse("WEBVTT\n\nNOTE x\n\n1\n00:00.000 --> 00:02.000\n甲\n\n00:02.000 --> 00:04.500 align:start\n乙\n")
+        #expect(good.cues.map(\.end) == [2, 4.5] && good.problems.isEmpty)
+        #expect(WebVTTParserProbe.parse("00:00.000 --> 00:01.000\nx\n").problems.map(\.code) == [.invalidCaptions])
+        let bad = WebVTTParserProbe.parse("WEBVTT\n\n00:03.000 --> 00:02.000\n甲\n\n00:01,000 --> 00:02.000\n乙\n\n00:00.500 --> 00:01.000\n丙\n")
+        #expect(bad.problems.map(\.location.line) == [3, 6, 9])
+    }
+
+    @Test("time codes out of order or past the duration (CM325) and paths leaving the content folder (CM323)")
+    func lectureProblems() {
+        let content = load([
+            "lectures/l.md": lecture, "lectures/media/v.webm": "x",
+            "lectures/media/v.vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\n甲\n",
+        ])
+        let byCode = Dictionary(grouping: content.diagnostics.items, by: \.code)
+        #expect(byCode[.invalidTimestamp]?.map(\.location.line) == [13, 15])
+        #expect(byCode[.unsafeAssetPath]?.map(\.location.line) == [5])
+        #expect(content.lectures.first?.duration == 60)
+        #expect(content.lectures.first?.poster == nil)
+    }
+
+    @Test("a resource sidecar describes the file beside it, with its size")
+    func sidecar() throws {
+        let content = load([
+            "resources/deck.pdf": "%PDF-1.4 twelve",
+            "resources/deck.pdf.yml": "title: 课件\nkind: slides\nlicense: CC BY 4.0\n",
+        ])
+        let resource = try #require(content.resources.first)
+        #expect(resource.id == "deck" && resource.kind == .slides && resource.fileType == "PDF")
+        #expect(resource.file?.path == "resources/deck.pdf" && resource.fileSize == 15)
+        #expect(content.diagnostics.isEmpty)
     }
 }

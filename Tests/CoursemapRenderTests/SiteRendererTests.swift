@@ -36,10 +36,14 @@ struct SiteRendererTests {
             "courses/intro/index.html", "courses/intro/01-basics.html", "courses/intro/02-practice.html",
             "coverage/cert/intermediate/index.html", "coverage/cert/intermediate/coverage.json",
             "coverage/po/index.html", "coverage/po/coverage.json", "assets/style.css", "assets/selfcheck.js",
-            "banks/index.html", "banks/basics/index.html",
+            "banks/index.html", "banks/basics/index.html", "assets/media.js", "resources/index.html", "lectures/l1.html",
+            "resources/outline.html", "resources/standard.html", "resources/traffic.html",
         ] + ["s1", "e1", "t1", "f1", "f2", "m1", "ma1", "o1", "sh1", "p1"].map { "banks/basics/\($0).html" }
         #expect(site.paths == expected.sorted())
-        #expect(site.copies == ["files/datasets/traffic.csv": "datasets/traffic.csv"])
+        #expect(site.copies == [
+            "files/datasets/traffic.csv": "datasets/traffic.csv", "files/lectures/media/l1.webm": "lectures/media/l1.webm",
+            "files/lectures/media/l1.zh.vtt": "lectures/media/l1.zh.vtt", "files/resources/outline.pdf": "resources/outline.pdf",
+        ])
     }
 
     @Test("content text is escaped; raw HTML in Markdown is dropped")
@@ -107,5 +111,41 @@ struct SiteRendererTests {
         ])
         #expect(broken.1.map(\.code) == [.templateSyntax])
         #expect(broken.1.first?.location.file == "theme/templates/home.mustache")
+    }
+}
+
+@Suite("Lecture and library pages")
+struct MediaPageTests {
+    @Test("a lecture page plays the video with its caption track and links each time code to the video")
+    func lecturePage() {
+        let (site, _) = renderFixture()
+        let html = page(site, "lectures/l1.html")
+        #expect(html.contains("<video id=\"cm-video\" controls preload=\"metadata\">"))
+        #expect(html.contains("<source src=\"../files/lectures/media/l1.webm\" type=\"video/webm\">"))
+        #expect(html.contains("<track kind=\"captions\" src=\"../files/lectures/media/l1.zh.vtt\" srclang=\"zh-CN\" label=\"中文\" default>"))
+        #expect(html.contains("<a class=\"timestamp\" href=\"../files/lectures/media/l1.webm#t=6\" data-time=\"6\">0:06</a> 它衡量产品"))
+        #expect(html.contains("href=\"../courses/intro/01-basics.html\""))
+    }
+
+    @Test("the library lists lectures and every resource kind with the data its filters read")
+    func library() {
+        let (site, _) = renderFixture()
+        let html = page(site, "resources/index.html")
+        #expect(html.contains("<tr data-kind=\"lecture\" data-course=\"intro\" data-areas=\"cert:1\" data-competencies=\"cert:中级:1.1.2\">"))
+        #expect(html.contains("data-kind=\"slides\""))
+        #expect(html.contains("data-kind=\"standard\""))
+        #expect(html.contains("data-kind=\"dataset\""))
+        #expect(html.contains("<option value=\"cert:1\">1 领域一 (3)</option>"))
+    }
+
+    @Test("modules, courses and requirements list their lectures and resources; coverage counts lecture minutes")
+    func related() {
+        let (site, _) = renderFixture()
+        #expect(page(site, "courses/intro/01-basics.html").contains("href=\"../../lectures/l1.html\">点击率入门</a>"))
+        #expect(page(site, "courses/intro/02-practice.html").contains("href=\"../../resources/outline.html\">课程大纲（课件）</a>"))
+        let requirement = page(site, "frameworks/cert/intermediate/1.1.2.html")
+        #expect(requirement.contains("lectures/l1.html"))
+        #expect(requirement.contains("<dd>0.2 分钟</dd>"))
+        #expect(page(site, "resources/standard.html").contains("<h2 id=\"考核方式\">"))
     }
 }

@@ -1,0 +1,119 @@
+import CoursemapModel
+import Foundation
+import Yams
+
+/// Reads `lectures/<id>.md`: front matter with the video, captions, slides and mappings; the transcript as
+/// the body, its time codes checked against the declared duration.
+enum LectureReader {
+    static func read(_ text: String, file: String, defaultID: String, markdown: MarkdownOptions) -> (Lecture?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let parts = FrontMatterFields.open(text, file: file, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        var fields = parts.fields
+        let id = fields.string("id") ?? defaultID
+        let title = fields.localized("title", required: true)
+        let summary = fields.localized("summary")
+        var duration: Double?
+        if let value = fields.string("duration", required: true) {
+            duration = Duration.parse(value)
+            if duration == nil { fields.invalid(fields.node("duration")!, "duration '\(value)' must be m:ss or h:mm:ss, e.g. 3:40") }
+        }
+        var video: MediaSource?
+        if let value = fields.string("video", required: true) {
+            let node = fields.node("video")!
+            if value.lowercased().hasPrefix("https://") {
+                video = .remote(value)
+            } else if let reference = AssetPaths.reference(value, at: parts.fields.document.location(of: node), field: "video", into: &diagnostics) {
+                video = .file(reference)
+            }
+        }
+        let poster = fields.string("poster").flatMap {
+            AssetPaths.reference($0, at: fields.document.location(of: fields.node("poster")!), field: "poster", into: &diagnostics)
+        }
+        let slides = fields.string("slides").flatMap {
+            AssetPaths.reference($0, at: fields.document.location(of: fields.node("slides")!), field: "slides", into: &diagnostics)
+        }
+        var captions: [CaptionTrack] = []
+        if var tracks = fields.mapping("captions") {
+            for entry in tracks.entries {
+                guard case let .scalar(scalar) = entry.value else {
+                    tracks.invalid(entry.value, "captions.\(entry.key) must be the path of a .vtt file")
+                    continue
+                }
+                if let reference = AssetPaths.reference(scalar.string, at: fields.document.location(of: entry.value), field: "captions.\(entry.key)", into: &diagnostics) {
+                    captions.append(CaptionTrack(language: entry.key, file: reference))
+                }
+            }
+            fields.absorb(tracks)
+        }
+        let course = fields.string("course")
+        let modules = ReferenceFields.modules(&fields)
+        let claims = ReferenceFields.competencies(&fields, into: &diagnostics)
+        fields.finish()
+        diagnostics += fields.diagnostics
+
+        let transcript = MarkdownParser.parseTranscript(parts.body, options: markdown, file: file, firstLine: parts.bodyLine, timecodes: true)
+        diagnostics += transcript.diagnostics
+        if let duration {
+            var previous = -1.0
+            for code in transcript.timecodes {
+                if code.seconds > duration {
+                    diagnostics.append(.error(.invalidTimestamp, at: SourceLocation(file: file, line: code.line, column: 1), "time code \(Lecture.clock(code.seconds)) is beyond the lecture's duration \(Lecture.clock(duration))"))
+                } else if code.seconds < previous {
+                    diagnostics.append(.error(.invalidTimestamp, at: SourceLocation(file: file, line: code.line, column: 1), "time code \(Lecture.clock(code.seconds)) comes before the previous one; keep the transcript in time order"))
+                }
+                previous = max(previous, code.seconds)
+            }
+        }
+        guard let title, let duration, let video else { return (nil, diagnostics) }
+        let lecture = Lecture(
+            id: id, title: title, summary: summary, duration: duration, video: video, poster: poster, captions: captions,
+            slides: slides, courseID: course, modules: modules, claims: claims, transcript: transcript.text,
+            location: SourceLocation(file: file, line: 1, column: 1))
+        return (lecture, diagnostics)
+    }
+}
+
+/// Paths that content gives to files of the content folder.
+enum AssetPaths {
+    /// A reference to a content file, or a CM323 diagnostic for a path that would leave the content folder.
+    static func reference(_ path: String, at location: SourceLocation, field: String, into diagnostics: inout [Diagnostic]) -> AssetReference? {
+        guard let normalised = ContentPath.normalise(path) else {
+            diagnostics.append(.error(
+                .unsafeAssetPath, at: location,
+                "\(field) '\(path)' must be a path inside the content folder, from its top (e.g. lectures/media/x.webm): no '..', no absolute path"))
+            return nil
+        }
+        return AssetReference(path: normalised, location: location)
+    }
+}
+
+/// Fields that lectures and resources share with modules.
+enum ReferenceFields {
+    /// `modules: [id, …]`
+    static func modules(_ fields: inout FieldReader) -> [ModuleReference] {
+        (fields.stringList("modules") ?? []).map { id, node in
+            ModuleReference(moduleID: id, location: fields.document.location(of: node))
+        }
+    }
+
+    /// `competencies: {reference: I|R|M}`
+    static func competencies(_ fields: inout FieldReader, into diagnostics: inout [Diagnostic]) -> [CompetencyClaim] {
+        guard var competencies = fields.mapping("competencies") else { return [] }
+        var claims: [CompetencyClaim] = []
+        for entry in competencies.entries {
+            guard let competency = CompetencyID(parsing: entry.key) else {
+                diagnostics.append(.error(
+                    .malformedReference, at: entry.keyLocation,
+                    "'\(entry.key)' is not a competency reference; write framework:level:code (e.g. b2b-data:中级:1.1.1) or framework:code"))
+                continue
+            }
+            guard case let .scalar(scalar) = entry.value, let level = MappingLevel(rawValue: scalar.string) else {
+                competencies.invalid(entry.value, "mapping level of '\(entry.key)' must be I (introduced), R (reinforced) or M (mastered)")
+                continue
+            }
+            claims.append(CompetencyClaim(competency: competency, level: level, location: entry.keyLocation))
+        }
+        fields.absorb(competencies)
+        return claims
+    }
+}

@@ -1,0 +1,116 @@
+/// A micro-lecture (微课): a short video with captions, a transcript and optional slides, from
+/// `Content/lectures/<id>.md`.
+public struct Lecture: Hashable, Sendable, Codable {
+    public var id: String
+    public var title: LocalizedText
+    public var summary: LocalizedText?
+    /// Length in seconds, as declared in the front matter.
+    public var duration: Double
+    public var video: MediaSource
+    public var poster: AssetReference?
+    public var captions: [CaptionTrack]
+    public var slides: AssetReference?
+    public var courseID: String?
+    /// Modules the lecture is part of (ids within `courseID`), with where each is named.
+    public var modules: [ModuleReference]
+    public var claims: [CompetencyClaim]
+    /// The transcript; time-coded paragraphs carry `data-time` links that seek the video.
+    public var transcript: RichText
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: LocalizedText, summary: LocalizedText? = nil, duration: Double, video: MediaSource,
+        poster: AssetReference? = nil, captions: [CaptionTrack] = [], slides: AssetReference? = nil, courseID: String? = nil,
+        modules: [ModuleReference] = [], claims: [CompetencyClaim] = [], transcript: RichText, location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.duration = duration
+        self.video = video
+        self.poster = poster
+        self.captions = captions
+        self.slides = slides
+        self.courseID = courseID
+        self.modules = modules
+        self.claims = claims
+        self.transcript = transcript
+        self.location = location
+    }
+
+    /// Whole minutes and seconds, `m:ss`.
+    public var durationText: String { Lecture.clock(duration) }
+
+    public static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60)
+        let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return h > 0 ? "\(h):\(pad(m)):\(pad(s))" : "\(m):\(pad(s))"
+    }
+}
+
+/// Where a video comes from: a file of the content folder, or an https URL.
+public enum MediaSource: Hashable, Sendable, Codable {
+    case file(AssetReference)
+    case remote(String)
+}
+
+/// A reference from content to a file of the content folder (a video, a caption file, slides, a dataset):
+/// its path from the content root and where the reference is written.
+public struct AssetReference: Hashable, Sendable, Codable {
+    public var path: String
+    public var location: SourceLocation
+
+    public init(path: String, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
+}
+
+/// A WebVTT caption file for one language.
+public struct CaptionTrack: Hashable, Sendable, Codable {
+    /// BCP 47, e.g. `zh-CN`, `en`.
+    public var language: String
+    public var file: AssetReference
+
+    public init(language: String, file: AssetReference) {
+        self.language = language
+        self.file = file
+    }
+}
+
+/// A module named by id from a lecture or resource.
+public struct ModuleReference: Hashable, Sendable, Codable {
+    public var moduleID: String
+    public var location: SourceLocation
+
+    public init(moduleID: String, location: SourceLocation) {
+        self.moduleID = moduleID
+        self.location = location
+    }
+}
+
+/// A parsed WebVTT file: its cues in file order.
+public struct CaptionFile: Hashable, Sendable, Codable {
+    public struct Cue: Hashable, Sendable, Codable {
+        public var start: Double
+        public var end: Double
+        public var text: String
+        public var line: Int
+
+        public init(start: Double, end: Double, text: String, line: Int) {
+            self.start = start
+            self.end = end
+            self.text = text
+            self.line = line
+        }
+    }
+
+    public var path: String
+    public var cues: [Cue]
+
+    public init(path: String, cues: [Cue]) {
+        self.path = path
+        self.cues = cues
+    }
+}

@@ -1,0 +1,95 @@
+/// Page contexts for micro-lectures and the resource library.
+
+struct LecturePage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: BiText
+    let summary: String?
+    let duration: String
+    let videoSource: String
+    let videoType: String?
+    let poster: String?
+    let tracks: [TrackView]
+    let slidesHref: String?
+    let courseHref: String?
+    let courseTitle: String?
+    let partOf: [LinkView]
+    let competencies: [CompetencyLevelItem]
+    var transcript: String
+}
+
+struct TrackView: Sendable {
+    let src: String
+    let language: String
+    let label: String
+    let isDefault: Bool
+}
+
+struct LinkView: Sendable {
+    let href: String
+    let text: String
+    let detail: String?
+}
+
+struct ResourcePage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: BiText
+    let kindName: String
+    let description: BiText?
+    let license: String?
+    let downloadHref: String?
+    let fileType: String?
+    let fileSize: String?
+    let courseHref: String?
+    let courseTitle: String?
+    let partOf: [LinkView]
+    let competencies: [CompetencyLevelItem]
+    let document: String?
+    let toc: [TocItem]
+}
+
+struct LibraryPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let title: String
+    let kinds: [FilterOption]
+    let courses: [FilterOption]
+    let areas: [FilterOption]
+    let entries: [LibraryEntry]
+}
+
+struct FilterOption: Sendable {
+    let value: String
+    let label: String
+    let count: Int
+}
+
+/// One row of the library: a lecture or a resource, with the data the filters read.
+struct LibraryEntry: Sendable {
+    let href: String
+    let title: BiText
+    let kind: String
+    let kindName: String
+    let detail: String
+    let course: String
+    let courseTitle: String?
+    let areas: String
+    let competencies: String
+}
+
+/// Lectures and resources of a module, a course, or a competency.
+struct RelatedMedia: Sendable {
+    let lectures: [LinkView]
+    let resources: [LinkView]
+}
+
+/// A lecture or resource shown inside a module.
+struct MediaCard: Sendable {
+    let ui: UIStrings
+    let href: String
+    let title: BiText
+    let kindName: String
+    let detail: String
+    let poster: String?
+}

@@ -1,0 +1,159 @@
+import CoursemapModel
+import Foundation
+
+/// Pages of micro-lectures, resources and the library.
+extension PageBuilder {
+    func lecture(_ lecture: Lecture) -> LecturePage {
+        let page = SitePaths.lecture(lecture.id)
+        let root = SitePaths.root(from: page)
+        let (source, type): (String, String?) = {
+            switch lecture.video {
+            case let .file(reference): return (root + SitePaths.download(reference.path), Self.videoType(reference.path))
+            case let .remote(url): return (url, Self.videoType(url))
+            }
+        }()
+        let tracks = lecture.captions.enumerated().map { index, track in
+            TrackView(
+                src: root + SitePaths.download(track.file.path), language: track.language,
+                label: Self.languageName(track.language), isDefault: index == 0)
+        }
+        return LecturePage(
+            chrome: chrome(page: page, title: plain(lecture.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(lecture.title))], section: "library"),
+            ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), duration: lecture.durationText,
+            videoSource: source, videoType: type, poster: lecture.poster.map { root + SitePaths.download($0.path) }, tracks: tracks,
+            slidesHref: lecture.slides.map { root + SitePaths.download($0.path) },
+            courseHref: lecture.courseID.map { root + SitePaths.course($0) },
+            courseTitle: lecture.courseID.flatMap(program.course).map { plain($0.title) },
+            partOf: moduleLinks(lecture.modules, course: lecture.courseID, from: page),
+            competencies: levelItems(lecture.claims.map { ($0.competency, $0.level) }, from: page),
+            // Without JavaScript a time code opens the video itself at that time (a media fragment).
+            transcript: lecture.transcript.html.replacingOccurrences(of: "href=\"#t=", with: "href=\"\(source)#t="))
+    }
+
+    func resource(_ resource: Resource) -> ResourcePage {
+        let page = SitePaths.resource(resource.id)
+        let root = SitePaths.root(from: page)
+        return ResourcePage(
+            chrome: chrome(page: page, title: plain(resource.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(resource.title))], section: "library"),
+            ui: ui, title: text(resource.title), kindName: plain(resource.kind.name), description: resource.description.map(text),
+            license: resource.license, downloadHref: resource.file.map { root + SitePaths.download($0.path) },
+            fileType: resource.fileType, fileSize: resource.fileSize.map(Self.size),
+            courseHref: resource.courseID.map { root + SitePaths.course($0) },
+            courseTitle: resource.courseID.flatMap(program.course).map { plain($0.title) },
+            partOf: moduleLinks(resource.modules, course: resource.courseID, from: page),
+            competencies: levelItems(resource.claims.map { ($0.competency, $0.level) }, from: page),
+            document: resource.document?.html,
+            toc: resource.document?.headings.filter { $0.level <= 3 }.map { TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3) } ?? [])
+    }
+
+    func library() -> LibraryPage {
+        let page = SitePaths.library
+        let root = SitePaths.root(from: page)
+        func areas(_ claims: [CompetencyClaim]) -> [String] {
+            Array(Set(claims.compactMap { claim -> String? in
+                guard let competency = program.competencies[claim.competency], competency.id.level != nil else { return nil }
+                return "\(competency.id.framework):\(competency.group.code)"
+            })).sorted()
+        }
+        var entries: [LibraryEntry] = program.lectures.map { lecture in
+            LibraryEntry(
+                href: root + SitePaths.lecture(lecture.id), title: text(lecture.title), kind: ResourceKind.lecture.rawValue,
+                kindName: plain(ResourceKind.lecture.name), detail: "\(lecture.durationText)",
+                course: lecture.courseID ?? "", courseTitle: lecture.courseID.flatMap(program.course).map { plain($0.title) },
+                areas: areas(lecture.claims).joined(separator: " "),
+                competencies: lecture.claims.map(\.competency.description).joined(separator: " "))
+        }
+        entries += program.resources.map { resource in
+            LibraryEntry(
+                href: root + SitePaths.resource(resource.id), title: text(resource.title), kind: resource.kind.rawValue,
+                kindName: plain(resource.kind.name),
+                detail: [resource.fileType, resource.fileSize.map(Self.size)].compactMap { $0 }.joined(separator: " · "),
+                course: resource.courseID ?? "", courseTitle: resource.courseID.flatMap(program.course).map { plain($0.title) },
+                areas: areas(resource.claims).joined(separator: " "),
+                competencies: resource.claims.map(\.competency.description).joined(separator: " "))
+        }
+        let kindCounts = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
+        let areaOptions = program.frameworks.filter { $0.kind == .certificate }.flatMap { framework in
+            framework.levels.flatMap { level in
+                level.areas.map { area in
+                    FilterOption(
+                        value: "\(framework.id):\(area.code)", label: "\(area.code) \(plain(area.title))",
+                        count: entries.count { $0.areas.split(separator: " ").contains(Substring("\(framework.id):\(area.code)")) })
+                }
+            }
+        }
+        return LibraryPage(
+            chrome: chrome(page: page, title: ui.library, crumbs: [(nil, ui.library)], section: "library"), ui: ui, title: ui.library,
+            kinds: ResourceKind.allCases.compactMap { kind in
+                kindCounts[kind.rawValue].map { FilterOption(value: kind.rawValue, label: plain(kind.name), count: $0) }
+            },
+            courses: program.courses.map { course in
+                FilterOption(value: course.id, label: plain(course.title), count: entries.count { $0.course == course.id })
+            },
+            areas: areaOptions, entries: entries)
+    }
+
+    /// Lectures and resources that name a module, a course, or map a competency.
+    func related(module: String? = nil, course: String? = nil, competency: CompetencyID? = nil, from page: String) -> RelatedMedia {
+        let root = SitePaths.root(from: page)
+        func matches(_ modules: [ModuleReference], _ courseID: String?, _ claims: [CompetencyClaim]) -> Bool {
+            if let module { return modules.contains { $0.moduleID == module } }
+            if let course { return courseID == course }
+            if let competency { return claims.contains { $0.competency == competency } }
+            return false
+        }
+        return RelatedMedia(
+            lectures: program.lectures.filter { matches($0.modules, $0.courseID, $0.claims) }.map { lecture in
+                LinkView(href: root + SitePaths.lecture(lecture.id), text: plain(lecture.title), detail: "\(ui.lectures) · \(lecture.durationText)")
+            },
+            resources: program.resources.filter { matches($0.modules, $0.courseID, $0.claims) }.map { resource in
+                LinkView(href: root + SitePaths.resource(resource.id), text: plain(resource.title), detail: plain(resource.kind.name))
+            })
+    }
+
+    func mediaCard(lecture: Lecture, from page: String) -> MediaCard {
+        MediaCard(
+            ui: ui, href: SitePaths.root(from: page) + SitePaths.lecture(lecture.id), title: text(lecture.title),
+            kindName: plain(ResourceKind.lecture.name), detail: lecture.durationText,
+            poster: lecture.poster.map { SitePaths.root(from: page) + SitePaths.download($0.path) })
+    }
+
+    func mediaCard(resource: Resource, from page: String) -> MediaCard {
+        MediaCard(
+            ui: ui, href: SitePaths.root(from: page) + SitePaths.resource(resource.id), title: text(resource.title),
+            kindName: plain(resource.kind.name),
+            detail: [resource.fileType, resource.fileSize.map(Self.size)].compactMap { $0 }.joined(separator: " · "), poster: nil)
+    }
+
+    private func moduleLinks(_ modules: [ModuleReference], course: String?, from page: String) -> [LinkView] {
+        let root = SitePaths.root(from: page)
+        return modules.compactMap { reference in
+            let owner = course ?? program.courses.first { c in program.modules(of: c.id).contains { $0.id == reference.moduleID } }?.id
+            guard let owner, let module = program.modules(of: owner).first(where: { $0.id == reference.moduleID }) else { return nil }
+            return LinkView(href: root + SitePaths.module(module.id, course: owner), text: plain(module.title), detail: program.course(owner).map { plain($0.title) })
+        }
+    }
+
+    static func videoType(_ path: String) -> String? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".webm") { return "video/webm" }
+        if lower.hasSuffix(".mp4") || lower.hasSuffix(".m4v") { return "video/mp4" }
+        if lower.hasSuffix(".ogv") { return "video/ogg" }
+        return nil
+    }
+
+    static func languageName(_ code: String) -> String {
+        switch code.lowercased() {
+        case "zh", "zh-cn", "zh-hans": return "中文"
+        case "en", "en-us", "en-gb": return "English"
+        default: return code
+        }
+    }
+
+    /// `1.2 MB`, `340 KB`.
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1024 * 1024 { return String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+        if bytes >= 1024 { return "\(Int((Double(bytes) / 1024).rounded())) KB" }
+        return "\(bytes) B"
+    }
+}

@@ -1,0 +1,108 @@
+import CoursemapModel
+
+/// Resolves micro-lectures and library resources: unique ids, their course and modules, competency
+/// claims, and every file they refer to — which must exist, stay within the size limit, and is then
+/// published. Caption cues must fall within their lecture's duration.
+struct MediaResolver {
+    let content: LoadedContent
+    let config: SiteConfig
+    let courses: Set<String>
+    let modulesByCourse: [String: [Module]]
+    let references: ReferenceChecker
+
+    private(set) var diagnostics = DiagnosticList()
+    /// Content files that pages link to, to be copied into the site.
+    private(set) var published = Set<String>()
+    private(set) var lectureMappings: [CompetencyID: [LectureMapping]] = [:]
+    private(set) var resourceMappings: [CompetencyID: [String]] = [:]
+
+    init(content: LoadedContent, config: SiteConfig, courses: Set<String>, modulesByCourse: [String: [Module]], references: ReferenceChecker) {
+        self.content = content
+        self.config = config
+        self.courses = courses
+        self.modulesByCourse = modulesByCourse
+        self.references = references
+    }
+
+    mutating func resolve() -> (lectures: [Lecture], resources: [Resource]) {
+        var lectures = Resolver.unique(content.lectures, id: \.id, location: \.location, what: "lecture", into: &diagnostics)
+        for index in lectures.indices {
+            var lecture = lectures[index]
+            lecture.courseID = checkCourse(lecture.courseID, of: "lecture '\(lecture.id)'", at: lecture.location)
+            lecture.modules = checkModules(lecture.modules, course: lecture.courseID)
+            lecture.claims = references.check(lecture.claims, into: &diagnostics)
+            if case let .file(video) = lecture.video { publish(video) }
+            if let poster = lecture.poster { publish(poster) }
+            if let slides = lecture.slides { publish(slides) }
+            for track in lecture.captions where publish(track.file) {
+                checkCues(track, of: lecture)
+            }
+            for claim in lecture.claims {
+                lectureMappings[claim.competency, default: []].append(
+                    LectureMapping(lectureID: lecture.id, level: claim.level, minutes: lecture.duration / 60))
+            }
+            lectures[index] = lecture
+        }
+        lectures.sort { ($0.courseID ?? "~", $0.id) < ($1.courseID ?? "~", $1.id) }
+
+        var resources = Resolver.unique(content.resources, id: \.id, location: \.location, what: "resource", into: &diagnostics)
+        for index in resources.indices {
+            var resource = resources[index]
+            resource.courseID = checkCourse(resource.courseID, of: "resource '\(resource.id)'", at: resource.location)
+            resource.modules = checkModules(resource.modules, course: resource.courseID)
+            resource.claims = references.check(resource.claims, into: &diagnostics)
+            if let file = resource.file { publish(file) }
+            for claim in resource.claims { resourceMappings[claim.competency, default: []].append(resource.id) }
+            resources[index] = resource
+        }
+        let kinds = ResourceKind.allCases
+        resources.sort { (kinds.firstIndex(of: $0.kind)!, $0.id) < (kinds.firstIndex(of: $1.kind)!, $1.id) }
+        return (lectures, resources)
+    }
+
+    /// Checks that a referenced file exists and is not too large; records it for publishing. True when it exists.
+    @discardableResult
+    private mutating func publish(_ reference: AssetReference) -> Bool {
+        guard content.files.contains(reference.path) else {
+            diagnostics.append(.error(.missingAsset, at: reference.location, "file '\(reference.path)' does not exist in the content folder"))
+            return false
+        }
+        if let size = content.fileSizes[reference.path], size > config.maxAssetBytes {
+            let megabytes = { (bytes: Int) in String(bytes / (1024 * 1024)) }
+            diagnostics.append(.warning(
+                .largeAsset, at: reference.location,
+                "'\(reference.path)' is \(megabytes(size)) MB, over the \(megabytes(config.maxAssetBytes)) MB limit (assets.max_size_mb); consider a streaming host and an https URL"))
+        }
+        published.insert(reference.path)
+        return true
+    }
+
+    private mutating func checkCues(_ track: CaptionTrack, of lecture: Lecture) {
+        guard let captions = content.captionFiles[track.file.path] else { return }
+        for cue in captions.cues where cue.end > lecture.duration + 0.5 {
+            diagnostics.append(.error(
+                .captionsOutsideVideo, at: SourceLocation(file: captions.path, line: cue.line, column: 1),
+                "cue ends at \(Lecture.clock(cue.end)), after the end of lecture '\(lecture.id)' (\(lecture.durationText))"))
+        }
+    }
+
+    private mutating func checkCourse(_ course: String?, of what: String, at location: SourceLocation) -> String? {
+        guard let course else { return nil }
+        guard courses.contains(course) else {
+            let suggestion = courses.sorted().first { EditDistance.between($0, course) <= 2 }.map { "; did you mean '\($0)'?" } ?? ""
+            diagnostics.append(.error(.unknownCourse, at: location, "\(what) belongs to unknown course '\(course)'\(suggestion)"))
+            return nil
+        }
+        return course
+    }
+
+    private mutating func checkModules(_ modules: [ModuleReference], course: String?) -> [ModuleReference] {
+        modules.filter { reference in
+            let candidates = course.map { modulesByCourse[$0] ?? [] } ?? modulesByCourse.values.flatMap { $0 }
+            if candidates.contains(where: { $0.id == reference.moduleID }) { return true }
+            let scope = course.map { "course '\($0)'" } ?? "any course"
+            diagnostics.append(.error(.unknownModule, at: reference.location, "no module '\(reference.moduleID)' in \(scope)"))
+            return false
+        }
+    }
+}
