@@ -181,3 +181,41 @@ struct BankResolutionTests {
         #expect(program.modules(of: "c").first?.body.embeds.count == 3)
     }
 }
+
+@Suite("Lectures, resources and their files")
+struct MediaResolutionTests {
+    func lecture(_ extra: String = "") -> String {
+        "---\ntitle: 微课\nduration: \"0:10\"\nvideo: lectures/media/v.webm\ncaptions:\n  zh-CN: lectures/media/v.vtt\ncourse: c\nmodules: [m, nope]\ncompetencies:\n  cert:中级:1.1.1: M\n\(extra)---\n[00:00] 文字稿。\n"
+    }
+
+    @Test("missing files (CM322), cues past the end (CM321), unknown modules (CM410), unreferenced files (CM107)")
+    func problems() {
+        let (program, diagnostics) = resolve([
+            "courses/c/m.md": module(order: 1),
+            "lectures/l.md": lecture(),
+            "lectures/media/v.vtt": "WEBVTT\n\n00:00.000 --> 00:05.000\n甲\n\n00:05.000 --> 00:12.000\n乙\n",
+            "lectures/media/orphan.jpg": "x",
+            "resources/deck.pdf.yml": "title: 课件\nkind: slides\n",
+        ])
+        let byCode = Dictionary(grouping: diagnostics.items, by: \.code)
+        #expect(byCode[.missingAsset]?.map(\.location.file).sorted() == ["lectures/l.md", "resources/deck.pdf.yml"])
+        #expect(byCode[.missingAsset]?.first { $0.location.file == "lectures/l.md" }?.location.line == 4)
+        #expect(byCode[.captionsOutsideVideo]?.map(\.location) == [SourceLocation(file: "lectures/media/v.vtt", line: 6, column: 1)])
+        #expect(byCode[.unknownModule]?.map(\.location.line) == [8])
+        #expect(byCode[.unreferencedFile]?.map(\.location.file) == ["lectures/media/orphan.jpg"])
+        #expect(program.lectures.first?.modules.map(\.moduleID) == ["m"])
+        #expect(program.lectureMappings[CompetencyID(parsing: "cert:中级:1.1.1")!]?.first?.minutes == 10.0 / 60)
+    }
+
+    @Test("files over assets.max_size_mb are reported (CM324) and still published")
+    func largeFiles() {
+        let (program, diagnostics) = resolve([
+            "coursemap.yml": "title: 测试\nassets:\n  max_size_mb: 1\n",
+            "lectures/l.md": lecture().replacingOccurrences(of: "modules: [m, nope]\n", with: "").replacingOccurrences(of: "course: c\n", with: ""),
+            "lectures/media/v.webm": String(repeating: "x", count: 1_200_000),
+            "lectures/media/v.vtt": "WEBVTT\n\n00:00.000 --> 00:05.000\n甲\n",
+        ])
+        #expect(diagnostics.items.map(\.code) == [.largeAsset])
+        #expect(program.downloads.contains("lectures/media/v.webm"))
+    }
+}
