@@ -4,6 +4,7 @@ from selenium.webdriver.support.ui import Select
 
 
 def open_item(browser, site, item):
+    browser.get_log("browser")  # start with this page's messages only
     browser.get((site / "banks" / "basics" / f"{item}.html").as_uri())
     return browser.find_element(By.ID, f"item-{item}")
 
