@@ -72,7 +72,7 @@ public struct Framework: Hashable, Sendable, Codable {
                     Competency(
                         id: CompetencyID(framework: id, level: nil, code: outcome.code),
                         statement: outcome.statement,
-                        group: CompetencyGroup(code: group.domain.rawValue, title: group.domain.name),
+                        group: CompetencyGroup(code: group.code, title: group.title),
                         subgroup: nil,
                         location: outcome.location)
                 }
@@ -157,14 +157,23 @@ public enum OutcomeDomain: String, Hashable, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A domain group of program outcomes.
+/// A group of program outcomes: one of the three domains of 培养规格 for frameworks written in Coursemap's
+/// XML, or any titled group for frameworks imported from CASE.
 public struct OutcomeGroup: Hashable, Sendable, Codable {
-    public var domain: OutcomeDomain
+    public var domain: OutcomeDomain?
+    public var code: String
+    public var title: LocalizedText
     public var outcomes: [Statement]
     public var location: SourceLocation
 
     public init(domain: OutcomeDomain, outcomes: [Statement], location: SourceLocation) {
+        self.init(domain: domain, code: domain.rawValue, title: domain.name, outcomes: outcomes, location: location)
+    }
+
+    public init(domain: OutcomeDomain?, code: String, title: LocalizedText, outcomes: [Statement], location: SourceLocation) {
         self.domain = domain
+        self.code = code
+        self.title = title
         self.outcomes = outcomes
         self.location = location
     }

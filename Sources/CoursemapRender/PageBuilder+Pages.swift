@@ -65,7 +65,7 @@ extension PageBuilder {
         let scope = FrameworkScope(framework: framework.id, level: nil)
         let outcomes = Dictionary(framework.competencies(in: scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let groups = framework.outcomeGroups.map { group in
-            OutcomeSection(name: plain(group.domain.name), outcomes: group.outcomes.compactMap { outcome in
+            OutcomeSection(name: plain(group.title), outcomes: group.outcomes.compactMap { outcome in
                 let id = CompetencyID(framework: framework.id, level: nil, code: outcome.code)
                 return outcomes[id].map { competencyItem($0, from: page, status: status(of: id)) }
             })
