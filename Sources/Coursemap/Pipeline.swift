@@ -14,6 +14,7 @@ public enum Pipeline {
         public var diagnostics: DiagnosticList
         public var program: Program
         public var coverage: [CoverageReport]
+        public var orphans: Orphans
         public var site: RenderedSite
         /// Files written to the output folder (0 for `check`, or when there were errors).
         public var filesWritten: Int
@@ -32,9 +33,11 @@ public enum Pipeline {
         let (program, resolveDiagnostics) = Resolver.resolve(loaded)
         diagnostics.append(contentsOf: resolveDiagnostics)
         let coverage = CoverageAnalyser.analyse(program)
-        let (site, renderDiagnostics) = SiteRenderer.render(program, coverage: coverage, edition: edition)
+        let orphans = CoverageAnalyser.orphans(program)
+        diagnostics.append(contentsOf: GateChecker.check(program, reports: coverage, orphans: orphans))
+        let (site, renderDiagnostics) = SiteRenderer.render(program, coverage: coverage, orphans: orphans, edition: edition)
         diagnostics.append(contentsOf: renderDiagnostics)
-        return Outcome(diagnostics: diagnostics, program: program, coverage: coverage, site: site, filesWritten: 0)
+        return Outcome(diagnostics: diagnostics, program: program, coverage: coverage, orphans: orphans, site: site, filesWritten: 0)
     }
 
     /// Checks, then writes the site to `output` when there are no errors. The destination is vetted before

@@ -52,11 +52,39 @@ enum ConfigReader {
             assets.finish()
             fields.absorb(assets)
         }
+        var rules = CoverageRules.standard
+        if var coverage = fields.mapping("coverage") {
+            rules.coveredAt = coverage.choice("covered_at", as: MappingLevel.self) ?? rules.coveredAt
+            rules.requireAssessment = coverage.bool("require_assessment") ?? rules.requireAssessment
+            rules.blueprintTolerance = coverage.number("blueprint_tolerance") ?? rules.blueprintTolerance
+            coverage.finish()
+            fields.absorb(coverage)
+        }
+        var gates: [CoverageGate] = []
+        for var gate in fields.mappingList("gates") ?? [] {
+            var scope: FrameworkScope?
+            if let text = gate.string("scope") {
+                scope = FrameworkScope(parsing: text)
+                if scope == nil { gate.invalid(gate.node("scope")!, "scope '\(text)' must be a framework id or framework:level") }
+            }
+            let taught = gate.bool("taught") ?? false
+            let assessed = gate.bool("assessed") ?? false
+            let minimum = gate.integer("min_items", range: 0...1000) ?? (assessed ? 1 : 0)
+            let covered = gate.bool("covered") ?? false
+            let noOrphans = gate.bool("no_orphans") ?? false
+            if scope == nil && (taught || assessed || minimum > 0 || covered) {
+                gate.invalid(gate.node("taught") ?? gate.node("assessed") ?? gate.node("min_items") ?? gate.node("covered")!, "a gate on requirements needs a scope: (e.g. scope: b2b-data:中级)")
+            }
+            gate.finish()
+            fields.absorb(gate)
+            gates.append(CoverageGate(scope: scope, taught: taught, minimumItems: minimum, covered: covered, noOrphans: noOrphans, location: gate.location))
+        }
         fields.finish()
         guard let title else { return (nil, fields.diagnostics) }
         let config = SiteConfig(
             title: title, program: program, language: language, baseURL: baseURL, reports: reports,
-            reportLocations: reportLocations, markdown: markdown, maxAssetBytes: maxAssetBytes, location: fileLocation)
+            reportLocations: reportLocations, markdown: markdown, maxAssetBytes: maxAssetBytes, coverageRules: rules,
+            gates: gates, location: fileLocation)
         return (config, fields.diagnostics)
     }
 }

@@ -64,7 +64,9 @@ struct FrameworkReader {
                 }
                 return WorkTask(code: taskCode, title: task.bilingualText ?? LocalizedText(zh: taskCode), requirements: requirements, location: SourceLocation(file: file, line: task.line))
             }
-            return WorkArea(code: areaCode, title: area.bilingualText ?? LocalizedText(zh: areaCode), tasks: tasks, location: SourceLocation(file: file, line: area.line))
+            return WorkArea(
+                code: areaCode, title: area.bilingualText ?? LocalizedText(zh: areaCode), tasks: tasks,
+                weight: area.attributes["weight"].flatMap(Double.init), location: SourceLocation(file: file, line: area.line))
         }
         diagnostics += codes.diagnostics
         return FrameworkLevel(level: level, description: element.first("description")?.bilingualText, areas: areas, location: SourceLocation(file: file, line: element.line))

@@ -225,6 +225,26 @@ struct FieldReader {
         return nested
     }
 
+    /// A sequence of mappings, each read with its own reader (diagnostics to be absorbed by the caller).
+    mutating func mappingList(_ key: String) -> [FieldReader]? {
+        guard let entry = lookup(key, required: false, expected: "a list") else { return nil }
+        guard case let .sequence(sequence) = entry.value else {
+            wrongType(entry, expected: "a list")
+            return nil
+        }
+        var readers: [FieldReader] = []
+        for (index, item) in sequence.enumerated() {
+            guard case let .mapping(mapping) = item else {
+                diagnostics.append(.error(.wrongType, at: document.location(of: item), "items of '\(prefix)\(key)' must be mappings, found \(item.kindDescription)"))
+                continue
+            }
+            var reader = FieldReader(document: document, mapping: mapping, location: document.location(of: item))
+            reader.prefix = "\(prefix)\(key)[\(index + 1)]."
+            readers.append(reader)
+        }
+        return readers
+    }
+
     /// A sequence of scalars, each with its location.
     mutating func stringList(_ key: String) -> [(String, Node)]? {
         guard let entry = lookup(key, required: false, expected: "a list") else { return nil }

@@ -61,6 +61,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     // Configuration
     case missingConfig = "CM501"
 
+    // Coverage gates
+    case gateFailed = "CM701"
+
     // Theme and rendering
     case templateSyntax = "CM601"
 
@@ -110,6 +113,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownCourse: return "reference to a course that does not exist"
         case .unknownModule: return "reference to a module that does not exist"
         case .missingConfig: return "coursemap.yml missing"
+        case .gateFailed: return "a coverage gate of coursemap.yml is not met"
         case .templateSyntax: return "theme template does not parse"
         }
     }

@@ -104,12 +104,15 @@ public struct WorkArea: Hashable, Sendable, Codable {
     public var code: String
     public var title: LocalizedText
     public var tasks: [WorkTask]
+    /// The area's weight in the certificate exam's blueprint (e.g. 19 of 100 points), when given.
+    public var weight: Double?
     public var location: SourceLocation
 
-    public init(code: String, title: LocalizedText, tasks: [WorkTask], location: SourceLocation) {
+    public init(code: String, title: LocalizedText, tasks: [WorkTask], weight: Double? = nil, location: SourceLocation) {
         self.code = code
         self.title = title
         self.tasks = tasks
+        self.weight = weight
         self.location = location
     }
 }

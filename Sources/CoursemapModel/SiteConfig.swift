@@ -13,12 +13,17 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var markdown: MarkdownOptions
     /// Files larger than this are reported (CM324); videos usually belong on a streaming host instead.
     public var maxAssetBytes: Int
+    /// How coverage status is decided (`coverage:`).
+    public var coverageRules: CoverageRules
+    /// Conditions that fail the build (`gates:`).
+    public var gates: [CoverageGate]
     public var location: SourceLocation
 
     public init(
         title: LocalizedText, program: LocalizedText? = nil, language: Language = .zh, baseURL: String? = nil,
         reports: [FrameworkScope] = [], reportLocations: [FrameworkScope: SourceLocation] = [:],
         markdown: MarkdownOptions = MarkdownOptions(), maxAssetBytes: Int = 200 * 1024 * 1024,
+        coverageRules: CoverageRules = .standard, gates: [CoverageGate] = [],
         location: SourceLocation = SourceLocation(file: "coursemap.yml")
     ) {
         self.title = title
@@ -29,6 +34,8 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         self.reportLocations = reportLocations
         self.markdown = markdown
         self.maxAssetBytes = maxAssetBytes
+        self.coverageRules = coverageRules
+        self.gates = gates
         self.location = location
     }
 }

@@ -1,80 +1,149 @@
 import CoursemapModel
 import Foundation
 
-/// `coverage.json`: one scope's coverage as data, for reviewers' tools and for comparing years.
-/// Keys are sorted and numbers plain, so the same content always gives the same bytes.
-struct CoverageDocument: Codable, Sendable {
-    struct FrameworkInfo: Codable, Sendable {
-        var id: String
-        var title: LocalizedText
-        var level: String?
-        var version: String?
-        var illustrative: Bool
+/// `coverage.json`: one scope's coverage as data, for reviewers' tools, for `coursemap coverage --diff`,
+/// and for comparing years. Its shape is `docs/coverage.schema.json`. Keys are sorted and numbers plain, so
+/// the same content always gives the same bytes.
+public struct CoverageDocument: Codable, Sendable, Equatable {
+    public struct FrameworkInfo: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: LocalizedText
+        public var level: String?
+        public var version: String?
+        public var illustrative: Bool
     }
 
-    struct Summary: Codable, Sendable {
-        var total: Int
-        var covered: Int
-        var partial: Int
-        var gap: Int
+    public struct Rules: Codable, Sendable, Equatable {
+        public var coveredAt: MappingLevel
+        public var requireAssessment: Bool
+        public var blueprintTolerance: Double
+        public var text: [String]
     }
 
-    struct Requirement: Codable, Sendable {
-        var id: String
-        var code: String
-        var group: String
-        var subgroup: String?
-        var statement: LocalizedText
-        var status: CoverageStatus
-        var highestLevel: MappingLevel?
-        var hours: Double
-        var modules: [ModuleRef]
-        var items: [ItemRef]
+    public struct Summary: Codable, Sendable, Equatable {
+        public var total: Int
+        public var covered: Int
+        public var partial: Int
+        public var gap: Int
     }
 
-    struct ItemRef: Codable, Sendable {
-        var bank: String
-        var item: String
-        var type: ItemKind
-        var usage: ItemUsage
+    public struct Gaps: Codable, Sendable, Equatable {
+        public var notTaught: [String]
+        public var notAssessed: [String]
+        public var introducedOnly: [String]
+        public var orphans: Orphans
     }
 
-    struct ModuleRef: Codable, Sendable {
-        var course: String
-        var module: String
-        var level: MappingLevel
-        var hours: Double
+    public struct Area: Codable, Sendable, Equatable {
+        public var code: String
+        public var title: LocalizedText
+        public var total: Int
+        public var covered: Int
+        public var partial: Int
+        public var gap: Int
+        public var weight: Double?
+        public var weightShare: Double?
+        public var itemShare: Double
+        public var hourShare: Double
+        public var flagged: Bool
     }
 
-    var formatVersion = 1
-    var framework: FrameworkInfo
-    var rules: [String]
-    var summary: Summary
-    var requirements: [Requirement]
+    public struct Requirement: Codable, Sendable, Equatable {
+        public var id: String
+        public var code: String
+        public var group: String
+        public var subgroup: String?
+        public var statement: LocalizedText
+        public var status: CoverageStatus
+        public var highestLevel: MappingLevel?
+        public var hours: Double
+        public var lectureMinutes: Double
+        public var modules: [ModuleRef]
+        public var lectures: [LectureRef]
+        public var items: [ItemRef]
+        public var resources: [String]
+        public var courses: [CourseCell]
+    }
 
-    init(report: CoverageReport, framework: Framework, rules: CoverageRules) {
+    public struct ModuleRef: Codable, Sendable, Equatable {
+        public var course: String
+        public var module: String
+        public var level: MappingLevel
+        public var hours: Double
+    }
+
+    public struct LectureRef: Codable, Sendable, Equatable {
+        public var lecture: String
+        public var level: MappingLevel
+        public var minutes: Double
+    }
+
+    public struct ItemRef: Codable, Sendable, Equatable {
+        public var bank: String
+        public var item: String
+        public var type: ItemKind
+        public var usage: ItemUsage
+    }
+
+    public var formatVersion = 1
+    public var framework: FrameworkInfo
+    public var rules: Rules
+    public var summary: Summary
+    public var gaps: Gaps
+    public var areas: [Area]
+    public var requirements: [Requirement]
+
+    init(report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program) {
         let competencies = Dictionary(framework.competencies(in: report.scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.framework = FrameworkInfo(
             id: framework.id, title: framework.title, level: report.scope.level?.rawValue, version: framework.version,
             illustrative: framework.illustrative)
-        self.rules = rules.explanation(in: .en)
+        self.rules = Rules(
+            coveredAt: rules.coveredAt, requireAssessment: rules.requireAssessment, blueprintTolerance: rules.blueprintTolerance,
+            text: rules.explanation(in: .en))
         self.summary = Summary(
             total: report.rows.count, covered: report.count(.covered), partial: report.count(.partial), gap: report.count(.gap))
+        self.gaps = Gaps(
+            notTaught: report.notTaught.map(\.competency.description), notAssessed: report.notAssessed.map(\.competency.description),
+            introducedOnly: report.introducedOnly.map(\.competency.description), orphans: orphans)
+        self.areas = report.areas.map {
+            Area(code: $0.code, title: $0.title, total: $0.total, covered: $0.covered, partial: $0.partial, gap: $0.gap,
+                 weight: $0.weight, weightShare: $0.weightShare.map(Self.rounded), itemShare: Self.rounded($0.itemShare),
+                 hourShare: Self.rounded($0.hourShare), flagged: $0.flagged)
+        }
         self.requirements = report.rows.compactMap { row in
             guard let competency = competencies[row.competency] else { return nil }
             return Requirement(
                 id: row.competency.description, code: row.competency.code, group: competency.group.code,
                 subgroup: competency.subgroup?.code, statement: competency.statement, status: row.status,
-                highestLevel: row.highestLevel, hours: row.hours,
+                highestLevel: row.highestLevel, hours: row.hours, lectureMinutes: Self.rounded(row.lectureMinutes),
                 modules: row.mappings.map { ModuleRef(course: $0.courseID, module: $0.moduleID, level: $0.level, hours: $0.hours) },
-                items: row.assessments.map { ItemRef(bank: $0.bankID, item: $0.itemID, type: $0.kind, usage: $0.usage) })
+                lectures: row.lectures.map { LectureRef(lecture: $0.lectureID, level: $0.level, minutes: Self.rounded($0.minutes)) },
+                items: row.assessments.map { ItemRef(bank: $0.bankID, item: $0.itemID, type: $0.kind, usage: $0.usage) },
+                resources: program.resourceMappings[row.competency] ?? [],
+                courses: row.byCourse.map { CourseCell(courseID: $0.courseID, levels: $0.levels, hours: Self.rounded($0.hours)) })
         }
     }
+
+    /// Two decimals: enough for minutes and percentages, and stable across platforms.
+    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     func encoded() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types cannot fail.
         return Array((try? encoder.encode(self)) ?? Data()) + [10]
     }
+
+    /// Reads a `coverage.json` written by this or an earlier build.
+    public static func decode(_ data: Data) throws -> CoverageDocument {
+        try JSONDecoder().decode(CoverageDocument.self, from: data)
+    }
+
+    /// The document for one report, as `build` writes it.
+    public static func make(_ report: CoverageReport, program: Program, orphans: Orphans) -> CoverageDocument? {
+        guard let framework = program.framework(report.scope.framework) else { return nil }
+        return CoverageDocument(report: report, framework: framework, rules: program.config.coverageRules, orphans: orphans, program: program)
+    }
+
+    public var json: String { String(decoding: encoded(), as: UTF8.self) }
 }

@@ -162,7 +162,7 @@ extension PageBuilder {
             previous: link(-1), next: link(1))
     }
 
-    func coverage(_ report: CoverageReport, rules: [String]) -> CoveragePage {
+    func coverage(_ report: CoverageReport, rules: [String], orphans: Orphans) -> CoveragePage {
         let scope = report.scope
         let page = SitePaths.coverage(scope)
         let root = SitePaths.root(from: page)
@@ -187,24 +187,66 @@ extension PageBuilder {
                 examItems: row.assessments.count { $0.usage == .exam && $0.kind != .practical },
                 practicalTasks: row.assessments.count { $0.kind == .practical },
                 items: assessedItems(row.competency, from: page))
-            let groupTitle = plain(competency.group.title)
             if let last = groups.last, last.code == competency.group.code {
                 groups[groups.count - 1] = CoverageGroup(code: last.code, title: last.title, rows: last.rows + [item])
             } else {
-                groups.append(CoverageGroup(code: competency.group.code, title: groupTitle, rows: [item]))
+                groups.append(CoverageGroup(code: competency.group.code, title: plain(competency.group.title), rows: [item]))
             }
         }
         let summary = summary(scope)
         let percent = summary.total == 0 ? 0 : Double(summary.covered) * 100 / Double(summary.total)
-        func items(_ status: CoverageStatus) -> [CompetencyItem] {
-            report.rows.filter { $0.status == status }.compactMap { byID[$0.competency] }
-                .map { competencyItem($0, from: page, status: status) }
+        func items(_ rows: [CoverageRow]) -> [CompetencyItem] {
+            rows.compactMap { row in byID[row.competency].map { competencyItem($0, from: page, status: row.status) } }
         }
+        let orphanLinks =
+            orphans.modules.map { path -> LinkView in
+                let parts = path.split(separator: "/").map(String.init)
+                return LinkView(href: root + SitePaths.module(parts[1], course: parts[0]), text: moduleTitle(parts[1], course: parts[0]), detail: ui.module)
+            }
+            + orphans.lectures.map { LinkView(href: root + SitePaths.lecture($0), text: program.lecture($0).map { plain($0.title) } ?? $0, detail: ui.lectures) }
+            + orphans.resources.map { LinkView(href: root + SitePaths.resource($0), text: program.resource($0).map { plain($0.title) } ?? $0, detail: ui.library) }
+            + orphans.items.map { path -> LinkView in
+                let parts = path.split(separator: "/").map(String.init)
+                return LinkView(href: root + SitePaths.item(parts[1], bank: parts[0]), text: path, detail: ui.items)
+            }
+        // The matrix: requirements × the courses that bring evidence to this scope.
+        let courses = report.courses
+        let cells: [[CourseCell?]] = report.rows.map { row in courses.map { course in row.byCourse.first { $0.courseID == course } } }
+        let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1
+        let matrixRows = zip(report.rows, cells).map { row, rowCells in
+            MatrixRow(
+                href: root + SitePaths.competency(row.competency), code: row.competency.code,
+                statement: byID[row.competency].map { plain($0.statement) } ?? "",
+                cells: rowCells.map { cell in
+                    guard let cell else { return MatrixCell(levels: "", hours: "", heat: 0) }
+                    let heat = cell.hours <= 0 ? 1 : min(4, 1 + Int((cell.hours / maxHours * 3).rounded(.up)))
+                    return MatrixCell(levels: cell.levels.joined(separator: " "), hours: cell.hours > 0 ? Self.hours(cell.hours) : "", heat: heat)
+                },
+                total: Self.hours(rowCells.compactMap { $0?.hours }.reduce(0, +)))
+        }
+        let columnTotals = courses.indices.map { column in Self.hours(cells.compactMap { $0[column]?.hours }.reduce(0, +)) }
         let name = scopeName(scope)
+        let percentText = { (value: Double?) in value.map { String(format: "%.0f%%", $0) } ?? "—" }
         return CoveragePage(
-            chrome: chrome(page: page, title: "\(ui.coverage) · \(name)", crumbs: [(nil, "\(ui.coverage) · \(name)")], section: "coverage"),
+            chrome: chrome(page: page, title: "\(ui.coverage) · \(name)", crumbs: [(SitePaths.coverageIndex, ui.coverage), (nil, name)], section: "coverage"),
             ui: ui, title: name, frameworkHref: root + SitePaths.framework(framework.id), illustrative: framework.illustrative,
             summary: summary, coveredPercent: String(format: "%.0f", percent), rules: rules,
-            jsonHref: "coverage.json", gaps: items(.gap), partials: items(.partial), groups: groups)
+            jsonHref: "coverage.json", csvHref: "coverage.csv",
+            notTaught: items(report.notTaught), notAssessed: items(report.notAssessed), orphans: orphanLinks,
+            introducedOnly: items(report.introducedOnly),
+            areaChart: CoverageCharts.areaBars(report.areas, label: { "\($0.code) \(plain($0.title))" }, ui: ui),
+            heatmap: CoverageCharts.heatmap(
+                codes: report.rows.map(\.competency.code), courses: courses.map { program.course($0).map { plain($0.title) } ?? $0 },
+                cells: cells, ui: ui),
+            matrixCourses: courses.map { LinkView(href: root + SitePaths.course($0), text: program.course($0).map { plain($0.title) } ?? $0, detail: program.course($0)?.code) },
+            matrixRows: matrixRows, matrixTotals: columnTotals,
+            matrixTotal: Self.hours(cells.flatMap { $0.compactMap { $0?.hours } }.reduce(0, +)),
+            blueprint: report.areas.map { area in
+                BlueprintRow(
+                    code: area.code, title: plain(area.title), weight: area.weight.map(Self.hours) ?? "—",
+                    weightShare: percentText(area.weightShare), itemShare: percentText(area.itemShare),
+                    hourShare: percentText(area.hourShare), flagged: area.flagged)
+            },
+            hasBlueprint: report.areas.contains { $0.weight != nil }, groups: groups)
     }
 }

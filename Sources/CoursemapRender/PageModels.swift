@@ -247,9 +247,44 @@ struct CoveragePage: Sendable {
     let coveredPercent: String
     let rules: [String]
     let jsonHref: String
-    let gaps: [CompetencyItem]
-    let partials: [CompetencyItem]
+    let csvHref: String
+    let notTaught: [CompetencyItem]
+    let notAssessed: [CompetencyItem]
+    let orphans: [LinkView]
+    let introducedOnly: [CompetencyItem]
+    let areaChart: String
+    let heatmap: String
+    let matrixCourses: [LinkView]
+    let matrixRows: [MatrixRow]
+    let matrixTotals: [String]
+    let matrixTotal: String
+    let blueprint: [BlueprintRow]
+    let hasBlueprint: Bool
     let groups: [CoverageGroup]
+}
+
+struct MatrixRow: Sendable {
+    let href: String
+    let code: String
+    let statement: String
+    let cells: [MatrixCell]
+    let total: String
+}
+
+struct MatrixCell: Sendable {
+    let levels: String
+    let hours: String
+    let heat: Int
+}
+
+struct BlueprintRow: Sendable {
+    let code: String
+    let title: String
+    let weight: String
+    let weightShare: String
+    let itemShare: String
+    let hourShare: String
+    let flagged: Bool
 }
 
 struct CoverageGroup: Sendable {

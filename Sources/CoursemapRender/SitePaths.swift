@@ -35,6 +35,7 @@ enum SitePaths {
 
     static func coverage(_ scope: FrameworkScope) -> String { coverageFolder(scope) + "index.html" }
     static func coverageJSON(_ scope: FrameworkScope) -> String { coverageFolder(scope) + "coverage.json" }
+    static func coverageCSV(_ scope: FrameworkScope) -> String { coverageFolder(scope) + "coverage.csv" }
 
     private static func coverageFolder(_ scope: FrameworkScope) -> String {
         if let level = scope.level { return "coverage/\(scope.framework)/\(level.slug)/" }

@@ -5,8 +5,9 @@ import CoursemapModel
 /// assets and the `coverage.json` of each report.
 public enum SiteRenderer {
     public static func render(
-        _ program: Program, coverage: [CoverageReport], rules: CoverageRules = .standard, edition: Edition = .student
+        _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student
     ) -> (site: RenderedSite, diagnostics: DiagnosticList) {
+        let rules = program.config.coverageRules
         var diagnostics = DiagnosticList()
         let (theme, themeDiagnostics) = Theme.load(overrides: program.themeFiles)
         diagnostics.append(contentsOf: themeDiagnostics)
@@ -66,8 +67,9 @@ public enum SiteRenderer {
         let explanation = rules.explanation(in: program.config.language)
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
-            page(SitePaths.coverage(scope), builder.coverage(report, rules: explanation), template: "coverage")
-            site.add(SitePaths.coverageJSON(scope), CoverageDocument(report: report, framework: framework, rules: rules).encoded())
+            page(SitePaths.coverage(scope), builder.coverage(report, rules: explanation, orphans: orphans), template: "coverage")
+            site.add(SitePaths.coverageJSON(scope), CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded())
+            site.add(SitePaths.coverageCSV(scope), CoverageTable.csv(report, program: program))
         }
         for (path, bytes) in theme.assets {
             site.add("assets/" + path, bytes)

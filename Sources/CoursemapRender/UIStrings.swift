@@ -104,6 +104,20 @@ struct UIStrings: Sendable {
     let resourcesLabel: String
     let lectureMinutes: String
     let workAreas: String
+    let matrix: String
+    let notTaughtList: String
+    let notAssessedList: String
+    let orphanList: String
+    let introducedOnly: String
+    let blueprint: String
+    let weight: String
+    let weightShare: String
+    let itemShare: String
+    let hourShare: String
+    let mismatch: String
+    let downloadCSV: String
+    let noneFound: String
+    let gapsFirst: String
 
     static func table(for language: Language) -> UIStrings {
         switch language {
@@ -137,7 +151,10 @@ struct UIStrings: Sendable {
         allKinds: "全部类型", allCourses: "全部课程", allAreas: "全部工作领域", filterCompetency: "能力编码",
         filter: "筛选", noMatches: "没有符合条件的资源。", videoFallback: "您的浏览器无法播放此视频，可下载观看：",
         captionsLabel: "字幕", taughtByLectures: "讲授微课", resourcesLabel: "相关资源", lectureMinutes: "微课时长",
-        workAreas: "工作领域")
+        workAreas: "工作领域", matrix: "课证融通矩阵", notTaughtList: "无教学覆盖的要求", notAssessedList: "无考核的要求",
+        orphanList: "未对应任何能力的资源", introducedOnly: "只引入、未强化或掌握的要求", blueprint: "考试蓝图对照",
+        weight: "分值", weightShare: "分值占比", itemShare: "题目占比", hourShare: "学时占比", mismatch: "偏差较大",
+        downloadCSV: "下载 coverage.csv", noneFound: "无。", gapsFirst: "缺口")
 
     static let en = UIStrings(
         home: "Home", frameworks: "Frameworks", courses: "Courses", modules: "Modules", coverage: "Coverage",
@@ -169,5 +186,9 @@ struct UIStrings: Sendable {
         filterCompetency: "Competency code", filter: "Filter", noMatches: "No resource matches.",
         videoFallback: "Your browser cannot play this video; download it:", captionsLabel: "Captions",
         taughtByLectures: "Micro-lectures", resourcesLabel: "Resources", lectureMinutes: "Lecture minutes",
-        workAreas: "Work areas")
+        workAreas: "Work areas", matrix: "Certificate–course matrix", notTaughtList: "Requirements nothing teaches",
+        notAssessedList: "Requirements nothing assesses", orphanList: "Resources mapped to nothing",
+        introducedOnly: "Introduced but never reinforced or mastered", blueprint: "Exam blueprint", weight: "Weight",
+        weightShare: "Weight share", itemShare: "Item share", hourShare: "Hour share", mismatch: "Mismatch",
+        downloadCSV: "Download coverage.csv", noneFound: "None.", gapsFirst: "Gaps")
 }

@@ -78,6 +78,9 @@ public enum Resolver {
                 reportScopes.append(scope)
             }
         }
+        for gate in config.gates {
+            if let scope = gate.scope, let problem = references.checkScope(scope, at: gate.location) { diagnostics.append(problem) }
+        }
         if config.reports.isEmpty {
             reportScopes = frameworks.flatMap(\.scopes)
         }

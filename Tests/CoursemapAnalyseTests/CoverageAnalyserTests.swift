@@ -34,7 +34,7 @@ struct CoverageAnalyserTests {
                 ModuleMapping(moduleID: "b", courseID: "c", level: .mastered, hours: 4),
             ],
             id("1.1.2"): [ModuleMapping(moduleID: "a", courseID: "c", level: .reinforced, hours: 2)],
-        ]))
+        ]), rules: CoverageRules(coveredAt: .mastered, requireAssessment: false))
         let report = try #require(reports.first)
         #expect(report.rows.map(\.status) == [.covered, .partial, .gap])
         #expect(report.rows.map(\.hours) == [6, 2, 0])
@@ -44,11 +44,27 @@ struct CoverageAnalyserTests {
 
     @Test("the threshold for covered is a rule that can be changed")
     func rules() throws {
-        let lenient = CoverageRules(coveredAt: .reinforced)
+        let lenient = CoverageRules(coveredAt: .reinforced, requireAssessment: false)
         let reports = CoverageAnalyser.analyse(program([
             id("1.1.2"): [ModuleMapping(moduleID: "a", courseID: "c", level: .reinforced, hours: 2)],
         ]), rules: lenient)
         #expect(reports.first?.rows.map(\.status) == [.gap, .covered, .gap])
-        #expect(lenient.explanation(in: .zh).count == 3)
+        #expect(lenient.explanation(in: .zh).count == 4)
+    }
+
+    @Test("by default a requirement is covered only when it is also assessed; assessment alone is partial")
+    func assessmentRequired() throws {
+        var p = program([id("1.1.1"): [ModuleMapping(moduleID: "a", courseID: "c", level: .mastered, hours: 2)]])
+        p.assessments = [
+            id("1.1.1"): [ItemMapping(bankID: "b", itemID: "q1", kind: .singleChoice, usage: .exam)],
+            id("1.1.3"): [ItemMapping(bankID: "b", itemID: "q2", kind: .trueFalse, usage: .practice)],
+        ]
+        let report = try #require(CoverageAnalyser.analyse(p, rules: .standard).first)
+        #expect(report.rows.map(\.status) == [.covered, .gap, .partial])
+        #expect(report.notTaught.map(\.competency.code) == ["1.1.2", "1.1.3"])
+        #expect(report.notAssessed.map(\.competency.code) == ["1.1.2"])
+        var unassessed = p
+        unassessed.assessments = [:]
+        #expect(CoverageAnalyser.analyse(unassessed, rules: .standard).first?.rows.first?.status == .partial)
     }
 }
