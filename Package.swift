@@ -71,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CoursemapCLI",
-            dependencies: ["Coursemap", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Coursemap", "CoursemapRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "CoursemapModelTests", dependencies: ["CoursemapModel"]),
@@ -82,6 +82,6 @@ let package = Package(
         .testTarget(name: "CoursemapAnalyseTests", dependencies: ["CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),
         .testTarget(name: "CoursemapRenderTests", dependencies: ["CoursemapRender", "CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),
         .testTarget(name: "CoursemapWriteTests", dependencies: ["CoursemapWrite"]),
-        .testTarget(name: "CoursemapTests", dependencies: ["Coursemap", "CoursemapCLI"]),
+        .testTarget(name: "CoursemapTests", dependencies: ["Coursemap", "CoursemapCLI", "CoursemapRender"]),
     ]
 )

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need when it is missing: Chromium and chromedriver (Debian packages) and
-# Selenium and pytest (PyPI).
+# Installs what the browser and report tests need when missing: Chromium, chromedriver and poppler-utils
+# (Debian packages) and Selenium, pytest, jsonschema and PyYAML (PyPI).
 set -euo pipefail
 
 missing=()
-for package in chromium chromium-driver; do
+for package in chromium chromium-driver poppler-utils; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -16,4 +16,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium pytest
+python3 -c "import selenium, pytest, jsonschema, yaml" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium pytest jsonschema PyYAML

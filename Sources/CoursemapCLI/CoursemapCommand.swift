@@ -16,7 +16,7 @@ struct CoursemapCommand: ParsableCommand {
             Exit status: 0 success, 1 the content has errors, 2 usage or file-system failure.
             """,
         version: CoursemapVersion.current,
-        subcommands: [Build.self, Check.self, Export.self])
+        subcommands: [Build.self, Check.self, Coverage.self, Export.self])
 }
 
 extension Edition: ExpressibleByArgument {}

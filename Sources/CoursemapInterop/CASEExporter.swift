@@ -1,4 +1,5 @@
 import CoursemapModel
+import Foundation
 
 /// Writes a framework as a 1EdTech CASE v1.1 `CFPackage` (JSON) that other CASE tools (OpenSALT, CASE
 /// Network) import, and that `CASEImporter` reads back into the same framework. `CASEConventions` says

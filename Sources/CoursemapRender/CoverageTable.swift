@@ -1,5 +1,10 @@
 import CoursemapModel
 
+/// Public access to the CSV for `coursemap coverage --format csv`.
+public enum CoverageCSV {
+    public static func bytes(_ report: CoverageReport, program: Program) -> [UInt8] { CoverageTable.csv(report, program: program) }
+}
+
 /// `coverage.csv`: one row per requirement and piece of evidence (module, micro-lecture, item, resource),
 /// and one row for a requirement with none. UTF-8 with a byte-order mark and CRLF line ends, so Excel opens
 /// the Chinese text correctly.

@@ -1,4 +1,4 @@
-"""Fixtures for the browser tests: a freshly built portal and a headless Chromium driven by Selenium.
+"""Fixtures for the browser and report tests: freshly built portals and a headless Chromium (Selenium).
 
 The portal is built from Tests/Fixtures/site with the `coursemap` binary that `swift build` produced
 (COURSEMAP_BIN overrides the path). Chromium and chromedriver come from Debian's packages; Selenium is
@@ -14,7 +14,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
 def coursemap_binary() -> pathlib.Path:
@@ -64,3 +64,13 @@ def http_site(site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def shipped_site() -> pathlib.Path:
+    """The shipped example content (Content/), built once for the report tests."""
+    output = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-reports-")) / "Site"
+    subprocess.run([str(coursemap_binary()), "build", "--content", str(ROOT / "Content"), "--output", str(output)],
+                   check=True, capture_output=True)
+    yield output
+    shutil.rmtree(output.parent, ignore_errors=True)
