@@ -71,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CoursemapCLI",
-            dependencies: ["Coursemap", "CoursemapRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Coursemap", "CoursemapRender", "CoursemapInterop", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "CoursemapModelTests", dependencies: ["CoursemapModel"]),

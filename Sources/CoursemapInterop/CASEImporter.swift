@@ -63,6 +63,8 @@ private struct CASEPackageReader {
     var children: [Int: [(sequence: Int?, item: Int)]] = [:]
     var parent: [Int: Int] = [:]  // item → parent item, or -1 for the document
     var lines: [String: Int] = [:]
+    /// False when the package has no CFAssociations at all: one warning says so, not one per item.
+    var hasTree = true
 
     init(bytes: [UInt8], file: String, frameworkID: String) {
         var bytes = bytes
@@ -92,7 +94,9 @@ private struct CASEPackageReader {
         do {
             root = try CASEJSON.parse(bytes)
         } catch {
-            diagnostics.append(.error(.wrongType, at: location(1), "not valid JSON: \(Self.describe(error))"))
+            var message = "not valid JSON: \(Self.describe(error))"
+            if let place = place(in: message) { message += " (line \(place.line), column \(place.column))" }
+            diagnostics.append(.error(.wrongType, at: location(1), message))
             return nil
         }
         guard case .object(let package) = root else {
@@ -124,6 +128,7 @@ private struct CASEPackageReader {
         switch package["CFAssociations"] {
         case .array(let list)?: rawAssociations = list
         case nil, .null?:
+            hasTree = false
             if !rawItems.isEmpty {
                 diagnostics.append(
                     .warning(
@@ -131,6 +136,7 @@ private struct CASEPackageReader {
                         "CASE package without CFAssociations: every item is placed directly under the document"))
             }
         case let other?:
+            hasTree = false
             diagnostics.append(
                 .error(
                     .wrongType, at: location(1),
@@ -154,7 +160,7 @@ private struct CASEPackageReader {
     private mutating func readDocument(_ document: [String: CASEJSON]) {
         if let id = document["identifier"]?.stringValue, !id.isEmpty {
             documentKey = id.lowercased()
-            documentLine = lines[id]
+            documentLine = lineOf(id, in: "CFDocument")
         } else {
             diagnostics.append(.warning(.missingField, at: location(1), "CFDocument without an identifier"))
         }
@@ -183,7 +189,7 @@ private struct CASEPackageReader {
                 continue
             }
             let key = id.lowercased()
-            let line = lines[id]
+            let line = lineOf(id, in: "CFItems")
             if index[key] != nil || key == documentKey {
                 diagnostics.append(
                     .warning(.duplicateID, at: location(line), "CFItem identifier \(id) used twice; the later item is left out"))
@@ -236,7 +242,7 @@ private struct CASEPackageReader {
             }
             guard object["associationType"]?.stringValue?.lowercased() == "ischildof" else { continue }
             let name = object["identifier"]?.stringValue ?? "entry \(position + 1)"
-            let at = location(object["identifier"]?.stringValue.flatMap { lines[$0] })
+            let at = location(lineOf(object["identifier"]?.stringValue, in: "CFAssociations"))
             guard let originLookup = node(object["originNodeURI"]), let destinationLookup = node(object["destinationNodeURI"])
             else {
                 diagnostics.append(
@@ -295,10 +301,12 @@ private struct CASEPackageReader {
         }
         var roots = (children[-1] ?? []).map(\.item)
         for i in items.indices where parent[i] == nil {
-            diagnostics.append(
-                .warning(
-                    .missingField, at: location(items[i].line),
-                    "item \(label(i)) has no isChildOf association; it is placed directly under the document"))
+            if hasTree {
+                diagnostics.append(
+                    .warning(
+                        .missingField, at: location(items[i].line),
+                        "item \(label(i)) has no isChildOf association; it is placed directly under the document"))
+            }
             roots.append(i)
         }
 
@@ -582,79 +590,119 @@ private struct CASEPackageReader {
 
     private func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line) }
 
-    /// The line on which each identifier of the package is first written, found in one pass over the text.
+    /// The line on which each identifier is first written inside its own part of the package (`CFDocument`,
+    /// `CFItems`, `CFAssociations`), found in one pass over the text.
     private mutating func indexLines(document: [String: CASEJSON], items: [CASEJSON], associations: [CASEJSON]) {
-        var wanted = Set<String>()
-        if let id = document["identifier"]?.stringValue { wanted.insert(id) }
-        for case .object(let o) in items + associations {
-            if let id = o["identifier"]?.stringValue { wanted.insert(id) }
+        var wanted: [String: Set<String>] = ["CFDocument": [], "CFItems": [], "CFAssociations": []]
+        if let id = document["identifier"]?.stringValue { wanted["CFDocument"]!.insert(id) }
+        for case .object(let o) in items {
+            if let id = o["identifier"]?.stringValue { wanted["CFItems"]!.insert(id) }
         }
-        guard !wanted.isEmpty else { return }
-        var line = 1
-        var i = 0
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n")
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == newline {
-                line += 1
-            } else if byte == quote {
-                let start = i + 1
-                var j = start
-                var escaped = false
-                while j < bytes.count, bytes[j] != quote {
-                    if bytes[j] == backslash {
-                        escaped = true
+        for case .object(let o) in associations {
+            if let id = o["identifier"]?.stringValue { wanted["CFAssociations"]!.insert(id) }
+        }
+        lines = Self.firstLines(of: wanted, in: bytes)
+    }
+
+    /// For each wanted literal of each top-level section, the line of its first occurrence there, keyed
+    /// `"<section> <literal>"`.
+    static func firstLines(of wanted: [String: Set<String>], in bytes: [UInt8]) -> [String: Int] {
+        // Only literals of a wanted length are turned into strings: most literals are keys and text.
+        let lengths = Set(wanted.values.flatMap { $0.map(\.utf8.count) })
+        var found: [String: Int] = [:]
+        bytes.withUnsafeBufferPointer { p in
+            let count = p.count
+            var line = 1, depth = 0, i = 0
+            var section = ""
+            let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n")
+            while i < count {
+                let byte = p[i]
+                if byte == newline {
+                    line += 1
+                } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                    depth += 1
+                } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                    depth -= 1
+                } else if byte == quote {
+                    let start = i + 1
+                    var j = start
+                    var escaped = false
+                    while j < count, p[j] != quote {
+                        if p[j] == backslash {
+                            escaped = true
+                            j += 1
+                        }
                         j += 1
                     }
-                    j += 1
+                    let end = min(j, count)
+                    if !escaped, depth == 1 || lengths.contains(end - start) {
+                        let literal = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+                        if depth == 1 {
+                            var k = end + 1
+                            while k < count, p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0A || p[k] == 0x0D { k += 1 }
+                            if k < count, p[k] == UInt8(ascii: ":") { section = literal }
+                        } else if wanted[section]?.contains(literal) == true, found[section + " " + literal] == nil {
+                            found[section + " " + literal] = line
+                        }
+                    }
+                    i = end
                 }
-                if !escaped, j <= bytes.count {
-                    let literal = String(decoding: bytes[start..<min(j, bytes.count)], as: UTF8.self)
-                    if wanted.contains(literal), lines[literal] == nil { lines[literal] = line }
-                }
-                i = j
+                i += 1
             }
-            i += 1
         }
+        return found
+    }
+
+    /// The line of an identifier in one part of the package.
+    private func lineOf(_ identifier: String?, in section: String) -> Int? {
+        identifier.flatMap { lines[section + " " + $0] }
     }
 
     /// The line where nesting first goes deeper than `limit`, or nil.
     static func nestingBeyond(_ limit: Int, in bytes: [UInt8]) -> Int? {
-        var depth = 0, line = 1, inString = false, escaped = false
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            var depth = 0, line = 1, inString = false, escaped = false
+            for byte in p {
+                if byte == UInt8(ascii: "\n") { line += 1 }
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
                 } else if byte == UInt8(ascii: "\"") {
-                    inString = false
+                    inString = true
+                } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                    depth += 1
+                    if depth > limit { return line }
+                } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                    depth -= 1
                 }
-                continue
             }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > limit { return line }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
+            return nil
         }
-        return nil
     }
 
-    /// A short reason from a JSON decoding error.
-    static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            var message = context.debugDescription
-            if let underlying = context.underlyingError {
-                let detail = (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(underlying)"
-                if !detail.isEmpty, detail != message { message += " (\(detail))" }
-            }
-            return message
+    /// Line and column of Foundation's "around character N" (a 0-based byte offset), when it says so.
+    func place(in message: String) -> (line: Int, column: Int)? {
+        guard let range = message.range(of: "character ") else { return nil }
+        let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        guard let offset = Int(digits), offset <= bytes.count else { return nil }
+        var line = 1, lineStart = 0
+        for (i, byte) in bytes[..<offset].enumerated() where byte == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = i + 1
         }
-        return "\(error)"
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    /// A short reason from a JSON parsing error: Foundation's description, which names the place.
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        let detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+        return detail.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

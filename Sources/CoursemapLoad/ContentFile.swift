@@ -3,6 +3,8 @@ struct ContentFile: Sendable {
     enum Kind: Sendable, Equatable {
         case config
         case framework
+        /// A 1EdTech CASE package (`frameworks/<id>.case.json`).
+        case caseFramework
         case course(String)
         case module(String)
         case theme(String)
@@ -48,6 +50,8 @@ struct ContentFile: Sendable {
             kind = .theme(parts.dropFirst().joined(separator: "/"))
         case ("frameworks", 2) where ext == "xml":
             kind = .framework
+        case ("frameworks", 2) where name.lowercased().hasSuffix(".case.json"):
+            kind = .caseFramework
         case ("courses", 2):
             kind = .misplaced("files directly under courses/ belong in a course folder: courses/<course-id>/\(name)")
         case ("courses", 3) where name == "course.md":

@@ -11,6 +11,7 @@ import Foundation
 ///
 ///     coursemap.yml                     site configuration
 ///     frameworks/*.xml                  certificate standards and program-outcome frameworks
+///     frameworks/*.case.json            frameworks imported from 1EdTech CASE packages
 ///     courses/<course-id>/course.md     a course
 ///     courses/<course-id>/*.md | *.xml  its modules (Markdown with front matter, or module XML)
 ///     exercises/**/*.xml                exercise banks: Coursemap XML, Moodle XML, QTI 2.1 items
@@ -132,6 +133,20 @@ public struct ContentLoader: Sendable {
             let (sidecar, diagnostics) = BankSidecar.read(text, file: file.path)
             result.diagnostics += diagnostics
             if let sidecar { result.exercise = .sidecar(sidecar) }
+        case .caseFramework:
+            do {
+                let name = String(file.path.split(separator: "/").last!)
+                let id = String(name.dropLast(".case.json".count))
+                let (framework, diagnostics) = CASEImporter.importFramework(try source.read(file.path), file: file.path, frameworkID: id)
+                result.framework = framework
+                result.diagnostics += diagnostics
+                if !CompetencyID.isIdentifier(id) {
+                    result.diagnostics.append(.error(.invalidID, at: location, "'\(id)' cannot be a framework id: rename the file (ASCII letters, digits, '-' and '_')"))
+                    result.framework = nil
+                }
+            } catch {
+                result.diagnostics.append(unreadable(file.path, error))
+            }
         case .lecture:
             guard let text = text(file.path, into: &result) else { break }
             let (lecture, diagnostics) = LectureReader.read(text, file: file.path, defaultID: file.stem, markdown: markdown)

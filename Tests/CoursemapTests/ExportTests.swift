@@ -37,3 +37,54 @@ struct ExportTests {
         #expect(Main.run(["export", "--content", fixtureSite.path, "--format", "moodle", "--bank", "nope", "--output", workspace.path("x.xml").path]) == 2)
     }
 }
+
+@Suite("Frameworks in and out")
+struct FrameworkExportTests {
+    @Test("a CASE package under frameworks/ is read as a framework (the shared OpenSALT fixture)")
+    func importsCASE() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let fixture = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/interop/case/SmartLevelFramework.json")
+        try FileManager.default.copyItem(at: fixture, to: content.appendingPathComponent("frameworks/smart-level.case.json"))
+        let outcome = Pipeline.check(content: content)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.sorted)")
+        let framework = try #require(outcome.program.framework("smart-level"))
+        #expect(framework.kind == .outcomes)
+        #expect(framework.title.zh == "SmartLevel Test")
+        #expect(framework.allCompetencies.count == 12)
+        #expect(outcome.site.files["frameworks/smart-level/index.html"] != nil)
+    }
+
+    @Test("an exported CASE package imports back as the same framework, with the same coverage")
+    func caseRoundTrip() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let exported = content.appendingPathComponent("frameworks/cert.case.json")
+        #expect(Main.run(["export", "--content", fixtureSite.path, "--format", "case", "--framework", "cert", "--output", exported.path]) == 0)
+        let json = try String(contentsOf: exported, encoding: .utf8)
+        #expect(json.range(of: "[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", options: .regularExpression) != nil)
+        #expect(json.range(of: "[0-9A-F]{8}-[0-9A-F]{4}", options: .regularExpression) == nil, "identifiers must be lowercase")
+        // Replace the XML framework by its CASE export: the program must not notice.
+        let original = Pipeline.check(content: content)
+        try FileManager.default.removeItem(at: content.appendingPathComponent("frameworks/cert.xml"))
+        let again = Pipeline.check(content: content)
+        #expect(!again.diagnostics.hasErrors, "\(again.diagnostics.sorted)")
+        var a = try #require(original.program.framework("cert")), b = try #require(again.program.framework("cert"))
+        #expect(a.allCompetencies.map(\.id) == b.allCompetencies.map(\.id))
+        #expect(a.allCompetencies.map(\.statement) == b.allCompetencies.map(\.statement))
+        a.location = b.location
+        #expect(a.title == b.title && a.illustrative == b.illustrative && a.version == b.version)
+        #expect(original.coverage.first { $0.scope.framework == "cert" }?.rows.map(\.status) == again.coverage.first { $0.scope.framework == "cert" }?.rows.map(\.status))
+    }
+
+    @Test("a framework exports as a Moodle competency CSV with tool_lpimportcsv's columns")
+    func moodleCompetencies() throws {
+        let workspace = try Workspace()
+        let output = workspace.path("cert.csv")
+        #expect(Main.run(["export", "--content", fixtureSite.path, "--format", "moodle-competencies", "--framework", "cert", "--output", output.path]) == 0)
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(text.hasPrefix("Parent id number,Id number,Shortname,Description,Description format,Scale values,Scale configuration,Rule type,Rule outcome,Rule config,Cross referenced competency id numbers,Exported id,Is framework,Taxonomy"))
+        #expect(text.contains("cert/中级/1.1.1"))
+        #expect(Main.run(["export", "--content", fixtureSite.path, "--format", "case", "--output", output.path]) == 2)
+    }
+}
