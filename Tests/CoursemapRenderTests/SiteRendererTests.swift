@@ -141,7 +141,12 @@ struct MediaPageTests {
     @Test("modules, courses and requirements list their lectures and resources; coverage counts lecture minutes")
     func related() {
         let (site, _) = renderFixture()
-        #expect(page(site, "courses/intro/01-basics.html").contains("href=\"../../lectures/l1.html\">点击率入门</a>"))
+        let module = page(site, "courses/intro/01-basics.html")
+        #expect(module.contains("href=\"../../lectures/l1.html\">点击率入门</a>"))
+        // Embedded lecture and resource cards.
+        #expect(module.contains("<aside class=\"embed embed-media card\">"))
+        #expect(module.contains("<h3><a href=\"../../resources/outline.html\">课程大纲（课件）</a></h3>"))
+        #expect(!module.contains("coursemap-embed"))
         #expect(page(site, "courses/intro/02-practice.html").contains("href=\"../../resources/outline.html\">课程大纲（课件）</a>"))
         let requirement = page(site, "frameworks/cert/intermediate/1.1.2.html")
         #expect(requirement.contains("lectures/l1.html"))
