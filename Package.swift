@@ -67,7 +67,8 @@ let package = Package(
             dependencies: [
                 "CoursemapModel", "CoursemapLoad", "CoursemapResolve", "CoursemapAnalyse",
                 "CoursemapRender", "CoursemapWrite", "CoursemapInterop",
-            ]
+            ],
+            resources: [.copy("Scaffold")]
         ),
         .executableTarget(
             name: "CoursemapCLI",

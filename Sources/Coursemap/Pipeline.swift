@@ -23,12 +23,15 @@ public enum Pipeline {
     }
 
     /// Load, resolve, analyse and render, without writing anything.
-    public static func check(content: URL, edition: Edition = .student) -> Outcome {
-        check(source: .directory(content), edition: edition)
+    public static func check(content: URL, edition: Edition = .student, baseURL: String? = nil) -> Outcome {
+        check(source: .directory(content), edition: edition, baseURL: baseURL)
     }
 
-    public static func check(source: ContentSource, edition: Edition = .student) -> Outcome {
-        let loaded = ContentLoader(source: source).load()
+    public static func check(source: ContentSource, edition: Edition = .student, baseURL: String? = nil) -> Outcome {
+        var loaded = ContentLoader(source: source).load()
+        if let baseURL, loaded.config != nil {
+            loaded.config!.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
         var diagnostics = loaded.diagnostics
         let (program, resolveDiagnostics) = Resolver.resolve(loaded)
         diagnostics.append(contentsOf: resolveDiagnostics)
@@ -42,9 +45,9 @@ public enum Pipeline {
 
     /// Checks, then writes the site to `output` when there are no errors. The destination is vetted before
     /// any work, so a refused `--output` fails fast.
-    public static func build(content: URL, output: URL, edition: Edition = .student) throws(WriteError) -> Outcome {
+    public static func build(content: URL, output: URL, edition: Edition = .student, baseURL: String? = nil) throws(WriteError) -> Outcome {
         try OutputWriter.checkDestination(output: output, content: content)
-        var outcome = check(content: content, edition: edition)
+        var outcome = check(content: content, edition: edition, baseURL: baseURL)
         guard !outcome.diagnostics.hasErrors else { return outcome }
         outcome.filesWritten = try OutputWriter.write(outcome.site, to: output, content: content)
         return outcome

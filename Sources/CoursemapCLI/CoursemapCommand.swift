@@ -16,7 +16,7 @@ struct CoursemapCommand: ParsableCommand {
             Exit status: 0 success, 1 the content has errors, 2 usage or file-system failure.
             """,
         version: CoursemapVersion.current,
-        subcommands: [Build.self, Check.self, Coverage.self, Export.self])
+        subcommands: [Init.self, New.self, Build.self, Check.self, Coverage.self, Export.self])
 }
 
 extension Edition: ExpressibleByArgument {}
@@ -74,12 +74,15 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "student (default): exam answers never published; teacher: adds answer keys and answer sheets.")
     var edition: Edition = .student
 
+    @Option(name: .long, help: "Overrides coursemap.yml's base_url (canonical links), e.g. for preview deployments.")
+    var baseURL: String?
+
     func run() throws {
         try options.validateContentFolder()
         let clock = ContinuousClock.now
         let outcome: Pipeline.Outcome
         do {
-            outcome = try Pipeline.build(content: options.contentURL, output: URL(fileURLWithPath: output), edition: edition)
+            outcome = try Pipeline.build(content: options.contentURL, output: URL(fileURLWithPath: output), edition: edition, baseURL: baseURL)
         } catch {
             throw UsageFailure(error.description)
         }
