@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift Testing suites of every target, then the browser tests (headless Chromium).
+# Runs every test: the Swift Testing suites of every target; the browser and report tests (headless
+# Chromium, pytest); and the release test (builds the release tarball and runs it without a Swift toolchain).
 # Installs the system and Python packages it needs when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,3 +10,4 @@ scripts/install-test-deps.sh
 swift build --build-tests
 swift test --skip-build "$@"
 COURSEMAP_BIN="$(swift build --show-bin-path)/coursemap" python3 -m pytest Tests/browser Tests/reports -q
+Tests/release/test-release.sh

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the release tarball, unpacks it somewhere else, and runs the binary from an empty folder with no
+# Swift toolchain on the PATH: `coursemap init`, then `coursemap build`. Prints "release: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+passed=0; failed=0
+check() {  # check "description" command...
+  local what=$1; shift
+  if "$@" >/tmp/coursemap-release-check.log 2>&1; then passed=$((passed + 1)); echo "ok   $what"
+  else failed=$((failed + 1)); echo "FAIL $what"; sed 's/^/     /' /tmp/coursemap-release-check.log; fi
+}
+
+tarball=$(scripts/release.sh | tail -n 1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tar -C "$work" -xzf "$tarball"
+install_dir=$(echo "$work"/coursemap-*)
+bin="$install_dir/coursemap"
+mkdir "$work/empty"
+
+clean_env=(env -i "PATH=/usr/bin:/bin" "HOME=$work" "LANG=C.UTF-8")
+check "the tarball holds the binary and its resource folders" \
+  test -x "$bin" -a -d "$install_dir/Coursemap_CoursemapRender.resources" -a -d "$install_dir/Coursemap_CoursemapLoad.resources" -a -d "$install_dir/Coursemap_Coursemap.resources"
+check "no swift on the PATH of the clean environment" bash -c "! ${clean_env[*]} sh -c 'command -v swift'"
+check "the binary links no Swift runtime library" bash -c "! ldd '$bin' | grep -q 'libswift'"
+check "--version" "${clean_env[@]}" "$bin" --version
+check "init from an empty folder" bash -c "cd '$work/empty' && ${clean_env[*]} '$bin' init portal"
+check "build the new portal" bash -c "cd '$work/empty' && ${clean_env[*]} '$bin' build --content portal --output Site"
+check "the portal has its pages" test -f "$work/empty/Site/index.html" -a -f "$work/empty/Site/coverage/sample-cert/intermediate/index.html" -a -f "$work/empty/Site/assets/style.css"
+check "check reports broken content with exit status 1" bash -c "cd '$work/empty' && printf 'x' > portal/courses/intro-course/03-bad.md && ! ${clean_env[*]} '$bin' check --content portal"
+
+echo "release: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
