@@ -45,11 +45,22 @@ public enum Pipeline {
 
     /// Checks, then writes the site to `output` when there are no errors. The destination is vetted before
     /// any work, so a refused `--output` fails fast.
-    public static func build(content: URL, output: URL, edition: Edition = .student, baseURL: String? = nil) throws(WriteError) -> Outcome {
+    /// With `search`, the staged site is indexed with Pagefind before it replaces the output; a missing
+    /// Pagefind is a warning (CM801) that says how to install it, a failing one an error.
+    public static func build(
+        content: URL, output: URL, edition: Edition = .student, baseURL: String? = nil, search: Bool = false
+    ) throws(WriteError) -> Outcome {
         try OutputWriter.checkDestination(output: output, content: content)
         var outcome = check(content: content, edition: edition, baseURL: baseURL)
         guard !outcome.diagnostics.hasErrors else { return outcome }
-        outcome.filesWritten = try OutputWriter.write(outcome.site, to: output, content: content)
+        var searchProblem: Diagnostic?
+        let written = try OutputWriter.write(outcome.site, to: output, content: content) { staging in
+            guard search else { return }
+            searchProblem = SearchIndexer.index(staging)
+            if let searchProblem, searchProblem.severity == .error { throw WriteError.io(searchProblem.message) }
+        }
+        outcome.filesWritten = written
+        if let searchProblem { outcome.diagnostics.append(searchProblem) }
         return outcome
     }
 }

@@ -77,12 +77,16 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Overrides coursemap.yml's base_url (canonical links), e.g. for preview deployments.")
     var baseURL: String?
 
+    @Flag(name: .long, help: "Do not build the search index (Pagefind).")
+    var noSearch = false
+
     func run() throws {
         try options.validateContentFolder()
         let clock = ContinuousClock.now
         let outcome: Pipeline.Outcome
         do {
-            outcome = try Pipeline.build(content: options.contentURL, output: URL(fileURLWithPath: output), edition: edition, baseURL: baseURL)
+            outcome = try Pipeline.build(
+                content: options.contentURL, output: URL(fileURLWithPath: output), edition: edition, baseURL: baseURL, search: !noSearch)
         } catch {
             throw UsageFailure(error.description)
         }

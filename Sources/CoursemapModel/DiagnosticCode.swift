@@ -64,6 +64,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     // Coverage gates
     case gateFailed = "CM701"
 
+    // Search
+    case searchIndex = "CM801"
+
     // Theme and rendering
     case templateSyntax = "CM601"
 
@@ -114,6 +117,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownModule: return "reference to a module that does not exist"
         case .missingConfig: return "coursemap.yml missing"
         case .gateFailed: return "a coverage gate of coursemap.yml is not met"
+        case .searchIndex: return "the search index was not built"
         case .templateSyntax: return "theme template does not parse"
         }
     }

@@ -135,7 +135,7 @@ extension PageBuilder {
                 scenario: task.scenario.html, steps: task.steps.map(\.html),
                 datasets: task.datasets.map { dataset in
                     DatasetView(
-                        href: root + SitePaths.download(dataset.path), title: plain(dataset.title),
+                        href: root + shared + SitePaths.download(dataset.path), title: plain(dataset.title),
                         fileName: String(dataset.path.split(separator: "/").last ?? ""))
                 },
                 deliverable: task.deliverable.html,

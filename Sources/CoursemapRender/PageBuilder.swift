@@ -9,14 +9,18 @@ struct PageBuilder {
     let language: Language
     let ui: UIStrings
     let edition: Edition
+    let layout: LanguageLayout
+    /// From a language subtree's root to the site root, where assets and files live once for both languages.
+    var shared: String { layout.shared }
 
-    init(program: Program, coverage: [CoverageReport], edition: Edition = .student) {
+    init(program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil) {
         self.edition = edition
         self.program = program
         self.reports = Dictionary(coverage.map { ($0.scope, $0) }, uniquingKeysWith: { first, _ in first })
         self.rows = Dictionary(coverage.flatMap(\.rows).map { ($0.competency, $0) }, uniquingKeysWith: { first, _ in first })
-        self.language = program.config.language
-        self.ui = UIStrings.table(for: program.config.language)
+        self.layout = layout ?? LanguageLayout.primary(program.config.language)
+        self.language = self.layout.language
+        self.ui = UIStrings.table(for: self.layout.language)
     }
 
     // MARK: Text helpers
@@ -37,8 +41,8 @@ struct PageBuilder {
 
     // MARK: Chrome
 
-    func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?) -> Chrome {
-        let root = SitePaths.root(from: page)
+    func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil) -> Chrome {
+        let root = rootOverride ?? SitePaths.root(from: page)
         var nav = [NavLink(href: root + SitePaths.home, text: ui.home, current: section == nil)]
         if !program.frameworks.isEmpty {
             nav.append(NavLink(href: root + SitePaths.frameworks, text: ui.frameworks, current: section == "frameworks"))
@@ -61,11 +65,43 @@ struct PageBuilder {
         return Chrome(
             lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
-            stylesheet: root + SitePaths.stylesheet, script: root + SitePaths.selfCheckScript,
-            mediaScript: root + SitePaths.mediaScript,
-            canonical: program.config.baseURL.map { $0 + page },
+            stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
+            mediaScript: root + shared + SitePaths.mediaScript,
+            canonical: program.config.baseURL.map { $0 + layout.prefix + page },
+            switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
+            searchHref: root + SitePaths.search, searchKind: searchKind(of: page), searchCourse: searchCourse(of: page),
             homeHref: root + SitePaths.home, nav: nav,
             breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
+    }
+
+    /// What the search filters call a page, from its place in the site; `nil` for pages not to index.
+    func searchKind(of page: String) -> String? {
+        let parts = page.split(separator: "/")
+        switch (parts.first, parts.count) {
+        case ("index.html", 1): return ui.home
+        case ("courses", 3) where parts[2] == "index.html": return ui.course
+        case ("courses", 3): return ui.module
+        case ("lectures", 2): return plain(ResourceKind.lecture.name)
+        case ("resources", 2) where parts[1] != "index.html":
+            return program.resource(String(parts[1].dropLast(5))).map { plain($0.kind.name) } ?? ui.library
+        case ("banks", 3): return ui.banks
+        case ("frameworks", _) where parts.count > 2: return ui.requirements
+        case ("frameworks", 3), ("frameworks", 2) where parts[1] != "index.html": return ui.frameworks
+        case ("coverage", _) where page != SitePaths.coverageIndex: return ui.coverage
+        default: return nil
+        }
+    }
+
+    /// The course a page belongs to, for the search's course filter.
+    func searchCourse(of page: String) -> String? {
+        let parts = page.split(separator: "/").map(String.init)
+        switch parts.first {
+        case "courses" where parts.count == 3: return program.course(parts[1]).map { plain($0.title) }
+        case "lectures": return program.lecture(String(parts.last!.dropLast(5)))?.courseID.flatMap(program.course).map { plain($0.title) }
+        case "banks" where parts.count == 3: return program.bank(parts[1])?.courseID.flatMap(program.course).map { plain($0.title) }
+        case "resources" where parts.count == 2: return program.resource(String(parts[1].dropLast(5)))?.courseID.flatMap(program.course).map { plain($0.title) }
+        default: return nil
+        }
     }
 
     // MARK: Shared items

@@ -19,6 +19,14 @@ struct Chrome: Sendable {
     let script: String
     let mediaScript: String
     let canonical: String?
+    /// The same page in the other language.
+    let switchHref: String
+    let switchLabel: String
+    let switchLang: String
+    /// The search page, and what this page is for the search index (nil: not indexed).
+    let searchHref: String
+    let searchKind: String?
+    let searchCourse: String?
     let homeHref: String
     let nav: [NavLink]
     let breadcrumbs: [Crumb]
@@ -45,6 +53,13 @@ struct HomePage: Sendable {
     let stats: [Stat]
     let frameworks: [FrameworkCard]
     let courses: [CourseRow]
+}
+
+/// The page a web server shows for a missing address.
+struct NotFoundPage: Sendable {
+    let chrome: Chrome
+    let ui: UIStrings
+    let links: [NavLink]
 }
 
 /// The list pages: all frameworks, all courses, all coverage reports.

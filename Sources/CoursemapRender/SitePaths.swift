@@ -13,6 +13,10 @@ enum SitePaths {
     static let selfCheckScript = "assets/selfcheck.js"
     static let mediaScript = "assets/media.js"
     static let library = "resources/index.html"
+    static let notFound = "404.html"
+    static let search = "search.html"
+    static let searchScript = "assets/search.js"
+    static let sitemap = "sitemap.xml"
 
     static func lecture(_ id: String) -> String { "lectures/\(id).html" }
     static func resource(_ id: String) -> String { "resources/\(id).html" }

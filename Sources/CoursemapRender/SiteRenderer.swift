@@ -12,15 +12,38 @@ public enum SiteRenderer {
         let (theme, themeDiagnostics) = Theme.load(overrides: program.themeFiles)
         diagnostics.append(contentsOf: themeDiagnostics)
 
-        let builder = PageBuilder(program: program, coverage: coverage, edition: edition)
         var site = RenderedSite()
+        // Every page in the site's language at the root, and again in the other language under its folder.
+        for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
+            let builder = PageBuilder(program: program, coverage: coverage, edition: edition, layout: layout)
+            renderPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &site)
+        }
+        let primary = PageBuilder(program: program, coverage: coverage, edition: edition)
+        if let html = theme.render(primary.notFound(), template: "404") { site.add(SitePaths.notFound, text: html) }
+        if let baseURL = program.config.baseURL { site.add(SitePaths.sitemap, text: Sitemap.xml(site.paths, baseURL: baseURL)) }
+        for download in program.downloads {
+            site.copy(download, to: SitePaths.download(download))
+        }
+        for (path, bytes) in theme.assets {
+            site.add("assets/" + path, bytes)
+        }
+        return (site, diagnostics)
+    }
+
+    /// Every page of one language, and its coverage data.
+    private static func renderPages(
+        _ program: Program, coverage: [CoverageReport], orphans: Orphans, edition: Edition, builder: PageBuilder, theme: Theme,
+        layout: LanguageLayout, into site: inout RenderedSite
+    ) {
+        let rules = program.config.coverageRules
         func page(_ path: String, _ context: Any, template: String) {
             // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
             guard let html = theme.render(context, template: template) else { return }
-            site.add(path, text: html)
+            site.add(layout.prefix + path, text: html)
         }
 
         page(SitePaths.home, builder.home(), template: "home")
+        page(SitePaths.search, builder.searchPage(), template: "search")
         if !program.frameworks.isEmpty { page(SitePaths.frameworks, builder.frameworksIndex(), template: "index") }
         if !program.courses.isEmpty { page(SitePaths.courses, builder.coursesIndex(), template: "index") }
         if !program.reportScopes.isEmpty { page(SitePaths.coverageIndex, builder.coverageIndex(), template: "index") }
@@ -61,20 +84,13 @@ public enum SiteRenderer {
         for resource in program.resources {
             page(SitePaths.resource(resource.id), builder.resource(resource), template: "resource")
         }
-        for download in program.downloads {
-            site.copy(download, to: SitePaths.download(download))
-        }
-        let explanation = rules.explanation(in: program.config.language)
+        let explanation = rules.explanation(in: layout.language)
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
             page(SitePaths.coverage(scope), builder.coverage(report, rules: explanation, orphans: orphans), template: "coverage")
-            site.add(SitePaths.coverageJSON(scope), CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded())
-            site.add(SitePaths.coverageCSV(scope), CoverageTable.csv(report, program: program))
+            site.add(layout.prefix + SitePaths.coverageJSON(scope), CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded())
+            site.add(layout.prefix + SitePaths.coverageCSV(scope), CoverageTable.csv(report, program: program))
         }
-        for (path, bytes) in theme.assets {
-            site.add("assets/" + path, bytes)
-        }
-        return (site, diagnostics)
     }
 
     /// The body's HTML with each embed placeholder replaced by the embedded item or bank.

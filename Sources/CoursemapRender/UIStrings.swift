@@ -118,6 +118,13 @@ struct UIStrings: Sendable {
     let downloadCSV: String
     let noneFound: String
     let gapsFirst: String
+    let notFoundTitle: String
+    let notFoundText: String
+    let search: String
+    let searchPlaceholder: String
+    let searchNoResults: String
+    let searchUnavailable: String
+    let languageSwitch: String
 
     static func table(for language: Language) -> UIStrings {
         switch language {
@@ -154,7 +161,10 @@ struct UIStrings: Sendable {
         workAreas: "工作领域", matrix: "课证融通矩阵", notTaughtList: "无教学覆盖的要求", notAssessedList: "无考核的要求",
         orphanList: "未对应任何能力的资源", introducedOnly: "只引入、未强化或掌握的要求", blueprint: "考试蓝图对照",
         weight: "分值", weightShare: "分值占比", itemShare: "题目占比", hourShare: "学时占比", mismatch: "偏差较大",
-        downloadCSV: "下载 coverage.csv", noneFound: "无。", gapsFirst: "缺口")
+        downloadCSV: "下载 coverage.csv", noneFound: "无。", gapsFirst: "缺口",
+        notFoundTitle: "页面不存在", notFoundText: "您访问的页面不存在或已移动。可以从以下入口继续：", search: "搜索",
+        searchPlaceholder: "搜索课程、微课、题目……", searchNoResults: "没有找到结果。",
+        searchUnavailable: "搜索需要通过网站地址访问（不能从本地文件打开）。", languageSwitch: "语言")
 
     static let en = UIStrings(
         home: "Home", frameworks: "Frameworks", courses: "Courses", modules: "Modules", coverage: "Coverage",
@@ -190,5 +200,9 @@ struct UIStrings: Sendable {
         notAssessedList: "Requirements nothing assesses", orphanList: "Resources mapped to nothing",
         introducedOnly: "Introduced but never reinforced or mastered", blueprint: "Exam blueprint", weight: "Weight",
         weightShare: "Weight share", itemShare: "Item share", hourShare: "Hour share", mismatch: "Mismatch",
-        downloadCSV: "Download coverage.csv", noneFound: "None.", gapsFirst: "Gaps")
+        downloadCSV: "Download coverage.csv", noneFound: "None.", gapsFirst: "Gaps",
+        notFoundTitle: "Page not found", notFoundText: "The page does not exist or has moved. Continue from:",
+        search: "Search", searchPlaceholder: "Search courses, lectures, exercises…", searchNoResults: "No results.",
+        searchUnavailable: "Search works when the portal is served from a web address, not opened from disk.",
+        languageSwitch: "Language")
 }

@@ -46,7 +46,10 @@ public enum OutputWriter {
 
     /// Writes `site` to `output`, replacing a previous build as a whole. Returns the number of files.
     @discardableResult
-    public static func write(_ site: RenderedSite, to output: URL, content: URL) throws(WriteError) -> Int {
+    /// `beforeSwap` runs on the complete staged site (e.g. to build a search index); throwing aborts the write.
+    public static func write(
+        _ site: RenderedSite, to output: URL, content: URL, beforeSwap: ((URL) throws -> Void)? = nil
+    ) throws(WriteError) -> Int {
         try checkDestination(output: output, content: content)
         let manager = FileManager.default
         let target = URL(fileURLWithPath: canonical(output))
@@ -79,6 +82,10 @@ public enum OutputWriter {
                 try Data(contentsOf: URL(fileURLWithPath: canonical(content)).appendingPathComponent(source)).write(to: file)
             }
             try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+            try beforeSwap?(staging)
+        } catch let error as WriteError {
+            try? manager.removeItem(at: staging)
+            throw error
         } catch {
             try? manager.removeItem(at: staging)
             throw .io("cannot write the site: \(error.localizedDescription)")

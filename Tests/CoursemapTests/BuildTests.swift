@@ -45,7 +45,7 @@ struct BuildTests {
         let outcome = try Pipeline.build(content: fixtureSite, output: output)
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.sorted)")
         let files = try snapshot(output)
-        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 33)
+        #expect(files.keys.filter { $0.hasSuffix(".html") }.count == 69)
         var checked = 0
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
