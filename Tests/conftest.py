@@ -53,15 +53,7 @@ def browser():
 def http_site(site):
     """The same portal served over HTTP on 127.0.0.1 (a random free port): browsers load caption tracks
     only from an http(s) origin."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(site)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
@@ -74,3 +66,33 @@ def shipped_site() -> pathlib.Path:
                    check=True, capture_output=True)
     yield output
     shutil.rmtree(output.parent, ignore_errors=True)
+
+
+def serve(directory):
+    """Serves a folder over HTTP on 127.0.0.1 (a random free port) in a background thread."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def http_shipped(shipped_site):
+    server = serve(shipped_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> pathlib.Path:
+    """Screenshots of key pages for people to look at (COURSEMAP_SCREENSHOTS overrides the folder)."""
+    folder = pathlib.Path(os.environ.get("COURSEMAP_SCREENSHOTS", ROOT / ".build" / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

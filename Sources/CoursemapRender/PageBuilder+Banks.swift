@@ -107,7 +107,7 @@ extension PageBuilder {
         switch item.body {
         case let .singleChoice(list), let .multipleChoice(list):
             let type = item.kind == .singleChoice ? "radio" : "checkbox"
-            choices = list.map { ChoiceView(label: $0.label, value: $0.label, html: $0.text.html, inputType: type, correct: mark && $0.correct) }
+            choices = list.map { ChoiceView(label: $0.label, value: $0.label, html: Self.phrasing($0.text.html), inputType: type, correct: mark && $0.correct) }
         case let .trueFalse(answer):
             choices = [
                 ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscape.text(ui.trueLabel), inputType: "radio", correct: mark && answer),
@@ -230,6 +230,17 @@ extension PageBuilder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(key)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Choice texts sit inside a `<label>`, which admits phrasing content only: imported HTML's paragraphs
+    /// become line breaks, and other blocks their content.
+    static func phrasing(_ html: String) -> String {
+        var text = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        for block in ["div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "tbody", "thead", "tr", "td", "th", "pre"] {
+            text = text.replacingOccurrences(of: "<\(block)>", with: " ").replacingOccurrences(of: "</\(block)>", with: " ")
+        }
+        text = text.replacingOccurrences(of: "</p>\\s*<p>", with: "<br>", options: .regularExpression)
+        return text.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "")
     }
 
     static func number(_ value: Double) -> String {

@@ -1,0 +1,129 @@
+"""The portal as people use it: search in Chinese, the language switch, navigation from file://, the
+coverage heatmap, accessibility (axe-core), and screenshots at desktop and phone widths."""
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import ROOT
+
+KEY_PAGES = {
+    "home": "index.html",
+    "course": "courses/cbec-store-ops/index.html",
+    "module": "courses/cbec-data-analysis/03-product-keyword-analysis.html",
+    "lecture": "lectures/l12-p4p-plan.html",
+    "bank": "banks/store-ops-basics/index.html",
+    "coverage": "coverage/b2b-data/intermediate/index.html",
+}
+
+
+def search(browser, base, query, kind=None):
+    browser.get(f"{base}/search.html?q={query}")
+    if kind:
+        Select(browser.find_element(By.NAME, "kind")).select_by_visible_text(kind)
+    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, ".search-status").text != "")
+    return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".search-results a")]
+
+
+def test_a_chinese_query_finds_the_module(browser, http_shipped):
+    results = search(browser, http_shipped, "关键词价值")
+    assert any(url.endswith("/courses/cbec-data-analysis/03-product-keyword-analysis.html") for url in results), results
+
+
+def test_every_shipped_module_is_found_by_a_word_of_its_title(browser, http_shipped):
+    """A person finds any module by a Chinese word in two clicks: type it in the header box, open the result."""
+    missing = []
+    for module in sorted((ROOT / "Content" / "courses").glob("*/[0-9]*")):
+        if module.suffix == ".md":
+            text = module.read_text(encoding="utf-8")
+            title = yaml.safe_load(text[4:text.index("\n---", 4)])["title"]["zh"]
+        else:
+            root = ET.parse(module).getroot()
+            title = root.find("{urn:coursemap:module:1}title/{urn:coursemap:module:1}zh").text.strip()
+        word = re.split(r"[与和及、：（）()\s]", title)[0][:6]
+        page = f"/courses/{module.parent.name}/{module.stem}.html"
+        if not any(url.endswith(page) for url in search(browser, http_shipped, word)[:10]):
+            missing.append((word, page))
+    assert missing == []
+
+
+def test_search_filters_by_kind(browser, http_shipped):
+    results = search(browser, http_shipped, "外贸直通车", kind="微课")
+    assert results and all("/lectures/" in url for url in results), results
+
+
+def test_the_header_search_box_leads_to_results(browser, http_shipped):
+    browser.get(f"{http_shipped}/index.html")
+    box = browser.find_element(By.ID, "cm-search-input")
+    box.send_keys("询盘")
+    box.submit()
+    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-results a"))
+    assert "search.html?q=" in browser.current_url
+
+
+def test_the_language_switch_changes_the_interface(browser, shipped_site):
+    browser.get((shipped_site / "courses" / "cbec-store-ops" / "index.html").as_uri())
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN"
+    assert "课程" in browser.find_element(By.CSS_SELECTOR, ".site-nav").text
+    browser.find_element(By.CSS_SELECTOR, "a.language-switch").click()
+    assert browser.current_url.endswith("/en/courses/cbec-store-ops/index.html")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    nav = browser.find_element(By.CSS_SELECTOR, ".site-nav").text
+    assert "Courses" in nav and "课程" not in nav
+    assert "Cross-border E-commerce Store Operations" in browser.find_element(By.TAG_NAME, "h1").text
+    browser.find_element(By.CSS_SELECTOR, "a.language-switch").click()
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN"
+
+
+def test_links_work_from_file_urls(browser, shipped_site):
+    browser.get((shipped_site / "index.html").as_uri())
+    browser.find_element(By.LINK_TEXT, "课程").click()
+    browser.find_element(By.PARTIAL_LINK_TEXT, "跨境电子商务数据分析").click()
+    browser.find_element(By.PARTIAL_LINK_TEXT, "产品分层与关键词价值分析").click()
+    assert browser.current_url.endswith("/courses/cbec-data-analysis/03-product-keyword-analysis.html")
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("产品分层与关键词价值分析")
+    stylesheet = browser.execute_script("return getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+    assert stylesheet not in ("rgba(0, 0, 0, 0)", "transparent"), "the stylesheet did not load from file://"
+
+
+def test_the_coverage_heatmap_renders(browser, shipped_site):
+    browser.get((shipped_site / KEY_PAGES["coverage"]).as_uri())
+    heatmap = browser.find_element(By.CSS_SELECTOR, "svg.heatmap")
+    assert heatmap.size["width"] > 200 and heatmap.size["height"] > 200
+    cells = browser.find_elements(By.CSS_SELECTOR, "svg.heatmap rect")
+    assert len(cells) >= 46
+    shaded = browser.execute_script(
+        "return [...document.querySelectorAll('svg.heatmap rect')].filter(r => getComputedStyle(r).fill !== getComputedStyle(document.querySelector('svg.heatmap rect.heat-0')).fill).length")
+    assert shaded > 20
+
+
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_no_serious_accessibility_violations(browser, shipped_site, name):
+    from axe_selenium_python import Axe
+
+    browser.get((shipped_site / KEY_PAGES[name]).as_uri())
+    axe = Axe(browser)
+    axe.inject()
+    results = axe.run()
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_screenshots_of_key_pages(browser, shipped_site, screenshot_dir, width):
+    browser.set_window_size(width, 1000)
+    try:
+        for name, path in KEY_PAGES.items():
+            browser.get((shipped_site / path).as_uri())
+            target = screenshot_dir / f"{name}-{width}.png"
+            assert browser.save_screenshot(str(target))
+            assert target.stat().st_size > 5000
+            # Nothing is wider than the window (no horizontal scrolling) at phone width.
+            if width == 375:
+                overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+                assert overflow <= 1, f"{name} scrolls sideways by {overflow}px"
+    finally:
+        browser.set_window_size(1280, 1000)
