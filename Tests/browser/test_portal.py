@@ -21,9 +21,7 @@ KEY_PAGES = {
 
 
 def search(browser, base, query, kind=None):
-    browser.get(f"{base}/search.html?q={query}")
-    if kind:
-        Select(browser.find_element(By.NAME, "kind")).select_by_visible_text(kind)
+    browser.get(f"{base}/search.html?q={query}" + (f"&kind={kind}" if kind else ""))
     WebDriverWait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, ".search-status").text != "")
     return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".search-results a")]
 

@@ -10,6 +10,8 @@
   var pagefind = null;
   var params = new URLSearchParams(location.search);
   form.elements.q.value = params.get("q") || "";
+  if (params.get("kind")) form.elements.kind.value = params.get("kind");
+  if (params.get("course")) form.elements.course.value = params.get("course");
 
   function load() {
     if (pagefind) return Promise.resolve(pagefind);
@@ -40,7 +42,9 @@
 
   function search() {
     var query = form.elements.q.value.trim();
-    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    list.textContent = "";
+    status.textContent = "";
+    if (!query) return;
     var filters = {};
     if (form.elements.kind.value) filters.kind = form.elements.kind.value;
     if (form.elements.course.value) filters.course = form.elements.course.value;
@@ -55,7 +59,10 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    history.replaceState(null, "", "?q=" + encodeURIComponent(form.elements.q.value));
+    var state = "?q=" + encodeURIComponent(form.elements.q.value);
+    if (form.elements.kind.value) state += "&kind=" + encodeURIComponent(form.elements.kind.value);
+    if (form.elements.course.value) state += "&course=" + encodeURIComponent(form.elements.course.value);
+    history.replaceState(null, "", state);
     search();
   });
   form.elements.kind.addEventListener("change", search);
