@@ -157,6 +157,7 @@ extension PageBuilder {
             toc: module.body.headings.filter { $0.level <= 3 }.map {
                 TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3)
             },
+            outline: siblings.map { NavLink(href: "\($0.id).html", text: "\($0.order). \(plain($0.title))", current: $0.id == module.id) },
             competencies: levelItems(module.claims.map { ($0.competency, $0.level) }, from: page),
             related: related(module: module.id, from: page),
             previous: link(-1), next: link(1))

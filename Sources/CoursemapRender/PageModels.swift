@@ -240,6 +240,8 @@ struct ModulePage: Sendable {
     let summary: String?
     var body: String
     let toc: [TocItem]
+    /// The course's modules, the current one marked: the course outline sidebar.
+    let outline: [NavLink]
     let competencies: [CompetencyLevelItem]
     let related: RelatedMedia
     let previous: NavLink?

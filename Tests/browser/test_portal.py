@@ -125,3 +125,24 @@ def test_screenshots_of_key_pages(browser, shipped_site, screenshot_dir, width):
                 assert overflow <= 1, f"{name} scrolls sideways by {overflow}px"
     finally:
         browser.set_window_size(1280, 1000)
+
+
+def test_css_and_javascript_per_page_stay_under_100_kb(shipped_site):
+    """Everything a page loads besides the search data: its stylesheets and scripts."""
+    for name, path in KEY_PAGES.items():
+        page = shipped_site / path
+        html = page.read_text(encoding="utf-8")
+        assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(r'<script src="([^"]+)"', html)
+        assert assets, name
+        total = sum((page.parent / href).resolve().stat().st_size for href in assets)
+        assert total <= 100 * 1024, f"{name}: {total} bytes of CSS and JS"
+    for external in ("https://fonts.", "cdn.", "googleapis"):
+        assert external not in (shipped_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_module_pages_show_the_course_outline(browser, shipped_site):
+    browser.get((shipped_site / KEY_PAGES["module"]).as_uri())
+    outline = browser.find_elements(By.CSS_SELECTOR, ".course-outline li a")
+    assert len(outline) == 4
+    current = browser.find_element(By.CSS_SELECTOR, '.course-outline a[aria-current="page"]')
+    assert "产品分层与关键词价值分析" in current.text
