@@ -13,14 +13,14 @@ struct PageBuilder {
     /// From a language subtree's root to the site root, where assets and files live once for both languages.
     var shared: String { layout.shared }
 
-    init(program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil) {
+    init(program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIStrings]) {
         self.edition = edition
         self.program = program
         self.reports = Dictionary(coverage.map { ($0.scope, $0) }, uniquingKeysWith: { first, _ in first })
         self.rows = Dictionary(coverage.flatMap(\.rows).map { ($0.competency, $0) }, uniquingKeysWith: { first, _ in first })
         self.layout = layout ?? LanguageLayout.primary(program.config.language)
         self.language = self.layout.language
-        self.ui = UIStrings.table(for: self.layout.language)
+        self.ui = strings[self.layout.language]!
     }
 
     // MARK: Text helpers

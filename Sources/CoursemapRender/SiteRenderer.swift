@@ -15,10 +15,10 @@ public enum SiteRenderer {
         var site = RenderedSite()
         // Every page in the site's language at the root, and again in the other language under its folder.
         for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
-            let builder = PageBuilder(program: program, coverage: coverage, edition: edition, layout: layout)
+            let builder = PageBuilder(program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings)
             renderPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &site)
         }
-        let primary = PageBuilder(program: program, coverage: coverage, edition: edition)
+        let primary = PageBuilder(program: program, coverage: coverage, edition: edition, strings: theme.strings)
         if let html = theme.render(primary.notFound(), template: "404") { site.add(SitePaths.notFound, text: html) }
         if let baseURL = program.config.baseURL { site.add(SitePaths.sitemap, text: Sitemap.xml(site.paths, baseURL: baseURL)) }
         for download in program.downloads {

@@ -9,20 +9,23 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Static files, keyed by their path under `assets/`.
     let assets: [String: [UInt8]]
+    /// The interface strings of each language.
+    let strings: [Language: UIStrings]
 
     /// The built-in theme with the site's overrides applied; template syntax errors become CM601.
     public static func load(overrides: [String: ThemeFile]) -> (Theme, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: (text: String, location: SourceLocation?)] = [:]
         var assets: [String: [UInt8]] = [:]
+        var tables: [String: [String: String]] = [:]
         for (path, bytes) in BuiltInTheme.files {
-            add(path, bytes: bytes, location: nil, templates: &templates, assets: &assets)
+            add(path, bytes: bytes, location: nil, templates: &templates, assets: &assets, tables: &tables, diagnostics: &diagnostics)
         }
         for (path, file) in overrides.sorted(by: { $0.key < $1.key }) {
-            if !add(path, bytes: file.bytes, location: file.location, templates: &templates, assets: &assets) {
+            if !add(path, bytes: file.bytes, location: file.location, templates: &templates, assets: &assets, tables: &tables, diagnostics: &diagnostics) {
                 diagnostics.append(.warning(
                     .unknownFileType, at: file.location,
-                    "theme files go in theme/templates/<name>.mustache or theme/assets/<file>; this one is ignored"))
+                    "theme files go in theme/templates/<name>.mustache, theme/assets/<file> or theme/strings/<language>.json; this one is ignored"))
             }
         }
         var library = MustacheLibrary()
@@ -38,15 +41,38 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(.templateSyntax, at: template.location ?? SourceLocation(file: name), "template does not parse: \(error)"))
             }
         }
-        return (Theme(library: library, assets: assets), diagnostics)
+        var strings: [Language: UIStrings] = [:]
+        for language in Language.allCases {
+            let table = tables[language.rawValue] ?? [:]
+            do {
+                strings[language] = try JSONDecoder().decode(UIStrings.self, from: JSONEncoder().encode(table))
+            } catch {
+                diagnostics.append(.error(.templateSyntax, at: SourceLocation(file: "theme/strings/\(language.rawValue).json"), "the \(language.rawValue) string table lacks strings: \(error)"))
+                strings[language] = try? JSONDecoder().decode(UIStrings.self, from: JSONEncoder().encode(tables[Language.zh.rawValue] ?? [:]))
+            }
+        }
+        return (Theme(library: library, assets: assets, strings: strings), diagnostics)
     }
+
+    /// The strings of a language (a theme whose tables failed to load has been reported as CM601).
+    func ui(_ language: Language) -> UIStrings? { strings[language] }
 
     /// Files a theme folder holds, sorted into templates and assets. False for anything else.
     @discardableResult
     private static func add(
         _ path: String, bytes: [UInt8], location: SourceLocation?,
-        templates: inout [String: (text: String, location: SourceLocation?)], assets: inout [String: [UInt8]]
+        templates: inout [String: (text: String, location: SourceLocation?)], assets: inout [String: [UInt8]],
+        tables: inout [String: [String: String]], diagnostics: inout [Diagnostic]
     ) -> Bool {
+        if path.hasPrefix("strings/"), path.hasSuffix(".json") {
+            let language = String(path.dropFirst("strings/".count).dropLast(".json".count))
+            guard let table = try? JSONDecoder().decode([String: String].self, from: Data(bytes)) else {
+                diagnostics.append(.error(.templateSyntax, at: location ?? SourceLocation(file: path), "a string table must be a JSON object of strings"))
+                return true
+            }
+            tables[language, default: [:]].merge(table) { _, new in new }
+            return true
+        }
         if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             templates[name] = (String(decoding: bytes, as: UTF8.self), location)

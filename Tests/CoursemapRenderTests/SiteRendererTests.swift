@@ -113,6 +113,15 @@ struct SiteRendererTests {
             "templates/home.mustache": ThemeFile(bytes: Array("line\n{{#open}}\n".utf8), location: SourceLocation(file: "theme/templates/home.mustache")),
         ])
         #expect(broken.1.map(\.code) == [.templateSyntax])
+
+        // Interface strings are theme files too: a site replaces any of them, key by key.
+        let strings = Theme.load(overrides: [
+            "strings/zh-CN.json": ThemeFile(bytes: Array("{\"home\": \"主页\"}".utf8), location: SourceLocation(file: "theme/strings/zh-CN.json")),
+        ])
+        #expect(strings.1.isEmpty)
+        #expect(strings.0.ui(.zh)?.home == "主页")
+        #expect(strings.0.ui(.zh)?.courses == "课程")
+        #expect(strings.0.ui(.en)?.home == "Home")
         #expect(broken.1.first?.location.file == "theme/templates/home.mustache")
     }
 }
