@@ -68,7 +68,9 @@ public enum Scaffold {
             guard let course else { throw Failure("a module belongs to a course: add --course ID") }
             let order = (program.modules(of: course).map(\.order).max() ?? 0) + 1
             replacements["__ORDER__"] = String(order)
-            path = "courses/\(course)/\(String(format: "%02d", order))-\(id).\(xml ? "xml" : "md")"
+            // An id that already starts with a number (05-export-docs) is used as the file name as it is.
+            let numbered = id.prefix { $0.isNumber }.count > 0 && id.dropFirst(id.prefix { $0.isNumber }.count).hasPrefix("-")
+            path = "courses/\(course)/\(numbered ? id : String(format: "%02d", order) + "-" + id).\(xml ? "xml" : "md")"
             template = xml ? "module.xml" : "module.md"
         case .lecture:
             path = "lectures/\(id).md"
