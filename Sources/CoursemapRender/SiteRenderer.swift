@@ -1,4 +1,5 @@
 import CoursemapModel
+import Dispatch
 
 /// Stage 4 — render: turns the resolved program and its coverage into every file of the portal, in
 /// memory. Builds each page's typed context (`PageBuilder`), renders it with the theme, adds the theme's
@@ -36,60 +37,78 @@ public enum SiteRenderer {
         layout: LanguageLayout, into site: inout RenderedSite
     ) {
         let rules = program.config.coverageRules
-        func page(_ path: String, _ context: Any, template: String) {
-            // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
-            guard let html = theme.render(context, template: template) else { return }
-            site.add(layout.prefix + path, text: html)
+        // Pages are collected as jobs, then built and rendered in parallel; results are added in job order,
+        // so the output does not depend on scheduling.
+        var jobs: [PageJob] = []
+        func page(_ path: String, template: String, _ make: @escaping @Sendable () -> any Sendable) {
+            jobs.append(PageJob(path: layout.prefix + path, template: template, make: make))
         }
 
-        page(SitePaths.home, builder.home(), template: "home")
-        page(SitePaths.search, builder.searchPage(), template: "search")
-        if !program.frameworks.isEmpty { page(SitePaths.frameworks, builder.frameworksIndex(), template: "index") }
-        if !program.courses.isEmpty { page(SitePaths.courses, builder.coursesIndex(), template: "index") }
-        if !program.reportScopes.isEmpty { page(SitePaths.coverageIndex, builder.coverageIndex(), template: "index") }
+        page(SitePaths.home, template: "home") { builder.home() }
+        page(SitePaths.search, template: "search") { builder.searchPage() }
+        if !program.frameworks.isEmpty { page(SitePaths.frameworks, template: "index") { builder.frameworksIndex() } }
+        if !program.courses.isEmpty { page(SitePaths.courses, template: "index") { builder.coursesIndex() } }
+        if !program.reportScopes.isEmpty { page(SitePaths.coverageIndex, template: "index") { builder.coverageIndex() } }
         for framework in program.frameworks {
-            page(SitePaths.framework(framework.id), builder.framework(framework), template: "framework")
+            page(SitePaths.framework(framework.id), template: "framework") { builder.framework(framework) }
             for competency in framework.allCompetencies {
-                page(SitePaths.competency(competency.id), builder.competency(competency), template: "competency")
+                page(SitePaths.competency(competency.id), template: "competency") { builder.competency(competency) }
             }
         }
         for course in program.courses {
-            page(SitePaths.course(course.id), builder.course(course), template: "course")
+            page(SitePaths.course(course.id), template: "course") { builder.course(course) }
             for module in program.modules(of: course.id) {
-                var context = builder.module(module, in: course)
-                context.body = embedded(module.body, page: SitePaths.module(module.id, course: course.id), builder: builder, theme: theme)
-                page(SitePaths.module(module.id, course: course.id), context, template: "module")
+                page(SitePaths.module(module.id, course: course.id), template: "module") {
+                    var context = builder.module(module, in: course)
+                    context.body = embedded(module.body, page: SitePaths.module(module.id, course: course.id), builder: builder, theme: theme)
+                    return context
+                }
             }
         }
-        if !program.banks.isEmpty { page(SitePaths.banks, builder.banksIndex(), template: "banks") }
+        if !program.banks.isEmpty { page(SitePaths.banks, template: "banks") { builder.banksIndex() } }
         for bank in program.banks {
-            page(SitePaths.bank(bank.id), builder.bank(bank), template: "bank")
+            page(SitePaths.bank(bank.id), template: "bank") { builder.bank(bank) }
             for (index, item) in bank.items.enumerated() {
-                page(SitePaths.item(item.id, bank: bank.id), builder.item(item, in: bank, number: index + 1), template: "item")
+                page(SitePaths.item(item.id, bank: bank.id), template: "item") { builder.item(item, in: bank, number: index + 1) }
             }
             if edition == .teacher {
-                page(SitePaths.answerSheet(bank.id), builder.answerSheet(bank), template: "answers")
+                page(SitePaths.answerSheet(bank.id), template: "answers") { builder.answerSheet(bank) }
             }
         }
         if !program.lectures.isEmpty || !program.resources.isEmpty {
-            page(SitePaths.library, builder.library(), template: "library")
+            page(SitePaths.library, template: "library") { builder.library() }
         }
         for lecture in program.lectures {
-            var context = builder.lecture(lecture)
-            context.transcript = embedded(
-                RichText(html: context.transcript, embeds: lecture.transcript.embeds), page: SitePaths.lecture(lecture.id),
-                builder: builder, theme: theme)
-            page(SitePaths.lecture(lecture.id), context, template: "lecture")
+            page(SitePaths.lecture(lecture.id), template: "lecture") {
+                var context = builder.lecture(lecture)
+                context.transcript = embedded(
+                    RichText(html: context.transcript, embeds: lecture.transcript.embeds), page: SitePaths.lecture(lecture.id),
+                    builder: builder, theme: theme)
+                return context
+            }
         }
         for resource in program.resources {
-            page(SitePaths.resource(resource.id), builder.resource(resource), template: "resource")
+            page(SitePaths.resource(resource.id), template: "resource") { builder.resource(resource) }
         }
         let explanation = rules.explanation(in: layout.language)
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
-            page(SitePaths.coverage(scope), builder.coverage(report, rules: explanation, orphans: orphans), template: "coverage")
+            page(SitePaths.coverage(scope), template: "coverage") { builder.coverage(report, rules: explanation, orphans: orphans) }
             site.add(layout.prefix + SitePaths.coverageJSON(scope), CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded())
             site.add(layout.prefix + SitePaths.coverageCSV(scope), CoverageTable.csv(report, program: program))
+        }
+
+        let work = jobs
+        var pages = [String?](repeating: nil, count: work.count)
+        pages.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
+                slots[index] = theme.render(work[index].make(), template: work[index].template)
+            }
+        }
+        for (job, html) in zip(work, pages) {
+            if let html { site.add(job.path, text: html) }
         }
     }
 
@@ -128,4 +147,11 @@ public enum SiteRenderer {
         }
         return html
     }
+}
+
+/// One page to build and render: where it goes, its template, and how to make its context.
+private struct PageJob: Sendable {
+    let path: String
+    let template: String
+    let make: @Sendable () -> any Sendable
 }
