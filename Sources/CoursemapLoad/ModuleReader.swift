@@ -15,21 +15,7 @@ enum ModuleReader {
         let order = fields.integer("order", required: true, range: 1...9999)
         let hours = fields.number("hours", required: true)
         let summary = fields.localized("summary")
-        var claims: [CompetencyClaim] = []
-        if var competencies = fields.mapping("competencies") {
-            for entry in competencies.entries {
-                guard let competency = CompetencyID(parsing: entry.key) else {
-                    diagnostics.append(malformed(entry.key, at: entry.keyLocation))
-                    continue
-                }
-                guard case let .scalar(scalar) = entry.value, let level = MappingLevel(rawValue: scalar.string) else {
-                    competencies.invalid(entry.value, "mapping level of '\(entry.key)' must be I (introduced), R (reinforced) or M (mastered)")
-                    continue
-                }
-                claims.append(CompetencyClaim(competency: competency, level: level, location: entry.keyLocation))
-            }
-            fields.absorb(competencies)
-        }
+        let claims = ReferenceFields.competencies(&fields, into: &diagnostics)
         fields.finish()
         diagnostics += fields.diagnostics
         let (body, bodyDiagnostics) = MarkdownParser.parse(parts.body, options: markdown, file: file, firstLine: parts.bodyLine)
