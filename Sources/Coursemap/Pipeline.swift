@@ -28,18 +28,23 @@ public enum Pipeline {
     }
 
     public static func check(source: ContentSource, edition: Edition = .student, baseURL: String? = nil) -> Outcome {
+        var timer = StageTimer()
         var loaded = ContentLoader(source: source).load()
+        timer.lap("load")
         if let baseURL, loaded.config != nil {
             loaded.config!.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
         var diagnostics = loaded.diagnostics
         let (program, resolveDiagnostics) = Resolver.resolve(loaded)
         diagnostics.append(contentsOf: resolveDiagnostics)
+        timer.lap("resolve")
         let coverage = CoverageAnalyser.analyse(program)
         let orphans = CoverageAnalyser.orphans(program)
         diagnostics.append(contentsOf: GateChecker.check(program, reports: coverage, orphans: orphans))
+        timer.lap("analyse")
         let (site, renderDiagnostics) = SiteRenderer.render(program, coverage: coverage, orphans: orphans, edition: edition)
         diagnostics.append(contentsOf: renderDiagnostics)
+        timer.lap("render")
         return Outcome(diagnostics: diagnostics, program: program, coverage: coverage, orphans: orphans, site: site, filesWritten: 0)
     }
 

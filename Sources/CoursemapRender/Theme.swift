@@ -87,7 +87,7 @@ public struct Theme: Sendable {
 
     /// Renders `context` with the named template; `nil` when the theme has no such template.
     func render(_ context: Any, template: String) -> String? {
-        library.render(context, withTemplate: template)
+        library.render(MustacheView.wrap(context) ?? context, withTemplate: template)
     }
 }
 

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Coursemap vs Hugo build benchmark (GUIDE §6). See scripts/bench/README.md.
+#
+#   scripts/bench/run.sh [SIZES...]              default: 1000 10000; Coursemap and Hugo, alternating
+#   scripts/bench/run.sh --coursemap-only N      one size, Coursemap only (e.g. 100000)
+#
+# For each size: generates the corpus once (cached in /tmp/coursemap-bench/<N>, regenerated when
+# make-corpus.py changes), then runs each tool RUNS times (default 3), alternating Coursemap and Hugo,
+# each run measured with GNU time (wall seconds, peak RSS). Output folders are deleted before every run,
+# outside the measurement. Prints medians and the Coursemap/Hugo ratios, then times Pagefind on the
+# Coursemap output of the largest size.
+#
+# Environment: COURSEMAP (binary; default .build/release/coursemap, built when missing), RUNS (default 3),
+# BENCH_DIR (default /tmp/coursemap-bench).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+bench_dir="${BENCH_DIR:-/tmp/coursemap-bench}"
+runs="${RUNS:-3}"
+
+usage() { echo "usage: $0 [SIZES...] | $0 --coursemap-only N" >&2; exit 2; }
+
+with_hugo=1
+sizes=()
+if [[ "${1:-}" == "--coursemap-only" ]]; then
+    [[ $# -eq 2 ]] || usage
+    with_hugo=0
+    sizes=("$2")
+else
+    sizes=("$@")
+    [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
+fi
+for n in "${sizes[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage; done
+
+# --- tools -------------------------------------------------------------------------------------------
+apt_install() {
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        echo "bench: installing $1 with apt-get" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null \
+            || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null; }
+    else
+        echo "bench: $1 is missing; install it (Debian: apt-get install $1)" >&2
+        exit 2
+    fi
+}
+[[ -x /usr/bin/time ]] || apt_install time
+gnu_time=/usr/bin/time
+if [[ $with_hugo -eq 1 ]] && ! command -v hugo >/dev/null; then apt_install hugo; fi
+
+coursemap="${COURSEMAP:-$repo/.build/release/coursemap}"
+if [[ ! -x "$coursemap" ]]; then
+    echo "bench: building coursemap (release)" >&2
+    (cd "$repo" && swift build -c release --product coursemap >&2)
+fi
+if ! "$coursemap" build --help 2>/dev/null | grep -q -- '--no-search'; then
+    echo "bench: $coursemap has no --no-search option; rebuild it (swift build -c release --product coursemap)" >&2
+    exit 2
+fi
+
+have_pagefind=0
+python3 -c "import pagefind" 2>/dev/null && have_pagefind=1
+
+# --- helpers -----------------------------------------------------------------------------------------
+# median of the numbers on standard input
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# measure LOG -- COMMAND...: runs COMMAND under GNU time, appends "wall_s peak_kb" to LOG.
+# The command's own output goes to LOG.out; a failure prints it and stops the benchmark.
+measure() {
+    local log="$1"; shift 2
+    local t; t="$(mktemp)"
+    if ! "$gnu_time" -f "%e %M" -o "$t" "$@" >"$log.out" 2>&1; then
+        echo "bench: FAILED: $*" >&2
+        tail -n 20 "$log.out" >&2
+        rm -f "$t"
+        exit 1
+    fi
+    tail -n 1 "$t" >>"$log"
+    rm -f "$t"
+}
+
+corpus() {
+    local n="$1" dir="$bench_dir/$1"
+    local stamp; stamp="$(sha256sum "$here/make-corpus.py" | cut -d' ' -f1)"
+    if [[ "$(cat "$dir/.generator" 2>/dev/null)" != "$stamp" ]]; then
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        python3 "$here/make-corpus.py" "$n" "$dir"
+        echo "$stamp" >"$dir/.generator"
+    fi
+}
+
+html_count() { find "$1" -name '*.html' -type f | wc -l; }
+
+# --- runs --------------------------------------------------------------------------------------------
+results="$(mktemp)"   # size tool wall_s rss_mb pages
+trap 'rm -f "$results"' EXIT
+
+for n in "${sizes[@]}"; do
+    corpus "$n"
+    dir="$bench_dir/$n"
+    cm_out="$dir/out-coursemap" hugo_out="$dir/out-hugo"
+    : >"$dir/coursemap.times"; : >"$dir/hugo.times"
+    for ((r = 1; r <= runs; r++)); do
+        rm -rf "$cm_out"
+        echo "bench: $n modules, run $r/$runs: coursemap" >&2
+        measure "$dir/coursemap.times" -- "$coursemap" build --no-search --content "$dir/coursemap" --output "$cm_out"
+        if [[ $with_hugo -eq 1 ]]; then
+            rm -rf "$hugo_out"
+            echo "bench: $n modules, run $r/$runs: hugo" >&2
+            measure "$dir/hugo.times" -- hugo --quiet --source "$dir/hugo" --destination "$hugo_out"
+        fi
+    done
+    tools=(coursemap); [[ $with_hugo -eq 1 ]] && tools+=(hugo)
+    for tool in "${tools[@]}"; do
+        out="$cm_out"; [[ $tool == hugo ]] && out="$hugo_out"
+        wall="$(cut -d' ' -f1 "$dir/$tool.times" | median)"
+        rss="$(cut -d' ' -f2 "$dir/$tool.times" | median)"
+        echo "$n $tool $wall $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') $(html_count "$out")" >>"$results"
+    done
+done
+
+# --- report ------------------------------------------------------------------------------------------
+echo
+echo "Coursemap $("$coursemap" --version 2>/dev/null || echo '?'); $( [[ $with_hugo -eq 1 ]] && hugo version | cut -d' ' -f1-2 ); nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
+echo "median of $runs runs each; peak RSS from GNU time (%M); pages = .html files written"
+echo
+printf '%8s  %-10s %10s %12s %8s %12s %12s\n' size tool "wall s" "peak RSS MB" pages "time ratio" "mem ratio"
+awk '
+    { size[NR] = $1; tool[NR] = $2; wall[NR] = $3; rss[NR] = $4; pages[NR] = $5
+      if ($2 == "hugo") { hw[$1] = $3; hr[$1] = $4 } }
+    END {
+        for (i = 1; i <= NR; i++) {
+            tr = mr = "-"
+            if (tool[i] == "coursemap" && (size[i] in hw)) {
+                tr = (hw[size[i]] > 0) ? sprintf("%.2fx", wall[i] / hw[size[i]]) : "n/a"
+                mr = (hr[size[i]] > 0) ? sprintf("%.2fx", rss[i] / hr[size[i]]) : "n/a"
+            }
+            printf "%8s  %-10s %10.2f %12d %8d %12s %12s\n", size[i], tool[i], wall[i], rss[i], pages[i], tr, mr
+        }
+    }' "$results"
+echo "(ratios are Coursemap / Hugo at the same size, measured in the same run)"
+
+# --- Pagefind on the largest size --------------------------------------------------------------------
+largest="$(printf '%s\n' "${sizes[@]}" | sort -n | tail -n 1)"
+site="$bench_dir/$largest/out-coursemap"
+echo
+if [[ $have_pagefind -eq 1 ]]; then
+    pf="$bench_dir/$largest/pagefind.times"
+    : >"$pf"
+    for ((r = 1; r <= runs; r++)); do
+        rm -rf "$site/pagefind"
+        echo "bench: pagefind on $largest modules, run $r/$runs" >&2
+        measure "$pf" -- python3 -m pagefind --site "$site" --output-subdir pagefind
+    done
+    indexed="$(grep -Eo 'Indexed [0-9]+ pages?' "$pf.out" | tail -n 1 || true)"
+    printf 'Pagefind (%s) on the Coursemap output of %s modules: median %.2f s, peak RSS %.0f MB, %s\n' \
+        "$(python3 -m pip show pagefind 2>/dev/null | awk '/^Version:/ { print $2 }')" "$largest" \
+        "$(cut -d' ' -f1 "$pf" | median)" "$(cut -d' ' -f2 "$pf" | median | awk '{ print $1 / 1024 }')" "${indexed:-pages indexed: see $pf.out}"
+else
+    echo "Pagefind: not installed (pip install 'pagefind[extended]'), not timed"
+fi
