@@ -17,6 +17,13 @@ public enum XMLParser {
     /// one is given; schema violations are all reported, not only the first.
     public static func parse(_ text: String, file: String, schema: XMLSchema? = nil) -> Result<XMLElement, DiagnosticList> {
         ensureInitialised()
+        // Refused before libxml2 sees it: entity declarations are never even parsed.
+        if let range = text.range(of: "<!DOCTYPE") {
+            let line = text[..<range.lowerBound].count { $0 == "\n" } + 1
+            return .failure(DiagnosticList([.error(
+                .xmlDoctype, at: SourceLocation(file: file, line: line, column: 1),
+                "DOCTYPE declarations are not allowed (Coursemap never loads DTDs or expands entities); remove it")]))
+        }
         let collector = ErrorCollector(file: file)
         guard let context = xmlNewParserCtxt() else {
             return .failure(DiagnosticList([.error(.unreadableFile, at: SourceLocation(file: file), "libxml2 could not allocate a parser")]))
@@ -159,6 +166,7 @@ private final class ErrorCollector {
     /// Drops the trailing newline and Coursemap's namespace braces from libxml2's messages.
     static func tidy(_ message: String) -> String {
         var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: " use XML_PARSE_HUGE option", with: " (Coursemap reads at most 256 levels of nesting)")
         for namespace in XMLNamespace.all {
             text = text.replacingOccurrences(of: "{\(namespace)}", with: "")
         }
