@@ -1,4 +1,6 @@
+import CoursemapLoad
 import CoursemapModel
+import CoursemapResolve
 import Foundation
 
 /// `coursemap init` and `coursemap new`: content files to start from, with the required fields filled in.
@@ -46,7 +48,8 @@ public enum Scaffold {
         guard CompetencyID.isIdentifier(id) else {
             throw Failure("'\(id)' cannot be an id: use ASCII letters, digits, '-' and '_'")
         }
-        let program = Pipeline.check(content: content).program
+        // Only the program is needed (courses, module orders, competencies): load and resolve, no rendering.
+        let program = Resolver.resolve(ContentLoader(contentDirectory: content).load()).program
         if let course, program.course(course) == nil {
             let known = program.courses.map(\.id).joined(separator: ", ")
             throw Failure("no course '\(course)' (courses: \(known.isEmpty ? "none yet; create one with `coursemap new course ID`" : known))")

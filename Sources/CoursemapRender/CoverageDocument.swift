@@ -34,20 +34,6 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
         public var orphans: Orphans
     }
 
-    public struct Area: Codable, Sendable, Equatable {
-        public var code: String
-        public var title: LocalizedText
-        public var total: Int
-        public var covered: Int
-        public var partial: Int
-        public var gap: Int
-        public var weight: Double?
-        public var weightShare: Double?
-        public var itemShare: Double
-        public var hourShare: Double
-        public var flagged: Bool
-    }
-
     public struct Requirement: Codable, Sendable, Equatable {
         public var id: String
         public var code: String
@@ -90,7 +76,7 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     public var rules: Rules
     public var summary: Summary
     public var gaps: Gaps
-    public var areas: [Area]
+    public var areas: [AreaSummary]
     public var requirements: [Requirement]
 
     init(report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program) {
@@ -106,10 +92,12 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
         self.gaps = Gaps(
             notTaught: report.notTaught.map(\.competency.description), notAssessed: report.notAssessed.map(\.competency.description),
             introducedOnly: report.introducedOnly.map(\.competency.description), orphans: orphans)
-        self.areas = report.areas.map {
-            Area(code: $0.code, title: $0.title, total: $0.total, covered: $0.covered, partial: $0.partial, gap: $0.gap,
-                 weight: $0.weight, weightShare: $0.weightShare.map(Self.rounded), itemShare: Self.rounded($0.itemShare),
-                 hourShare: Self.rounded($0.hourShare), flagged: $0.flagged)
+        self.areas = report.areas.map { area in
+            var rounded = area
+            rounded.weightShare = area.weightShare.map(Self.rounded)
+            rounded.itemShare = Self.rounded(area.itemShare)
+            rounded.hourShare = Self.rounded(area.hourShare)
+            return rounded
         }
         self.requirements = report.rows.compactMap { row in
             guard let competency = competencies[row.competency] else { return nil }
