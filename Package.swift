@@ -16,6 +16,8 @@ let package = Package(
     products: [
         .executable(name: "coursemap", targets: ["CoursemapCLI"]),
         .library(name: "Coursemap", targets: ["Coursemap"]),
+        // The load and resolve stages alone, for the fuzzers in Fuzz/.
+        .library(name: "CoursemapReaders", targets: ["CoursemapLoad", "CoursemapResolve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
