@@ -4,7 +4,7 @@ import CoursemapModel
 
 /// Reads a module, from Markdown with front matter or from module XML.
 enum ModuleReader {
-    static let knownMarkdownFields: Set<String> = ["id", "title", "order", "hours", "summary", "competencies"]
+    static let knownMarkdownFields: Set<String> = ["id", "title", "order", "hours", "summary", "competencies", "prerequisites"]
 
     static func readMarkdown(_ text: String, file: String, courseID: String, defaultID: String, markdown: MarkdownOptions) -> (Module?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -16,6 +16,9 @@ enum ModuleReader {
         let hours = fields.number("hours", required: true)
         let summary = fields.localized("summary")
         let claims = ReferenceFields.competencies(&fields, into: &diagnostics)
+        let prerequisites = (fields.stringList("prerequisites") ?? []).map { id, node in
+            ModuleReference(moduleID: id, location: fields.document.location(of: node))
+        }
         fields.finish()
         diagnostics += fields.diagnostics
         let (body, bodyDiagnostics) = MarkdownParser.parse(parts.body, options: markdown, file: file, firstLine: parts.bodyLine)
@@ -23,7 +26,7 @@ enum ModuleReader {
         guard let title, let order, let hours else { return (nil, diagnostics) }
         let module = Module(
             id: id, courseID: courseID, order: order, title: title, summary: summary, hours: hours,
-            format: .markdown, body: body, claims: claims,
+            format: .markdown, body: body, claims: claims, prerequisites: prerequisites,
             location: SourceLocation(file: file, line: 1, column: 1))
         return (module, diagnostics)
     }
@@ -51,7 +54,11 @@ enum ModuleReader {
         }
         let module = Module(
             id: root.attributes["id"] ?? defaultID, courseID: courseID, order: order, title: title, summary: summary,
-            hours: hours, format: .xml, body: body, claims: claims, location: SourceLocation(file: file, line: root.line))
+            hours: hours, format: .xml, body: body, claims: claims,
+            prerequisites: (root.first("prerequisites")?.all("module") ?? []).map {
+                ModuleReference(moduleID: $0.attributes["ref"] ?? "", location: SourceLocation(file: file, line: $0.line))
+            },
+            location: SourceLocation(file: file, line: root.line))
         return (module, diagnostics)
     }
 

@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case unknownFramework = "CM408"
     case unknownCourse = "CM409"
     case unknownModule = "CM410"
+    case prerequisiteCycle = "CM411"
 
     // Configuration
     case missingConfig = "CM501"
@@ -115,6 +116,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownFramework: return "reference to a framework or level that does not exist"
         case .unknownCourse: return "reference to a course that does not exist"
         case .unknownModule: return "reference to a module that does not exist"
+        case .prerequisiteCycle: return "modules that are each other's prerequisites"
         case .missingConfig: return "coursemap.yml missing"
         case .gateFailed: return "a coverage gate of coursemap.yml is not met"
         case .searchIndex: return "the search index was not built"

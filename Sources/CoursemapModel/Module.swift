@@ -16,12 +16,16 @@ public struct Module: Hashable, Sendable, Codable {
     public var format: Format
     public var body: RichText
     public var claims: [CompetencyClaim]
+    /// Modules to study first (ids, of any course).
+    public var prerequisites: [ModuleReference]
     public var location: SourceLocation
 
     public init(
         id: String, courseID: String, order: Int, title: LocalizedText, summary: LocalizedText? = nil,
-        hours: Double, format: Format, body: RichText, claims: [CompetencyClaim], location: SourceLocation
+        hours: Double, format: Format, body: RichText, claims: [CompetencyClaim], prerequisites: [ModuleReference] = [],
+        location: SourceLocation
     ) {
+        self.prerequisites = prerequisites
         self.id = id
         self.courseID = courseID
         self.order = order

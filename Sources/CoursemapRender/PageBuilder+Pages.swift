@@ -158,6 +158,13 @@ extension PageBuilder {
                 TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3)
             },
             outline: siblings.map { NavLink(href: "\($0.id).html", text: "\($0.order). \(plain($0.title))", current: $0.id == module.id) },
+            prerequisites: module.prerequisites.compactMap { reference in
+                program.courses.lazy.compactMap { course in
+                    program.modules(of: course.id).first { $0.id == reference.moduleID }.map { other in
+                        LinkView(href: SitePaths.root(from: page) + SitePaths.module(other.id, course: course.id), text: plain(other.title), detail: plain(course.title))
+                    }
+                }.first
+            },
             competencies: levelItems(module.claims.map { ($0.competency, $0.level) }, from: page),
             related: related(module: module.id, from: page),
             previous: link(-1), next: link(1))

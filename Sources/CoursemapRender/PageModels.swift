@@ -242,6 +242,7 @@ struct ModulePage: Sendable {
     let toc: [TocItem]
     /// The course's modules, the current one marked: the course outline sidebar.
     let outline: [NavLink]
+    let prerequisites: [LinkView]
     let competencies: [CompetencyLevelItem]
     let related: RelatedMedia
     let previous: NavLink?

@@ -127,4 +127,5 @@ struct UIStrings: Sendable, Codable {
     let searchNoResults: String
     let searchUnavailable: String
     let languageSwitch: String
+    let prerequisites: String
 }

@@ -44,6 +44,8 @@ public enum Resolver {
             modulesByCourse[key]!.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         }
 
+        checkPrerequisites(modulesByCourse.values.flatMap { $0 }, into: &diagnostics)
+
         var mappings: [CompetencyID: [ModuleMapping]] = [:]
         for course in courses {
             for module in modulesByCourse[course.id] ?? [] {
@@ -91,6 +93,43 @@ public enum Resolver {
             lectures: lectures, resources: resources, lectureMappings: media.lectureMappings, resourceMappings: media.resourceMappings,
             reportScopes: reportScopes, themeFiles: content.themeFiles)
         return (program, diagnostics)
+    }
+
+    /// Prerequisites must name modules, and must not go round in a circle (each module of a cycle is
+    /// reported, at its reference into the cycle).
+    private static func checkPrerequisites(_ modules: [Module], into diagnostics: inout DiagnosticList) {
+        let byID = Dictionary(modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for module in modules {
+            for reference in module.prerequisites where byID[reference.moduleID] == nil {
+                diagnostics.append(.error(.unknownModule, at: reference.location, "prerequisite '\(reference.moduleID)' is not a module"))
+            }
+        }
+        // Depth-first search; a back edge closes a cycle.
+        enum Mark { case visiting, done }
+        var marks: [String: Mark] = [:]
+        var reported = Set<String>()
+        func visit(_ id: String, path: [String]) {
+            guard let module = byID[id] else { return }
+            marks[id] = .visiting
+            for reference in module.prerequisites.sorted(by: { $0.moduleID < $1.moduleID }) {
+                switch marks[reference.moduleID] {
+                case .visiting:
+                    let cycle = Array((path + [id]).drop { $0 != reference.moduleID }) + [reference.moduleID]
+                    let key = Set(cycle).sorted().joined(separator: ",")
+                    guard reported.insert(key).inserted else { continue }
+                    for (from, to) in zip(cycle, cycle.dropFirst()) {
+                        guard let location = byID[from]?.prerequisites.first(where: { $0.moduleID == to })?.location else { continue }
+                        diagnostics.append(.error(.prerequisiteCycle, at: location, "prerequisites go round in a circle: \(cycle.joined(separator: " → "))"))
+                    }
+                case .done:
+                    continue
+                case nil:
+                    visit(reference.moduleID, path: path + [id])
+                }
+            }
+            marks[id] = .done
+        }
+        for id in byID.keys.sorted() where marks[id] == nil { visit(id, path: []) }
     }
 
     /// A diagnostic when an embed names a bank or item that does not exist.

@@ -219,3 +219,21 @@ struct MediaResolutionTests {
         #expect(program.downloads.contains("lectures/media/v.webm"))
     }
 }
+
+@Suite("Module prerequisites")
+struct PrerequisiteTests {
+    @Test("unknown prerequisites (CM410) and cycles (CM411, at each reference of the cycle)")
+    func cycles() {
+        let (program, diagnostics) = resolve([
+            "courses/c/a.md": "---\ntitle: A\norder: 1\nhours: 1\nprerequisites: [c]\n---\n",
+            "courses/c/b.md": "---\ntitle: B\norder: 2\nhours: 1\nprerequisites: [a, ghost]\n---\n",
+            "courses/c/c.xml": "<module xmlns=\"urn:coursemap:module:1\" order=\"3\" hours=\"1\"><title><zh>C</zh></title>\n<prerequisites><module ref=\"b\"/></prerequisites><body><p>x</p></body></module>",
+            "courses/c/d.md": "---\ntitle: D\norder: 4\nhours: 1\nprerequisites: [a]\n---\n",
+        ])
+        let byCode = Dictionary(grouping: diagnostics.items, by: \.code)
+        #expect(byCode[.unknownModule]?.map(\.location.file) == ["courses/c/b.md"])
+        #expect(Set(byCode[.prerequisiteCycle]?.map(\.location.file) ?? []) == ["courses/c/a.md", "courses/c/b.md", "courses/c/c.xml"])
+        #expect(byCode[.prerequisiteCycle]?.first?.message.contains("→") == true)
+        #expect(program.modules(of: "c").first { $0.id == "d" }?.prerequisites.map(\.moduleID) == ["a"])
+    }
+}
