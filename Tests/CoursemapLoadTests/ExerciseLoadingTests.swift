@@ -81,6 +81,7 @@ struct LectureLoadingTests {
         duration: "1:00"
         video: lectures/media/v.webm
         poster: ../outside.jpg
+        slides: /etc/passwd
         captions:
           zh-CN: lectures/media/v.vtt
         ---
@@ -109,8 +110,8 @@ struct LectureLoadingTests {
             "lectures/media/v.vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\n甲\n",
         ])
         let byCode = Dictionary(grouping: content.diagnostics.items, by: \.code)
-        #expect(byCode[.invalidTimestamp]?.map(\.location.line) == [13, 15])
-        #expect(byCode[.unsafeAssetPath]?.map(\.location.line) == [5])
+        #expect(byCode[.invalidTimestamp]?.map(\.location.line) == [14, 16])
+        #expect(byCode[.unsafeAssetPath]?.map(\.location.line) == [5, 6])
         #expect(content.lectures.first?.duration == 60)
         #expect(content.lectures.first?.poster == nil)
     }

@@ -51,12 +51,13 @@ struct OutputWriterTests {
         #expect(try String(contentsOf: output.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
     }
 
-    @Test("refuses the content folder, a folder containing it, one inside it, and /")
+    @Test("refuses the content folder, a folder containing it, one inside it, /, and the home folder")
     func refusesDangerousDestinations() throws {
         let scratch = try Scratch()
         let content = scratch.path("Content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        for output in [content, scratch.url, content.appendingPathComponent("Site"), URL(fileURLWithPath: "/")] {
+        let home = FileManager.default.homeDirectoryForCurrentUser
+        for output in [content, scratch.url, content.appendingPathComponent("Site"), URL(fileURLWithPath: "/"), home] {
             #expect(throws: WriteError.self, "\(output.path)") {
                 try OutputWriter.checkDestination(output: output, content: content)
             }
