@@ -22,7 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libxml2-dev).
@@ -55,10 +55,10 @@ let package = Package(
         .target(name: "CoursemapResolve", dependencies: ["CoursemapModel"]),
         // Stage 3: coverage of every requirement.
         .target(name: "CoursemapAnalyse", dependencies: ["CoursemapModel"]),
-        // Stage 4: typed page models → Mustache templates → in-memory site.
+        // Stage 4: typed page models → the theme's Mustache templates (own engine, Template/) → pages.
         .target(
             name: "CoursemapRender",
-            dependencies: ["CoursemapModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CoursemapModel"],
             resources: [.copy("Theme")]
         ),
         // Stage 5: staged write and atomic swap of the output directory.
@@ -71,6 +71,16 @@ let package = Package(
                 "CoursemapRender", "CoursemapWrite", "CoursemapInterop",
             ],
             resources: [.copy("Scaffold")]
+        ),
+        // `coursemap serve`: the preview HTTP server (live reload over Server-Sent Events) and the file
+        // watcher. Independent of the pipeline: Foundation and SwiftNIO only.
+        .target(
+            name: "CoursemapServe",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "CoursemapCLI",
@@ -85,6 +95,7 @@ let package = Package(
         .testTarget(name: "CoursemapAnalyseTests", dependencies: ["CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),
         .testTarget(name: "CoursemapRenderTests", dependencies: ["CoursemapRender", "CoursemapAnalyse", "CoursemapResolve", "CoursemapLoad"]),
         .testTarget(name: "CoursemapWriteTests", dependencies: ["CoursemapWrite"]),
+        .testTarget(name: "CoursemapServeTests", dependencies: ["CoursemapServe"]),
         .testTarget(name: "CoursemapTests", dependencies: ["Coursemap", "CoursemapCLI", "CoursemapRender"]),
     ]
 )

@@ -4,7 +4,7 @@ import Foundation
 /// Inline SVG charts of the coverage report: they need no script and print as they show.
 enum CoverageCharts {
     /// One stacked bar per work area: covered, partial, gap, with counts.
-    static func areaBars(_ areas: [AreaSummary], label: (AreaSummary) -> String, ui: UIStrings) -> String {
+    static func areaBars(_ areas: [AreaSummary], label: (AreaSummary) -> String, ui: UIText) -> String {
         let rowHeight = 30, labelWidth = 300, barWidth = 420, width = labelWidth + barWidth + 10
         let height = areas.count * rowHeight + 10
         var svg = "<svg class=\"chart area-bars\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-labelledby=\"cm-area-bars-title\">"
@@ -26,7 +26,7 @@ enum CoverageCharts {
 
     /// The 课证融通 heatmap: requirements down, courses across; each cell shaded by hours, labelled with
     /// the levels present.
-    static func heatmap(codes: [String], courses: [String], cells: [[CourseCell?]], ui: UIStrings) -> String {
+    static func heatmap(codes: [String], courses: [String], cells: [[CourseCell?]], ui: UIText) -> String {
         let cellWidth = 86, cellHeight = 20, labelWidth = 60, headerHeight = 28
         let width = labelWidth + courses.count * cellWidth + 2, height = headerHeight + codes.count * cellHeight + 2
         let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1

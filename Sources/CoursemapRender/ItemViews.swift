@@ -1,8 +1,8 @@
 /// Page contexts for exercise banks and items.
 
-struct BankPage: Sendable {
+struct BankPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: BiText
     let description: BiText?
     let courseHref: String?
@@ -13,34 +13,34 @@ struct BankPage: Sendable {
     let sections: [SectionView]
 }
 
-struct SectionView: Sendable {
+struct SectionView: Sendable, Encodable {
     let sectionTitle: BiText?
     let items: [ItemView]
 }
 
-struct ItemPage: Sendable {
+struct ItemPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let bankHref: String
     let bankTitle: String
     let item: ItemView
 }
 
-struct AnswerSheetPage: Sendable {
+struct AnswerSheetPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: String
     let bankHref: String
     let sections: [AnswerSection]
     let totalScore: String
 }
 
-struct AnswerSection: Sendable {
+struct AnswerSection: Sendable, Encodable {
     let sectionTitle: String?
     let rows: [AnswerRow]
 }
 
-struct AnswerRow: Sendable {
+struct AnswerRow: Sendable, Encodable {
     let number: Int
     let href: String
     let kind: String
@@ -50,16 +50,16 @@ struct AnswerRow: Sendable {
 }
 
 /// An item shown inside a module.
-struct EmbeddedItem: Sendable {
-    let ui: UIStrings
+struct EmbeddedItem: Sendable, Encodable {
+    let ui: UIText
     let bankHref: String
     let bankTitle: String
     let item: ItemView
 }
 
 /// A bank shown inside a module: a card linking to it.
-struct BankCard: Sendable {
-    let ui: UIStrings
+struct BankCard: Sendable, Encodable {
+    let ui: UIText
     let href: String
     let title: BiText
     let description: BiText?
@@ -68,14 +68,14 @@ struct BankCard: Sendable {
     let exam: Int
 }
 
-struct BankIndexPage: Sendable {
+struct BankIndexPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: String
     let banks: [BankRow]
 }
 
-struct BankRow: Sendable {
+struct BankRow: Sendable, Encodable {
     let href: String
     let title: BiText
     let course: String?
@@ -88,7 +88,7 @@ struct BankRow: Sendable {
 
 /// One item as the templates render it. In the student edition an exam item has no answer, no
 /// explanation, no answer key and no correct markers: nothing about its answer reaches the page.
-struct ItemView: Sendable {
+struct ItemView: Sendable, Encodable {
     let id: String
     let anchor: String
     let href: String
@@ -125,7 +125,7 @@ struct ItemView: Sendable {
     let competencies: [AssessedItem]
 }
 
-struct ChoiceView: Sendable {
+struct ChoiceView: Sendable, Encodable {
     let label: String
     let value: String
     let html: String
@@ -133,30 +133,30 @@ struct ChoiceView: Sendable {
     let correct: Bool
 }
 
-struct BlankView: Sendable {
+struct BlankView: Sendable, Encodable {
     let number: Int
     let hasOptions: Bool
     let options: [String]
 }
 
-struct MatchRowView: Sendable {
+struct MatchRowView: Sendable, Encodable {
     let index: Int
     let left: String
     let options: [Int]
 }
 
-struct MatchOption: Sendable {
+struct MatchOption: Sendable, Encodable {
     let value: Int
     let html: String
 }
 
-struct OrderStepView: Sendable {
+struct OrderStepView: Sendable, Encodable {
     let value: Int
     let html: String
     let positions: [Int]
 }
 
-struct PracticalView: Sendable {
+struct PracticalView: Sendable, Encodable {
     let scenario: String
     let steps: [String]
     let datasets: [DatasetView]
@@ -166,30 +166,30 @@ struct PracticalView: Sendable {
     let maxPoints: String
 }
 
-struct DatasetView: Sendable {
+struct DatasetView: Sendable, Encodable {
     let href: String
     let title: String
     let fileName: String
 }
 
-struct RubricRow: Sendable {
+struct RubricRow: Sendable, Encodable {
     let criterion: String
     let levels: [RubricCell]
     let maxPoints: String
 }
 
-struct RubricCell: Sendable {
+struct RubricCell: Sendable, Encodable {
     let points: String
     let description: String
 }
 
-struct AnswerView: Sendable {
+struct AnswerView: Sendable, Encodable {
     let summary: String
     let explanation: String?
 }
 
 /// A competency an item assesses, or an item that assesses a competency.
-struct AssessedItem: Sendable {
+struct AssessedItem: Sendable, Encodable {
     let href: String
     let label: String
     let detail: String

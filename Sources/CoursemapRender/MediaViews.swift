@@ -1,8 +1,8 @@
 /// Page contexts for micro-lectures and the resource library.
 
-struct LecturePage: Sendable {
+struct LecturePage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: BiText
     let summary: String?
     let duration: String
@@ -18,22 +18,22 @@ struct LecturePage: Sendable {
     var transcript: String
 }
 
-struct TrackView: Sendable {
+struct TrackView: Sendable, Encodable {
     let src: String
     let language: String
     let label: String
     let isDefault: Bool
 }
 
-struct LinkView: Sendable {
+struct LinkView: Sendable, Encodable {
     let href: String
     let text: String
     let detail: String?
 }
 
-struct ResourcePage: Sendable {
+struct ResourcePage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: BiText
     let kindName: String
     let description: BiText?
@@ -49,9 +49,9 @@ struct ResourcePage: Sendable {
     let toc: [TocItem]
 }
 
-struct LibraryPage: Sendable {
+struct LibraryPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: String
     let kinds: [FilterOption]
     let courses: [FilterOption]
@@ -59,14 +59,14 @@ struct LibraryPage: Sendable {
     let entries: [LibraryEntry]
 }
 
-struct FilterOption: Sendable {
+struct FilterOption: Sendable, Encodable {
     let value: String
     let label: String
     let count: Int
 }
 
 /// One row of the library: a lecture or a resource, with the data the filters read.
-struct LibraryEntry: Sendable {
+struct LibraryEntry: Sendable, Encodable {
     let href: String
     let title: BiText
     let kind: String
@@ -79,14 +79,14 @@ struct LibraryEntry: Sendable {
 }
 
 /// Lectures and resources of a module, a course, or a competency.
-struct RelatedMedia: Sendable {
+struct RelatedMedia: Sendable, Encodable {
     let lectures: [LinkView]
     let resources: [LinkView]
 }
 
 /// A lecture or resource shown inside a module.
-struct MediaCard: Sendable {
-    let ui: UIStrings
+struct MediaCard: Sendable, Encodable {
+    let ui: UIText
     let href: String
     let title: BiText
     let kindName: String

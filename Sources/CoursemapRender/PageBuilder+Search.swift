@@ -15,9 +15,9 @@ extension PageBuilder {
 }
 
 /// A search form and its results, filled in by `assets/search.js` from the Pagefind index.
-struct SearchPage: Sendable {
+struct SearchPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let pagefindHref: String
     let searchScript: String
     let kinds: [String]

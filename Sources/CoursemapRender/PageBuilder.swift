@@ -7,13 +7,13 @@ struct PageBuilder {
     let reports: [FrameworkScope: CoverageReport]
     let rows: [CompetencyID: CoverageRow]
     let language: Language
-    let ui: UIStrings
+    let ui: UIText
     let edition: Edition
     let layout: LanguageLayout
     /// From a language subtree's root to the site root, where assets and files live once for both languages.
     var shared: String { layout.shared }
 
-    init(program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIStrings]) {
+    init(program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIText]) {
         self.edition = edition
         self.program = program
         self.reports = Dictionary(coverage.map { ($0.scope, $0) }, uniquingKeysWith: { first, _ in first })

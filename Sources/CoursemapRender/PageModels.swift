@@ -2,7 +2,7 @@
 /// properties only (swift-mustache reflects with `Mirror`), so everything is computed before rendering.
 
 /// Text in the page's language, with the other language alongside when the content has it.
-struct BiText: Sendable {
+struct BiText: Sendable, Encodable {
     let primary: String
     let secondary: String?
     /// The `lang` of the secondary text.
@@ -10,7 +10,7 @@ struct BiText: Sendable {
 }
 
 /// The frame every page shares: head, header, navigation, breadcrumbs.
-struct Chrome: Sendable {
+struct Chrome: Sendable, Encodable {
     let lang: String
     let root: String
     let siteTitle: String
@@ -30,24 +30,24 @@ struct Chrome: Sendable {
     let homeHref: String
     let nav: [NavLink]
     let breadcrumbs: [Crumb]
-    let ui: UIStrings
+    let ui: UIText
 }
 
-struct NavLink: Sendable {
+struct NavLink: Sendable, Encodable {
     let href: String
     let text: String
     let current: Bool
 }
 
 /// A breadcrumb; the last one (the page itself) has no link.
-struct Crumb: Sendable {
+struct Crumb: Sendable, Encodable {
     let href: String?
     let text: String
 }
 
-struct HomePage: Sendable {
+struct HomePage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: BiText
     let program: BiText?
     let stats: [Stat]
@@ -56,27 +56,27 @@ struct HomePage: Sendable {
 }
 
 /// The page a web server shows for a missing address.
-struct NotFoundPage: Sendable {
+struct NotFoundPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let links: [NavLink]
 }
 
 /// The list pages: all frameworks, all courses, all coverage reports.
-struct IndexPage: Sendable {
+struct IndexPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: String
     let frameworks: [FrameworkCard]
     let courses: [CourseRow]
 }
 
-struct Stat: Sendable {
+struct Stat: Sendable, Encodable {
     let value: String
     let label: String
 }
 
-struct FrameworkCard: Sendable {
+struct FrameworkCard: Sendable, Encodable {
     let href: String
     let title: BiText
     let illustrative: Bool
@@ -85,7 +85,7 @@ struct FrameworkCard: Sendable {
 }
 
 /// Coverage of one scope in a few numbers, with a link to its report.
-struct ScopeSummary: Sendable {
+struct ScopeSummary: Sendable, Encodable {
     let name: String
     let coverageHref: String?
     let total: Int
@@ -94,7 +94,7 @@ struct ScopeSummary: Sendable {
     let gap: Int
 }
 
-struct CourseRow: Sendable {
+struct CourseRow: Sendable, Encodable {
     let href: String
     let code: String
     let title: BiText
@@ -105,9 +105,9 @@ struct CourseRow: Sendable {
     let moduleCount: Int
 }
 
-struct FrameworkPage: Sendable {
+struct FrameworkPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: BiText
     let issuer: BiText?
     let version: String?
@@ -117,7 +117,7 @@ struct FrameworkPage: Sendable {
     let groups: [OutcomeSection]
 }
 
-struct LevelSection: Sendable {
+struct LevelSection: Sendable, Encodable {
     let name: String
     let anchor: String
     let description: BiText?
@@ -125,25 +125,25 @@ struct LevelSection: Sendable {
     let areas: [AreaSection]
 }
 
-struct AreaSection: Sendable {
+struct AreaSection: Sendable, Encodable {
     let code: String
     let title: BiText
     let tasks: [TaskSection]
 }
 
-struct TaskSection: Sendable {
+struct TaskSection: Sendable, Encodable {
     let code: String
     let title: BiText
     let requirements: [CompetencyItem]
 }
 
-struct OutcomeSection: Sendable {
+struct OutcomeSection: Sendable, Encodable {
     let name: String
     let outcomes: [CompetencyItem]
 }
 
 /// A competency as listed on framework and coverage pages.
-struct CompetencyItem: Sendable {
+struct CompetencyItem: Sendable, Encodable {
     let href: String
     let reference: String
     let code: String
@@ -153,9 +153,9 @@ struct CompetencyItem: Sendable {
     let moduleCount: Int
 }
 
-struct CompetencyPage: Sendable {
+struct CompetencyPage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let reference: String
     let code: String
     let statement: BiText
@@ -178,7 +178,7 @@ struct CompetencyPage: Sendable {
 }
 
 /// A module's claim on a competency, shown from the competency's side.
-struct MappingItem: Sendable {
+struct MappingItem: Sendable, Encodable {
     let courseHref: String
     let courseTitle: String
     let moduleHref: String
@@ -188,15 +188,15 @@ struct MappingItem: Sendable {
     let hours: String
 }
 
-struct IntegrationItem: Sendable {
+struct IntegrationItem: Sendable, Encodable {
     let href: String
     let title: String
     let mode: String
 }
 
-struct CoursePage: Sendable {
+struct CoursePage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: BiText
     let code: String
     let credits: String
@@ -212,7 +212,7 @@ struct CoursePage: Sendable {
     let related: RelatedMedia
 }
 
-struct ModuleRow: Sendable {
+struct ModuleRow: Sendable, Encodable {
     let order: Int
     let href: String
     let title: BiText
@@ -221,7 +221,7 @@ struct ModuleRow: Sendable {
 }
 
 /// A competency with the level a module (or a course, at its highest) takes it to.
-struct CompetencyLevelItem: Sendable {
+struct CompetencyLevelItem: Sendable, Encodable {
     let href: String
     let reference: String
     let statement: String
@@ -229,9 +229,9 @@ struct CompetencyLevelItem: Sendable {
     let levelName: String
 }
 
-struct ModulePage: Sendable {
+struct ModulePage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: BiText
     let courseHref: String
     let courseTitle: String
@@ -249,15 +249,15 @@ struct ModulePage: Sendable {
     let next: NavLink?
 }
 
-struct TocItem: Sendable {
+struct TocItem: Sendable, Encodable {
     let anchor: String
     let text: String
     let nested: Bool
 }
 
-struct CoveragePage: Sendable {
+struct CoveragePage: Sendable, Encodable {
     let chrome: Chrome
-    let ui: UIStrings
+    let ui: UIText
     let title: String
     let frameworkHref: String
     let illustrative: Bool
@@ -281,7 +281,7 @@ struct CoveragePage: Sendable {
     let groups: [CoverageGroup]
 }
 
-struct MatrixRow: Sendable {
+struct MatrixRow: Sendable, Encodable {
     let href: String
     let code: String
     let statement: String
@@ -289,13 +289,13 @@ struct MatrixRow: Sendable {
     let total: String
 }
 
-struct MatrixCell: Sendable {
+struct MatrixCell: Sendable, Encodable {
     let levels: String
     let hours: String
     let heat: Int
 }
 
-struct BlueprintRow: Sendable {
+struct BlueprintRow: Sendable, Encodable {
     let code: String
     let title: String
     let weight: String
@@ -305,13 +305,13 @@ struct BlueprintRow: Sendable {
     let flagged: Bool
 }
 
-struct CoverageGroup: Sendable {
+struct CoverageGroup: Sendable, Encodable {
     let code: String
     let title: String
     let rows: [CoverageRowItem]
 }
 
-struct CoverageRowItem: Sendable {
+struct CoverageRowItem: Sendable, Encodable {
     let href: String
     let code: String
     let statement: String
@@ -326,7 +326,7 @@ struct CoverageRowItem: Sendable {
     let items: [AssessedItem]
 }
 
-struct ModuleChip: Sendable {
+struct ModuleChip: Sendable, Encodable {
     let href: String
     let label: String
     let level: String

@@ -40,7 +40,7 @@ public enum SiteRenderer {
         // Pages are collected as jobs, then built and rendered in parallel; results are added in job order,
         // so the output does not depend on scheduling.
         var jobs: [PageJob] = []
-        func page(_ path: String, template: String, _ make: @escaping @Sendable () -> any Sendable) {
+        func page(_ path: String, template: String, _ make: @escaping @Sendable () -> any Encodable & Sendable) {
             jobs.append(PageJob(path: layout.prefix + path, template: template, make: make))
         }
 
@@ -153,5 +153,5 @@ public enum SiteRenderer {
 private struct PageJob: Sendable {
     let path: String
     let template: String
-    let make: @Sendable () -> any Sendable
+    let make: @Sendable () -> any Encodable & Sendable
 }

@@ -1,16 +1,15 @@
 import CoursemapModel
 import Foundation
-import Mustache
 
 /// The templates and static assets the portal is rendered with: the built-in theme shipped with Coursemap,
 /// with any file a site puts under `Content/theme/` replacing the built-in file of the same path
 /// (`theme/templates/<name>.mustache`, `theme/assets/<file>`).
 public struct Theme: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Static files, keyed by their path under `assets/`.
     let assets: [String: [UInt8]]
     /// The interface strings of each language.
-    let strings: [Language: UIStrings]
+    let strings: [Language: UIText]
 
     /// The built-in theme with the site's overrides applied; template syntax errors become CM601.
     public static func load(overrides: [String: ThemeFile]) -> (Theme, [Diagnostic]) {
@@ -28,34 +27,38 @@ public struct Theme: Sendable {
                     "theme files go in theme/templates/<name>.mustache, theme/assets/<file> or theme/strings/<language>.json; this one is ignored"))
             }
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: template.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = template.location.map {
-                    SourceLocation(file: $0.file, line: error.context.lineNumber, column: error.context.columnNumber)
-                } ?? SourceLocation(file: "(built-in theme)/templates/\(name).mustache", line: error.context.lineNumber)
-                diagnostics.append(.error(.templateSyntax, at: location, "template does not parse: \(error.error)"))
+                try library.register(template.text, named: name)
             } catch {
-                diagnostics.append(.error(.templateSyntax, at: template.location ?? SourceLocation(file: name), "template does not parse: \(error)"))
+                let file = template.location?.file ?? "(built-in theme)/templates/\(name).mustache"
+                diagnostics.append(.error(
+                    .templateSyntax, at: SourceLocation(file: file, line: error.line, column: error.column),
+                    "template '\(name)' does not parse: \(error.message)"))
             }
         }
-        var strings: [Language: UIStrings] = [:]
+        for (template, missing) in library.missingReferences() {
+            let file = templates[template]?.location?.file ?? "(built-in theme)/templates/\(template).mustache"
+            diagnostics.append(.error(
+                .templateSyntax, at: SourceLocation(file: file),
+                "template '\(template)' includes '\(missing)', which the theme does not have (theme/templates/\(missing).mustache)"))
+        }
+        var strings: [Language: UIText] = [:]
         for language in Language.allCases {
             let table = tables[language.rawValue] ?? [:]
             do {
-                strings[language] = try JSONDecoder().decode(UIStrings.self, from: JSONEncoder().encode(table))
+                strings[language] = UIText(try JSONDecoder().decode(UIStrings.self, from: JSONEncoder().encode(table)))
             } catch {
                 diagnostics.append(.error(.templateSyntax, at: SourceLocation(file: "theme/strings/\(language.rawValue).json"), "the \(language.rawValue) string table lacks strings: \(error)"))
-                strings[language] = try? JSONDecoder().decode(UIStrings.self, from: JSONEncoder().encode(tables[Language.zh.rawValue] ?? [:]))
+                strings[language] = (try? JSONDecoder().decode(UIStrings.self, from: JSONEncoder().encode(tables[Language.zh.rawValue] ?? [:]))).map(UIText.init)
             }
         }
         return (Theme(library: library, assets: assets, strings: strings), diagnostics)
     }
 
     /// The strings of a language (a theme whose tables failed to load has been reported as CM601).
-    func ui(_ language: Language) -> UIStrings? { strings[language] }
+    func ui(_ language: Language) -> UIText? { strings[language] }
 
     /// Files a theme folder holds, sorted into templates and assets. False for anything else.
     @discardableResult
@@ -86,8 +89,11 @@ public struct Theme: Sendable {
     }
 
     /// Renders `context` with the named template; `nil` when the theme has no such template.
-    func render(_ context: Any, template: String) -> String? {
-        library.render(MustacheView.wrap(context) ?? context, withTemplate: template)
+    func render(_ context: some Encodable, template: String) -> String? {
+        // Page models hold only strings, numbers, flags, optionals, arrays and other page models, all of
+        // which the template encoder accepts.
+        guard let value = try? TemplateValueEncoder.encode(context) else { return nil }
+        return library.render(value, template: template)
     }
 }
 

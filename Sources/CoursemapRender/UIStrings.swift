@@ -129,3 +129,26 @@ struct UIStrings: Sendable, Codable {
     let languageSwitch: String
     let prerequisites: String
 }
+
+/// A language's interface strings with their template form encoded once, since every page embeds them
+/// (`{{ui.home}}`, `{{chrome.ui.search}}`). Reads like `UIStrings`: `ui.home`.
+@dynamicMemberLookup
+struct UIText: Sendable, Encodable {
+    let strings: UIStrings
+    private let value: TemplateValue
+
+    init(_ strings: UIStrings) {
+        self.strings = strings
+        self.value = (try? TemplateValueEncoder.encode(strings)) ?? .object(TemplateObject(keys: [], values: []))
+    }
+
+    subscript(dynamicMember keyPath: KeyPath<UIStrings, String>) -> String { strings[keyPath: keyPath] }
+
+    func encode(to encoder: any Encoder) throws {
+        if let encoder = encoder as? TemplateEncoding {
+            encoder.provide(value)
+        } else {
+            try strings.encode(to: encoder)
+        }
+    }
+}

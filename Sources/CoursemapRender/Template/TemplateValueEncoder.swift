@@ -1,0 +1,214 @@
+/// Turns any `Encodable` page context into a `TemplateValue` tree. Uses the conformances the compiler
+/// synthesises, so adding a field to a page model needs no other change. A `nil` optional is left out
+/// (the field is absent), so a template looks the name up further out, as Mustache specifies.
+enum TemplateValueEncoder {
+    static func encode<Value: Encodable>(_ value: Value) throws -> TemplateValue {
+        if let value = value as? TemplateValue { return value }
+        let encoder = TemplateEncoding()
+        try value.encode(to: encoder)
+        return encoder.finish()
+    }
+}
+
+/// The `Encoder` behind `TemplateValueEncoder`: one per encoded value.
+final class TemplateEncoding: Encoder {
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    fileprivate enum Slot {
+        case empty
+        case single(TemplateValue)
+        case keyed(KeyedStore)
+        case unkeyed(UnkeyedStore)
+    }
+    fileprivate var slot: Slot = .empty
+
+    /// Stores a ready-made value, for a type that keeps its template form precomputed (`UIText`).
+    func provide(_ value: TemplateValue) { slot = .single(value) }
+
+    func finish() -> TemplateValue {
+        switch slot {
+        case .empty: return .object(TemplateObject(keys: [], values: []))
+        case .single(let value): return value
+        case .keyed(let store): return store.finish()
+        case .unkeyed(let store): return store.finish()
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let store: KeyedStore
+        if case .keyed(let existing) = slot { store = existing } else { store = KeyedStore(); slot = .keyed(store) }
+        return KeyedEncodingContainer(KeyedContainer<Key>(store: store))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let store: UnkeyedStore
+        if case .unkeyed(let existing) = slot { store = existing } else { store = UnkeyedStore(); slot = .unkeyed(store) }
+        return UnkeyedContainer(store: store)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(encoder: self) }
+
+    /// Encodes a nested value, with fast paths for the scalar types page models use.
+    @inline(__always)
+    static func value<T: Encodable>(of value: T) throws -> TemplateValue {
+        switch value {
+        case let string as String: return .string(string)
+        case let int as Int: return .int(int)
+        case let bool as Bool: return .bool(bool)
+        default:
+            let encoder = TemplateEncoding()
+            try value.encode(to: encoder)
+            return encoder.finish()
+        }
+    }
+}
+
+/// Where a nested container's value goes once it is complete (hand-written `encode(to:)` only; the
+/// synthesised conformances never nest containers).
+private enum Nested {
+    case keyed(KeyedStore)
+    case unkeyed(UnkeyedStore)
+    case encoder(TemplateEncoding)
+
+    func finish() -> TemplateValue {
+        switch self {
+        case .keyed(let store): return store.finish()
+        case .unkeyed(let store): return store.finish()
+        case .encoder(let encoder): return encoder.finish()
+        }
+    }
+}
+
+private final class KeyedStore {
+    var keys: [String] = []
+    var values: [TemplateValue] = []
+    var nested: [(position: Int, store: Nested)] = []
+    init() {
+        keys.reserveCapacity(16)
+        values.reserveCapacity(16)
+    }
+    @inline(__always)
+    func add(_ key: some CodingKey, _ value: TemplateValue) {
+        keys.append(key.stringValue)
+        values.append(value)
+    }
+    func add(_ key: some CodingKey, nested store: Nested) {
+        nested.append((values.count, store))
+        add(key, .bool(false))
+    }
+    func finish() -> TemplateValue {
+        for (position, store) in nested { values[position] = store.finish() }
+        return .object(TemplateObject(keys: keys, values: values))
+    }
+}
+
+private final class UnkeyedStore {
+    var values: [TemplateValue] = []
+    var nested: [(position: Int, store: Nested)] = []
+    func add(nested store: Nested) {
+        nested.append((values.count, store))
+        values.append(.bool(false))
+    }
+    func finish() -> TemplateValue {
+        for (position, store) in nested { values[position] = store.finish() }
+        return .list(values)
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let store: KeyedStore
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) {}
+    mutating func encode(_ value: String, forKey key: Key) { store.add(key, .string(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) { store.add(key, .bool(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) { store.add(key, .int(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) { store.add(key, .double(value)) }
+    mutating func encode(_ value: Float, forKey key: Key) { store.add(key, .double(Double(value))) }
+    mutating func encode(_ value: Int8, forKey key: Key) { store.add(key, .int(Int(value))) }
+    mutating func encode(_ value: Int16, forKey key: Key) { store.add(key, .int(Int(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) { store.add(key, .int(Int(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) { store.add(key, .int(Int(value))) }
+    mutating func encode(_ value: UInt, forKey key: Key) { store.add(key, .int(Int(truncatingIfNeeded: value))) }
+    mutating func encode(_ value: UInt8, forKey key: Key) { store.add(key, .int(Int(value))) }
+    mutating func encode(_ value: UInt16, forKey key: Key) { store.add(key, .int(Int(value))) }
+    mutating func encode(_ value: UInt32, forKey key: Key) { store.add(key, .int(Int(value))) }
+    mutating func encode(_ value: UInt64, forKey key: Key) { store.add(key, .int(Int(truncatingIfNeeded: value))) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        store.add(key, try TemplateEncoding.value(of: value))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = KeyedStore()
+        store.add(key, nested: .keyed(nested))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(store: nested))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = UnkeyedStore()
+        store.add(key, nested: .unkeyed(nested))
+        return UnkeyedContainer(store: nested)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let encoder = TemplateEncoding()
+        store.add(SuperKey(), nested: .encoder(encoder))
+        return encoder
+    }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        let encoder = TemplateEncoding()
+        store.add(key, nested: .encoder(encoder))
+        return encoder
+    }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let store: UnkeyedStore
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { store.values.count }
+
+    mutating func encodeNil() {}
+    mutating func encode(_ value: String) { store.values.append(.string(value)) }
+    mutating func encode(_ value: Bool) { store.values.append(.bool(value)) }
+    mutating func encode(_ value: Int) { store.values.append(.int(value)) }
+    mutating func encode(_ value: Double) { store.values.append(.double(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { store.values.append(try TemplateEncoding.value(of: value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = KeyedStore()
+        store.add(nested: .keyed(nested))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(store: nested))
+    }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = UnkeyedStore()
+        store.add(nested: .unkeyed(nested))
+        return UnkeyedContainer(store: nested)
+    }
+    mutating func superEncoder() -> any Encoder {
+        let encoder = TemplateEncoding()
+        store.add(nested: .encoder(encoder))
+        return encoder
+    }
+}
+
+private struct SingleContainer: SingleValueEncodingContainer {
+    let encoder: TemplateEncoding
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() {}
+    mutating func encode(_ value: String) { encoder.provide(.string(value)) }
+    mutating func encode(_ value: Bool) { encoder.provide(.bool(value)) }
+    mutating func encode(_ value: Int) { encoder.provide(.int(value)) }
+    mutating func encode(_ value: Double) { encoder.provide(.double(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { encoder.provide(try TemplateEncoding.value(of: value)) }
+}
+
+/// The key `superEncoder()` encodes under, as Foundation's encoders do.
+private struct SuperKey: CodingKey {
+    var stringValue: String { "super" }
+    var intValue: Int? { nil }
+    init() {}
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { nil }
+}
