@@ -12,7 +12,7 @@ import PackageDescription
 
 let package = Package(
     name: "Coursemap",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "coursemap", targets: ["CoursemapCLI"]),
         .library(name: "Coursemap", targets: ["Coursemap"]),

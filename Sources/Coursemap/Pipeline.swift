@@ -7,7 +7,8 @@ import CoursemapWrite
 import Foundation
 
 /// Runs the five stages in order — load → resolve → analyse → render → write — collecting every stage's
-/// diagnostics. Writing happens only when no stage reported an error.
+/// diagnostics. Writing happens only when no stage reported an error. `build` streams pages from the
+/// render threads straight into a staging folder, so the site is never held in memory whole.
 public enum Pipeline {
     /// Everything a run produced.
     public struct Outcome: Sendable {
@@ -15,56 +16,141 @@ public enum Pipeline {
         public var program: Program
         public var coverage: [CoverageReport]
         public var orphans: Orphans
+        /// The rendered files, for `check` (empty after `build`, which writes them as they are made).
         public var site: RenderedSite
+        /// Pages rendered.
+        public var pageCount: Int
         /// Files written to the output folder (0 for `check`, or when there were errors).
         public var filesWritten: Int
+    }
 
-        public var pageCount: Int { site.pageCount }
+    /// How to run: edition, base URL, threads, and an optional progress counter.
+    public struct Options: Sendable {
+        public var edition: Edition
+        public var baseURL: String?
+        /// Threads for parsing and rendering (at least 1).
+        public var jobs: Int
+        public var progress: BuildProgress?
+
+        public init(edition: Edition = .student, baseURL: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: BuildProgress? = nil) {
+            self.edition = edition
+            self.baseURL = baseURL
+            self.jobs = max(1, jobs)
+            self.progress = progress
+        }
+    }
+
+    /// The first three stages' result: the resolved program, its coverage and what they reported.
+    public struct Analysis: Sendable {
+        public var diagnostics: DiagnosticList
+        public var program: Program
+        public var coverage: [CoverageReport]
+        public var orphans: Orphans
     }
 
     /// Load, resolve, analyse and render, without writing anything.
     public static func check(content: URL, edition: Edition = .student, baseURL: String? = nil) -> Outcome {
-        check(source: .directory(content), edition: edition, baseURL: baseURL)
+        check(source: .directory(content), options: Options(edition: edition, baseURL: baseURL))
     }
 
     public static func check(source: ContentSource, edition: Edition = .student, baseURL: String? = nil) -> Outcome {
+        check(source: source, options: Options(edition: edition, baseURL: baseURL))
+    }
+
+    public static func check(source: ContentSource, options: Options) -> Outcome {
         var timer = StageTimer()
-        var loaded = ContentLoader(source: source).load()
+        var analysis = analyse(source: source, options: options, timer: &timer)
+        let collector = SiteCollector()
+        let summary = SiteRenderer.render(
+            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: collector,
+            jobs: options.jobs)
+        analysis.diagnostics.append(contentsOf: summary.diagnostics)
+        timer.lap("render")
+        return Outcome(
+            diagnostics: analysis.diagnostics, program: analysis.program, coverage: analysis.coverage, orphans: analysis.orphans,
+            site: collector.site, pageCount: summary.pageCount, filesWritten: 0)
+    }
+
+    /// Stages 1–3: load, resolve, analyse.
+    public static func analyse(source: ContentSource, options: Options) -> Analysis {
+        var timer = StageTimer()
+        return analyse(source: source, options: options, timer: &timer)
+    }
+
+    static func analyse(source: ContentSource, options: Options, timer: inout StageTimer) -> Analysis {
+        var loader = ContentLoader(source: source)
+        loader.jobs = options.jobs
+        if let progress = options.progress { loader.progress = { progress.fileLoaded() } }
+        var loaded = loader.load()
         timer.lap("load")
-        if let baseURL, loaded.config != nil {
+        if let baseURL = options.baseURL, loaded.config != nil {
             loaded.config!.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
+        return analyse(loaded, options: options, timer: &timer)
+    }
+
+    /// Stages 2–3 on content already loaded (`serve` keeps loaded files between edits).
+    static func analyse(_ loaded: LoadedContent, options: Options, timer: inout StageTimer) -> Analysis {
+        options.progress?.enter("resolve")
         var diagnostics = loaded.diagnostics
         let (program, resolveDiagnostics) = Resolver.resolve(loaded)
         diagnostics.append(contentsOf: resolveDiagnostics)
         timer.lap("resolve")
+        options.progress?.enter("analyse")
         let coverage = CoverageAnalyser.analyse(program)
         let orphans = CoverageAnalyser.orphans(program)
         diagnostics.append(contentsOf: GateChecker.check(program, reports: coverage, orphans: orphans))
         timer.lap("analyse")
-        let (site, renderDiagnostics) = SiteRenderer.render(program, coverage: coverage, orphans: orphans, edition: edition)
-        diagnostics.append(contentsOf: renderDiagnostics)
-        timer.lap("render")
-        return Outcome(diagnostics: diagnostics, program: program, coverage: coverage, orphans: orphans, site: site, filesWritten: 0)
+        return Analysis(diagnostics: diagnostics, program: program, coverage: coverage, orphans: orphans)
     }
 
     /// Checks, then writes the site to `output` when there are no errors. The destination is vetted before
-    /// any work, so a refused `--output` fails fast.
+    /// any work, so a refused `--output` fails fast. Pages go to a staging folder as they are rendered; it
+    /// replaces the output only when everything succeeded, and is removed otherwise.
     /// With `search`, the staged site is indexed with Pagefind before it replaces the output; a missing
     /// Pagefind is a warning (CM801) that says how to install it, a failing one an error.
     public static func build(
         content: URL, output: URL, edition: Edition = .student, baseURL: String? = nil, search: Bool = false
     ) throws(WriteError) -> Outcome {
+        try build(content: content, output: output, search: search, options: Options(edition: edition, baseURL: baseURL))
+    }
+
+    public static func build(content: URL, output: URL, search: Bool = false, options: Options) throws(WriteError) -> Outcome {
         try OutputWriter.checkDestination(output: output, content: content)
-        var outcome = check(content: content, edition: edition, baseURL: baseURL)
-        guard !outcome.diagnostics.hasErrors else { return outcome }
-        var searchProblem: Diagnostic?
-        let written = try OutputWriter.write(outcome.site, to: output, content: content) { staging in
-            guard search else { return }
-            searchProblem = SearchIndexer.index(staging)
-            if let searchProblem, searchProblem.severity == .error { throw WriteError.io(searchProblem.message) }
+        var timer = StageTimer()
+        let analysis = analyse(source: .directory(content), options: options, timer: &timer)
+        var outcome = Outcome(
+            diagnostics: analysis.diagnostics, program: analysis.program, coverage: analysis.coverage, orphans: analysis.orphans,
+            site: RenderedSite(), pageCount: 0, filesWritten: 0)
+        guard !outcome.diagnostics.hasErrors else {
+            // Still report theme problems, so one run shows everything.
+            outcome.diagnostics.append(contentsOf: SiteRenderer.themeDiagnostics(analysis.program))
+            return outcome
         }
-        outcome.filesWritten = written
+        options.progress?.enter("render")
+        let staged = try StagedOutput(output: output, content: content)
+        var pageDone: (@Sendable () -> Void)?
+        if let progress = options.progress { pageDone = { progress.pageRendered() } }
+        let summary = SiteRenderer.render(
+            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: staged,
+            jobs: options.jobs, progress: pageDone)
+        timer.lap("render and write")
+        outcome.diagnostics.append(contentsOf: summary.diagnostics)
+        outcome.pageCount = summary.pageCount
+        guard !outcome.diagnostics.hasErrors else {
+            staged.discard()
+            return outcome
+        }
+        options.progress?.enter(search ? "search" : "write")
+        var searchProblem: Diagnostic?
+        let indexSearch: (URL) throws -> Void = { staging in
+            guard search else { return }
+            let problem = SearchIndexer.index(staging)
+            searchProblem = problem
+            if let problem, problem.severity == .error { throw WriteError.io(problem.message) }
+        }
+        outcome.filesWritten = try staged.commit(beforeSwap: indexSearch)
+        timer.lap(search ? "search and swap" : "swap")
         if let searchProblem { outcome.diagnostics.append(searchProblem) }
         return outcome
     }

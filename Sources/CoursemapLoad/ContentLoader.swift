@@ -22,6 +22,10 @@ import Foundation
 ///     theme/…                           template and asset overrides
 public struct ContentLoader: Sendable {
     public let source: ContentSource
+    /// Threads that parse files (at least 1).
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Told each time a file has been read and parsed (for a progress line).
+    public var progress: (@Sendable () -> Void)?
 
     public init(source: ContentSource) {
         self.source = source
@@ -68,8 +72,9 @@ public struct ContentLoader: Sendable {
         var results = [FileResult](repeating: FileResult(path: ""), count: work.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            ParallelWork.run(count: work.count, jobs: jobs) { index in
                 slots[index] = load(work[index], markdown: markdown, language: language)
+                progress?()
             }
         }
         for result in results {

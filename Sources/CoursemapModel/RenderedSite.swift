@@ -1,5 +1,5 @@
-/// The portal as files in memory, keyed by their path relative to the output root (`/`-separated).
-/// The render stage produces it; the write stage puts it on disk.
+/// The portal as files in memory, keyed by their path relative to the output root (`/`-separated):
+/// what a `SiteCollector` gathers (`check`, tests). `build` streams pages to disk instead.
 public struct RenderedSite: Hashable, Sendable {
     public private(set) var files: [String: [UInt8]] = [:]
     /// Files copied unchanged from the content folder: output path → content-relative source path. The

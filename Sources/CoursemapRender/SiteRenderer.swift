@@ -1,85 +1,124 @@
 import CoursemapModel
-import Dispatch
+import Foundation
+import Synchronization
 
-/// Stage 4 — render: turns the resolved program and its coverage into every file of the portal, in
-/// memory. Builds each page's typed context (`PageBuilder`), renders it with the theme, adds the theme's
-/// assets and the `coverage.json` of each report.
+/// Stage 4 — render: turns the resolved program and its coverage into every file of the portal. Builds
+/// each page's typed context (`PageBuilder`), renders it with the theme and hands the bytes to a
+/// `SiteSink` as soon as they are made, on up to `jobs` threads; adds the theme's assets and the
+/// `coverage.json` / `coverage.csv` of each report.
 public enum SiteRenderer {
+    /// Which pages to make. `serve` renders only the pages an edit affects; a build renders all.
+    public typealias Selection = @Sendable (PageSubject) -> Bool
+
+    /// The theme's problems (CM601), without rendering anything.
+    public static func themeDiagnostics(_ program: Program) -> [Diagnostic] {
+        Theme.load(overrides: program.themeFiles).1
+    }
+
+    /// Renders the whole site into memory (for `check` and tests).
     public static func render(
         _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student
     ) -> (site: RenderedSite, diagnostics: DiagnosticList) {
-        let rules = program.config.coverageRules
+        let collector = SiteCollector()
+        let summary = render(program, coverage: coverage, orphans: orphans, edition: edition, to: collector)
+        return (collector.site, summary.diagnostics)
+    }
+
+    /// Renders into `sink`: every page, or those `selection` picks. `progress` is told each time a page is
+    /// done. The files are the same whatever `jobs` is; only the order they reach the sink varies.
+    public static func render(
+        _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student,
+        to sink: some SiteSink, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        selection: Selection? = nil, progress: (@Sendable () -> Void)? = nil
+    ) -> RenderSummary {
         var diagnostics = DiagnosticList()
         let (theme, themeDiagnostics) = Theme.load(overrides: program.themeFiles)
         diagnostics.append(contentsOf: themeDiagnostics)
 
-        var site = RenderedSite()
+        var plan = SitePlan(selection: selection)
         // Every page in the site's language at the root, and again in the other language under its folder.
         for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
             let builder = PageBuilder(program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings)
-            renderPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &site)
+            planPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &plan)
         }
         let primary = PageBuilder(program: program, coverage: coverage, edition: edition, strings: theme.strings)
-        if let html = theme.render(primary.notFound(), template: "404") { site.add(SitePaths.notFound, text: html) }
-        if let baseURL = program.config.baseURL { site.add(SitePaths.sitemap, text: Sitemap.xml(site.paths, baseURL: baseURL)) }
-        for download in program.downloads {
-            site.copy(download, to: SitePaths.download(download))
+        plan.page(SitePaths.notFound, .notFound, template: "404", listed: false) { primary.notFound() }
+        if let baseURL = program.config.baseURL {
+            let listed = plan.listedPaths.sorted()
+            plan.file(SitePaths.sitemap, .sitemap) { Array(Sitemap.xml(listed, baseURL: baseURL).utf8) }
         }
-        for (path, bytes) in theme.assets {
-            site.add("assets/" + path, bytes)
+        for download in program.downloads where plan.wants(.download(download)) {
+            sink.copy(download, to: SitePaths.download(download))
         }
-        return (site, diagnostics)
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            plan.file("assets/" + path, .asset) { bytes }
+        }
+
+        let work = plan.jobs
+        let pages = Atomic<Int>(0)
+        ParallelWork.run(count: work.count, jobs: jobs) { index in
+            let job = work[index]
+            switch job.output {
+            case .page(let template, let make):
+                // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
+                if let html = theme.render(make(), template: template) { sink.write(job.path, Array(html.utf8)) }
+                pages.add(1, ordering: .relaxed)
+                progress?()
+            case .file(let make):
+                sink.write(job.path, make())
+            }
+        }
+        return RenderSummary(diagnostics: diagnostics, pageCount: pages.load(ordering: .relaxed), paths: plan.allPaths)
     }
 
-    /// Every page of one language, and its coverage data.
-    private static func renderPages(
+    /// Plans every page of one language, and its coverage data.
+    private static func planPages(
         _ program: Program, coverage: [CoverageReport], orphans: Orphans, edition: Edition, builder: PageBuilder, theme: Theme,
-        layout: LanguageLayout, into site: inout RenderedSite
+        layout: LanguageLayout, into plan: inout SitePlan
     ) {
         let rules = program.config.coverageRules
-        // Pages are collected as jobs, then built and rendered in parallel; results are added in job order,
-        // so the output does not depend on scheduling.
-        var jobs: [PageJob] = []
-        func page(_ path: String, template: String, _ make: @escaping @Sendable () -> any Encodable & Sendable) {
-            jobs.append(PageJob(path: layout.prefix + path, template: template, make: make))
-        }
-
-        page(SitePaths.home, template: "home") { builder.home() }
-        page(SitePaths.search, template: "search") { builder.searchPage() }
-        if !program.frameworks.isEmpty { page(SitePaths.frameworks, template: "index") { builder.frameworksIndex() } }
-        if !program.courses.isEmpty { page(SitePaths.courses, template: "index") { builder.coursesIndex() } }
-        if !program.reportScopes.isEmpty { page(SitePaths.coverageIndex, template: "index") { builder.coverageIndex() } }
+        let prefix = layout.prefix
+        plan.page(prefix + SitePaths.home, .home, template: "home") { builder.home() }
+        plan.page(prefix + SitePaths.search, .search, template: "search") { builder.searchPage() }
+        if !program.frameworks.isEmpty { plan.page(prefix + SitePaths.frameworks, .index, template: "index") { builder.frameworksIndex() } }
+        if !program.courses.isEmpty { plan.page(prefix + SitePaths.courses, .index, template: "index") { builder.coursesIndex() } }
+        if !program.reportScopes.isEmpty { plan.page(prefix + SitePaths.coverageIndex, .index, template: "index") { builder.coverageIndex() } }
         for framework in program.frameworks {
-            page(SitePaths.framework(framework.id), template: "framework") { builder.framework(framework) }
+            plan.page(prefix + SitePaths.framework(framework.id), .framework(framework.id), template: "framework") { builder.framework(framework) }
             for competency in framework.allCompetencies {
-                page(SitePaths.competency(competency.id), template: "competency") { builder.competency(competency) }
+                plan.page(prefix + SitePaths.competency(competency.id), .competency(competency.id), template: "competency") {
+                    builder.competency(competency)
+                }
             }
         }
         for course in program.courses {
-            page(SitePaths.course(course.id), template: "course") { builder.course(course) }
+            plan.page(prefix + SitePaths.course(course.id), .course(course.id), template: "course") { builder.course(course) }
             for module in program.modules(of: course.id) {
-                page(SitePaths.module(module.id, course: course.id), template: "module") {
+                let page = SitePaths.module(module.id, course: course.id)
+                plan.page(prefix + page, .module(module.id), template: "module") {
                     var context = builder.module(module, in: course)
-                    context.body = embedded(module.body, page: SitePaths.module(module.id, course: course.id), builder: builder, theme: theme)
+                    context.body = embedded(module.body, page: page, builder: builder, theme: theme)
                     return context
                 }
             }
         }
-        if !program.banks.isEmpty { page(SitePaths.banks, template: "banks") { builder.banksIndex() } }
+        if !program.banks.isEmpty { plan.page(prefix + SitePaths.banks, .index, template: "banks") { builder.banksIndex() } }
         for bank in program.banks {
-            page(SitePaths.bank(bank.id), template: "bank") { builder.bank(bank) }
+            plan.page(prefix + SitePaths.bank(bank.id), .bank(bank.id), template: "bank") { builder.bank(bank) }
             for (index, item) in bank.items.enumerated() {
-                page(SitePaths.item(item.id, bank: bank.id), template: "item") { builder.item(item, in: bank, number: index + 1) }
+                plan.page(prefix + SitePaths.item(item.id, bank: bank.id), .bank(bank.id), template: "item") {
+                    builder.item(item, in: bank, number: index + 1)
+                }
             }
             if edition == .teacher {
-                page(SitePaths.answerSheet(bank.id), template: "answers") { builder.answerSheet(bank) }
+                plan.page(prefix + SitePaths.answerSheet(bank.id), .bank(bank.id), template: "answers") { builder.answerSheet(bank) }
             }
         }
         if !program.lectures.isEmpty || !program.resources.isEmpty {
-            page(SitePaths.library, template: "library") { builder.library() }
+            plan.page(prefix + SitePaths.library, .index, template: "library") { builder.library() }
         }
         for lecture in program.lectures {
-            page(SitePaths.lecture(lecture.id), template: "lecture") {
+            plan.page(prefix + SitePaths.lecture(lecture.id), .lecture(lecture.id), template: "lecture") {
                 var context = builder.lecture(lecture)
                 context.transcript = embedded(
                     RichText(html: context.transcript, embeds: lecture.transcript.embeds), page: SitePaths.lecture(lecture.id),
@@ -88,27 +127,16 @@ public enum SiteRenderer {
             }
         }
         for resource in program.resources {
-            page(SitePaths.resource(resource.id), template: "resource") { builder.resource(resource) }
+            plan.page(prefix + SitePaths.resource(resource.id), .resource(resource.id), template: "resource") { builder.resource(resource) }
         }
         let explanation = rules.explanation(in: layout.language)
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
-            page(SitePaths.coverage(scope), template: "coverage") { builder.coverage(report, rules: explanation, orphans: orphans) }
-            site.add(layout.prefix + SitePaths.coverageJSON(scope), CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded())
-            site.add(layout.prefix + SitePaths.coverageCSV(scope), CoverageTable.csv(report, program: program))
-        }
-
-        let work = jobs
-        var pages = [String?](repeating: nil, count: work.count)
-        pages.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: work.count) { index in
-                // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
-                slots[index] = theme.render(work[index].make(), template: work[index].template)
+            plan.page(prefix + SitePaths.coverage(scope), .coverage, template: "coverage") { builder.coverage(report, rules: explanation, orphans: orphans) }
+            plan.file(prefix + SitePaths.coverageJSON(scope), .coverage) {
+                CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded()
             }
-        }
-        for (job, html) in zip(work, pages) {
-            if let html { site.add(job.path, text: html) }
+            plan.file(prefix + SitePaths.coverageCSV(scope), .coverage) { CoverageTable.csv(report, program: program) }
         }
     }
 
@@ -149,9 +177,68 @@ public enum SiteRenderer {
     }
 }
 
-/// One page to build and render: where it goes, its template, and how to make its context.
-private struct PageJob: Sendable {
+/// What the render stage will make, in a stable order: each file's path, what it shows, and how to make
+/// it. Only selected subjects become jobs; every path is remembered, for the sitemap and for `serve`.
+private struct SitePlan {
+    let selection: SiteRenderer.Selection?
+    private(set) var jobs: [RenderJob] = []
+    /// The `.html` pages the sitemap lists.
+    private(set) var listedPaths: [String] = []
+    /// Every generated path, selected or not.
+    private(set) var allPaths: [String] = []
+
+    init(selection: SiteRenderer.Selection?) { self.selection = selection }
+
+    func wants(_ subject: PageSubject) -> Bool { selection?(subject) ?? true }
+
+    mutating func page(
+        _ path: String, _ subject: PageSubject, template: String, listed: Bool = true,
+        _ make: @escaping @Sendable () -> any Encodable & Sendable
+    ) {
+        if listed { listedPaths.append(path) }
+        allPaths.append(path)
+        if wants(subject) { jobs.append(RenderJob(path: path, output: .page(template: template, make: make))) }
+    }
+
+    mutating func file(_ path: String, _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
+        allPaths.append(path)
+        if wants(subject) { jobs.append(RenderJob(path: path, output: .file(make))) }
+    }
+}
+
+/// One file to make: where it goes, and either a page (template and context) or raw bytes.
+private struct RenderJob: Sendable {
+    enum Output: Sendable {
+        case page(template: String, make: @Sendable () -> any Encodable & Sendable)
+        case file(@Sendable () -> [UInt8])
+    }
     let path: String
-    let template: String
-    let make: @Sendable () -> any Encodable & Sendable
+    let output: Output
+}
+
+/// What a render made.
+public struct RenderSummary: Sendable {
+    public var diagnostics: DiagnosticList
+    /// Pages rendered (HTML files from templates).
+    public var pageCount: Int
+    /// Every path of the complete site, whether rendered this time or not (not counting copied downloads).
+    public var paths: [String]
+}
+
+/// What a generated file shows, so that `serve` can pick the files an edit affects.
+public enum PageSubject: Hashable, Sendable {
+    case home, search, notFound, sitemap, asset
+    /// The lists of frameworks, courses, reports, banks and the library.
+    case index
+    /// A coverage report page and its JSON and CSV.
+    case coverage
+    case framework(String)
+    case competency(CompetencyID)
+    case course(String)
+    case module(String)
+    /// A bank's page, its items' pages and its answer sheet.
+    case bank(String)
+    case lecture(String)
+    case resource(String)
+    case download(String)
 }

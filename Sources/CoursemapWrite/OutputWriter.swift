@@ -44,64 +44,22 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes `site` to `output`, replacing a previous build as a whole. Returns the number of files.
+    /// Writes an in-memory `site` to `output`, replacing a previous build as a whole. Returns the number of
+    /// files. `beforeSwap` runs on the complete staged site (e.g. to build a search index); throwing aborts
+    /// the write. (`coursemap build` streams pages into a `StagedOutput` instead.)
     @discardableResult
-    /// `beforeSwap` runs on the complete staged site (e.g. to build a search index); throwing aborts the write.
     public static func write(
         _ site: RenderedSite, to output: URL, content: URL, beforeSwap: ((URL) throws -> Void)? = nil
     ) throws(WriteError) -> Int {
-        try checkDestination(output: output, content: content)
-        let manager = FileManager.default
-        let target = URL(fileURLWithPath: canonical(output))
-        let parent = target.deletingLastPathComponent()
-        do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw .io("cannot create \(parent.path): \(error.localizedDescription)")
-        }
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: staging)
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var folders: Set<String> = []
-            for path in site.paths {
-                let file = staging.appendingPathComponent(path)
-                let folder = file.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                try Data(site.files[path]!).write(to: file)
-            }
-            for (path, source) in site.copies.sorted(by: { $0.key < $1.key }) {
-                let file = staging.appendingPathComponent(path)
-                let folder = file.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                // Copy the bytes, never a link: a symbolic link in the output could point anywhere.
-                try Data(contentsOf: URL(fileURLWithPath: canonical(content)).appendingPathComponent(source)).write(to: file)
-            }
-            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
-            try beforeSwap?(staging)
-        } catch let error as WriteError {
-            try? manager.removeItem(at: staging)
-            throw error
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw .io("cannot write the site: \(error.localizedDescription)")
-        }
-        do {
-            try swap(staging, into: target)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
-        }
-        return site.files.count + site.copies.count + 1
+        let staged = try StagedOutput(output: output, content: content)
+        for path in site.paths { staged.write(path, site.files[path] ?? []) }
+        for (path, source) in site.copies.sorted(by: { $0.key < $1.key }) { staged.copy(source, to: path) }
+        return try staged.commit(beforeSwap: beforeSwap)
     }
 
     /// Moves `staging` to `target`. An existing `target` is exchanged atomically where possible, otherwise
     /// moved aside first; either way it is deleted once the new build is in place.
-    private static func swap(_ staging: URL, into target: URL) throws(WriteError) {
+    static func swap(_ staging: URL, into target: URL) throws(WriteError) {
         let manager = FileManager.default
         guard manager.fileExists(atPath: target.path) else {
             guard rename(staging.path, target.path) == 0 else { throw .io("cannot move the new site into place: \(errnoText())") }

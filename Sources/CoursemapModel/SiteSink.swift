@@ -1,0 +1,24 @@
+import Synchronization
+
+/// Where the render stage puts the portal's files as it makes them: collected in memory (`SiteCollector`,
+/// for `check` and tests) or written straight to a staging folder (the write stage's `StagedOutput`), so
+/// a large site never has to be held in memory whole. Called from several render threads at once.
+public protocol SiteSink: Sendable {
+    /// A generated file, by its `/`-separated path relative to the output root.
+    func write(_ path: String, _ bytes: [UInt8])
+    /// A file copied unchanged from the content folder (content-relative `source`).
+    func copy(_ source: String, to path: String)
+}
+
+/// A sink that keeps every file in memory, as a `RenderedSite`.
+public final class SiteCollector: SiteSink {
+    private let collected = Mutex(RenderedSite())
+
+    public init() {}
+
+    public func write(_ path: String, _ bytes: [UInt8]) { collected.withLock { $0.add(path, bytes) } }
+    public func copy(_ source: String, to path: String) { collected.withLock { $0.copy(source, to: path) } }
+
+    /// Everything written so far.
+    public var site: RenderedSite { collected.withLock { $0 } }
+}

@@ -1,0 +1,155 @@
+import CoursemapModel
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A build in progress: a staging folder beside the output that the render stage writes into as pages are
+/// made (it is a `SiteSink`, safe to call from several threads). `commit` puts it in the output's place
+/// in one step; `discard` removes it and leaves the previous output untouched.
+public final class StagedOutput: SiteSink {
+    /// The staging folder.
+    public let folder: URL
+    private let target: URL
+    private let content: URL
+    private struct State {
+        var folders: Set<String> = []
+        var files = 0
+        var failure: String?
+    }
+    private let state = Mutex(State())
+
+    /// Vets the destination (see `OutputWriter.checkDestination`) and creates an empty staging folder.
+    public init(output: URL, content: URL) throws(WriteError) {
+        try OutputWriter.checkDestination(output: output, content: content)
+        let manager = FileManager.default
+        target = URL(fileURLWithPath: OutputWriter.canonical(output))
+        self.content = URL(fileURLWithPath: OutputWriter.canonical(content))
+        let parent = target.deletingLastPathComponent()
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        folder = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: folder)
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+        } catch {
+            throw .io("cannot create \(folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Files written so far.
+    public var fileCount: Int { state.withLock { $0.files } }
+
+    public func write(_ path: String, _ bytes: [UInt8]) {
+        guard let file = prepare(path) else { return }
+        if let problem = Self.writeFile(file, bytes) { fail("cannot write \(path): \(problem)") }
+    }
+
+    /// Copies the bytes, never a link: a symbolic link in the output could point anywhere.
+    public func copy(_ source: String, to path: String) {
+        guard let file = prepare(path) else { return }
+        let from = content.appendingPathComponent(source).path
+        guard let data = FileManager.default.contents(atPath: from) else {
+            fail("cannot read \(source) to copy it into the site")
+            return
+        }
+        if let problem = Self.writeFile(file, [UInt8](data)) { fail("cannot write \(path): \(problem)") }
+    }
+
+    /// Writes the marker, runs `beforeSwap` on the complete staged site (e.g. the search indexer), then
+    /// swaps the staging folder into the output's place. Any failure removes the staging folder and
+    /// leaves the previous output as it was. Returns the number of files in the new output.
+    @discardableResult
+    public func commit(beforeSwap: ((URL) throws -> Void)? = nil) throws(WriteError) -> Int {
+        if let failure = state.withLock({ $0.failure }) {
+            discard()
+            throw .io(failure)
+        }
+        if let problem = Self.writeFile(folder.appendingPathComponent(OutputWriter.markerName).path, Array(OutputWriter.markerText.utf8)) {
+            discard()
+            throw .io("cannot write the site: \(problem)")
+        }
+        do {
+            try beforeSwap?(folder)
+        } catch let error as WriteError {
+            discard()
+            throw error
+        } catch {
+            discard()
+            throw .io("cannot write the site: \(error.localizedDescription)")
+        }
+        do {
+            try OutputWriter.swap(folder, into: target)
+        } catch {
+            discard()
+            throw error
+        }
+        return fileCount + 1
+    }
+
+    /// Removes the staging folder.
+    public func discard() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    // MARK: - Files
+
+    /// The absolute path for `path`, with its folder created; `nil` after a failure or for a path that
+    /// would leave the staging folder.
+    private func prepare(_ path: String) -> String? {
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+            fail("refusing to write outside the site: \(path)")
+            return nil
+        }
+        let file = folder.path + "/" + path
+        let directory = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? folder.path
+        let proceed: Bool = state.withLock { state in
+            guard state.failure == nil else { return false }
+            state.files += 1
+            return true
+        }
+        guard proceed else { return nil }
+        if !state.withLock({ $0.folders.contains(directory) }) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                fail("cannot create \(directory): \(error.localizedDescription)")
+                return nil
+            }
+            state.withLock { _ = $0.folders.insert(directory) }
+        }
+        return file
+    }
+
+    private func fail(_ message: String) {
+        state.withLock { state in
+            if state.failure == nil { state.failure = message }
+        }
+    }
+
+    /// Creates or truncates `path` and writes `bytes`; the reason on failure (e.g. a full disk).
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var problem: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    problem = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, problem == nil { problem = String(cString: strerror(errno)) }
+        return problem
+    }
+}
