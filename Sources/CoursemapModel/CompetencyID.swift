@@ -114,6 +114,7 @@ extension Unicode.Scalar {
 /// Orders codes part by part, numerically where both parts are numbers: 1.2 < 1.10 < 2.1, K1 < K2 < K10.
 public enum CodeOrder {
     public static func less(_ lhs: String, _ rhs: String) -> Bool {
+        if let answer = asciiLess(lhs, rhs) { return answer }
         let l = lhs.split(separator: "."), r = rhs.split(separator: ".")
         for (a, b) in zip(l, r) where a != b {
             return partLess(String(a), String(b))
@@ -126,6 +127,51 @@ public enum CodeOrder {
         if ap != bp { return ap < bp }
         if let an, let bn, an != bn { return an < bn }
         return a < b
+    }
+
+    /// The same order without allocating, for ASCII codes (nearly all of them); `nil` for anything else.
+    private static func asciiLess(_ lhs: String, _ rhs: String) -> Bool? {
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { l in
+            rhs.withUTF8 { r -> Bool? in
+                guard !l.contains(where: { $0 >= 0x80 }), !r.contains(where: { $0 >= 0x80 }) else { return nil }
+                var li = 0, ri = 0
+                var lParts = 0, rParts = 0
+                while true {
+                    // Empty parts ("1..2") do not count, as with split(separator:).
+                    while li < l.count, l[li] == 0x2E { li += 1 }
+                    while ri < r.count, r[ri] == 0x2E { ri += 1 }
+                    guard li < l.count, ri < r.count else {
+                        if li < l.count { lParts += 1 }
+                        if ri < r.count { rParts += 1 }
+                        return lParts < rParts
+                    }
+                    var le = li, re = ri
+                    while le < l.count, l[le] != 0x2E { le += 1 }
+                    while re < r.count, r[re] != 0x2E { re += 1 }
+                    let a = UnsafeBufferPointer(rebasing: l[li..<le]), b = UnsafeBufferPointer(rebasing: r[ri..<re])
+                    if !a.elementsEqual(b) { return partLess(a, b) }
+                    lParts += 1
+                    rParts += 1
+                    li = le
+                    ri = re
+                }
+            }
+        }
+    }
+
+    /// `partLess` for ASCII bytes.
+    private static func partLess(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        let ap = a.firstIndex(where: isDigit) ?? a.count, bp = b.firstIndex(where: isDigit) ?? b.count
+        let aPrefix = UnsafeBufferPointer(rebasing: a[..<ap]), bPrefix = UnsafeBufferPointer(rebasing: b[..<bp])
+        if !aPrefix.elementsEqual(bPrefix) { return aPrefix.lexicographicallyPrecedes(bPrefix) }
+        func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+            guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy(isDigit) else { return nil }
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        if let an = number(a[ap...]), let bn = number(b[bp...]), an != bn { return an < bn }
+        return a.lexicographicallyPrecedes(b)
     }
 
     /// Splits `K12` into ("K", 12) and `3` into ("", 3).

@@ -52,15 +52,13 @@ final class TemplateEncoding: Encoder {
     /// Encodes a nested value, with fast paths for the scalar types page models use.
     @inline(__always)
     static func value<T: Encodable>(of value: T) throws -> TemplateValue {
-        switch value {
-        case let string as String: return .string(string)
-        case let int as Int: return .int(int)
-        case let bool as Bool: return .bool(bool)
-        default:
-            let encoder = TemplateEncoding()
-            try value.encode(to: encoder)
-            return encoder.finish()
-        }
+        // Compare metatypes rather than casting: a failed dynamic cast is slow, and most values are structs.
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        let encoder = TemplateEncoding()
+        try value.encode(to: encoder)
+        return encoder.finish()
     }
 }
 
