@@ -12,21 +12,28 @@ struct FrontMatter: Equatable {
     /// Splits `text` (LF line ends). Returns `nil` when the file does not open with a `---` line, or the
     /// front matter is never closed by a `---` (or `...`) line.
     static func split(_ text: String) -> FrontMatter? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else { return nil }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < utf8.endIndex || (lineStart == utf8.endIndex && lineNumber == 0) {
+            let newline = utf8[lineStart...].firstIndex(of: 0x0A)
+            let lineEnd = newline ?? utf8.endIndex
             lineNumber += 1
-            let fence = line.trimmingTrailingSpaces()
-            if fence == "---" || fence == "..." {
-                return FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"), yamlLine: 2,
-                    body: lines.joined(separator: "\n"), bodyLine: lineNumber + 1)
+            let fence = text[lineStart..<lineEnd].trimmingTrailingSpaces()
+            let next = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
+            if let yamlStart {
+                if fence == "---" || fence == "..." {
+                    // The YAML lines without the line break before the fence; the body is everything after it.
+                    let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
+                    return FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlLine: 2, body: String(text[next...]), bodyLine: lineNumber + 1)
+                }
+            } else {
+                guard fence == "---" else { return nil }
+                yamlStart = next
             }
-            yamlLines.append(line)
+            guard newline != nil else { break }
+            lineStart = next
         }
         return nil
     }

@@ -14,7 +14,9 @@ struct YAMLDocument {
     /// The root node, or a CM201 diagnostic at the position libyaml reports.
     func parse(_ yaml: String) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            // Scalars are interpreted by the readers from their text and style, so tags need no resolving
+            // (the default resolver runs a regular expression per scalar).
+            return .success(try Yams.compose(yaml: yaml, .basic))
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
