@@ -36,6 +36,15 @@ public struct ContentLoader: Sendable {
     }
 
     public func load() -> LoadedContent {
+        var cache = LoadCache()
+        return load(reusing: &cache, changed: nil)
+    }
+
+    /// Loads again after an edit, re-reading only the files in `changed` (content-relative paths) and files
+    /// the cache has not seen; every other file's parse result comes from `cache`, which is updated.
+    /// `changed == nil` re-reads everything. The folder is listed again each time, so added and removed
+    /// files are noticed. The result equals a fresh `load()` of the same files.
+    public func load(reusing cache: inout LoadCache, changed: Set<String>?) -> LoadedContent {
         var content = LoadedContent()
         let listing: (files: [String], escapes: [String])
         do {
@@ -69,14 +78,32 @@ public struct ContentLoader: Sendable {
         let work = files.filter { $0.kind != .config }
         MarkdownParser.prepare()
         XMLParser.ensureInitialised()
+        // Markdown options and the language shape every parse: when they change, nothing cached is reused.
+        let settings = LoadCache.Settings(markdown: markdown, language: language)
+        if cache.settings != settings || changed == nil {
+            cache = LoadCache()
+            cache.settings = settings
+        }
+        let stale = work.indices.filter { index in
+            let path = work[index].path
+            guard cache.results[path] != nil, let changed else { return true }
+            // A resource sidecar records the size of the file it describes.
+            return changed.contains(path) || (path.hasSuffix(".yml") && changed.contains(String(path.dropLast(4))))
+        }
         var results = [FileResult](repeating: FileResult(path: ""), count: work.count)
+        for index in work.indices { if let cached = cache.results[work[index].path] { results[index] = cached } }
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            ParallelWork.run(count: work.count, jobs: jobs) { index in
+            ParallelWork.run(count: stale.count, jobs: jobs) { position in
+                let index = stale[position]
                 slots[index] = load(work[index], markdown: markdown, language: language)
                 progress?()
             }
         }
+        var kept: [String: FileResult] = [:]
+        kept.reserveCapacity(results.count)
+        for result in results { kept[result.path] = result }
+        cache.results = kept
         for result in results {
             content.diagnostics.append(contentsOf: result.diagnostics)
             if let framework = result.framework { content.frameworks.append(framework) }
@@ -89,9 +116,17 @@ public struct ContentLoader: Sendable {
             if let resource = result.resource { content.resources.append(resource) }
             if let captions = result.captions { content.captionFiles[captions.path] = captions }
         }
+        var sizes: [String: Int] = [:]
+        sizes.reserveCapacity(listing.files.count)
         for path in listing.files {
-            if let size = source.size(path) { content.fileSizes[path] = size }
+            if changed?.contains(path) == false, let size = cache.sizes[path] {
+                sizes[path] = size
+            } else if let size = source.size(path) {
+                sizes[path] = size
+            }
         }
+        cache.sizes = sizes
+        content.fileSizes = sizes
         var bankDiagnostics: [Diagnostic] = []
         content.banks = BankAssembler.assemble(results.map { ($0.path, $0.exercise) }, into: &bankDiagnostics)
         content.diagnostics.append(contentsOf: bankDiagnostics)
@@ -114,7 +149,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// What one file contributed.
-    private struct FileResult: Sendable {
+    struct FileResult: Sendable {
         var path: String
         var exercise: ExerciseFile = .none
         var framework: Framework?
@@ -327,4 +362,21 @@ public struct ContentLoader: Sendable {
         let found = root.namespace.map { "<\(root.name)> in namespace \($0)" } ?? "<\(root.name)> without a namespace"
         return .error(.xmlUnknownRoot, at: SourceLocation(file: file, line: root.line), "root element is \(found); expected \(expected)")
     }
+}
+
+/// What `ContentLoader.load(reusing:changed:)` keeps between loads: each file's parse result and size,
+/// and the settings they were parsed with. Opaque outside the load stage.
+public struct LoadCache: Sendable {
+    struct Settings: Equatable, Sendable {
+        var markdown: MarkdownOptions
+        var language: Language
+    }
+    var settings: Settings?
+    var results: [String: ContentLoader.FileResult] = [:]
+    var sizes: [String: Int] = [:]
+
+    public init() {}
+
+    /// Files whose parse results are kept.
+    public var count: Int { results.count }
 }

@@ -47,8 +47,9 @@ public enum SiteRenderer {
             let listed = plan.listedPaths.sorted()
             plan.file(SitePaths.sitemap, .sitemap) { Array(Sitemap.xml(listed, baseURL: baseURL).utf8) }
         }
-        for download in program.downloads where plan.wants(.download(download)) {
-            sink.copy(download, to: SitePaths.download(download))
+        for download in program.downloads {
+            plan.note(SitePaths.download(download))
+            if plan.wants(.download(download)) { sink.copy(download, to: SitePaths.download(download)) }
         }
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.file("assets/" + path, .asset) { bytes }
@@ -200,6 +201,9 @@ private struct SitePlan {
         if wants(subject) { jobs.append(RenderJob(path: path, output: .page(template: template, make: make))) }
     }
 
+    /// A path the site has that the sink receives by other means (a copied download).
+    mutating func note(_ path: String) { allPaths.append(path) }
+
     mutating func file(_ path: String, _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
         allPaths.append(path)
         if wants(subject) { jobs.append(RenderJob(path: path, output: .file(make))) }
@@ -221,7 +225,7 @@ public struct RenderSummary: Sendable {
     public var diagnostics: DiagnosticList
     /// Pages rendered (HTML files from templates).
     public var pageCount: Int
-    /// Every path of the complete site, whether rendered this time or not (not counting copied downloads).
+    /// Every path of the complete site, whether rendered this time or not.
     public var paths: [String]
 }
 

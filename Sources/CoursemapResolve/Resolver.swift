@@ -133,6 +133,12 @@ public enum Resolver {
     }
 
     /// A diagnostic when an embed names a bank or item that does not exist.
+    /// The problems with a module body's embeds against an already resolved program (for `serve`, which
+    /// swaps in an edited body without resolving everything again).
+    public static func checkEmbeds(of body: RichText, in program: Program) -> [Diagnostic] {
+        body.embeds.compactMap { checkEmbed($0, banks: program.banks, lectures: program.lectures, resources: program.resources) }
+    }
+
     private static func checkEmbed(_ embed: Embed, banks: [ExerciseBank], lectures: [Lecture], resources: [Resource]) -> Diagnostic? {
         let parts = embed.target.split(separator: "/").map(String.init)
         switch embed.kind {

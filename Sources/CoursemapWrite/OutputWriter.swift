@@ -11,7 +11,7 @@ import Foundation
 public enum OutputWriter {
     /// The file that marks a directory as Coursemap's output.
     public static let markerName = ".coursemap-output"
-    static let markerText = "This directory is Coursemap build output. `coursemap build` replaces it as a whole.\n"
+    public static let markerText = "This directory is Coursemap build output. `coursemap build` replaces it as a whole.\n"
 
     /// Refuses destinations that would destroy something that is not a previous build: the content folder,
     /// a folder holding it or inside it, `/`, the home folder, or a non-empty folder without the marker.
@@ -81,7 +81,7 @@ public enum OutputWriter {
     }
 
     /// An absolute path with `.`/`..` and symbolic links resolved as far as the path exists.
-    static func canonical(_ url: URL) -> String {
+    public static func canonical(_ url: URL) -> String {
         var path = url.standardizedFileURL.resolvingSymlinksInPath().path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         return path

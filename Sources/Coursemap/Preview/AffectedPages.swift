@@ -1,0 +1,64 @@
+import CoursemapModel
+import CoursemapRender
+
+/// Which generated files an edit can change, found by comparing the program the current output was made
+/// from with the new one. Errs on the side of rendering more: anything other than modules changing (a
+/// framework, course, bank, lecture, resource, the configuration or the theme) selects every page.
+/// Files whose bytes come out the same are not rewritten either way (`LiveOutput`), so the selection only
+/// bounds the work; correctness rests on never leaving out a page whose inputs changed, which
+/// `IncrementalBuildTests` checks against clean builds.
+enum AffectedPages {
+    /// `nil` means every page.
+    static func selection(old: Program, new: Program) -> SiteRenderer.Selection? {
+        guard old.config == new.config, old.frameworks == new.frameworks, old.courses == new.courses,
+            old.banks == new.banks, old.lectures == new.lectures, old.resources == new.resources,
+            old.themeFiles == new.themeFiles, old.downloads == new.downloads, old.reportScopes == new.reportScopes,
+            old.lectureMappings == new.lectureMappings, old.resourceMappings == new.resourceMappings,
+            old.assessments == new.assessments
+        else { return nil }
+
+        let before = Dictionary(old.allModules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.allModules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var changed: [Module] = []
+        for id in Set(before.keys).union(after.keys) where before[id] != after[id] {
+            if let module = before[id] { changed.append(module) }
+            if let module = after[id] { changed.append(module) }
+        }
+        if changed.isEmpty { return { _ in false } }
+
+        let changedIDs = Set(changed.map(\.id))
+        // A body-only edit shows on the module's own page and nowhere else.
+        let bodyOnly = changedIDs.allSatisfy { id in
+            guard var edited = before[id], let now = after[id] else { return false }
+            edited.body = now.body
+            return edited == now
+        }
+        if bodyOnly {
+            return { subject in
+                if case .module(let id) = subject { return changedIDs.contains(id) }
+                return false
+            }
+        }
+        // Otherwise: the changed modules, every module of their courses (outline, previous/next), modules
+        // whose prerequisites name them, and the requirements they claimed or claim; every page that is
+        // not a module or requirement page (course, coverage, framework, home, lists) is rendered too.
+        let courses = Set(changed.map(\.courseID))
+        var modules = changedIDs
+        for program in [old, new] {
+            for module in program.allModules {
+                if courses.contains(module.courseID) || module.prerequisites.contains(where: { changedIDs.contains($0.moduleID) }) {
+                    modules.insert(module.id)
+                }
+            }
+        }
+        let competencies = Set(changed.flatMap { $0.claims.map(\.competency) })
+        let selected = modules
+        return { subject in
+            switch subject {
+            case .module(let id): return selected.contains(id)
+            case .competency(let id): return competencies.contains(id)
+            default: return true
+            }
+        }
+    }
+}

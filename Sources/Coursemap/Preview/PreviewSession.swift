@@ -1,0 +1,158 @@
+import CoursemapLoad
+import CoursemapModel
+import CoursemapRender
+import CoursemapResolve
+import CoursemapWrite
+import Foundation
+
+/// Keeps a portal's output folder up to date while its content is edited: the engine behind
+/// `coursemap serve`. It remembers every file's parse result and the program the output was last made
+/// from, so an edit costs re-reading the changed files and rendering the pages they affect:
+///
+/// - an edit to a module's text only (the usual case while writing) swaps the new body into the last
+///   program and renders that module's two pages, without resolving again;
+/// - any other edit resolves and analyses again, then renders what `AffectedPages` selects;
+/// - content with errors writes nothing: the last good pages stay in place, and the result carries the
+///   diagnostics for the terminal and the page overlay.
+///
+/// Files are rewritten only when their bytes change, and files no longer produced are removed, so the
+/// folder always equals what `coursemap build --no-search` would write (`IncrementalBuildTests`).
+public final class PreviewSession {
+    /// What one rebuild did.
+    public struct Result: Sendable {
+        /// The content's diagnostics now (empty when it is clean).
+        public var diagnostics: DiagnosticList
+        /// Output files written or removed (paths relative to the output folder).
+        public var written: [String]
+        public var removed: [String]
+        /// Pages rendered (some may have come out unchanged and not been written).
+        public var pagesRendered: Int
+        /// Whether the output was updated; false when the content has errors.
+        public var updated: Bool
+        /// Whether the text-only fast path was taken.
+        public var textOnly: Bool
+        public var seconds: Double
+    }
+
+    public let content: URL
+    public let output: URL
+    private let options: Pipeline.Options
+    private var cache = LoadCache()
+    private let live: LiveOutput
+    /// The analysis the output folder was last made from, and every file in it.
+    private var current: Pipeline.Analysis?
+    private var currentPaths: Set<String> = []
+
+    /// Refuses an output folder Coursemap may not write to (see `OutputWriter.checkDestination`).
+    public init(content: URL, output: URL, options: Pipeline.Options) throws(WriteError) {
+        try OutputWriter.checkDestination(output: output, content: content)
+        self.content = URL(fileURLWithPath: OutputWriter.canonical(content))
+        self.output = URL(fileURLWithPath: OutputWriter.canonical(output))
+        self.options = options
+        live = LiveOutput(folder: self.output, content: self.content)
+        // A previous build's files count as current, so that those no longer produced are removed.
+        currentPaths = Self.files(under: self.output)
+    }
+
+    /// Brings the output up to date after `changed` files (paths relative to the content folder) were
+    /// edited, added or removed; `nil` re-reads everything.
+    public func rebuild(changed: Set<String>? = nil) -> Result {
+        let clock = ContinuousClock.now
+        var loader = ContentLoader(source: .directory(content))
+        loader.jobs = options.jobs
+        var loaded = loader.load(reusing: &cache, changed: current == nil ? nil : changed)
+        if let baseURL = options.baseURL, loaded.config != nil {
+            loaded.config!.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+
+        var analysis: Pipeline.Analysis
+        var selection: SiteRenderer.Selection?
+        let textOnly: Bool
+        if let current, let changed, let edited = Self.textOnlyEdit(changed, loaded: loaded, current: current) {
+            analysis = edited.analysis
+            let ids = edited.modules
+            selection = { subject in
+                if case .module(let id) = subject { return ids.contains(id) }
+                return false
+            }
+            textOnly = true
+        } else {
+            var timer = StageTimer()
+            analysis = Pipeline.analyse(loaded, options: options, timer: &timer)
+            if !analysis.diagnostics.hasErrors {
+                analysis.diagnostics.append(contentsOf: SiteRenderer.themeDiagnostics(analysis.program))
+            }
+            if analysis.diagnostics.hasErrors {
+                return Result(diagnostics: analysis.diagnostics, written: [], removed: [], pagesRendered: 0, updated: false, textOnly: false, seconds: Self.seconds(since: clock))
+            }
+            selection = current.flatMap { AffectedPages.selection(old: $0.program, new: analysis.program) }
+            textOnly = false
+        }
+
+        let summary = SiteRenderer.render(
+            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: live,
+            jobs: options.jobs, selection: selection)
+        live.write(OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
+        var paths = Set(summary.paths)
+        paths.insert(OutputWriter.markerName)
+        let removed = live.removeStale(previous: currentPaths, current: paths)
+        let (written, failure) = live.takeChanges()
+        var diagnostics = analysis.diagnostics
+        diagnostics.append(contentsOf: summary.diagnostics)
+        if let failure {
+            diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: output.path), failure))
+        }
+        current = analysis
+        currentPaths = paths
+        return Result(
+            diagnostics: diagnostics, written: written, removed: removed, pagesRendered: summary.pageCount, updated: failure == nil,
+            textOnly: textOnly, seconds: Self.seconds(since: clock))
+    }
+
+    /// When every changed file is a module whose new version differs from the current one only in its
+    /// text, and it loads cleanly with valid embeds: the current analysis with the new texts swapped in.
+    private static func textOnlyEdit(
+        _ changed: Set<String>, loaded: LoadedContent, current: Pipeline.Analysis
+    ) -> (analysis: Pipeline.Analysis, modules: Set<String>)? {
+        guard !changed.isEmpty else { return nil }
+        let edited = loaded.modules.filter { changed.contains($0.location.file) }
+        guard edited.count == changed.count,
+            !loaded.diagnostics.items.contains(where: { changed.contains($0.location.file) }),
+            !current.diagnostics.items.contains(where: { changed.contains($0.location.file) })
+        else { return nil }
+        var program = current.program
+        var ids: Set<String> = []
+        for module in edited {
+            guard var siblings = program.modulesByCourse[module.courseID],
+                let index = siblings.firstIndex(where: { $0.id == module.id })
+            else { return nil }
+            var unchanged = siblings[index]
+            unchanged.body = module.body
+            guard unchanged == module, Resolver.checkEmbeds(of: module.body, in: program).isEmpty else { return nil }
+            siblings[index] = module
+            program.modulesByCourse[module.courseID] = siblings
+            ids.insert(module.id)
+        }
+        var analysis = current
+        analysis.program = program
+        return (analysis, ids)
+    }
+
+    /// Every file under `folder`, relative to it.
+    private static func files(under folder: URL) -> Set<String> {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: Set<String> = []
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.path + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.insert(relative)
+            }
+        }
+        return files
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

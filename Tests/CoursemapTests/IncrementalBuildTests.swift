@@ -1,0 +1,146 @@
+import Coursemap
+import CoursemapModel
+import Foundation
+import Testing
+
+/// `serve`'s incremental rebuilds against clean builds: after every edit of a sequence, the folder the
+/// preview session keeps up to date must equal, byte for byte, what `coursemap build --no-search` writes
+/// from the same content.
+@Suite("Incremental rebuilds (serve)")
+struct IncrementalBuildTests {
+    /// One edit: what it does to the content folder, and the files it touched.
+    struct Edit: Sendable {
+        let name: String
+        let apply: @Sendable (URL) throws -> Set<String>
+    }
+
+    static func replace(_ file: String, _ old: String, _ new: String) -> @Sendable (URL) throws -> Set<String> {
+        { content in
+            let url = content.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(old), "fixture changed: \(file) no longer contains \(old)")
+            try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+            return [file]
+        }
+    }
+
+    static func write(_ file: String, _ text: String) -> @Sendable (URL) throws -> Set<String> {
+        { content in
+            let url = content.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return [file]
+        }
+    }
+
+    static func delete(_ file: String) -> @Sendable (URL) throws -> Set<String> {
+        { content in
+            try FileManager.default.removeItem(at: content.appendingPathComponent(file))
+            return [file]
+        }
+    }
+
+    static let newModule = """
+        ---
+        title:
+          zh: 进阶
+          en: Advanced
+        order: 3
+        hours: 2
+        competencies:
+          cert:中级:2.1.1: I
+        prerequisites: [01-basics]
+        ---
+        ## 进阶内容
+
+        新模块的正文。
+        """
+
+    static let edits: [Edit] = [
+        Edit(name: "module text", apply: replace("courses/intro/01-basics.md", "## 学习目标", "## 学习目标\n\n新增的一段正文。")),
+        Edit(name: "module title", apply: replace("courses/intro/01-basics.md", "zh: 基础", "zh: 基础知识")),
+        Edit(name: "module competency", apply: replace("courses/intro/01-basics.md", "cert:中级:1.1.2: I", "cert:中级:2.1.1: R")),
+        Edit(name: "new module", apply: write("courses/intro/03-advanced.md", newModule)),
+        Edit(name: "module hours", apply: replace("courses/intro/03-advanced.md", "hours: 2", "hours: 6")),
+        Edit(name: "framework statement", apply: replace("frameworks/cert.xml", "能完成要求丙", "能完成要求丙（修订）")),
+        Edit(name: "bank item", apply: replace("exercises/basics.xml", "点击率的计算公式是？", "点击率如何计算？")),
+        Edit(name: "theme string", apply: write("theme/strings/en.json", #"{"home": "Start"}"#)),
+        Edit(name: "course title", apply: replace("courses/intro/course.md", "zh: 导论 <课程>", "zh: 导论")),
+        Edit(name: "module removed", apply: delete("courses/intro/03-advanced.md")),
+        Edit(name: "module text again", apply: replace("courses/intro/01-basics.md", "新增的一段正文。", "改写的正文。")),
+    ]
+
+    @Test("after each edit of a sequence, the live folder equals a clean build")
+    func sequenceMatchesCleanBuilds() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let live = workspace.path("Live")
+        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 2))
+        let first = session.rebuild()
+        #expect(first.updated && !first.diagnostics.hasErrors, "\(first.diagnostics.items)")
+
+        for (step, edit) in Self.edits.enumerated() {
+            let touched = try edit.apply(content)
+            let result = session.rebuild(changed: touched)
+            #expect(result.updated, "\(edit.name): \(result.diagnostics.items)")
+            let clean = workspace.path("Clean-\(step)")
+            let outcome = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 2))
+            #expect(!outcome.diagnostics.hasErrors, "\(edit.name): \(outcome.diagnostics.items)")
+            let expected = try snapshot(clean), actual = try snapshot(live)
+            #expect(Set(actual.keys) == Set(expected.keys), "\(edit.name): file lists differ: only live \(Set(actual.keys).subtracting(expected.keys).sorted()), only clean \(Set(expected.keys).subtracting(actual.keys).sorted())")
+            let differing = expected.keys.filter { actual[$0] != nil && actual[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "\(edit.name): files differ from a clean build: \(differing)")
+        }
+    }
+
+    @Test("a text-only edit of a module renders just that module's pages")
+    func textEditIsNarrow() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let session = try PreviewSession(content: content, output: workspace.path("Live"), options: Pipeline.Options(jobs: 1))
+        _ = session.rebuild()
+        let touched = try Self.replace("courses/intro/01-basics.md", "脚注内容。", "脚注内容，已修改。")(content)
+        let result = session.rebuild(changed: touched)
+        #expect(result.textOnly)
+        #expect(result.pagesRendered == 2)
+        #expect(result.written == ["courses/intro/01-basics.html", "en/courses/intro/01-basics.html"])
+        #expect(result.removed.isEmpty)
+    }
+
+    @Test("content with errors leaves the last good pages in place, and fixing it updates them")
+    func errorsKeepLastGoodPages() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let live = workspace.path("Live")
+        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
+        _ = session.rebuild()
+        let before = try snapshot(live)
+
+        let broken = try Self.replace("courses/intro/01-basics.md", "hours: 4", "hours: [4")(content)
+        let failed = session.rebuild(changed: broken)
+        #expect(!failed.updated)
+        #expect(failed.diagnostics.hasErrors)
+        #expect(failed.diagnostics.items.contains { $0.location.file == "courses/intro/01-basics.md" })
+        #expect(try snapshot(live) == before)
+
+        let fixed = try Self.replace("courses/intro/01-basics.md", "hours: [4", "hours: 5")(content)
+        let result = session.rebuild(changed: fixed)
+        #expect(result.updated && !result.diagnostics.hasErrors)
+        let clean = workspace.path("Clean")
+        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))
+        #expect(try snapshot(live) == snapshot(clean))
+    }
+
+    @Test("a first rebuild into a previous build's folder removes the files the content no longer makes")
+    func previousBuildIsTidied() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let live = workspace.path("Live")
+        _ = try Pipeline.build(content: content, output: live, search: false, options: Pipeline.Options(jobs: 1))
+        try "old".write(to: live.appendingPathComponent("courses/intro/gone.html"), atomically: true, encoding: .utf8)
+        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
+        let result = session.rebuild()
+        #expect(result.removed == ["courses/intro/gone.html"])
+        #expect(result.written.isEmpty)
+    }
+}
