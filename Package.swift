@@ -84,7 +84,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "CoursemapCLI",
-            dependencies: ["Coursemap", "CoursemapRender", "CoursemapInterop", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Coursemap", "CoursemapRender", "CoursemapInterop", "CoursemapServe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         .testTarget(name: "CoursemapModelTests", dependencies: ["CoursemapModel"]),

@@ -16,7 +16,7 @@ struct CoursemapCommand: ParsableCommand {
             Exit status: 0 success, 1 the content has errors, 2 usage or file-system failure.
             """,
         version: CoursemapVersion.current,
-        subcommands: [Init.self, New.self, Build.self, Check.self, Coverage.self, Export.self])
+        subcommands: [Init.self, New.self, Build.self, Serve.self, Check.self, Coverage.self, Export.self])
 }
 
 extension Edition: ExpressibleByArgument {}
@@ -80,13 +80,19 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Do not build the search index (Pagefind).")
     var noSearch = false
 
+    @OptionGroup var jobs: JobsOption
+
     func run() throws {
         try options.validateContentFolder()
         let clock = ContinuousClock.now
         let outcome: Pipeline.Outcome
+        let threads = try jobs.count()
+        let line = ProgressLine()
         do {
+            defer { line.finish() }
             outcome = try Pipeline.build(
-                content: options.contentURL, output: URL(fileURLWithPath: output), edition: edition, baseURL: baseURL, search: !noSearch)
+                content: options.contentURL, output: URL(fileURLWithPath: output), search: !noSearch,
+                options: Pipeline.Options(edition: edition, baseURL: baseURL, jobs: threads, progress: line.progress))
         } catch {
             throw UsageFailure(error.description)
         }
@@ -106,14 +112,28 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @OptionGroup var jobs: JobsOption
+
     func run() throws {
         try options.validateContentFolder()
         let clock = ContinuousClock.now
-        let outcome = Pipeline.check(content: options.contentURL)
+        let outcome = Pipeline.check(source: .directory(options.contentURL), options: Pipeline.Options(jobs: try jobs.count()))
         options.report(outcome.diagnostics)
         let counts = Summary.counts(outcome.diagnostics)
         Console.error("coursemap: checked \(outcome.pageCount) pages: \(counts) (\(Summary.seconds(since: clock)) s)\n")
         if outcome.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// `--jobs N`: threads for parsing and rendering.
+struct JobsOption: ParsableArguments {
+    @Option(name: [.customShort("j"), .long], help: "Threads for parsing and rendering (default: the number of CPU cores).")
+    var jobs: Int?
+
+    func count() throws -> Int {
+        guard let jobs else { return ProcessInfo.processInfo.activeProcessorCount }
+        guard jobs >= 1 else { throw UsageFailure("--jobs must be at least 1") }
+        return jobs
     }
 }
 

@@ -90,20 +90,23 @@ public struct ContentLoader: Sendable {
             // A resource sidecar records the size of the file it describes.
             return changed.contains(path) || (path.hasSuffix(".yml") && changed.contains(String(path.dropLast(4))))
         }
-        var results = [FileResult](repeating: FileResult(path: ""), count: work.count)
-        for index in work.indices { if let cached = cache.results[work[index].path] { results[index] = cached } }
-        results.withUnsafeMutableBufferPointer { buffer in
+        // Results are boxed, so the cache and this load share them instead of copying each file's model.
+        let empty = Loaded(FileResult(path: ""))
+        var boxes = [Loaded](repeating: empty, count: work.count)
+        for index in work.indices { if let cached = cache.results[work[index].path] { boxes[index] = cached } }
+        boxes.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             ParallelWork.run(count: stale.count, jobs: jobs) { position in
                 let index = stale[position]
-                slots[index] = load(work[index], markdown: markdown, language: language)
+                slots[index] = Loaded(load(work[index], markdown: markdown, language: language))
                 progress?()
             }
         }
-        var kept: [String: FileResult] = [:]
-        kept.reserveCapacity(results.count)
-        for result in results { kept[result.path] = result }
+        var kept: [String: Loaded] = [:]
+        kept.reserveCapacity(boxes.count)
+        for box in boxes { kept[box.result.path] = box }
         cache.results = kept
+        let results = boxes.lazy.map(\.result)
         for result in results {
             content.diagnostics.append(contentsOf: result.diagnostics)
             if let framework = result.framework { content.frameworks.append(framework) }
@@ -128,7 +131,11 @@ public struct ContentLoader: Sendable {
         cache.sizes = sizes
         content.fileSizes = sizes
         var bankDiagnostics: [Diagnostic] = []
-        content.banks = BankAssembler.assemble(results.map { ($0.path, $0.exercise) }, into: &bankDiagnostics)
+        let exercises = boxes.compactMap { box -> (String, ExerciseFile)? in
+            if case .none = box.result.exercise { return nil }
+            return (box.result.path, box.result.exercise)
+        }
+        content.banks = BankAssembler.assemble(exercises, into: &bankDiagnostics)
         content.diagnostics.append(contentsOf: bankDiagnostics)
         content.files = Set(listing.files)
         content.assets = Set(files.filter { $0.kind == .asset }.map(\.path))
@@ -364,6 +371,12 @@ public struct ContentLoader: Sendable {
     }
 }
 
+/// One file's parse result, shared between a load and the cache.
+final class Loaded: Sendable {
+    let result: ContentLoader.FileResult
+    init(_ result: ContentLoader.FileResult) { self.result = result }
+}
+
 /// What `ContentLoader.load(reusing:changed:)` keeps between loads: each file's parse result and size,
 /// and the settings they were parsed with. Opaque outside the load stage.
 public struct LoadCache: Sendable {
@@ -372,7 +385,7 @@ public struct LoadCache: Sendable {
         var language: Language
     }
     var settings: Settings?
-    var results: [String: ContentLoader.FileResult] = [:]
+    var results: [String: Loaded] = [:]
     var sizes: [String: Int] = [:]
 
     public init() {}

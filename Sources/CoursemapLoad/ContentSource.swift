@@ -39,12 +39,15 @@ public struct ContentSource: Sendable {
             listFiles: { try DirectoryWalk.files(under: root) },
             read: { path in Array(try Data(contentsOf: root.appendingPathComponent(path))) },
             size: { path in
-                (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.size] as? Int
+                var info = stat()
+                guard stat(root.path + "/" + path, &info) == 0 else { return nil }
+                return Int(info.st_size)
             })
     }
 }
 
-/// Walks a directory tree without following links that leave it.
+/// Walks a directory tree without following links that leave it. Reads each folder with `readdir`,
+/// whose entry types spare a `stat` per file (only links and file systems that do not report types need one).
 enum DirectoryWalk {
     static func files(under root: URL) throws -> (files: [String], escapes: [String]) {
         var files: [String] = []
@@ -53,12 +56,21 @@ enum DirectoryWalk {
         let rootPath = root.path
         func walk(_ relative: String) throws {
             let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
-            for name in try manager.contentsOfDirectory(atPath: absolute).sorted() where !name.hasPrefix(".") {
+            for (name, entryType) in try entries(of: absolute) where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = rootPath + "/" + childRelative
-                let attributes = try manager.attributesOfItem(atPath: childAbsolute)
-                var type = attributes[.type] as? FileAttributeType
-                if type == .typeSymbolicLink {
+                var type = entryType
+                if type == DT_UNKNOWN {
+                    var info = stat()
+                    guard lstat(childAbsolute, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = UInt8(DT_DIR)
+                    case S_IFREG: type = UInt8(DT_REG)
+                    case S_IFLNK: type = UInt8(DT_LNK)
+                    default: continue
+                    }
+                }
+                if type == DT_LNK {
                     let target = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
                     guard target == rootPath || target.hasPrefix(rootPath + "/") else {
                         escapes.append(childRelative)
@@ -66,17 +78,34 @@ enum DirectoryWalk {
                     }
                     var isDirectory: ObjCBool = false
                     guard manager.fileExists(atPath: target, isDirectory: &isDirectory) else { continue }
-                    type = isDirectory.boolValue ? .typeDirectory : .typeRegular
                     if isDirectory.boolValue { continue }  // linked folders would be read twice
+                    type = UInt8(DT_REG)
                 }
-                if type == .typeDirectory {
+                if type == DT_DIR {
                     try walk(childRelative)
-                } else if type == .typeRegular {
+                } else if type == DT_REG {
                     files.append(childRelative)
                 }
             }
         }
         try walk("")
         return (files.sorted(), escapes.sorted())
+    }
+
+    /// The names and `d_type`s of a folder's entries, sorted by name.
+    private static func entries(of path: String) throws -> [(String, UInt8)] {
+        guard let directory = opendir(path) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot read the folder \(path): \(String(cString: strerror(errno)))"])
+        }
+        defer { closedir(directory) }
+        var entries: [(String, UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        return entries.sorted { $0.0 < $1.0 }
     }
 }

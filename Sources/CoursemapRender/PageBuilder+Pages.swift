@@ -159,7 +159,7 @@ extension PageBuilder {
             },
             outline: siblings.map { NavLink(href: "\($0.id).html", text: "\($0.order). \(plain($0.title))", current: $0.id == module.id) },
             prerequisites: module.prerequisites.compactMap { reference in
-                program.courses.lazy.compactMap { course in
+                program.courses.lazy.compactMap { [self] course in
                     program.modules(of: course.id).first { $0.id == reference.moduleID }.map { other in
                         LinkView(href: SitePaths.root(from: page) + SitePaths.module(other.id, course: course.id), text: plain(other.title), detail: plain(course.title))
                     }

@@ -2,7 +2,7 @@ import CoursemapModel
 
 /// Builds the typed context of every page from the resolved program and its coverage. Pure: no templates,
 /// no I/O.
-struct PageBuilder {
+final class PageBuilder: Sendable {
     let program: Program
     let reports: [FrameworkScope: CoverageReport]
     let rows: [CompetencyID: CoverageRow]
