@@ -41,6 +41,16 @@ public enum SiteRenderer {
             let builder = PageBuilder(program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings)
             planPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &plan)
         }
+        // The reports' data files do not depend on the language: made once, written under both.
+        let rules = program.config.coverageRules
+        let layouts = [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)]
+        for scope in program.reportScopes {
+            guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
+            plan.file(layouts.map { $0.prefix + SitePaths.coverageJSON(scope) }, .coverage) {
+                CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded()
+            }
+            plan.file(layouts.map { $0.prefix + SitePaths.coverageCSV(scope) }, .coverage) { CoverageTable.csv(report, program: program) }
+        }
         let primary = PageBuilder(program: program, coverage: coverage, edition: edition, strings: theme.strings)
         plan.page(SitePaths.notFound, .notFound, template: "404", listed: false) { primary.notFound() }
         if let baseURL = program.config.baseURL {
@@ -62,11 +72,12 @@ public enum SiteRenderer {
             switch job.output {
             case .page(let template, let make):
                 // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
-                if let html = theme.render(make(), template: template) { sink.write(job.path, Array(html.utf8)) }
+                if let html = theme.render(make(), template: template) { sink.write(job.paths[0], Array(html.utf8)) }
                 pages.add(1, ordering: .relaxed)
                 progress?()
             case .file(let make):
-                sink.write(job.path, make())
+                let bytes = make()
+                for path in job.paths { sink.write(path, bytes) }
             }
         }
         return RenderSummary(diagnostics: diagnostics, pageCount: pages.load(ordering: .relaxed), paths: plan.allPaths)
@@ -77,7 +88,6 @@ public enum SiteRenderer {
         _ program: Program, coverage: [CoverageReport], orphans: Orphans, edition: Edition, builder: PageBuilder, theme: Theme,
         layout: LanguageLayout, into plan: inout SitePlan
     ) {
-        let rules = program.config.coverageRules
         let prefix = layout.prefix
         plan.page(prefix + SitePaths.home, .home, template: "home") { builder.home() }
         plan.page(prefix + SitePaths.search, .search, template: "search") { builder.searchPage() }
@@ -130,14 +140,10 @@ public enum SiteRenderer {
         for resource in program.resources {
             plan.page(prefix + SitePaths.resource(resource.id), .resource(resource.id), template: "resource") { builder.resource(resource) }
         }
-        let explanation = rules.explanation(in: layout.language)
+        let explanation = program.config.coverageRules.explanation(in: layout.language)
         for scope in program.reportScopes {
-            guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
+            guard let report = coverage.first(where: { $0.scope == scope }), program.framework(scope.framework) != nil else { continue }
             plan.page(prefix + SitePaths.coverage(scope), .coverage, template: "coverage") { builder.coverage(report, rules: explanation, orphans: orphans) }
-            plan.file(prefix + SitePaths.coverageJSON(scope), .coverage) {
-                CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded()
-            }
-            plan.file(prefix + SitePaths.coverageCSV(scope), .coverage) { CoverageTable.csv(report, program: program) }
         }
     }
 
@@ -198,25 +204,31 @@ private struct SitePlan {
     ) {
         if listed { listedPaths.append(path) }
         allPaths.append(path)
-        if wants(subject) { jobs.append(RenderJob(path: path, output: .page(template: template, make: make))) }
+        if wants(subject) { jobs.append(RenderJob(paths: [path], output: .page(template: template, make: make))) }
     }
 
     /// A path the site has that the sink receives by other means (a copied download).
     mutating func note(_ path: String) { allPaths.append(path) }
 
     mutating func file(_ path: String, _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
-        allPaths.append(path)
-        if wants(subject) { jobs.append(RenderJob(path: path, output: .file(make))) }
+        file([path], subject, make)
+    }
+
+    /// One file's bytes, made once and written at each of `paths`.
+    mutating func file(_ paths: [String], _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
+        allPaths.append(contentsOf: paths)
+        if wants(subject) { jobs.append(RenderJob(paths: paths, output: .file(make))) }
     }
 }
 
-/// One file to make: where it goes, and either a page (template and context) or raw bytes.
+/// One file to make: where it goes (a page has one path; a language-independent file may have several),
+/// and either a page (template and context) or raw bytes.
 private struct RenderJob: Sendable {
     enum Output: Sendable {
         case page(template: String, make: @Sendable () -> any Encodable & Sendable)
         case file(@Sendable () -> [UInt8])
     }
-    let path: String
+    let paths: [String]
     let output: Output
 }
 

@@ -7,7 +7,7 @@
 # For each size: generates the corpus once (cached in /tmp/coursemap-bench/<N>, regenerated when
 # make-corpus.py changes), then runs each tool RUNS times (default 3), alternating Coursemap and Hugo,
 # each run measured with GNU time (wall seconds, peak RSS). Output folders are deleted before every run,
-# outside the measurement. Prints medians and the Coursemap/Hugo ratios, then times Pagefind on the
+# outside the measurement (moved aside, deleted at the end). Prints medians and the Coursemap/Hugo ratios, then times Pagefind on the
 # Coursemap output of the largest size.
 #
 # Environment: COURSEMAP (binary; default .build/release/coursemap, built when missing), RUNS (default 3),
@@ -95,7 +95,13 @@ html_count() { find "$1" -name '*.html' -type f | wc -l; }
 
 # --- runs --------------------------------------------------------------------------------------------
 results="$(mktemp)"   # size tool wall_s rss_mb pages
-trap 'rm -f "$results"' EXIT
+# Earlier outputs are moved here and deleted only at the end. Deleting tens of thousands of files right
+# before a run would slow the next tool's file creation: ext4 without a journal (this machine's root file
+# system) skips recently freed inodes when it allocates new ones, scanning past each of them.
+trash="$bench_dir/.trash-$$"
+mkdir -p "$trash"
+trap 'rm -f "$results"; rm -rf "$trash"' EXIT
+set_aside() { if [[ -e "$1" ]]; then mv "$1" "$trash/$(basename "$1")-$RANDOM$RANDOM"; fi; }
 
 for n in "${sizes[@]}"; do
     corpus "$n"
@@ -103,11 +109,11 @@ for n in "${sizes[@]}"; do
     cm_out="$dir/out-coursemap" hugo_out="$dir/out-hugo"
     : >"$dir/coursemap.times"; : >"$dir/hugo.times"
     for ((r = 1; r <= runs; r++)); do
-        rm -rf "$cm_out"
+        set_aside "$cm_out"
         echo "bench: $n modules, run $r/$runs: coursemap" >&2
         measure "$dir/coursemap.times" -- "$coursemap" build --no-search --content "$dir/coursemap" --output "$cm_out"
         if [[ $with_hugo -eq 1 ]]; then
-            rm -rf "$hugo_out"
+            set_aside "$hugo_out"
             echo "bench: $n modules, run $r/$runs: hugo" >&2
             measure "$dir/hugo.times" -- hugo --quiet --source "$dir/hugo" --destination "$hugo_out"
         fi
