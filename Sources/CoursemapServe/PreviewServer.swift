@@ -8,7 +8,7 @@ import NIOPosix
 /// Files are read afresh on every request (a build replaces them by renaming), with `Cache-Control:
 /// no-store`. Every HTML response loads `/__coursemap/live.js`, which listens on the Server-Sent Events
 /// stream `/__coursemap/events`: `reload()` makes every open page reload, `showErrors(_:)` shows the
-/// diagnostics of a failed build over the page. See `docs/serve-server-notes.md`.
+/// diagnostics of a failed build over the page. See `docs/serve.md`.
 ///
 /// Call `start()` once and `stop()` when done, neither from one of the server's own threads.
 public final class PreviewServer: Sendable {

@@ -67,6 +67,14 @@ struct IncrementalBuildTests {
         Edit(name: "theme string", apply: write("theme/strings/en.json", #"{"home": "Start"}"#)),
         Edit(name: "course title", apply: replace("courses/intro/course.md", "zh: 导论 <课程>", "zh: 导论")),
         Edit(name: "module removed", apply: delete("courses/intro/03-advanced.md")),
+        Edit(name: "dataset bytes", apply: { content in
+            let url = content.appendingPathComponent("datasets/traffic.csv")
+            var text = try String(contentsOf: url, encoding: .utf8)
+            text = String(text.reversed().drop(while: { $0 == "\n" }).reversed()) + "\n"
+            text = text.replacingOccurrences(of: "1", with: "2")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return ["datasets/traffic.csv"]
+        }),
         Edit(name: "module text again", apply: replace("courses/intro/01-basics.md", "新增的一段正文。", "改写的正文。")),
     ]
 
@@ -129,6 +137,23 @@ struct IncrementalBuildTests {
         let clean = workspace.path("Clean")
         _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))
         #expect(try snapshot(live) == snapshot(clean))
+    }
+
+    @Test("while another file has an error, a text-only edit does not publish or clear the error")
+    func textEditWhileBroken() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let live = workspace.path("Live")
+        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
+        _ = session.rebuild()
+        let before = try snapshot(live)
+        let broken = try Self.replace("courses/intro/course.md", "credits: 2", "credits: [2")(content)
+        #expect(!session.rebuild(changed: broken).updated)
+        let text = try Self.replace("courses/intro/01-basics.md", "脚注内容。", "脚注内容，已修改。")(content)
+        let result = session.rebuild(changed: text)
+        #expect(!result.updated)
+        #expect(result.diagnostics.items.contains { $0.location.file == "courses/intro/course.md" })
+        #expect(try snapshot(live) == before)
     }
 
     @Test("a first rebuild into a previous build's folder removes the files the content no longer makes")

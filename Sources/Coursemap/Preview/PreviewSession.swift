@@ -42,6 +42,10 @@ public final class PreviewSession {
     /// The analysis the output folder was last made from, and every file in it.
     private var current: Pipeline.Analysis?
     private var currentPaths: Set<String> = []
+    /// The load stage's diagnostics when the output was last updated, and whether a rebuild has failed
+    /// since: the text-only fast path is taken only when nothing else is wrong.
+    private var currentLoadDiagnostics: [Diagnostic] = []
+    private var failedSince = false
 
     /// Refuses an output folder Coursemap may not write to (see `OutputWriter.checkDestination`).
     public init(content: URL, output: URL, options: Pipeline.Options) throws(WriteError) {
@@ -68,7 +72,10 @@ public final class PreviewSession {
         var analysis: Pipeline.Analysis
         var selection: SiteRenderer.Selection?
         let textOnly: Bool
-        if let current, let changed, let edited = Self.textOnlyEdit(changed, loaded: loaded, current: current) {
+        if let current, let changed, !failedSince,
+            loaded.diagnostics.items.filter({ !changed.contains($0.location.file) }) == currentLoadDiagnostics,
+            let edited = Self.textOnlyEdit(changed, loaded: loaded, current: current)
+        {
             analysis = edited.analysis
             let ids = edited.modules
             selection = { subject in
@@ -83,10 +90,21 @@ public final class PreviewSession {
                 analysis.diagnostics.append(contentsOf: SiteRenderer.themeDiagnostics(analysis.program))
             }
             if analysis.diagnostics.hasErrors {
+                failedSince = true
                 return Result(diagnostics: analysis.diagnostics, written: [], removed: [], pagesRendered: 0, updated: false, textOnly: false, seconds: Self.seconds(since: clock))
             }
             selection = current.flatMap { AffectedPages.selection(old: $0.program, new: analysis.program) }
             textOnly = false
+        }
+        // A published data file whose bytes changed is copied again, whatever else the edit selects.
+        if let base = selection, let changed {
+            let downloads = Set(analysis.program.downloads).intersection(changed)
+            if !downloads.isEmpty {
+                selection = { subject in
+                    if case .download(let path) = subject, downloads.contains(path) { return true }
+                    return base(subject)
+                }
+            }
         }
 
         let summary = SiteRenderer.render(
@@ -104,6 +122,8 @@ public final class PreviewSession {
         }
         current = analysis
         currentPaths = paths
+        currentLoadDiagnostics = loaded.diagnostics.items
+        failedSince = failure != nil
         return Result(
             diagnostics: diagnostics, written: written, removed: removed, pagesRendered: summary.pageCount, updated: failure == nil,
             textOnly: textOnly, seconds: Self.seconds(since: clock))
