@@ -1,3 +1,4 @@
+import CoursemapModel
 import Foundation
 import Synchronization
 
@@ -7,7 +8,7 @@ import Synchronization
 public final class BuildProgress: Sendable {
     private let loaded = Atomic<Int>(0)
     private let rendered = Atomic<Int>(0)
-    private let stageName = Mutex("load")
+    private let stageName = Locked("load")
 
     public init() {}
 

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Where the render stage puts the portal's files as it makes them: collected in memory (`SiteCollector`,
 /// for `check` and tests) or written straight to a staging folder (the write stage's `StagedOutput`), so
 /// a large site never has to be held in memory whole. Called from several render threads at once.
@@ -12,7 +10,7 @@ public protocol SiteSink: Sendable {
 
 /// A sink that keeps every file in memory, as a `RenderedSite`.
 public final class SiteCollector: SiteSink {
-    private let collected = Mutex(RenderedSite())
+    private let collected = Locked(RenderedSite())
 
     public init() {}
 

@@ -1,6 +1,5 @@
 import CoursemapModel
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -19,7 +18,7 @@ public final class StagedOutput: SiteSink {
         var files = 0
         var failure: String?
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Vets the destination (see `OutputWriter.checkDestination`) and creates an empty staging folder.
     public init(output: URL, content: URL) throws(WriteError) {
