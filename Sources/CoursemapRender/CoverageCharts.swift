@@ -54,20 +54,7 @@ enum CoverageCharts {
     }
 
     /// `& < > "` as entities (SVG text and attribute values).
-    private static func esc(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var escaped = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
-    }
+    private static func esc(_ text: String) -> String { HTMLEscaping.escape(text, .attribute) }
 
     private static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
 }

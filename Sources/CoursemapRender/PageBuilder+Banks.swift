@@ -110,8 +110,8 @@ extension PageBuilder {
             choices = list.map { ChoiceView(label: $0.label, value: $0.label, html: Self.phrasing($0.text.html), inputType: type, correct: mark && $0.correct) }
         case let .trueFalse(answer):
             choices = [
-                ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscape.text(ui.trueLabel), inputType: "radio", correct: mark && answer),
-                ChoiceView(label: ui.falseLabel, value: "false", html: HTMLEscape.text(ui.falseLabel), inputType: "radio", correct: mark && !answer),
+                ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscaping.escape(ui.trueLabel, .text), inputType: "radio", correct: mark && answer),
+                ChoiceView(label: ui.falseLabel, value: "false", html: HTMLEscaping.escape(ui.falseLabel, .text), inputType: "radio", correct: mark && !answer),
             ]
         case let .fillBlank(list):
             blanks = list.enumerated().map { index, blank in
@@ -181,11 +181,11 @@ extension PageBuilder {
             return answer ? ui.trueLabel : ui.falseLabel
         case let .fillBlank(blanks):
             return blanks.enumerated().map { index, blank in
-                "\(ui.blank) \(index + 1)：" + blank.accepted.map(HTMLEscape.text).joined(separator: " / ")
+                "\(ui.blank) \(index + 1)：" + blank.accepted.map { HTMLEscaping.escape($0, .text) }.joined(separator: " / ")
             }.joined(separator: "；")
         case let .numerical(answers):
             return answers.filter { $0.fraction >= 100 }.map { answer in
-                HTMLEscape.text(Self.number(answer.value)) + (answer.tolerance > 0 ? "（\(ui.tolerance) ±\(Self.number(answer.tolerance))）" : "")
+                HTMLEscaping.escape(Self.number(answer.value), .text) + (answer.tolerance > 0 ? "（\(ui.tolerance) ±\(Self.number(answer.tolerance))）" : "")
             }.joined(separator: " / ")
         case let .shortAnswer(reference, points):
             var html = reference?.html ?? ""
@@ -285,13 +285,5 @@ enum Shuffle {
 
     static func fixed<T>(_ items: [T], seed: String) -> [T] {
         permutation(items.count, seed: seed).map { items[$0] }
-    }
-}
-
-/// Escaping for text the page builder puts into HTML strings itself (templates escape on their own).
-enum HTMLEscape {
-    static func text(_ value: String) -> String {
-        value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -1,22 +1,21 @@
 import CoursemapModel
-import CoursemapWrite
 import Foundation
 
 /// The output folder `serve` keeps up to date in place: a file is written only when its bytes change, by
 /// writing a temporary file and renaming it over the old one, so the preview server never reads half a
 /// page. Files a render no longer produces are removed with `removeStale`.
-final class LiveOutput: SiteSink {
-    let folder: URL
+public final class LiveOutput: SiteSink {
+    public let folder: URL
     private let content: URL
     private let changedFiles = Locked<[String]>([])
     private let failure = Locked<String?>(nil)
 
-    init(folder: URL, content: URL) {
+    public init(folder: URL, content: URL) {
         self.folder = folder
         self.content = content
     }
 
-    func write(_ path: String, _ bytes: [UInt8]) {
+    public func write(_ path: String, _ bytes: [UInt8]) {
         let file = folder.appendingPathComponent(path)
         if let existing = FileManager.default.contents(atPath: file.path), existing.elementsEqual(bytes) { return }
         do {
@@ -28,7 +27,7 @@ final class LiveOutput: SiteSink {
         }
     }
 
-    func copy(_ source: String, to path: String) {
+    public func copy(_ source: String, to path: String) {
         guard let data = FileManager.default.contents(atPath: content.appendingPathComponent(source).path) else {
             failure.withLock { if $0 == nil { $0 = "cannot read \(source) to copy it into the site" } }
             return
@@ -37,7 +36,7 @@ final class LiveOutput: SiteSink {
     }
 
     /// Paths written since the last call, sorted; and the first failure, if any.
-    func takeChanges() -> (changed: [String], failure: String?) {
+    public func takeChanges() -> (changed: [String], failure: String?) {
         let changed = changedFiles.withLock { files in
             defer { files = [] }
             return files.sorted()
@@ -50,7 +49,7 @@ final class LiveOutput: SiteSink {
     }
 
     /// Deletes the files of `previous` that are not in `current`, and folders left empty.
-    func removeStale(previous: Set<String>, current: Set<String>) -> [String] {
+    public func removeStale(previous: Set<String>, current: Set<String>) -> [String] {
         let stale = previous.subtracting(current).sorted()
         var folders: Set<String> = []
         for path in stale {
