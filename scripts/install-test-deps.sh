@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the browser and report tests need when missing: Chromium, chromedriver and poppler-utils
-# (Debian packages) and Selenium, pytest, jsonschema and PyYAML (PyPI).
+# Installs what the browser and report tests need when missing: Chromium, chromedriver, poppler-utils and a
+# CJK font (fonts-noto-cjk: without one Chromium prints Chinese with fallback glyphs that pdftotext cannot
+# read back, and screenshots show boxes) (Debian packages) and Selenium, pytest, jsonschema and PyYAML (PyPI).
 set -euo pipefail
 
 missing=()
-for package in chromium chromium-driver poppler-utils; do
+for package in chromium chromium-driver poppler-utils fonts-noto-cjk; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
