@@ -18,28 +18,49 @@ public enum CoverageAnalyser {
                     assessments: program.assessments[competency.id] ?? [], lectures: program.lectureMappings[competency.id] ?? [],
                     rules: rules, courseOrder: courseOrder, bankCourse: bankCourse, lectureCourse: lectureCourse)
             }
-            let courses = courseOrder.filter { course in rows.contains { $0.byCourse.contains { $0.courseID == course } } }
+            let present = Set(rows.lazy.flatMap(\.byCourse).map(\.courseID))
+            let courses = courseOrder.filter(present.contains)
             return CoverageReport(
                 scope: scope, rows: rows, areas: areaSummaries(framework: framework, competencies: competencies, rows: rows, rules: rules),
                 courses: courses)
         }
     }
 
+    /// One competency's row. Each mapping is looked at once (grouped by course, then the courses put in
+    /// `courseOrder`), so a row costs the same however many courses the program has.
     static func row(
         for id: CompetencyID, mappings: [ModuleMapping], assessments: [ItemMapping], lectures: [LectureMapping] = [],
         rules: CoverageRules, courseOrder: [String] = [], bankCourse: [String: String?] = [:], lectureCourse: [String: String?] = [:]
     ) -> CoverageRow {
         // Modules and micro-lectures both teach: the highest level either reaches counts.
         let highest = (mappings.map(\.level) + lectures.map(\.level)).max()
+        struct Tally {
+            var levels: Set<String> = []
+            var assessed = false
+            var moduleHours = 0.0
+            var lectureHours = 0.0
+        }
+        var tallies: [String: Tally] = [:]
+        for mapping in mappings {
+            tallies[mapping.courseID, default: Tally()].levels.insert(mapping.level.rawValue)
+            tallies[mapping.courseID, default: Tally()].moduleHours += mapping.hours
+        }
+        for lecture in lectures {
+            guard case .some(.some(let course)) = lectureCourse[lecture.lectureID] else { continue }
+            tallies[course, default: Tally()].levels.insert(lecture.level.rawValue)
+            tallies[course, default: Tally()].lectureHours += lecture.minutes / 60
+        }
+        for assessment in assessments {
+            guard case .some(.some(let course)) = bankCourse[assessment.bankID] else { continue }
+            tallies[course, default: Tally()].assessed = true
+        }
         var cells: [CourseCell] = []
-        for course in courseOrder {
-            var levels = Set(mappings.filter { $0.courseID == course }.map(\.level.rawValue))
-            levels.formUnion(lectures.filter { lectureCourse[$0.lectureID] == .some(course) }.map(\.level.rawValue))
-            let assessed = assessments.contains { bankCourse[$0.bankID] == .some(course) }
-            let hours = mappings.filter { $0.courseID == course }.reduce(0) { $0 + $1.hours }
-                + lectures.filter { lectureCourse[$0.lectureID] == .some(course) }.reduce(0) { $0 + $1.minutes / 60 }
-            guard !levels.isEmpty || assessed else { continue }
-            cells.append(CourseCell(courseID: course, levels: ["I", "R", "M"].filter(levels.contains) + (assessed ? ["A"] : []), hours: hours))
+        if !tallies.isEmpty {
+            for course in courseOrder {
+                guard let tally = tallies[course], !tally.levels.isEmpty || tally.assessed else { continue }
+                cells.append(CourseCell(
+                    courseID: course, levels: ["I", "R", "M"].filter(tally.levels.contains) + (tally.assessed ? ["A"] : []), hours: tally.moduleHours + tally.lectureHours))
+            }
         }
         return CoverageRow(
             competency: id, mappings: mappings, status: rules.status(highestLevel: highest, assessed: !assessments.isEmpty),

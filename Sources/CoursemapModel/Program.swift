@@ -3,9 +3,9 @@
 public struct Program: Hashable, Sendable {
     public var config: SiteConfig
     /// Sorted by id.
-    public var frameworks: [Framework]
+    public var frameworks: [Framework] { didSet { frameworkIndex = Self.index(frameworks, \.id) } }
     /// Sorted by semester, then course code, then id.
-    public var courses: [Course]
+    public var courses: [Course] { didSet { courseIndex = Self.index(courses, \.id) } }
     /// Each course's modules, sorted by order then id.
     public var modulesByCourse: [String: [Module]]
     /// Every competency of every framework, by id.
@@ -14,11 +14,11 @@ public struct Program: Hashable, Sendable {
     /// order. Claims to unknown competencies are not here (they were diagnosed).
     public var mappings: [CompetencyID: [ModuleMapping]]
     /// Exercise banks, sorted by id.
-    public var banks: [ExerciseBank]
+    public var banks: [ExerciseBank] { didSet { bankIndex = Self.index(banks, \.id) } }
     /// Micro-lectures, sorted by course then id.
-    public var lectures: [Lecture]
+    public var lectures: [Lecture] { didSet { lectureIndex = Self.index(lectures, \.id) } }
     /// Library resources, sorted by kind then id.
-    public var resources: [Resource]
+    public var resources: [Resource] { didSet { resourceIndex = Self.index(resources, \.id) } }
     /// For each competency, the lectures that teach it (reverse index).
     public var lectureMappings: [CompetencyID: [LectureMapping]]
     /// For each competency, the resources mapped to it (reverse index).
@@ -30,6 +30,14 @@ public struct Program: Hashable, Sendable {
     /// The scopes coverage is reported on.
     public var reportScopes: [FrameworkScope]
     public var themeFiles: [String: ThemeFile]
+
+    /// Position of each id in the arrays above (the first, should an id repeat), kept up to date when an
+    /// array is replaced, so a lookup by id costs the same for 10 courses or 10,000.
+    private var frameworkIndex: [String: Int] = [:]
+    private var courseIndex: [String: Int] = [:]
+    private var bankIndex: [String: Int] = [:]
+    private var lectureIndex: [String: Int] = [:]
+    private var resourceIndex: [String: Int] = [:]
 
     public init(
         config: SiteConfig, frameworks: [Framework], courses: [Course], modulesByCourse: [String: [Module]],
@@ -54,15 +62,30 @@ public struct Program: Hashable, Sendable {
         self.downloads = downloads
         self.reportScopes = reportScopes
         self.themeFiles = themeFiles
+        // `didSet` does not run during initialisation.
+        frameworkIndex = Self.index(frameworks, \.id)
+        courseIndex = Self.index(courses, \.id)
+        bankIndex = Self.index(banks, \.id)
+        lectureIndex = Self.index(lectures, \.id)
+        resourceIndex = Self.index(resources, \.id)
     }
 
-    public func framework(_ id: String) -> Framework? { frameworks.first { $0.id == id } }
-    public func course(_ id: String) -> Course? { courses.first { $0.id == id } }
+    public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworks[$0] } }
+    public func course(_ id: String) -> Course? { courseIndex[id].map { courses[$0] } }
     public func modules(of courseID: String) -> [Module] { modulesByCourse[courseID] ?? [] }
     public var allModules: [Module] { courses.flatMap { modules(of: $0.id) } }
-    public func bank(_ id: String) -> ExerciseBank? { banks.first { $0.id == id } }
-    public func lecture(_ id: String) -> Lecture? { lectures.first { $0.id == id } }
-    public func resource(_ id: String) -> Resource? { resources.first { $0.id == id } }
+    public func bank(_ id: String) -> ExerciseBank? { bankIndex[id].map { banks[$0] } }
+    public func lecture(_ id: String) -> Lecture? { lectureIndex[id].map { lectures[$0] } }
+    public func resource(_ id: String) -> Resource? { resourceIndex[id].map { resources[$0] } }
+
+    private static func index<Element>(_ elements: [Element], _ id: KeyPath<Element, String>) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(elements.count)
+        for (position, element) in elements.enumerated() where index[element[keyPath: id]] == nil {
+            index[element[keyPath: id]] = position
+        }
+        return index
+    }
 }
 
 /// One lecture's claim on a competency, as seen from the competency.

@@ -72,7 +72,7 @@ public enum SiteRenderer {
             switch job.output {
             case .page(let template, let make):
                 // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
-                if let html = theme.render(make(), template: template) { sink.write(job.paths[0], Array(html.utf8)) }
+                if let html = theme.renderBytes(make(), template: template) { sink.write(job.paths[0], html) }
                 pages.add(1, ordering: .relaxed)
                 progress?()
             case .file(let make):

@@ -88,12 +88,18 @@ public struct Theme: Sendable {
         return false
     }
 
-    /// Renders `context` with the named template; `nil` when the theme has no such template.
-    func render(_ context: some Encodable, template: String) -> String? {
+    /// Renders `context` with the named template, as the UTF-8 bytes of a page; `nil` when the theme has
+    /// no such template.
+    func renderBytes(_ context: some Encodable, template: String) -> [UInt8]? {
         // Page models hold only strings, numbers, flags, optionals, arrays and other page models, all of
         // which the template encoder accepts.
         guard let value = try? TemplateValueEncoder.encode(context) else { return nil }
-        return library.render(value, template: template)
+        return library.renderBytes(value, template: template)
+    }
+
+    /// Renders `context` with the named template, as a string (a fragment spliced into a page).
+    func render(_ context: some Encodable, template: String) -> String? {
+        renderBytes(context, template: template).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

@@ -1,5 +1,6 @@
 /// Escaping of text for HTML, in one place for the templates and for the few HTML strings the page
 /// builders and charts make themselves. Only the chosen characters become entities; the rest is copied.
+/// Works on the UTF-8 bytes: the special characters are ASCII, so no multi-byte sequence is ever split.
 enum HTMLEscaping {
     /// Which characters are escaped.
     enum Characters {
@@ -11,30 +12,26 @@ enum HTMLEscaping {
         case all
     }
 
+    /// Appends `text` to UTF-8 `output`, escaped.
+    static func append(_ text: String, to output: inout [UInt8], escaping characters: Characters = .all) {
+        withBytes(text) { bytes in appendEscaped(bytes, to: &output, characters) }
+    }
+
+    /// Appends `text` to UTF-8 `output` as it is.
+    @inline(__always)
+    static func appendRaw(_ text: String, to output: inout [UInt8]) {
+        withBytes(text) { bytes in output.append(contentsOf: bytes) }
+    }
+
     static func append(_ text: String, to output: inout String, escaping characters: Characters = .all) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { needsEscape($0, characters) }) else {
-            output += text
-            return
+        var bytes: [UInt8] = []
+        let clean: Bool = withBytes(text) { input in
+            guard firstSpecial(input, characters) != nil else { return true }
+            bytes.reserveCapacity(input.count + 16)
+            appendEscaped(input, to: &bytes, characters)
+            return false
         }
-        var runStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if needsEscape(byte, characters) {
-                output += text[runStart..<index]
-                switch byte {
-                case UInt8(ascii: "&"): output += "&amp;"
-                case UInt8(ascii: "<"): output += "&lt;"
-                case UInt8(ascii: ">"): output += "&gt;"
-                case UInt8(ascii: "\""): output += "&quot;"
-                default: output += "&#39;"
-                }
-                runStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        output += text[runStart..<utf8.endIndex]
+        output += clean ? text : String(decoding: bytes, as: UTF8.self)
     }
 
     static func escape(_ text: String, _ characters: Characters = .all) -> String {
@@ -43,13 +40,55 @@ enum HTMLEscaping {
         return output
     }
 
+    /// Runs `body` on the string's UTF-8 bytes, without copying them when the string stores them
+    /// contiguously (native Swift strings do).
     @inline(__always)
-    private static func needsEscape(_ byte: UInt8, _ characters: Characters) -> Bool {
+    private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        let copy = Array(text.utf8)
+        return copy.withUnsafeBufferPointer(body)
+    }
+
+    private static func appendEscaped(_ input: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], _ characters: Characters) {
+        var runStart = 0
+        var index = 0
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            if byte <= UInt8(ascii: ">"), let entity = entity(byte, characters) {
+                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index])) }
+                output.append(contentsOf: entity)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        if runStart == 0 {
+            output.append(contentsOf: input)
+        } else if count > runStart {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<count]))
+        }
+    }
+
+    private static func firstSpecial(_ input: UnsafeBufferPointer<UInt8>, _ characters: Characters) -> Int? {
+        for index in 0..<input.count where input[index] <= UInt8(ascii: ">") && entity(input[index], characters) != nil {
+            return index
+        }
+        return nil
+    }
+
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
+
+    /// The entity for `byte`, when `characters` escapes it.
+    @inline(__always)
+    private static func entity(_ byte: UInt8, _ characters: Characters) -> [UInt8]? {
         switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
-        case UInt8(ascii: "\""): return characters != .text
-        case UInt8(ascii: "'"): return characters == .all
-        default: return false
+        case UInt8(ascii: "&"): return amp
+        case UInt8(ascii: "<"): return lt
+        case UInt8(ascii: ">"): return gt
+        case UInt8(ascii: "\""): return characters != .text ? quot : nil
+        case UInt8(ascii: "'"): return characters == .all ? apos : nil
+        default: return nil
         }
     }
 }

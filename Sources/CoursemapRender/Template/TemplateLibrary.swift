@@ -31,25 +31,31 @@ struct TemplateLibrary: Sendable {
         return missing
     }
 
-    /// Renders the named template with `value` as its context; `nil` when there is no such template.
-    func render(_ value: TemplateValue, template name: String) -> String? {
+    /// Renders the named template with `value` as its context, as UTF-8 bytes (what the site writes);
+    /// `nil` when there is no such template.
+    func renderBytes(_ value: TemplateValue, template name: String) -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: value)
         renderer.render(nodes)
         return renderer.output
     }
 
+    /// Renders the named template as a string (for fragments spliced into other HTML, and tests).
+    func render(_ value: TemplateValue, template name: String) -> String? {
+        renderBytes(value, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     fileprivate func nodes(_ name: String) -> [TemplateNode]? { templates[name] }
 }
 
-/// One rendering: the output so far, the context stack, the active block overrides and the indentation
-/// of the standalone partials being expanded.
+/// One rendering: the output so far (UTF-8), the context stack, the active block overrides and the
+/// indentation of the standalone partials being expanded.
 private struct TemplateRenderer {
     let library: TemplateLibrary
-    private(set) var output = ""
+    private(set) var output: [UInt8] = []
     private var stack: [TemplateValue]
     private var overrides: [String: [TemplateNode]] = [:]
-    private var indent = ""
+    private var indent: [UInt8] = []
     private var atLineStart = true
     /// Guards against a template that includes itself without end.
     private var depth = 0
@@ -58,7 +64,7 @@ private struct TemplateRenderer {
     init(library: TemplateLibrary, root: TemplateValue) {
         self.library = library
         self.stack = [root]
-        output.reserveCapacity(16_384)
+        output.reserveCapacity(32_768)
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
@@ -68,7 +74,7 @@ private struct TemplateRenderer {
                 emitLiteral(text)
             case .variable(let name, let escaped):
                 guard let value = resolve(name) else { continue }
-                emitValue(value.text, escaped: escaped)
+                emitValue(value, escaped: escaped)
             case .section(let name, let children):
                 guard let value = resolve(name) else { continue }
                 switch value {
@@ -109,7 +115,7 @@ private struct TemplateRenderer {
     }
 
     /// Renders another template's nodes with extra indentation and, for a parent, its block overrides.
-    private mutating func expand(_ nodes: [TemplateNode], indent extra: String, overrides replacing: [String: [TemplateNode]]?) {
+    private mutating func expand(_ nodes: [TemplateNode], indent extra: [UInt8], overrides replacing: [String: [TemplateNode]]?) {
         guard depth < Self.maximumDepth else { return }
         depth += 1
         let savedIndent = indent, savedOverrides = overrides
@@ -155,29 +161,43 @@ private struct TemplateRenderer {
     }
 
     /// Template text: indented line by line inside a standalone partial.
-    private mutating func emitLiteral(_ text: String) {
+    private mutating func emitLiteral(_ text: [UInt8]) {
         guard !indent.isEmpty else {
-            output += text
+            output.append(contentsOf: text)
             return
         }
-        var lineStart = text.startIndex
-        while lineStart < text.endIndex {
-            let newline = text[lineStart...].firstIndex(of: "\n")
-            let lineEnd = newline.map { text.index(after: $0) } ?? text.endIndex
-            if atLineStart { output += indent }
-            output += text[lineStart..<lineEnd]
+        var lineStart = 0
+        while lineStart < text.count {
+            let newline = text[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline.map { $0 + 1 } ?? text.count
+            if atLineStart { output.append(contentsOf: indent) }
+            output.append(contentsOf: text[lineStart..<lineEnd])
             atLineStart = newline != nil
             lineStart = lineEnd
         }
     }
 
     /// An interpolated value: indented when it starts a line of a standalone partial, never inside.
-    private mutating func emitValue(_ text: String, escaped: Bool) {
-        guard !text.isEmpty else { return }
+    private mutating func emitValue(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .string(let text):
+            guard !text.isEmpty else { return }
+            startValue()
+            if escaped { HTMLEscaping.append(text, to: &output) } else { HTMLEscaping.appendRaw(text, to: &output) }
+        case .list, .object:
+            return
+        default:
+            let text = value.text
+            startValue()
+            HTMLEscaping.appendRaw(text, to: &output)
+        }
+    }
+
+    @inline(__always)
+    private mutating func startValue() {
         if !indent.isEmpty, atLineStart {
-            output += indent
+            output.append(contentsOf: indent)
             atLineStart = false
         }
-        if escaped { HTMLEscaping.append(text, to: &output) } else { output += text }
     }
 }

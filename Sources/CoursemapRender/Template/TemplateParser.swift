@@ -207,7 +207,7 @@ private struct TreeBuilder {
         var text = ""
 
         mutating func flush() {
-            if !text.isEmpty { nodes.append(.text(text)); text = "" }
+            if !text.isEmpty { nodes.append(.text(Array(text.utf8))); text = "" }
         }
     }
 
@@ -225,7 +225,7 @@ private struct TreeBuilder {
                 case .variable, .raw:
                     stack[stack.count - 1].nodes.append(.variable(try Self.name(tag), escaped: tag.kind == .variable))
                 case .partial:
-                    stack[stack.count - 1].nodes.append(.partial(try Self.templateName(tag), indent: tag.indent))
+                    stack[stack.count - 1].nodes.append(.partial(try Self.templateName(tag), indent: Array(tag.indent.utf8)))
                 case .section, .inverted, .parent, .block:
                     if tag.kind == .section || tag.kind == .inverted { _ = try Self.name(tag) } else { _ = try Self.templateName(tag) }
                     stack.append(Frame(tag: tag))
@@ -254,19 +254,19 @@ private struct TreeBuilder {
         switch open.kind {
         case .section: return .section(try name(open), children)
         case .inverted: return .inverted(try name(open), children)
-        case .block: return .block(try templateName(open), indent: open.indent, children)
+        case .block: return .block(try templateName(open), indent: Array(open.indent.utf8), children)
         default:
             var blocks: [String: [TemplateNode]] = [:]
             for child in children {
                 switch child {
                 case .block(let name, _, let content): blocks[name] = content
-                case .text(let text) where text.allSatisfy(\.isWhitespace): continue
+                case .text(let bytes) where String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace): continue
                 default:
                     throw TemplateSyntaxError(
                         message: "only {{$block}} definitions may appear inside {{<\(open.content)}}", line: open.line, column: open.column)
                 }
             }
-            return .parent(try templateName(open), indent: open.indent, blocks: blocks)
+            return .parent(try templateName(open), indent: Array(open.indent.utf8), blocks: blocks)
         }
     }
 
