@@ -163,8 +163,11 @@ enum MarkdownParser {
                 cmark_node_next(text) == nil, cmark_node_get_type(text) == CMARK_NODE_TEXT,
                 let literal = cmark_node_get_literal(text)
             {
-                let content = String(cString: literal).trimmingCharacters(in: .whitespaces)
-                if content.hasPrefix("{{embed"), content.hasSuffix("}}") { paragraphs.append((node, content)) }
+                // Most paragraphs are prose: look at the bytes before making a string.
+                if strstr(literal, "{{embed") != nil {
+                    let content = String(cString: literal).trimmingSpaces
+                    if content.hasPrefix("{{embed"), content.hasSuffix("}}") { paragraphs.append((node, content)) }
+                }
             }
             child = cmark_node_next(node)
         }
@@ -172,7 +175,7 @@ enum MarkdownParser {
         var diagnostics: [Diagnostic] = []
         for (node, content) in paragraphs {
             let location = SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)) + firstLine - 1, column: 1)
-            let reference = content.dropFirst("{{embed".count).dropLast(2).trimmingCharacters(in: .whitespaces)
+            let reference = content.dropFirst("{{embed".count).dropLast(2).trimmingSpaces
             guard let embed = Embed(reference: reference, location: location) else {
                 diagnostics.append(.error(
                     .unknownItemReference, at: location,
@@ -195,7 +198,7 @@ enum MarkdownParser {
         let iterator = cmark_iter_new(document)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                String(cString: cmark_node_get_type_string(node)) == "table"
+                strcmp(cmark_node_get_type_string(node), "table") == 0
             else { continue }
             tables.append(node)
         }

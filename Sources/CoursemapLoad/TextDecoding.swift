@@ -13,7 +13,9 @@ enum TextDecoding {
                 .notUTF8, at: SourceLocation(file: file, line: 1, column: 1),
                 "file is UTF-16; save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 '\(file)' > tmp && mv tmp '\(file)'`)"))
         }
-        if let firstInvalid = firstInvalidUTF8Offset(body) {
+        // The standard library validates fast; the byte-by-byte walk only runs to say where a file goes wrong.
+        let validated = String(validating: body, as: UTF8.self)
+        if validated == nil, let firstInvalid = firstInvalidUTF8Offset(body) {
             let (line, column) = position(of: firstInvalid, in: body)
             let hint =
                 looksLikeGB18030(body)
@@ -30,8 +32,8 @@ enum TextDecoding {
                 .nulByte, at: SourceLocation(file: file, line: line, column: column),
                 "file contains a NUL byte; it is binary or corrupted"))
         }
-        let text = String(decoding: body, as: UTF8.self)
-        guard text.utf8.contains(13) else { return .success(text) }
+        let text = validated ?? String(decoding: body, as: UTF8.self)
+        guard body.contains(13) else { return .success(text) }
         return .success(text.replacingCRLF())
     }
 

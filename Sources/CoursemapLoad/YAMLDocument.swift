@@ -15,8 +15,9 @@ struct YAMLDocument {
     func parse(_ yaml: String) -> Result<Node?, Diagnostic> {
         do {
             // Scalars are interpreted by the readers from their text and style, so tags need no resolving
-            // (the default resolver runs a regular expression per scalar).
-            return .success(try Yams.compose(yaml: yaml, .basic))
+            // (the default resolver runs a regular expression per scalar). The encoding is given: Yams' default
+            // reads the whole process environment on every parse.
+            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -278,7 +279,7 @@ struct FieldReader {
     }
 
     private func nonBlank(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
