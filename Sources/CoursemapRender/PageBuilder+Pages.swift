@@ -138,7 +138,13 @@ extension PageBuilder {
             related: related(course: course.id, from: page))
     }
 
-    func module(_ module: Module, in course: Course) -> ModulePage {
+    /// The course's outline for its module pages; `module(_:in:outline:)` takes it so that a build makes it
+    /// once per course rather than once per module.
+    func outline(of course: Course) -> CourseOutline {
+        CourseOutline(links: program.modules(of: course.id).map { NavLink(href: "\($0.id).html", text: "\($0.order). \(plain($0.title))", current: false) })
+    }
+
+    func module(_ module: Module, in course: Course, outline: CourseOutline? = nil) -> ModulePage {
         let page = SitePaths.module(module.id, course: course.id)
         let siblings = program.modules(of: course.id)
         let index = siblings.firstIndex { $0.id == module.id }
@@ -157,7 +163,7 @@ extension PageBuilder {
             toc: module.body.headings.filter { $0.level <= 3 }.map {
                 TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3)
             },
-            outline: siblings.map { NavLink(href: "\($0.id).html", text: "\($0.order). \(plain($0.title))", current: $0.id == module.id) },
+            outline: (outline ?? self.outline(of: course)).marking(index),
             prerequisites: module.prerequisites.compactMap { reference in
                 program.courses.lazy.compactMap { [self] course in
                     program.modules(of: course.id).first { $0.id == reference.moduleID }.map { other in

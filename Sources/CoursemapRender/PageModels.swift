@@ -241,7 +241,7 @@ struct ModulePage: Sendable, Encodable {
     var body: String
     let toc: [TocItem]
     /// The course's modules, the current one marked: the course outline sidebar.
-    let outline: [NavLink]
+    let outline: PreEncoded<[NavLink]>
     let prerequisites: [LinkView]
     let competencies: [CompetencyLevelItem]
     let related: RelatedMedia

@@ -104,10 +104,12 @@ public enum SiteRenderer {
         }
         for course in program.courses {
             plan.page(prefix + SitePaths.course(course.id), .course(course.id), template: "course") { builder.course(course) }
+            // Made on first use by whichever thread renders one of the course's modules first.
+            let outline = Lazy { builder.outline(of: course) }
             for module in program.modules(of: course.id) {
                 let page = SitePaths.module(module.id, course: course.id)
                 plan.page(prefix + page, .module(module.id), template: "module") {
-                    var context = builder.module(module, in: course)
+                    var context = builder.module(module, in: course, outline: outline.value)
                     context.body = embedded(module.body, page: page, builder: builder, theme: theme)
                     return context
                 }
