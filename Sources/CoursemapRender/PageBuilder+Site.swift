@@ -7,7 +7,7 @@ extension PageBuilder {
         let chrome = chrome(
             page: SitePaths.notFound, title: ui.notFoundTitle, crumbs: [(nil, ui.notFoundTitle)], section: nil,
             rootOverride: program.config.baseURL)
-        return NotFoundPage(chrome: chrome, ui: ui, links: chrome.nav)
+        return NotFoundPage(chrome: chrome, ui: ui, links: chrome.nav.value)
     }
 }
 

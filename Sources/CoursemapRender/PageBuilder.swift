@@ -10,6 +10,12 @@ final class PageBuilder: Sendable {
     let ui: UIText
     let edition: Edition
     let layout: LanguageLayout
+    /// The main navigation variants made so far (see `navigation(root:section:)`).
+    private let navigations = Locked<[NavigationKey: PreEncoded<[NavLink]>]>([:])
+    private struct NavigationKey: Hashable {
+        let root: String
+        let section: String?
+    }
     /// From a language subtree's root to the site root, where assets and files live once for both languages.
     var shared: String { layout.shared }
 
@@ -43,6 +49,32 @@ final class PageBuilder: Sendable {
 
     func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil) -> Chrome {
         let root = rootOverride ?? SitePaths.root(from: page)
+        var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
+        breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
+        let siteTitle = plain(program.config.title)
+        return Chrome(
+            lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
+            pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
+            stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
+            mediaScript: root + shared + SitePaths.mediaScript,
+            canonical: program.config.baseURL.map { $0 + layout.prefix + page },
+            switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
+            searchHref: root + SitePaths.search, searchKind: searchKind(of: page), searchCourse: searchCourse(of: page),
+            homeHref: root + SitePaths.home, nav: navigation(root: root, section: section),
+            breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
+    }
+
+    /// The main navigation for pages `root` below the site root in `section`. Every page has it, and it
+    /// varies only with those two, so each variant is built and encoded once.
+    func navigation(root: String, section: String?) -> PreEncoded<[NavLink]> {
+        let key = NavigationKey(root: root, section: section)
+        if let made = navigations.withLock({ $0[key] }) { return made }
+        let made = PreEncoded(navigationLinks(root: root, section: section))
+        navigations.withLock { $0[key] = made }
+        return made
+    }
+
+    private func navigationLinks(root: String, section: String?) -> [NavLink] {
         var nav = [NavLink(href: root + SitePaths.home, text: ui.home, current: section == nil)]
         if !program.frameworks.isEmpty {
             nav.append(NavLink(href: root + SitePaths.frameworks, text: ui.frameworks, current: section == "frameworks"))
@@ -59,19 +91,7 @@ final class PageBuilder: Sendable {
         if !program.reportScopes.isEmpty {
             nav.append(NavLink(href: root + SitePaths.coverageIndex, text: ui.coverage, current: section == "coverage"))
         }
-        var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
-        breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
-        let siteTitle = plain(program.config.title)
-        return Chrome(
-            lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
-            pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
-            stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
-            mediaScript: root + shared + SitePaths.mediaScript,
-            canonical: program.config.baseURL.map { $0 + layout.prefix + page },
-            switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
-            searchHref: root + SitePaths.search, searchKind: searchKind(of: page), searchCourse: searchCourse(of: page),
-            homeHref: root + SitePaths.home, nav: nav,
-            breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
+        return nav
     }
 
     /// What the search filters call a page, from its place in the site; `nil` for pages not to index.
@@ -86,7 +106,8 @@ final class PageBuilder: Sendable {
             return program.resource(String(parts[1].dropLast(5))).map { plain($0.kind.name) } ?? ui.library
         case ("banks", 3): return ui.banks
         case ("frameworks", _) where parts.count > 2: return ui.requirements
-        case ("frameworks", 3), ("frameworks", 2) where parts[1] != "index.html": return ui.frameworks
+        case ("frameworks", 3): return ui.frameworks
+        case ("frameworks", 2) where parts[1] != "index.html": return ui.frameworks
         case ("coverage", _) where page != SitePaths.coverageIndex: return ui.coverage
         default: return nil
         }
@@ -135,7 +156,10 @@ final class PageBuilder: Sendable {
     }
 
     func moduleTitle(_ moduleID: String, course: String) -> String {
-        program.modules(of: course).first { $0.id == moduleID }.map { plain($0.title) } ?? moduleID
+        // By index, so that only the title is copied, not the whole module.
+        let modules = program.modules(of: course)
+        guard let index = modules.firstIndex(where: { $0.id == moduleID }) else { return moduleID }
+        return plain(modules[index].title)
     }
 
     func levelItems(_ claims: [(CompetencyID, MappingLevel)], from page: String) -> [CompetencyLevelItem] {

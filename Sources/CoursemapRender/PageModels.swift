@@ -28,7 +28,7 @@ struct Chrome: Sendable, Encodable {
     let searchKind: String?
     let searchCourse: String?
     let homeHref: String
-    let nav: [NavLink]
+    let nav: PreEncoded<[NavLink]>
     let breadcrumbs: [Crumb]
     let ui: UIText
 }
