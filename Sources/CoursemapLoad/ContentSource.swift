@@ -37,7 +37,7 @@ public struct ContentSource: Sendable {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
         return ContentSource(
             listFiles: { try DirectoryWalk.files(under: root) },
-            read: { path in Array(try Data(contentsOf: root.appendingPathComponent(path))) },
+            read: { path in try FileReading.bytes(atPath: root.path + "/" + path) },
             size: { path in
                 var info = stat()
                 guard stat(root.path + "/" + path, &info) == 0 else { return nil }

@@ -65,7 +65,9 @@ public enum SiteRenderer {
             plan.file("assets/" + path, .asset) { bytes }
         }
 
-        let work = plan.jobs
+        // Pages that summarise the whole program grow with it (at 100,000 modules a coverage report is over
+        // 100 MB): started first, they do not leave one thread finishing them while the others wait.
+        let work = plan.jobs.filter(\.summarises) + plan.jobs.filter { !$0.summarises }
         let pages = Atomic<Int>(0)
         ParallelWork.run(count: work.count, jobs: jobs) { index in
             let job = work[index]
@@ -206,7 +208,7 @@ private struct SitePlan {
     ) {
         if listed { listedPaths.append(path) }
         allPaths.append(path)
-        if wants(subject) { jobs.append(RenderJob(paths: [path], output: .page(template: template, make: make))) }
+        if wants(subject) { jobs.append(RenderJob(paths: [path], output: .page(template: template, make: make), summarises: subject.summarises)) }
     }
 
     /// A path the site has that the sink receives by other means (a copied download).
@@ -219,7 +221,7 @@ private struct SitePlan {
     /// One file's bytes, made once and written at each of `paths`.
     mutating func file(_ paths: [String], _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
         allPaths.append(contentsOf: paths)
-        if wants(subject) { jobs.append(RenderJob(paths: paths, output: .file(make))) }
+        if wants(subject) { jobs.append(RenderJob(paths: paths, output: .file(make), summarises: subject.summarises)) }
     }
 }
 
@@ -232,6 +234,8 @@ private struct RenderJob: Sendable {
     }
     let paths: [String]
     let output: Output
+    /// Whether the file lists the whole program, or much of it (see `PageSubject.summarises`).
+    let summarises: Bool
 }
 
 /// What a render made.
@@ -259,4 +263,13 @@ public enum PageSubject: Hashable, Sendable {
     case lecture(String)
     case resource(String)
     case download(String)
+
+    /// Coverage reports and their data, requirement pages, frameworks and the lists: files whose size grows
+    /// with the program rather than with one piece of content.
+    var summarises: Bool {
+        switch self {
+        case .coverage, .competency, .framework, .index: return true
+        default: return false
+        }
+    }
 }

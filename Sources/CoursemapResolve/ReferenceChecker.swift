@@ -8,21 +8,19 @@ struct ReferenceChecker {
 
     /// The claims whose competency exists, each unknown or repeated one reported.
     func check(_ claims: [CompetencyClaim], into diagnostics: inout DiagnosticList) -> [CompetencyClaim] {
-        let kept = Set(checkReferences(claims.map { ($0.competency, $0.location) }, what: "module", into: &diagnostics))
-        return claims.filter { kept.contains($0.location) }
+        checkReferences(claims.map { ($0.competency, $0.location) }, what: "module", into: &diagnostics).map { claims[$0] }
     }
 
     /// The assessment claims whose competency exists.
     func check(_ claims: [AssessmentClaim], into diagnostics: inout DiagnosticList) -> [AssessmentClaim] {
-        let kept = Set(checkReferences(claims.map { ($0.competency, $0.location) }, what: "item", into: &diagnostics))
-        return claims.filter { kept.contains($0.location) }
+        checkReferences(claims.map { ($0.competency, $0.location) }, what: "item", into: &diagnostics).map { claims[$0] }
     }
 
-    /// The locations of the references that are kept: known, and the first of their competency.
-    private func checkReferences(_ claims: [(competency: CompetencyID, location: SourceLocation)], what: String, into diagnostics: inout DiagnosticList) -> [SourceLocation] {
+    /// The positions of the references that are kept (in order): known, and the first of their competency.
+    private func checkReferences(_ claims: [(competency: CompetencyID, location: SourceLocation)], what: String, into diagnostics: inout DiagnosticList) -> [Int] {
         var seen: [CompetencyID: SourceLocation] = [:]
-        var valid: [SourceLocation] = []
-        for claim in claims {
+        var valid: [Int] = []
+        for (index, claim) in claims.enumerated() {
             if let problem = checkScope(claim.competency.scope, at: claim.location) {
                 diagnostics.append(problem)
                 continue
@@ -38,7 +36,7 @@ struct ReferenceChecker {
                 continue
             }
             seen[claim.competency] = claim.location
-            valid.append(claim.location)
+            valid.append(index)
         }
         return valid
     }

@@ -32,7 +32,7 @@ public enum Resolver {
         }
 
         let modules = unique(
-            content.modules.filter { courseIDs.contains($0.courseID) }.sorted { $0.location < $1.location },
+            content.modules.filter { courseIDs.contains($0.courseID) },
             id: \.id, location: \.location, what: "module", into: &diagnostics)
         var modulesByCourse: [String: [Module]] = [:]
         for module in modules {
@@ -207,24 +207,30 @@ public enum Resolver {
         return (banks, assessments, downloads.sorted())
     }
 
-    /// Keeps the first of each id (in file order) and reports every repeat at both places.
+    /// The items with unique ids, sorted by id; each id used again is reported at both places. Items are
+    /// ordered by position in the content first, so the earlier one is kept. Sorts positions, not items:
+    /// the items (whole modules) are copied once, into the result.
     static func unique<T>(
-        _ items: [T], id: KeyPath<T, String>, location: KeyPath<T, SourceLocation>, what: String,
+        _ items: [T], id: (T) -> String, location: (T) -> SourceLocation, what: String,
         into diagnostics: inout DiagnosticList
     ) -> [T] {
-        var firstByID: [String: T] = [:]
-        var kept: [T] = []
-        for item in items.sorted(by: { $0[keyPath: location] < $1[keyPath: location] }) {
-            let key = item[keyPath: id]
+        let ids = items.map(id)
+        let locations = items.map(location)
+        var firstByID: [String: Int] = [:]
+        firstByID.reserveCapacity(items.count)
+        var kept: [Int] = []
+        kept.reserveCapacity(items.count)
+        for index in items.indices.sorted(by: { locations[$0] < locations[$1] }) {
+            let key = ids[index]
             if let first = firstByID[key] {
-                let here = item[keyPath: location], there = first[keyPath: location]
+                let here = locations[index], there = locations[first]
                 diagnostics.append(.error(.duplicateID, at: here, "\(what) id '\(key)' is already used by \(there.file)"))
                 diagnostics.append(.error(.duplicateID, at: there, "\(what) id '\(key)' is used again by \(here.file)"))
             } else {
-                firstByID[key] = item
-                kept.append(item)
+                firstByID[key] = index
+                kept.append(index)
             }
         }
-        return kept.sorted { $0[keyPath: id] < $1[keyPath: id] }
+        return kept.sorted { ids[$0] < ids[$1] }.map { items[$0] }
     }
 }
