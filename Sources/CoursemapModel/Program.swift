@@ -7,7 +7,7 @@ public struct Program: Hashable, Sendable {
     /// Sorted by semester, then course code, then id.
     public var courses: [Course] { didSet { courseIndex = Self.index(courses, \.id) } }
     /// Each course's modules, sorted by order then id.
-    public var modulesByCourse: [String: [Module]]
+    public var modulesByCourse: [String: [Module]] { didSet { modulePositions = Self.positions(modulesByCourse) } }
     /// Every competency of every framework, by id.
     public var competencies: [CompetencyID: Competency]
     /// For each competency, the modules that claim it (reverse index), sorted by course order then module
@@ -38,6 +38,12 @@ public struct Program: Hashable, Sendable {
     private var bankIndex: [String: Int] = [:]
     private var lectureIndex: [String: Int] = [:]
     private var resourceIndex: [String: Int] = [:]
+    /// Each module's position in its course's list, by course and module id.
+    private var modulePositions: [ModuleKey: Int] = [:]
+    private struct ModuleKey: Hashable {
+        let course: String
+        let module: String
+    }
 
     public init(
         config: SiteConfig, frameworks: [Framework], courses: [Course], modulesByCourse: [String: [Module]],
@@ -68,15 +74,36 @@ public struct Program: Hashable, Sendable {
         bankIndex = Self.index(banks, \.id)
         lectureIndex = Self.index(lectures, \.id)
         resourceIndex = Self.index(resources, \.id)
+        modulePositions = Self.positions(modulesByCourse)
     }
 
     public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworks[$0] } }
     public func course(_ id: String) -> Course? { courseIndex[id].map { courses[$0] } }
     public func modules(of courseID: String) -> [Module] { modulesByCourse[courseID] ?? [] }
+    /// A module of a course, by id.
+    public func module(_ id: String, in courseID: String) -> Module? {
+        modulePositions[ModuleKey(course: courseID, module: id)].flatMap { modulesByCourse[courseID]?[$0] }
+    }
+    /// A module's title, without copying the module (pages that list thousands of modules ask for it).
+    public func moduleTitle(_ id: String, in courseID: String) -> LocalizedText? {
+        modulePositions[ModuleKey(course: courseID, module: id)].flatMap { modulesByCourse[courseID]?[$0].title }
+    }
     public var allModules: [Module] { courses.flatMap { modules(of: $0.id) } }
     public func bank(_ id: String) -> ExerciseBank? { bankIndex[id].map { banks[$0] } }
     public func lecture(_ id: String) -> Lecture? { lectureIndex[id].map { lectures[$0] } }
     public func resource(_ id: String) -> Resource? { resourceIndex[id].map { resources[$0] } }
+
+    private static func positions(_ modulesByCourse: [String: [Module]]) -> [ModuleKey: Int] {
+        var positions: [ModuleKey: Int] = [:]
+        positions.reserveCapacity(modulesByCourse.values.reduce(0) { $0 + $1.count })
+        for (course, modules) in modulesByCourse {
+            for index in modules.indices {
+                let key = ModuleKey(course: course, module: modules[index].id)
+                if positions[key] == nil { positions[key] = index }
+            }
+        }
+        return positions
+    }
 
     private static func index<Element>(_ elements: [Element], _ id: KeyPath<Element, String>) -> [String: Int] {
         var index: [String: Int] = [:]

@@ -21,7 +21,7 @@ enum CoverageTable {
             let base = [row.competency.description, statement, row.status.rawValue]
             var evidence: [[String]] = []
             for mapping in row.mappings {
-                let title = program.modules(of: mapping.courseID).first { $0.id == mapping.moduleID }?.title.zh ?? mapping.moduleID
+                let title = program.moduleTitle(mapping.moduleID, in: mapping.courseID)?.zh ?? mapping.moduleID
                 evidence.append(["module", mapping.courseID, mapping.moduleID, title, mapping.level.rawValue, PageBuilder.hours(mapping.hours)])
             }
             for mapping in row.lectures {

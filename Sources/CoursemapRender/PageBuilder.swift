@@ -156,10 +156,7 @@ final class PageBuilder: Sendable {
     }
 
     func moduleTitle(_ moduleID: String, course: String) -> String {
-        // By index, so that only the title is copied, not the whole module.
-        let modules = program.modules(of: course)
-        guard let index = modules.firstIndex(where: { $0.id == moduleID }) else { return moduleID }
-        return plain(modules[index].title)
+        program.moduleTitle(moduleID, in: course).map(plain) ?? moduleID
     }
 
     func levelItems(_ claims: [(CompetencyID, MappingLevel)], from page: String) -> [CompetencyLevelItem] {

@@ -44,7 +44,7 @@ public enum Resolver {
             modulesByCourse[key]!.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         }
 
-        checkPrerequisites(modulesByCourse.values.flatMap { $0 }, into: &diagnostics)
+        checkPrerequisites(modulesByCourse.values.flatMap { $0.map { ($0.id, $0.prerequisites) } }, into: &diagnostics)
 
         var mappings: [CompetencyID: [ModuleMapping]] = [:]
         for course in courses {
@@ -66,9 +66,11 @@ public enum Resolver {
             diagnostics.append(.warning(.unreferencedFile, at: SourceLocation(file: asset), "nothing refers to this file (no lecture, resource sidecar or practical task); it is not published"))
         }
 
-        for module in modulesByCourse.values.flatMap({ $0 }) {
-            for embed in module.body.embeds {
-                if let problem = checkEmbed(embed, banks: banks, lectures: lectures, resources: resources) { diagnostics.append(problem) }
+        for list in modulesByCourse.values {
+            for index in list.indices {
+                for embed in list[index].body.embeds {
+                    if let problem = checkEmbed(embed, banks: banks, lectures: lectures, resources: resources) { diagnostics.append(problem) }
+                }
             }
         }
 
@@ -97,8 +99,9 @@ public enum Resolver {
 
     /// Prerequisites must name modules, and must not go round in a circle (each module of a cycle is
     /// reported, at its reference into the cycle).
-    private static func checkPrerequisites(_ modules: [Module], into diagnostics: inout DiagnosticList) {
-        let byID = Dictionary(modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    private static func checkPrerequisites(_ modules: [(id: String, prerequisites: [ModuleReference])], into diagnostics: inout DiagnosticList) {
+        guard modules.contains(where: { !$0.prerequisites.isEmpty }) else { return }
+        let byID = Dictionary(modules.map { ($0.id, $0.prerequisites) }, uniquingKeysWith: { a, _ in a })
         for module in modules {
             for reference in module.prerequisites where byID[reference.moduleID] == nil {
                 diagnostics.append(.error(.unknownModule, at: reference.location, "prerequisite '\(reference.moduleID)' is not a module"))
@@ -109,16 +112,16 @@ public enum Resolver {
         var marks: [String: Mark] = [:]
         var reported = Set<String>()
         func visit(_ id: String, path: [String]) {
-            guard let module = byID[id] else { return }
+            guard let prerequisites = byID[id] else { return }
             marks[id] = .visiting
-            for reference in module.prerequisites.sorted(by: { $0.moduleID < $1.moduleID }) {
+            for reference in prerequisites.sorted(by: { $0.moduleID < $1.moduleID }) {
                 switch marks[reference.moduleID] {
                 case .visiting:
                     let cycle = Array((path + [id]).drop { $0 != reference.moduleID }) + [reference.moduleID]
                     let key = Set(cycle).sorted().joined(separator: ",")
                     guard reported.insert(key).inserted else { continue }
                     for (from, to) in zip(cycle, cycle.dropFirst()) {
-                        guard let location = byID[from]?.prerequisites.first(where: { $0.moduleID == to })?.location else { continue }
+                        guard let location = byID[from]?.first(where: { $0.moduleID == to })?.location else { continue }
                         diagnostics.append(.error(.prerequisiteCycle, at: location, "prerequisites go round in a circle: \(cycle.joined(separator: " → "))"))
                     }
                 case .done:
