@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Coursemap builds against, when they are missing.
-#   cmark-gfm (Markdown), libxml2 (XML and XSD validation), pkg-config (to find them).
+#   cmark-gfm (Markdown), libxml2 (XML and XSD validation), pkg-config (to find them), and mimalloc
+#   (the allocator release builds link; see Package.swift).
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config libmimalloc-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -4,7 +4,7 @@
 # schemas, scaffolds), README and docs, as dist/coursemap-<version>-linux-<arch>.tar.gz.
 #
 # At run time the binary needs the system libraries libxml2 and libcmark-gfm (Debian/Ubuntu:
-# apt-get install libxml2 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6). They are
+# apt-get install libxml2 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libmimalloc2.0). They are
 # linked dynamically on purpose: Debian's static libxml2 pulls in ICU, which clashes with Foundation's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
