@@ -37,7 +37,7 @@ public final class TemplateObject: Sendable, Equatable {
     init(keys: [String], values: [TemplateValue]) {
         self.keys = keys
         self.values = values
-        if keys.count > 12 {
+        if keys.count > 24 {
             var index: [String: Int] = [:]
             index.reserveCapacity(keys.count)
             for (position, key) in keys.enumerated() where index[key] == nil { index[key] = position }
