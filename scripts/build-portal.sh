@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-swift build -c release --product coursemap
+swift build -c release --product coursemap --static-swift-stdlib
 .build/release/coursemap build --content Content --output Site "$@"
 echo "Open Site/index.html in a browser."

@@ -30,4 +30,9 @@ public enum CertificateLevel: String, Hashable, Sendable, Codable, CaseIterable,
     }
 
     public static func < (lhs: CertificateLevel, rhs: CertificateLevel) -> Bool { lhs.rank < rhs.rank }
+
+    // By case, not by raw value: the raw values are Chinese, and hashing a non-ASCII string normalises it
+    // first. Every competency id holds a level, and ids key the program's indexes.
+    public static func == (lhs: CertificateLevel, rhs: CertificateLevel) -> Bool { lhs.rank == rhs.rank }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rank) }
 }

@@ -10,6 +10,13 @@ final class PageBuilder: Sendable {
     let ui: UIText
     let edition: Edition
     let layout: LanguageLayout
+    /// What every mention of a competency shows, made once: its page, written reference and statement.
+    private let competencyLabels: [CompetencyID: CompetencyLabel]
+    private struct CompetencyLabel {
+        let path: String
+        let reference: String
+        let statement: String
+    }
     /// The main navigation variants made so far (see `navigation(root:section:)`).
     private let navigations = Locked<[NavigationKey: PreEncoded<[NavLink]>]>([:])
     private struct NavigationKey: Hashable {
@@ -27,6 +34,12 @@ final class PageBuilder: Sendable {
         self.layout = layout ?? LanguageLayout.primary(program.config.language)
         self.language = self.layout.language
         self.ui = strings[self.layout.language]!
+        let language = self.language
+        competencyLabels = program.competencies.mapValues { competency in
+            CompetencyLabel(
+                path: SitePaths.competency(competency.id), reference: competency.id.description,
+                statement: competency.statement.text(in: language))
+        }
     }
 
     // MARK: Text helpers
@@ -160,11 +173,12 @@ final class PageBuilder: Sendable {
     }
 
     func levelItems(_ claims: [(CompetencyID, MappingLevel)], from page: String) -> [CompetencyLevelItem] {
-        claims.compactMap { id, level in
-            guard let competency = program.competencies[id] else { return nil }
+        let root = SitePaths.root(from: page)
+        return claims.compactMap { id, level in
+            guard let label = competencyLabels[id] else { return nil }
             return CompetencyLevelItem(
-                href: SitePaths.root(from: page) + SitePaths.competency(id), reference: id.description,
-                statement: plain(competency.statement), level: level.rawValue, levelName: plain(level.name))
+                href: root + label.path, reference: label.reference, statement: label.statement, level: level.rawValue,
+                levelName: plain(level.name))
         }
     }
 

@@ -52,10 +52,10 @@ if [[ $with_hugo -eq 1 ]] && ! command -v hugo >/dev/null; then apt_install hugo
 coursemap="${COURSEMAP:-$repo/.build/release/coursemap}"
 if [[ ! -x "$coursemap" ]]; then
     echo "bench: building coursemap (release)" >&2
-    (cd "$repo" && swift build -c release --product coursemap >&2)
+    (cd "$repo" && swift build -c release --product coursemap --static-swift-stdlib >&2)
 fi
 if ! "$coursemap" build --help 2>/dev/null | grep -q -- '--no-search'; then
-    echo "bench: $coursemap has no --no-search option; rebuild it (swift build -c release --product coursemap)" >&2
+    echo "bench: $coursemap has no --no-search option; rebuild it (swift build -c release --product coursemap --static-swift-stdlib)" >&2
     exit 2
 fi
 

@@ -77,7 +77,7 @@ def main():
     parser.add_argument("--bench-dir", default=os.environ.get("BENCH_DIR", "/tmp/coursemap-bench"))
     args = parser.parse_args()
     if not os.access(args.coursemap, os.X_OK):
-        subprocess.run(["swift", "build", "-c", "release", "--product", "coursemap"], cwd=REPO, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "coursemap", "--static-swift-stdlib"], cwd=REPO, check=True)
 
     source = corpus(args.modules, pathlib.Path(args.bench_dir))
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-serve-bench-"))
