@@ -115,6 +115,12 @@ public enum Pipeline {
         try build(content: content, output: output, search: search, options: Options(edition: edition, baseURL: baseURL))
     }
 
+    /// Removes what an interrupted `build` of `output` by this process had staged (see `StagedOutput`); the
+    /// output itself is never touched before the final swap.
+    public static func abandonBuild(output: URL) {
+        StagedOutput.abandon(output: output)
+    }
+
     public static func build(content: URL, output: URL, search: Bool = false, options: Options) throws(WriteError) -> Outcome {
         try OutputWriter.checkDestination(output: output, content: content)
         var timer = StageTimer()

@@ -88,8 +88,12 @@ struct Build: ParsableCommand {
         let outcome: Pipeline.Outcome
         let threads = try jobs.count()
         let line = ProgressLine()
+        let interruption = BuildInterruption(output: URL(fileURLWithPath: output), shownAs: output)
         do {
-            defer { line.finish() }
+            defer {
+                line.finish()
+                interruption.end()
+            }
             outcome = try Pipeline.build(
                 content: options.contentURL, output: URL(fileURLWithPath: output), search: !noSearch,
                 options: Pipeline.Options(edition: edition, baseURL: baseURL, jobs: threads, progress: line.progress))

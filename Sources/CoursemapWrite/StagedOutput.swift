@@ -32,13 +32,33 @@ public final class StagedOutput: SiteSink {
         } catch {
             throw .io("cannot create \(parent.path): \(error.localizedDescription)")
         }
-        folder = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        folder = Self.folder(for: target)
         try? manager.removeItem(at: folder)
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: false)
         } catch {
             throw .io("cannot create \(folder.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Where this process stages a build of `output`: a hidden folder beside it, named after it and the
+    /// process, so builds of different outputs or by different processes never share one.
+    public static func folder(for output: URL) -> URL {
+        let target = URL(fileURLWithPath: OutputWriter.canonical(output))
+        return target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Removes this process's staging folder for `output`, if there is one: for a build interrupted by a
+    /// signal, whose render threads may still be writing. The folder is first renamed out of their way (a
+    /// writer that creates folders again recreates only empty ones under the old name, removed after).
+    public static func abandon(output: URL) {
+        let staging = folder(for: output)
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: staging.path) else { return }
+        let trash = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-interrupted")
+        if rename(staging.path, trash.path) == 0 { try? manager.removeItem(at: trash) }
+        try? manager.removeItem(at: staging)
     }
 
     /// Files written so far.

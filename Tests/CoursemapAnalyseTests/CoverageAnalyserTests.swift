@@ -26,6 +26,35 @@ struct CoverageAnalyserTests {
             mappings: mappings, reportScopes: framework.scopes)
     }
 
+    @Test("each row sums its modules per course, in the program's course order, and the report lists the courses used")
+    func perCourse() throws {
+        func course(_ id: String) -> Course {
+            Course(
+                id: id, code: id.uppercased(), title: LocalizedText(zh: id), credits: 1, hours: CourseHours(theory: 8, practice: 8),
+                semester: 1, type: .professionalCore, integrations: [], description: RichText(html: ""),
+                location: SourceLocation(file: "courses/\(id)/course.md"))
+        }
+        var program = program([
+            id("1.1.1"): [
+                ModuleMapping(moduleID: "a1", courseID: "a", level: .introduced, hours: 2),
+                ModuleMapping(moduleID: "z1", courseID: "z", level: .mastered, hours: 1.5),
+                ModuleMapping(moduleID: "a2", courseID: "a", level: .reinforced, hours: 3),
+                ModuleMapping(moduleID: "z2", courseID: "z", level: .introduced, hours: 0.5),
+            ],
+            id("1.1.2"): [ModuleMapping(moduleID: "m1", courseID: "m", level: .reinforced, hours: 4)],
+        ])
+        // Course order is the program's (by semester, code, id), not alphabetical by id here.
+        program.courses = [course("z"), course("m"), course("a"), course("unused")]
+        let report = try #require(CoverageAnalyser.analyse(program).first)
+        let first = report.rows[0].byCourse
+        #expect(first.map(\.courseID) == ["z", "a"])
+        #expect(first.map(\.levels) == [["I", "M"], ["I", "R"]])
+        #expect(first.map(\.hours) == [2, 5])
+        #expect(report.rows[1].byCourse.map(\.courseID) == ["m"])
+        #expect(report.rows[2].byCourse.isEmpty)
+        #expect(report.courses == ["z", "m", "a"])
+    }
+
     @Test("mastered is covered, introduced or reinforced only is partial, nothing is a gap")
     func statuses() throws {
         let reports = CoverageAnalyser.analyse(program([
