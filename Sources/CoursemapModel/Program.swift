@@ -7,7 +7,14 @@ public struct Program: Hashable, Sendable {
     /// Sorted by semester, then course code, then id.
     public var courses: [Course] { didSet { courseIndex = Self.index(courses, \.id) } }
     /// Each course's modules, sorted by order then id.
-    public var modulesByCourse: [String: [Module]] { didSet { modulePositions = Self.positions(modulesByCourse) } }
+    public var modulesByCourse: [String: [Module]] {
+        get { moduleLists }
+        set {
+            moduleLists = newValue
+            modulePositions = Self.positions(newValue)
+        }
+    }
+    private var moduleLists: [String: [Module]]
     /// Every competency of every framework, by id.
     public var competencies: [CompetencyID: Competency]
     /// For each competency, the modules that claim it (reverse index), sorted by course order then module
@@ -56,7 +63,7 @@ public struct Program: Hashable, Sendable {
         self.config = config
         self.frameworks = frameworks
         self.courses = courses
-        self.modulesByCourse = modulesByCourse
+        self.moduleLists = modulesByCourse
         self.competencies = competencies
         self.mappings = mappings
         self.banks = banks
@@ -80,6 +87,16 @@ public struct Program: Hashable, Sendable {
     public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworks[$0] } }
     public func course(_ id: String) -> Course? { courseIndex[id].map { courses[$0] } }
     public func modules(of courseID: String) -> [Module] { modulesByCourse[courseID] ?? [] }
+    /// Puts `module` in the place of the module of its course with its id, keeping every index as it is;
+    /// `false` when its course has no such module. (`serve` swaps in a module whose text was edited.)
+    public mutating func replaceModule(_ module: Module) -> Bool {
+        guard let index = modulePositions[ModuleKey(course: module.courseID, module: module.id)],
+            moduleLists[module.courseID]?[index].id == module.id
+        else { return false }
+        moduleLists[module.courseID]![index] = module
+        return true
+    }
+
     /// A module of a course, by id.
     public func module(_ id: String, in courseID: String) -> Module? {
         modulePositions[ModuleKey(course: courseID, module: id)].flatMap { modulesByCourse[courseID]?[$0] }

@@ -54,8 +54,8 @@ public enum SiteRenderer {
         let primary = PageBuilder(program: program, coverage: coverage, edition: edition, strings: theme.strings)
         plan.page(SitePaths.notFound, .notFound, template: "404", listed: false) { primary.notFound() }
         if let baseURL = program.config.baseURL {
-            let listed = plan.listedPaths.sorted()
-            plan.file(SitePaths.sitemap, .sitemap) { Array(Sitemap.xml(listed, baseURL: baseURL).utf8) }
+            let listed = plan.listedPaths
+            plan.file(SitePaths.sitemap, .sitemap) { Array(Sitemap.xml(listed.sorted(), baseURL: baseURL).utf8) }
         }
         for download in program.downloads {
             plan.note(SitePaths.download(download))

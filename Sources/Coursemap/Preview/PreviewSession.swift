@@ -62,9 +62,11 @@ public final class PreviewSession {
     /// edited, added or removed; `nil` re-reads everything.
     public func rebuild(changed: Set<String>? = nil) -> Result {
         let clock = ContinuousClock.now
+        var timer = StageTimer()
         var loader = ContentLoader(source: .directory(content))
         loader.jobs = options.jobs
         var loaded = loader.load(reusing: &cache, changed: current == nil ? nil : changed)
+        timer.lap("rebuild: load")
         if let baseURL = options.baseURL, loaded.config != nil {
             loaded.config!.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
@@ -83,8 +85,8 @@ public final class PreviewSession {
                 return false
             }
             textOnly = true
+            timer.lap("rebuild: text-only edit")
         } else {
-            var timer = StageTimer()
             analysis = Pipeline.analyse(loaded, options: options, timer: &timer)
             if !analysis.diagnostics.hasErrors {
                 analysis.diagnostics.append(contentsOf: SiteRenderer.themeDiagnostics(analysis.program))
@@ -110,10 +112,17 @@ public final class PreviewSession {
         let summary = SiteRenderer.render(
             analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: live,
             jobs: options.jobs, selection: selection)
+        timer.lap("rebuild: render and write")
         live.write(OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
-        var paths = Set(summary.paths)
-        paths.insert(OutputWriter.markerName)
-        let removed = live.removeStale(previous: currentPaths, current: paths)
+        // A text-only edit changes no path, so there is nothing stale to look for.
+        var paths = currentPaths
+        var removed: [String] = []
+        if !textOnly {
+            paths = Set(summary.paths)
+            paths.insert(OutputWriter.markerName)
+            removed = live.removeStale(previous: currentPaths, current: paths)
+        }
+        timer.lap("rebuild: remove stale files")
         let (written, failure) = live.takeChanges()
         var diagnostics = analysis.diagnostics
         diagnostics.append(contentsOf: summary.diagnostics)
@@ -143,14 +152,11 @@ public final class PreviewSession {
         var program = current.program
         var ids: Set<String> = []
         for module in edited {
-            guard var siblings = program.modulesByCourse[module.courseID],
-                let index = siblings.firstIndex(where: { $0.id == module.id })
-            else { return nil }
-            var unchanged = siblings[index]
+            guard var unchanged = program.module(module.id, in: module.courseID) else { return nil }
             unchanged.body = module.body
-            guard unchanged == module, Resolver.checkEmbeds(of: module.body, in: program).isEmpty else { return nil }
-            siblings[index] = module
-            program.modulesByCourse[module.courseID] = siblings
+            guard unchanged == module, Resolver.checkEmbeds(of: module.body, in: program).isEmpty,
+                program.replaceModule(module)
+            else { return nil }
             ids.insert(module.id)
         }
         var analysis = current
