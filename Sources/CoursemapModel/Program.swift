@@ -5,13 +5,19 @@ public struct Program: Hashable, Sendable {
     /// Sorted by id.
     public var frameworks: [Framework] { didSet { frameworkIndex = Self.index(frameworks, \.id) } }
     /// Sorted by semester, then course code, then id.
-    public var courses: [Course] { didSet { courseIndex = Self.index(courses, \.id) } }
+    public var courses: [Course] {
+        didSet {
+            courseIndex = Self.index(courses, \.id)
+            moduleOwners = Self.owners(courses, moduleLists)
+        }
+    }
     /// Each course's modules, sorted by order then id.
     public var modulesByCourse: [String: [Module]] {
         get { moduleLists }
         set {
             moduleLists = newValue
             modulePositions = Self.positions(newValue)
+            moduleOwners = Self.owners(courses, newValue)
         }
     }
     private var moduleLists: [String: [Module]]
@@ -47,6 +53,8 @@ public struct Program: Hashable, Sendable {
     private var resourceIndex: [String: Int] = [:]
     /// Each module's position in its course's list, by course and module id.
     private var modulePositions: [ModuleKey: Int] = [:]
+    /// The course of each module id: the first course, in course order, that has a module with that id.
+    private var moduleOwners: [String: String] = [:]
     private struct ModuleKey: Hashable {
         let course: String
         let module: String
@@ -82,6 +90,7 @@ public struct Program: Hashable, Sendable {
         lectureIndex = Self.index(lectures, \.id)
         resourceIndex = Self.index(resources, \.id)
         modulePositions = Self.positions(modulesByCourse)
+        moduleOwners = Self.owners(courses, modulesByCourse)
     }
 
     public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworks[$0] } }
@@ -96,6 +105,9 @@ public struct Program: Hashable, Sendable {
         moduleLists[module.courseID]![index] = module
         return true
     }
+
+    /// The course that has the module `id` (the first in course order, should two have it).
+    public func course(ofModule id: String) -> String? { moduleOwners[id] }
 
     /// A module of a course, by id.
     public func module(_ id: String, in courseID: String) -> Module? {
@@ -120,6 +132,14 @@ public struct Program: Hashable, Sendable {
             }
         }
         return positions
+    }
+
+    private static func owners(_ courses: [Course], _ modulesByCourse: [String: [Module]]) -> [String: String] {
+        var owners: [String: String] = [:]
+        for course in courses {
+            for module in modulesByCourse[course.id] ?? [] where owners[module.id] == nil { owners[module.id] = course.id }
+        }
+        return owners
     }
 
     private static func index<Element>(_ elements: [Element], _ id: KeyPath<Element, String>) -> [String: Int] {

@@ -48,9 +48,10 @@ enum CoverageTable {
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }
 
-    /// RFC 4180: quote fields with commas, quotes or line breaks; double the quotes inside.
+    /// RFC 4180: quote fields with commas, quotes or line breaks; double the quotes inside. Looks at the
+    /// bytes (all four are ASCII), which also catches a CRLF pair, a single character to `String`.
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -128,7 +128,7 @@ extension PageBuilder {
     private func moduleLinks(_ modules: [ModuleReference], course: String?, from page: String) -> [LinkView] {
         let root = SitePaths.root(from: page)
         return modules.compactMap { reference in
-            let owner = course ?? program.courses.first { c in program.modules(of: c.id).contains { $0.id == reference.moduleID } }?.id
+            let owner = course ?? program.course(ofModule: reference.moduleID)
             guard let owner, let module = program.module(reference.moduleID, in: owner) else { return nil }
             return LinkView(href: root + SitePaths.module(module.id, course: owner), text: plain(module.title), detail: program.course(owner).map { plain($0.title) })
         }

@@ -165,11 +165,12 @@ extension PageBuilder {
             },
             outline: (outline ?? self.outline(of: course)).marking(index),
             prerequisites: module.prerequisites.compactMap { reference in
-                program.courses.lazy.compactMap { [self] course in
-                    program.modules(of: course.id).first { $0.id == reference.moduleID }.map { other in
-                        LinkView(href: SitePaths.root(from: page) + SitePaths.module(other.id, course: course.id), text: plain(other.title), detail: plain(course.title))
-                    }
-                }.first
+                guard let owner = program.course(ofModule: reference.moduleID), let course = program.course(owner),
+                    let title = program.moduleTitle(reference.moduleID, in: owner)
+                else { return nil }
+                return LinkView(
+                    href: SitePaths.root(from: page) + SitePaths.module(reference.moduleID, course: owner), text: plain(title),
+                    detail: plain(course.title))
             },
             competencies: levelItems(module.claims.map { ($0.competency, $0.level) }, from: page),
             related: related(module: module.id, from: page),
@@ -225,7 +226,10 @@ extension PageBuilder {
             }
         // The matrix: requirements × the courses that bring evidence to this scope.
         let courses = report.courses
-        let cells: [[CourseCell?]] = report.rows.map { row in courses.map { course in row.byCourse.first { $0.courseID == course } } }
+        let cells: [[CourseCell?]] = report.rows.map { row in
+            let byCourse = Dictionary(row.byCourse.map { ($0.courseID, $0) }, uniquingKeysWith: { first, _ in first })
+            return courses.map { byCourse[$0] }
+        }
         let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1
         let matrixRows = zip(report.rows, cells).map { row, rowCells in
             MatrixRow(

@@ -36,6 +36,8 @@ struct ProgramLookupTests {
         // A module is looked up within its course only.
         #expect(program.module("c17-m5", in: "c18") == nil)
         #expect(program.moduleTitle("nope", in: "c17") == nil)
+        #expect(program.course(ofModule: "c17-m5") == "c17")
+        #expect(program.course(ofModule: "nope") == nil)
     }
 
     @Test("lookups follow the arrays when they are replaced or edited in place")
@@ -51,6 +53,9 @@ struct ProgramLookupTests {
 
         program.courses.removeFirst()
         #expect(program.course("c1") == nil)
+        // A module belongs to a course the program lists.
+        #expect(program.course(ofModule: "c1-m1") == nil)
+        #expect(program.course(ofModule: "c2-m1") == "c2")
         #expect(program.course("c3")?.code == "C3")
         program.courses.append(program.courses[0])
         #expect(program.course("c2")?.code == "C2")
