@@ -119,8 +119,10 @@ public struct ContentLoader: Sendable {
             if let resource = result.resource { content.resources.append(resource) }
             if let captions = result.captions { content.captionFiles[captions.path] = captions }
         }
-        // Sizes of files not seen before or changed: one `stat` each, on the same threads as the parsing.
-        let unsized = listing.files.filter { path in !(changed?.contains(path) == false && cache.sizes[path] != nil) }
+        // An unchanged file keeps its size; the others get one `stat` each, on the parsing threads.
+        let cachedSizes = cache.sizes
+        let previousSize = { (path: String) -> Int? in changed?.contains(path) == false ? cachedSizes[path] : nil }
+        let unsized = listing.files.filter { previousSize($0) == nil }
         var measured = [Int?](repeating: nil, count: unsized.count)
         measured.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
@@ -128,8 +130,8 @@ public struct ContentLoader: Sendable {
         }
         var sizes: [String: Int] = [:]
         sizes.reserveCapacity(listing.files.count)
-        for path in listing.files where changed?.contains(path) == false {
-            if let size = cache.sizes[path] { sizes[path] = size }
+        for path in listing.files {
+            if let size = previousSize(path) { sizes[path] = size }
         }
         for (path, size) in zip(unsized, measured) {
             if let size { sizes[path] = size }

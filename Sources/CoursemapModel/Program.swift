@@ -8,7 +8,7 @@ public struct Program: Hashable, Sendable {
     public var courses: [Course] {
         didSet {
             courseIndex = Self.index(courses, \.id)
-            moduleOwners = Self.owners(courses, moduleLists)
+            modulePlaces = Self.places(courses, moduleLists)
         }
     }
     /// Each course's modules, sorted by order then id.
@@ -16,8 +16,7 @@ public struct Program: Hashable, Sendable {
         get { moduleLists }
         set {
             moduleLists = newValue
-            modulePositions = Self.positions(newValue)
-            moduleOwners = Self.owners(courses, newValue)
+            modulePlaces = Self.places(courses, newValue)
         }
     }
     private var moduleLists: [String: [Module]]
@@ -51,13 +50,12 @@ public struct Program: Hashable, Sendable {
     private var bankIndex: [String: Int] = [:]
     private var lectureIndex: [String: Int] = [:]
     private var resourceIndex: [String: Int] = [:]
-    /// Each module's position in its course's list, by course and module id.
-    private var modulePositions: [ModuleKey: Int] = [:]
-    /// The course of each module id: the first course, in course order, that has a module with that id.
-    private var moduleOwners: [String: String] = [:]
-    private struct ModuleKey: Hashable {
+    /// Where each module id is: its course (the first in course order that has it; ids are unique once
+    /// resolved) and its position in that course's list.
+    private var modulePlaces: [String: ModulePlace] = [:]
+    private struct ModulePlace: Hashable {
         let course: String
-        let module: String
+        let position: Int
     }
 
     public init(
@@ -89,8 +87,7 @@ public struct Program: Hashable, Sendable {
         bankIndex = Self.index(banks, \.id)
         lectureIndex = Self.index(lectures, \.id)
         resourceIndex = Self.index(resources, \.id)
-        modulePositions = Self.positions(modulesByCourse)
-        moduleOwners = Self.owners(courses, modulesByCourse)
+        modulePlaces = Self.places(courses, modulesByCourse)
     }
 
     public func framework(_ id: String) -> Framework? { frameworkIndex[id].map { frameworks[$0] } }
@@ -99,47 +96,42 @@ public struct Program: Hashable, Sendable {
     /// Puts `module` in the place of the module of its course with its id, keeping every index as it is;
     /// `false` when its course has no such module. (`serve` swaps in a module whose text was edited.)
     public mutating func replaceModule(_ module: Module) -> Bool {
-        guard let index = modulePositions[ModuleKey(course: module.courseID, module: module.id)],
-            moduleLists[module.courseID]?[index].id == module.id
-        else { return false }
+        guard let index = position(of: module.id, in: module.courseID) else { return false }
         moduleLists[module.courseID]![index] = module
         return true
     }
 
     /// The course that has the module `id` (the first in course order, should two have it).
-    public func course(ofModule id: String) -> String? { moduleOwners[id] }
+    public func course(ofModule id: String) -> String? { modulePlaces[id]?.course }
 
     /// A module of a course, by id.
     public func module(_ id: String, in courseID: String) -> Module? {
-        modulePositions[ModuleKey(course: courseID, module: id)].flatMap { modulesByCourse[courseID]?[$0] }
+        position(of: id, in: courseID).map { moduleLists[courseID]![$0] }
     }
     /// A module's title, without copying the module (pages that list thousands of modules ask for it).
     public func moduleTitle(_ id: String, in courseID: String) -> LocalizedText? {
-        modulePositions[ModuleKey(course: courseID, module: id)].flatMap { modulesByCourse[courseID]?[$0].title }
+        position(of: id, in: courseID).map { moduleLists[courseID]![$0].title }
+    }
+
+    private func position(of id: String, in courseID: String) -> Int? {
+        guard let place = modulePlaces[id], place.course == courseID else { return nil }
+        return place.position
     }
     public var allModules: [Module] { courses.flatMap { modules(of: $0.id) } }
     public func bank(_ id: String) -> ExerciseBank? { bankIndex[id].map { banks[$0] } }
     public func lecture(_ id: String) -> Lecture? { lectureIndex[id].map { lectures[$0] } }
     public func resource(_ id: String) -> Resource? { resourceIndex[id].map { resources[$0] } }
 
-    private static func positions(_ modulesByCourse: [String: [Module]]) -> [ModuleKey: Int] {
-        var positions: [ModuleKey: Int] = [:]
-        positions.reserveCapacity(modulesByCourse.values.reduce(0) { $0 + $1.count })
-        for (course, modules) in modulesByCourse {
-            for index in modules.indices {
-                let key = ModuleKey(course: course, module: modules[index].id)
-                if positions[key] == nil { positions[key] = index }
+    private static func places(_ courses: [Course], _ modulesByCourse: [String: [Module]]) -> [String: ModulePlace] {
+        var places: [String: ModulePlace] = [:]
+        places.reserveCapacity(modulesByCourse.values.reduce(0) { $0 + $1.count })
+        for course in courses {
+            let modules = modulesByCourse[course.id] ?? []
+            for position in modules.indices where places[modules[position].id] == nil {
+                places[modules[position].id] = ModulePlace(course: course.id, position: position)
             }
         }
-        return positions
-    }
-
-    private static func owners(_ courses: [Course], _ modulesByCourse: [String: [Module]]) -> [String: String] {
-        var owners: [String: String] = [:]
-        for course in courses {
-            for module in modulesByCourse[course.id] ?? [] where owners[module.id] == nil { owners[module.id] = course.id }
-        }
-        return owners
+        return places
     }
 
     private static func index<Element>(_ elements: [Element], _ id: KeyPath<Element, String>) -> [String: Int] {

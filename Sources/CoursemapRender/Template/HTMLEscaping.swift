@@ -23,21 +23,11 @@ enum HTMLEscaping {
         withBytes(text) { bytes in output.append(contentsOf: bytes) }
     }
 
-    static func append(_ text: String, to output: inout String, escaping characters: Characters = .all) {
-        var bytes: [UInt8] = []
-        let clean: Bool = withBytes(text) { input in
-            guard firstSpecial(input, characters) != nil else { return true }
-            bytes.reserveCapacity(input.count + 16)
-            appendEscaped(input, to: &bytes, characters)
-            return false
-        }
-        output += clean ? text : String(decoding: bytes, as: UTF8.self)
-    }
-
+    /// `text` escaped, as a string (for the few HTML fragments page builders and charts make themselves).
     static func escape(_ text: String, _ characters: Characters = .all) -> String {
-        var output = ""
-        append(text, to: &output, escaping: characters)
-        return output
+        var bytes: [UInt8] = []
+        append(text, to: &bytes, escaping: characters)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Runs `body` on the string's UTF-8 bytes, without copying them when the string stores them
@@ -62,18 +52,7 @@ enum HTMLEscaping {
             }
             index += 1
         }
-        if runStart == 0 {
-            output.append(contentsOf: input)
-        } else if count > runStart {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<count]))
-        }
-    }
-
-    private static func firstSpecial(_ input: UnsafeBufferPointer<UInt8>, _ characters: Characters) -> Int? {
-        for index in 0..<input.count where input[index] <= UInt8(ascii: ">") && entity(input[index], characters) != nil {
-            return index
-        }
-        return nil
+        if count > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<count])) }
     }
 
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
