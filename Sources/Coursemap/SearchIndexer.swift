@@ -42,7 +42,7 @@ public enum SearchIndexer {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         if let log {
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try? FileHandle(forWritingTo: log)
             process.standardOutput = handle
             process.standardError = handle

@@ -68,18 +68,20 @@ public enum SiteRenderer {
         // Pages that summarise the whole program grow with it (at 100,000 modules a coverage report is over
         // 100 MB): started first, they do not leave one thread finishing them while the others wait.
         let work = plan.jobs.filter(\.summarises) + plan.jobs.filter { !$0.summarises }
+        let batches = RenderBatches.group(folders: work.map { RenderBatches.folder(of: $0.paths[0]) }, isAlone: work.map(\.summarises))
         let pages = Atomic<Int>(0)
-        ParallelWork.run(count: work.count, jobs: jobs) { index in
-            let job = work[index]
-            switch job.output {
-            case .page(let template, let make):
-                // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
-                if let html = theme.renderBytes(make(), template: template) { sink.write(job.paths[0], html) }
-                pages.add(1, ordering: .relaxed)
-                progress?()
-            case .file(let make):
-                let bytes = make()
-                for path in job.paths { sink.write(path, bytes) }
+        ParallelWork.run(count: batches.count, jobs: jobs) { batch in
+            for job in work[batches[batch]] {
+                switch job.output {
+                case .page(let template, let make):
+                    // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
+                    if let html = theme.renderBytes(make(), template: template) { sink.write(job.paths[0], html) }
+                    pages.add(1, ordering: .relaxed)
+                    progress?()
+                case .file(let make):
+                    let bytes = make()
+                    for path in job.paths { sink.write(path, bytes) }
+                }
             }
         }
         return RenderSummary(diagnostics: diagnostics, pageCount: pages.load(ordering: .relaxed), paths: plan.allPaths)
