@@ -1,6 +1,10 @@
 import CoursemapModel
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The output folder `serve` keeps up to date in place: a file is written only when its bytes change, by
 /// writing a temporary file and renaming it over the old one, so the preview server never reads half a
 /// page. Files a render no longer produces are removed with `removeStale`.
@@ -17,7 +21,7 @@ public final class LiveOutput: SiteSink {
 
     public func write(_ path: String, _ bytes: [UInt8]) {
         let file = folder.appendingPathComponent(path)
-        if let existing = FileManager.default.contents(atPath: file.path), existing.elementsEqual(bytes) { return }
+        if Self.holds(file.path, bytes) { return }
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: file, options: .atomic)
@@ -25,6 +29,31 @@ public final class LiveOutput: SiteSink {
         } catch {
             failure.withLock { if $0 == nil { $0 = "cannot write \(path): \(error.localizedDescription)" } }
         }
+    }
+
+    /// Whether the file at `path` already holds exactly `bytes`: its size is checked first, then its
+    /// contents are read and compared in one `memcmp` (a coverage report is megabytes long).
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        let complete = existing.withUnsafeMutableBytes { buffer -> Bool in
+            // One byte more than expected is asked for, so a file that grew since `fstat` is not taken as equal.
+            while filled < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                filled += count
+            }
+            return filled == bytes.count
+        }
+        guard complete else { return false }
+        return existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
     }
 
     public func copy(_ source: String, to path: String) {

@@ -56,12 +56,49 @@ struct IncrementalBuildTests {
         新模块的正文。
         """
 
+    static let secondCourse = """
+        ---
+        code: "0202"
+        title:
+          zh: 延伸课程
+          en: Further study
+        credits: 1
+        hours:
+          theory: 8
+          practice: 0
+        semester: 2
+        type: 专业拓展课
+        ---
+        第二门课程。
+        """
+
+    static let secondCourseModule = """
+        ---
+        title:
+          zh: 延伸
+          en: Further
+        order: 1
+        hours: 2
+        competencies:
+          cert:中级:1.1.1: R
+        prerequisites: [01-basics]
+        ---
+        ## 延伸内容
+
+        第二门课程的模块。
+        """
+
     static let edits: [Edit] = [
         Edit(name: "module text", apply: replace("courses/intro/01-basics.md", "## 学习目标", "## 学习目标\n\n新增的一段正文。")),
         Edit(name: "module title", apply: replace("courses/intro/01-basics.md", "zh: 基础", "zh: 基础知识")),
         Edit(name: "module competency", apply: replace("courses/intro/01-basics.md", "cert:中级:1.1.2: I", "cert:中级:2.1.1: R")),
         Edit(name: "new module", apply: write("courses/intro/03-advanced.md", newModule)),
         Edit(name: "module hours", apply: replace("courses/intro/03-advanced.md", "hours: 2", "hours: 6")),
+        Edit(name: "second course", apply: { content in
+            try write("courses/extra/course.md", secondCourse)(content).union(write("courses/extra/01-next.md", secondCourseModule)(content))
+        }),
+        Edit(name: "title of a module another course's module needs", apply: replace("courses/intro/01-basics.md", "zh: 基础知识", "zh: 基础知识（一）")),
+        Edit(name: "title of a module in the other course", apply: replace("courses/extra/01-next.md", "zh: 延伸", "zh: 延伸阅读")),
         Edit(name: "framework statement", apply: replace("frameworks/cert.xml", "能完成要求丙", "能完成要求丙（修订）")),
         Edit(name: "bank item", apply: replace("exercises/basics.xml", "点击率的计算公式是？", "点击率如何计算？")),
         Edit(name: "theme string", apply: write("theme/strings/en.json", #"{"home": "Start"}"#)),

@@ -40,24 +40,37 @@ enum AffectedPages {
             }
         }
         // Otherwise: the changed modules, every module of their courses (outline, previous/next), modules
-        // whose prerequisites name them, and the requirements they claimed or claim; every page that is
-        // not a module or requirement page (course, coverage, framework, home, lists) is rendered too.
+        // whose prerequisites name them, the requirements they claimed or claim, their courses' pages, the
+        // lectures and resources that list them, and the pages that sum up the program (coverage,
+        // frameworks, home, lists). Banks, search, assets and downloads show no module; the sitemap
+        // changes only when a module comes or goes.
         let courses = Set(changed.map(\.courseID))
         var modules = changedIDs
         for program in [old, new] {
-            for module in program.allModules {
-                if courses.contains(module.courseID) || module.prerequisites.contains(where: { changedIDs.contains($0.moduleID) }) {
-                    modules.insert(module.id)
+            for course in program.courses {
+                let list = program.modules(of: course.id)
+                for index in list.indices {
+                    if courses.contains(course.id) || list[index].prerequisites.contains(where: { changedIDs.contains($0.moduleID) }) {
+                        modules.insert(list[index].id)
+                    }
                 }
             }
         }
         let competencies = Set(changed.flatMap { $0.claims.map(\.competency) })
+        let lectures = Set(new.lectures.filter { $0.modules.contains { changedIDs.contains($0.moduleID) } }.map(\.id))
+        let resources = Set(new.resources.filter { $0.modules.contains { changedIDs.contains($0.moduleID) } }.map(\.id))
+        let moduleSetChanged = before.count != after.count || changedIDs.contains { before[$0] == nil || after[$0] == nil }
         let selected = modules
         return { subject in
             switch subject {
             case .module(let id): return selected.contains(id)
             case .competency(let id): return competencies.contains(id)
-            default: return true
+            case .course(let id): return courses.contains(id)
+            case .lecture(let id): return lectures.contains(id)
+            case .resource(let id): return resources.contains(id)
+            case .sitemap: return moduleSetChanged
+            case .bank, .search, .notFound, .asset, .download: return false
+            case .home, .index, .coverage, .framework: return true
             }
         }
     }
