@@ -64,6 +64,7 @@ struct Serve: ParsableCommand {
                 })
                 guard !changed.isEmpty else { return }
                 preview.publish(preview.rebuild(changed: changed), to: server)
+                preview.catchUpSoon(server: server)
             }
         } catch {
             server.stop()
@@ -91,10 +92,17 @@ struct Serve: ParsableCommand {
 
 /// The session behind `serve`, used by one thread at a time (the first build, then the watcher's thread,
 /// which never calls back concurrently with itself), and how its results are reported.
+/// The session as `serve` drives it: rebuilds after each batch of changes (pages that sum up the program
+/// deferred), then, once no rebuild has come for a moment, the deferred pages. One thing runs at a time.
 private final class Preview: @unchecked Sendable {
     private let session: PreviewSession
     private let options: ContentOptions
     private let lock = NSLock()
+    /// Counts rebuilds, so that a catch-up planned before the latest one gives way to the next plan.
+    private var generation = 0
+    private let catchUpQueue = DispatchQueue(label: "coursemap.serve.catch-up")
+    /// How long after a rebuild the deferred pages start, so that a burst of saves is not held up by them.
+    private let catchUpDelay = DispatchTimeInterval.milliseconds(150)
 
     init(session: PreviewSession, options: ContentOptions) {
         self.session = session
@@ -104,19 +112,38 @@ private final class Preview: @unchecked Sendable {
     func rebuild(changed: Set<String>?) -> PreviewSession.Result {
         lock.lock()
         defer { lock.unlock() }
-        return session.rebuild(changed: changed)
+        generation += 1
+        return session.rebuild(changed: changed, deferSummaries: changed != nil)
     }
 
-    /// Prints the outcome, then reloads open pages or shows the errors over them.
+    /// Renders the deferred pages shortly, unless another rebuild comes first (it plans its own).
+    func catchUpSoon(server: PreviewServer) {
+        let planned = lock.withLock { generation }
+        catchUpQueue.asyncAfter(deadline: .now() + catchUpDelay) { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            guard generation == planned, session.isBehind else { return }
+            let result = session.catchUp()
+            let milliseconds = Int((result.seconds * 1000).rounded())
+            if result.updated {
+                Console.error("coursemap: caught up in \(milliseconds) ms: \(result.pagesRendered) summary pages rendered, \(result.written.count) file\(result.written.count == 1 ? "" : "s") changed\n")
+                if !result.written.isEmpty { server.reload(paths: result.written) }
+            } else {
+                options.report(result.diagnostics)
+            }
+        }
+    }
+
     func publish(_ result: PreviewSession.Result, to server: PreviewServer) {
         options.report(result.diagnostics)
         let milliseconds = Int((result.seconds * 1000).rounded())
         let counts = Summary.counts(result.diagnostics)
         if result.updated {
             let files = result.written.count + result.removed.count
-            Console.error("coursemap: rebuilt in \(milliseconds) ms: \(result.pagesRendered) pages rendered, \(files) file\(files == 1 ? "" : "s") changed; \(counts)\n")
+            let later = result.deferred ? "; pages that sum up the program follow" : ""
+            Console.error("coursemap: rebuilt in \(milliseconds) ms: \(result.pagesRendered) pages rendered, \(files) file\(files == 1 ? "" : "s") changed; \(counts)\(later)\n")
             server.showErrors([])
-            if files > 0 { server.reload() }
+            if files > 0 { server.reload(paths: result.written + result.removed) }
         } else {
             Console.error("coursemap: not updated, the content has errors (the last good pages stay): \(counts)\n")
             server.showErrors(result.diagnostics.sorted.filter { $0.severity == .error }.map(\.description))

@@ -268,7 +268,7 @@ public enum PageSubject: Hashable, Sendable {
 
     /// Coverage reports and their data, requirement pages, frameworks and the lists: files whose size grows
     /// with the program rather than with one piece of content.
-    var summarises: Bool {
+    public var summarises: Bool {
         switch self {
         case .coverage, .competency, .framework, .index: return true
         default: return false

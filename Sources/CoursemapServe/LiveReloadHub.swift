@@ -73,6 +73,16 @@ final class LiveReloadHub: Sendable {
         return ServerSentEvent(name: "errors", data: json)
     }
 
+    /// The `reload` event: every open page reloads when `paths` is `nil`; otherwise the data is a JSON array
+    /// of the site paths that changed, and a page reloads when its own file or a theme asset is among them.
+    static func reloadEvent(_ paths: [String]?) -> ServerSentEvent {
+        guard let paths else { return ServerSentEvent(name: "reload", data: "reload") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let json = (try? encoder.encode(paths)).flatMap { String(data: $0, encoding: .utf8) } ?? "reload"
+        return ServerSentEvent(name: "reload", data: json)
+    }
+
     /// Writes `text` to one client stream. A failed write means the client is gone: close its channel.
     static func send(_ text: String, to channel: any Channel) {
         let buffer = channel.allocator.buffer(string: text)

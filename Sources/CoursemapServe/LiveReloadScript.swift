@@ -44,7 +44,8 @@ enum LiveReload {
         (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
     }
 
-    /// `/__coursemap/live.js`. It listens on `/__coursemap/events`: `reload` reloads the page; `errors`
+    /// `/__coursemap/live.js`. It listens on `/__coursemap/events`: `reload` reloads the page when the
+    /// event names its file or a theme asset, or names no files (`PreviewServer.reload`); `errors`
     /// carries a JSON array of diagnostic lines, shown in a fixed overlay (an empty array removes it). Text
     /// goes in through `textContent` only. When the connection drops (the server stopped or restarted) the
     /// browser reconnects, and the page reloads once the server is back, as it has probably rebuilt.
@@ -106,6 +107,32 @@ enum LiveReload {
             });
           }
 
+          // The site path of this page's file: "/" is "index.html", "/en/courses/" is "en/courses/index.html".
+          function ownPath() {
+            var path = location.pathname;
+            try {
+              path = decodeURIComponent(path);
+            } catch (error) {}
+            path = path.replace(/^\/+/, "");
+            if (path === "" || path.charAt(path.length - 1) === "/") path += "index.html";
+            return path;
+          }
+
+          // A `reload` event's data is "reload" (every page) or a JSON array of the site paths that changed.
+          function concernsThisPage(data) {
+            var paths;
+            try {
+              paths = JSON.parse(data);
+            } catch (error) {
+              return true;
+            }
+            if (!Array.isArray(paths)) return true;
+            var own = ownPath();
+            return paths.some(function (path) {
+              return path === own || String(path).indexOf("assets/") === 0;
+            });
+          }
+
           function connect() {
             retryTimer = null;
             source = new EventSource("/__coursemap/events");
@@ -115,8 +142,8 @@ enum LiveReload {
                 location.reload();
               }
             });
-            source.addEventListener("reload", function () {
-              location.reload();
+            source.addEventListener("reload", function (event) {
+              if (concernsThisPage(event.data)) location.reload();
             });
             source.addEventListener("errors", function (event) {
               var lines;

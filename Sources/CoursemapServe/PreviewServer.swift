@@ -112,9 +112,11 @@ public final class PreviewServer: Sendable {
         try? running.group.syncShutdownGracefully()
     }
 
-    /// Makes every open page reload (send after a successful build).
-    public func reload() {
-        hub.broadcast(ServerSentEvent(name: "reload", data: "reload"))
+    /// Makes open pages reload after a successful build: every page when `paths` is `nil`, otherwise the
+    /// pages whose file is among `paths` (site paths, such as `courses/c1/m1.html`), or every page when
+    /// a theme asset (`assets/…`) is.
+    public func reload(paths: [String]? = nil) {
+        hub.broadcast(LiveReloadHub.reloadEvent(paths))
     }
 
     /// Shows `lines` (a failed build's diagnostics, one per line) over every open page, and on every page

@@ -285,6 +285,11 @@ struct PreviewServerLiveReloadTests {
             #expect(try connection.read(until: "\n\n").contains("event: reload\ndata: reload\n\n"))
         }
 
+        server.server.reload(paths: ["courses/c1/m1.html", "en/courses/c1/m1.html"])
+        for connection in [first, second] {
+            #expect(try connection.read(until: "\n\n").contains("event: reload\ndata: [\"courses/c1/m1.html\",\"en/courses/c1/m1.html\"]\n\n"))
+        }
+
         server.server.showErrors(["content/a.md:3: error: unknown competency \"x\"", "line with </script> & <b>"])
         let errors = try first.read(until: "]\n\n")
         #expect(errors.contains("event: errors\n"))

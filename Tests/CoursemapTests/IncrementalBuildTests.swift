@@ -115,19 +115,28 @@ struct IncrementalBuildTests {
         Edit(name: "module text again", apply: replace("courses/intro/01-basics.md", "新增的一段正文。", "改写的正文。")),
     ]
 
-    @Test("after each edit of a sequence, the live folder equals a clean build")
-    func sequenceMatchesCleanBuilds() throws {
+    /// Without deferral, and as `serve` runs: pages that sum up the program deferred, then caught up.
+    @Test("after each edit of a sequence, the live folder equals a clean build", arguments: [false, true])
+    func sequenceMatchesCleanBuilds(deferSummaries: Bool) throws {
         let workspace = try Workspace()
         let content = try workspace.copy(fixtureSite, to: "Content")
         let live = workspace.path("Live")
         let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 2))
-        let first = session.rebuild()
+        let first = session.rebuild(deferSummaries: deferSummaries)
         #expect(first.updated && !first.diagnostics.hasErrors, "\(first.diagnostics.items)")
+        #expect(!first.deferred && !session.isBehind, "a first build renders everything")
 
         for (step, edit) in Self.edits.enumerated() {
             let touched = try edit.apply(content)
-            let result = session.rebuild(changed: touched)
+            let result = session.rebuild(changed: touched, deferSummaries: deferSummaries)
             #expect(result.updated, "\(edit.name): \(result.diagnostics.items)")
+            if deferSummaries {
+                #expect(!result.written.contains { $0.hasPrefix("coverage/") || $0.hasPrefix("frameworks/") } || !result.deferred,
+                    "\(edit.name): a deferring rebuild wrote a summary page")
+                #expect(result.deferred == session.isBehind)
+                let caughtUp = session.catchUp()
+                #expect(caughtUp.updated && !session.isBehind, "\(edit.name)")
+            }
             let clean = workspace.path("Clean-\(step)")
             let outcome = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 2))
             #expect(!outcome.diagnostics.hasErrors, "\(edit.name): \(outcome.diagnostics.items)")
@@ -136,6 +145,33 @@ struct IncrementalBuildTests {
             let differing = expected.keys.filter { actual[$0] != nil && actual[$0] != expected[$0] }.sorted()
             #expect(differing.isEmpty, "\(edit.name): files differ from a clean build: \(differing)")
         }
+    }
+
+    @Test("a title edit defers the coverage report; the catch-up writes it, from the latest program")
+    func titleEditDefersSummaries() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let live = workspace.path("Live")
+        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
+        _ = session.rebuild()
+        let report = "coverage/cert/intermediate/index.html"
+
+        let first = session.rebuild(changed: try Self.replace("courses/intro/01-basics.md", "zh: 基础", "zh: 基础一")(content), deferSummaries: true)
+        #expect(first.deferred && session.isBehind)
+        #expect(first.written.contains("courses/intro/01-basics.html"))
+        #expect(!first.written.contains(report))
+        // A second edit before the catch-up: the catch-up renders what both left, from the latest content.
+        let second = session.rebuild(changed: try Self.replace("courses/intro/01-basics.md", "zh: 基础一", "zh: 基础二")(content), deferSummaries: true)
+        #expect(second.deferred && !second.written.contains(report))
+        let caughtUp = session.catchUp()
+        #expect(caughtUp.written.contains(report) && caughtUp.written.contains("frameworks/cert/intermediate/1.1.1.html"))
+        #expect(!session.isBehind)
+        #expect(try String(contentsOf: live.appendingPathComponent(report), encoding: .utf8).contains("基础二"))
+        #expect(session.catchUp().written.isEmpty, "nothing is left after a catch-up")
+
+        let clean = workspace.path("Clean")
+        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))
+        #expect(try snapshot(live) == snapshot(clean))
     }
 
     @Test("a text-only edit of a module renders just that module's pages")

@@ -13,7 +13,10 @@ import Foundation
 ///   program and renders that module's two pages, without resolving again;
 /// - any other edit resolves and analyses again, then renders what `AffectedPages` selects;
 /// - content with errors writes nothing: the last good pages stay in place, and the result carries the
-///   diagnostics for the terminal and the page overlay.
+///   diagnostics for the terminal and the page overlay;
+/// - with `deferSummaries`, pages that sum up the whole program (coverage reports and their data,
+///   requirement and framework pages, the lists) are left for `catchUp()`, so that the page being edited
+///   is up to date first: at 10,000 modules a coverage report is megabytes of HTML.
 ///
 /// Files are rewritten only when their bytes change, and files no longer produced are removed, so the
 /// folder always equals what `coursemap build --no-search` would write (`IncrementalBuildTests`).
@@ -31,6 +34,8 @@ public final class PreviewSession {
         public var updated: Bool
         /// Whether the text-only fast path was taken.
         public var textOnly: Bool
+        /// Whether pages that sum up the program were left for `catchUp()`.
+        public var deferred: Bool = false
         public var seconds: Double
     }
 
@@ -46,6 +51,11 @@ public final class PreviewSession {
     /// since: the text-only fast path is taken only when nothing else is wrong.
     private var currentLoadDiagnostics: [Diagnostic] = []
     private var failedSince = false
+    /// The pages `catchUp()` still has to render; `nil` when the output is complete.
+    private var behind: SiteRenderer.Selection?
+
+    /// Whether some pages were left for `catchUp()`.
+    public var isBehind: Bool { behind != nil }
 
     /// Refuses an output folder Coursemap may not write to (see `OutputWriter.checkDestination`).
     public init(content: URL, output: URL, options: Pipeline.Options) throws(WriteError) {
@@ -59,8 +69,9 @@ public final class PreviewSession {
     }
 
     /// Brings the output up to date after `changed` files (paths relative to the content folder) were
-    /// edited, added or removed; `nil` re-reads everything.
-    public func rebuild(changed: Set<String>? = nil) -> Result {
+    /// edited, added or removed; `nil` re-reads everything. With `deferSummaries`, an edit that selects
+    /// only some pages renders those that sum up the program later, in `catchUp()`.
+    public func rebuild(changed: Set<String>? = nil, deferSummaries: Bool = false) -> Result {
         let clock = ContinuousClock.now
         var timer = StageTimer()
         var loader = ContentLoader(source: .directory(content))
@@ -109,6 +120,18 @@ public final class PreviewSession {
             }
         }
 
+        var deferred = false
+        if let base = selection {
+            if deferSummaries {
+                let earlier = behind
+                behind = { subject in (subject.summarises && base(subject)) || (earlier?(subject) ?? false) }
+                selection = { subject in !subject.summarises && base(subject) }
+                deferred = true
+            }
+        } else {
+            behind = nil
+        }
+
         let summary = SiteRenderer.render(
             analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: live,
             jobs: options.jobs, selection: selection)
@@ -135,7 +158,29 @@ public final class PreviewSession {
         failedSince = failure != nil
         return Result(
             diagnostics: diagnostics, written: written, removed: removed, pagesRendered: summary.pageCount, updated: failure == nil,
-            textOnly: textOnly, seconds: Self.seconds(since: clock))
+            textOnly: textOnly, deferred: deferred, seconds: Self.seconds(since: clock))
+    }
+
+    /// Renders the pages earlier rebuilds left for later, from the last program that built without errors.
+    /// Does nothing when `isBehind` is false. The result's diagnostics hold only a failure to write.
+    public func catchUp() -> Result {
+        let clock = ContinuousClock.now
+        guard let pending = behind, let current else {
+            return Result(diagnostics: DiagnosticList(), written: [], removed: [], pagesRendered: 0, updated: true, textOnly: false, seconds: 0)
+        }
+        behind = nil
+        let summary = SiteRenderer.render(
+            current.program, coverage: current.coverage, orphans: current.orphans, edition: options.edition, to: live,
+            jobs: options.jobs, selection: pending)
+        let (written, failure) = live.takeChanges()
+        var diagnostics = DiagnosticList()
+        if let failure {
+            diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: output.path), failure))
+            behind = pending
+        }
+        return Result(
+            diagnostics: diagnostics, written: written, removed: [], pagesRendered: summary.pageCount, updated: failure == nil,
+            textOnly: false, seconds: Self.seconds(since: clock))
     }
 
     /// When every changed file is a module whose new version differs from the current one only in its
