@@ -46,6 +46,8 @@ public enum Pipeline {
         public var program: Program
         public var coverage: [CoverageReport]
         public var orphans: Orphans
+        /// The load and resolve diagnostics: `diagnostics` before the coverage gates were checked.
+        var resolved = DiagnosticList()
     }
 
     /// Load, resolve, analyse and render, without writing anything.
@@ -97,11 +99,19 @@ public enum Pipeline {
         diagnostics.append(contentsOf: resolveDiagnostics)
         timer.lap("resolve")
         options.progress?.enter("analyse")
+        let analysis = analyse(program, resolved: diagnostics)
+        timer.lap("analyse")
+        return analysis
+    }
+
+    /// Stage 3 on a resolved program: coverage, orphans and the coverage gates. `resolved` holds the load
+    /// and resolve diagnostics, which come first.
+    static func analyse(_ program: Program, resolved: DiagnosticList) -> Analysis {
         let coverage = CoverageAnalyser.analyse(program)
         let orphans = CoverageAnalyser.orphans(program)
+        var diagnostics = resolved
         diagnostics.append(contentsOf: GateChecker.check(program, reports: coverage, orphans: orphans))
-        timer.lap("analyse")
-        return Analysis(diagnostics: diagnostics, program: program, coverage: coverage, orphans: orphans)
+        return Analysis(diagnostics: diagnostics, program: program, coverage: coverage, orphans: orphans, resolved: resolved)
     }
 
     /// Checks, then writes the site to `output` when there are no errors. The destination is vetted before

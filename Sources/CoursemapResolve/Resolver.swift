@@ -46,15 +46,7 @@ public enum Resolver {
 
         checkPrerequisites(modulesByCourse.values.flatMap { $0.map { ($0.id, $0.prerequisites) } }, into: &diagnostics)
 
-        var mappings: [CompetencyID: [ModuleMapping]] = [:]
-        for course in courses {
-            for module in modulesByCourse[course.id] ?? [] {
-                for claim in module.claims {
-                    mappings[claim.competency, default: []].append(
-                        ModuleMapping(moduleID: module.id, courseID: course.id, level: claim.level, hours: module.hours))
-                }
-            }
-        }
+        let mappings = moduleMappings(courses: courses, modulesByCourse: modulesByCourse)
 
         let (banks, assessments, datasetFiles) = resolveBanks(
             content, courseIDs: courseIDs, references: references, into: &diagnostics)
@@ -95,6 +87,45 @@ public enum Resolver {
             lectures: lectures, resources: resources, lectureMappings: media.lectureMappings, resourceMappings: media.resourceMappings,
             reportScopes: reportScopes, themeFiles: content.themeFiles)
         return (program, diagnostics)
+    }
+
+    /// For each competency, the modules that claim it: in course order, then module order.
+    static func moduleMappings(courses: [Course], modulesByCourse: [String: [Module]]) -> [CompetencyID: [ModuleMapping]] {
+        var mappings: [CompetencyID: [ModuleMapping]] = [:]
+        for course in courses {
+            guard let modules = modulesByCourse[course.id] else { continue }
+            for index in modules.indices {
+                for claim in modules[index].claims {
+                    mappings[claim.competency, default: []].append(
+                        ModuleMapping(moduleID: modules[index].id, courseID: course.id, level: claim.level, hours: modules[index].hours))
+                }
+            }
+        }
+        return mappings
+    }
+
+    /// `program` with `module` in the place of the module of its course with its id, for `serve`: the
+    /// module's claims and embeds are checked against the program, and the claims index is made again
+    /// when its claims or hours changed. `nil` when the checks find a problem (diagnostics are the full
+    /// resolver's business), or when the edit changes what only a full resolve may: the id, the course,
+    /// the position in the course (`order`) or the prerequisites.
+    public static func replacing(_ module: Module, in program: Program) -> Program? {
+        guard let old = program.module(module.id, in: module.courseID), old.order == module.order,
+            old.prerequisites.map(\.moduleID) == module.prerequisites.map(\.moduleID), old.location.file == module.location.file
+        else { return nil }
+        var diagnostics = DiagnosticList()
+        let references = ReferenceChecker(frameworks: program.frameworks, competencies: program.competencies)
+        var checked = module
+        checked.claims = references.check(module.claims, into: &diagnostics)
+        guard diagnostics.isEmpty, checkEmbeds(of: module.body, in: program).isEmpty else { return nil }
+        var updated = program
+        guard updated.replaceModule(checked) else { return nil }
+        let sameClaims = old.claims.count == checked.claims.count
+            && zip(old.claims, checked.claims).allSatisfy { $0.competency == $1.competency && $0.level == $1.level }
+        if !sameClaims || old.hours != checked.hours {
+            updated.mappings = moduleMappings(courses: updated.courses, modulesByCourse: updated.modulesByCourse)
+        }
+        return updated
     }
 
     /// Prerequisites must name modules, and must not go round in a circle (each module of a cycle is

@@ -99,6 +99,16 @@ struct IncrementalBuildTests {
         }),
         Edit(name: "title of a module another course's module needs", apply: replace("courses/intro/01-basics.md", "zh: 基础知识", "zh: 基础知识（一）")),
         Edit(name: "title of a module in the other course", apply: replace("courses/extra/01-next.md", "zh: 延伸", "zh: 延伸阅读")),
+        Edit(name: "module moved to the other course", apply: { content in
+            let from = content.appendingPathComponent("courses/extra/01-next.md"), to = content.appendingPathComponent("courses/intro/01-next.md")
+            try FileManager.default.moveItem(at: from, to: to)
+            return ["courses/extra/01-next.md", "courses/intro/01-next.md"]
+        }),
+        Edit(name: "claims and hours of the moved module", apply: { content in
+            try replace("courses/intro/01-next.md", "cert:中级:1.1.1: R\n", "cert:中级:1.1.2: M\n")(content)
+                .union(replace("courses/intro/01-next.md", "hours: 2", "hours: 3")(content))
+        }),
+        Edit(name: "hours alone", apply: replace("courses/intro/01-next.md", "hours: 3", "hours: 5")),
         Edit(name: "framework statement", apply: replace("frameworks/cert.xml", "能完成要求丙", "能完成要求丙（修订）")),
         Edit(name: "bank item", apply: replace("exercises/basics.xml", "点击率的计算公式是？", "点击率如何计算？")),
         Edit(name: "theme string", apply: write("theme/strings/en.json", #"{"home": "Start"}"#)),

@@ -33,12 +33,22 @@ enum AffectedPages {
             edited.body = now.body
             return edited == now
         }
-        if bodyOnly {
-            return { subject in
-                if case .module(let id) = subject { return changedIDs.contains(id) }
-                return false
-            }
+        if bodyOnly { return ownPages(changedIDs) }
+        return selection(changed: changed, old: old, new: new)
+    }
+
+    /// The pages of `modules` alone: what an edit to their text changes.
+    static func ownPages(_ modules: Set<String>) -> SiteRenderer.Selection {
+        { subject in
+            if case .module(let id) = subject { return modules.contains(id) }
+            return false
         }
+    }
+
+    /// The pages an edit of modules alone changes; `changed` holds every changed module, as it was in `old`
+    /// and as it is in `new` (a module added or removed is in one program only).
+    static func selection(changed: [Module], old: Program, new: Program) -> SiteRenderer.Selection {
+        let changedIDs = Set(changed.map(\.id))
         // Otherwise: the changed modules, every module of their courses (outline, previous/next), modules
         // whose prerequisites name them, the requirements they claimed or claim, their courses' pages, the
         // lectures and resources that list them, and the pages that sum up the program (coverage,
@@ -59,7 +69,8 @@ enum AffectedPages {
         let competencies = Set(changed.flatMap { $0.claims.map(\.competency) })
         let lectures = Set(new.lectures.filter { $0.modules.contains { changedIDs.contains($0.moduleID) } }.map(\.id))
         let resources = Set(new.resources.filter { $0.modules.contains { changedIDs.contains($0.moduleID) } }.map(\.id))
-        let moduleSetChanged = before.count != after.count || changedIDs.contains { before[$0] == nil || after[$0] == nil }
+        // A module added, removed or moved to another course changes the site's list of pages.
+        let moduleSetChanged = changedIDs.contains { old.course(ofModule: $0) != new.course(ofModule: $0) }
         let selected = modules
         return { subject in
             switch subject {

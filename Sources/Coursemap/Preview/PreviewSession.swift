@@ -85,18 +85,24 @@ public final class PreviewSession {
         var analysis: Pipeline.Analysis
         var selection: SiteRenderer.Selection?
         let textOnly: Bool
+        // Whether the site's list of files is as before (only modules changed, none came, went or moved).
+        var samePaths = false
         if let current, let changed, !failedSince,
             loaded.diagnostics.items.filter({ !changed.contains($0.location.file) }) == currentLoadDiagnostics,
-            let edited = Self.textOnlyEdit(changed, loaded: loaded, current: current)
+            let edit = Self.moduleEdit(changed, loaded: loaded, current: current)
         {
-            analysis = edited.analysis
-            let ids = edited.modules
-            selection = { subject in
-                if case .module(let id) = subject { return ids.contains(id) }
-                return false
+            analysis = edit.analysis
+            let bodyOnly = edit.changes.allSatisfy { change in
+                var before = change.before
+                before.body = change.after.body
+                return before == change.after
             }
-            textOnly = true
-            timer.lap("rebuild: text-only edit")
+            selection = bodyOnly
+                ? AffectedPages.ownPages(Set(edit.changes.map(\.after.id)))
+                : AffectedPages.selection(changed: edit.changes.flatMap { [$0.before, $0.after] }, old: current.program, new: analysis.program)
+            textOnly = bodyOnly
+            samePaths = true
+            timer.lap(bodyOnly ? "rebuild: text-only edit" : "rebuild: module edit")
         } else {
             analysis = Pipeline.analyse(loaded, options: options, timer: &timer)
             if !analysis.diagnostics.hasErrors {
@@ -137,10 +143,10 @@ public final class PreviewSession {
             jobs: options.jobs, selection: selection)
         timer.lap("rebuild: render and write")
         live.write(OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
-        // A text-only edit changes no path, so there is nothing stale to look for.
+        // An edit of modules alone changes no path, so there is nothing stale to look for.
         var paths = currentPaths
         var removed: [String] = []
-        if !textOnly {
+        if !samePaths {
             paths = Set(summary.paths)
             paths.insert(OutputWriter.markerName)
             removed = live.removeStale(previous: currentPaths, current: paths)
@@ -183,11 +189,12 @@ public final class PreviewSession {
             textOnly: false, seconds: Self.seconds(since: clock))
     }
 
-    /// When every changed file is a module whose new version differs from the current one only in its
-    /// text, and it loads cleanly with valid embeds: the current analysis with the new texts swapped in.
-    private static func textOnlyEdit(
+    /// When every changed file is a module that loads cleanly, had no diagnostics, and changes nothing only
+    /// a full resolve handles (see `Resolver.replacing`): the current analysis with the new modules swapped
+    /// in, its coverage analysed again if claims or hours changed; and each module before and after.
+    private static func moduleEdit(
         _ changed: Set<String>, loaded: LoadedContent, current: Pipeline.Analysis
-    ) -> (analysis: Pipeline.Analysis, modules: Set<String>)? {
+    ) -> (analysis: Pipeline.Analysis, changes: [(before: Module, after: Module)])? {
         guard !changed.isEmpty else { return nil }
         let edited = loaded.modules.filter { changed.contains($0.location.file) }
         guard edited.count == changed.count,
@@ -195,18 +202,27 @@ public final class PreviewSession {
             !current.diagnostics.items.contains(where: { changed.contains($0.location.file) })
         else { return nil }
         var program = current.program
-        var ids: Set<String> = []
+        var changes: [(before: Module, after: Module)] = []
         for module in edited {
-            guard var unchanged = program.module(module.id, in: module.courseID) else { return nil }
-            unchanged.body = module.body
-            guard unchanged == module, Resolver.checkEmbeds(of: module.body, in: program).isEmpty,
-                program.replaceModule(module)
+            guard let before = program.module(module.id, in: module.courseID),
+                let updated = Resolver.replacing(module, in: program),
+                let after = updated.module(module.id, in: module.courseID)
             else { return nil }
-            ids.insert(module.id)
+            program = updated
+            changes.append((before, after))
+        }
+        let coverageChanged = changes.contains { change in
+            change.before.hours != change.after.hours || change.before.claims.count != change.after.claims.count
+                || zip(change.before.claims, change.after.claims).contains { $0.competency != $1.competency || $0.level != $1.level }
         }
         var analysis = current
-        analysis.program = program
-        return (analysis, ids)
+        if coverageChanged {
+            analysis = Pipeline.analyse(program, resolved: current.resolved)
+            analysis.diagnostics.append(contentsOf: SiteRenderer.themeDiagnostics(program))
+        } else {
+            analysis.program = program
+        }
+        return (analysis, changes)
     }
 
     /// Every file under `folder`, relative to it.
