@@ -198,6 +198,19 @@ struct IncrementalBuildTests {
         #expect(result.removed.isEmpty)
     }
 
+    @Test("a save through a temporary file (as `sed -i` makes) counts as an edit of the saved file alone")
+    func temporaryFileIsIgnored() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let session = try PreviewSession(content: content, output: workspace.path("Live"), options: Pipeline.Options(jobs: 1))
+        _ = session.rebuild()
+        var touched = try Self.replace("courses/intro/01-basics.md", "脚注内容。", "脚注内容，已修改。")(content)
+        touched.insert("courses/intro/sedX1b2c3")  // written, then renamed over the module before the watcher looked
+        let result = session.rebuild(changed: touched)
+        #expect(result.textOnly)
+        #expect(result.written == ["courses/intro/01-basics.html", "en/courses/intro/01-basics.html"])
+    }
+
     @Test("content with errors leaves the last good pages in place, and fixing it updates them")
     func errorsKeepLastGoodPages() throws {
         let workspace = try Workspace()

@@ -51,6 +51,8 @@ public final class PreviewSession {
     /// since: the text-only fast path is taken only when nothing else is wrong.
     private var currentLoadDiagnostics: [Diagnostic] = []
     private var failedSince = false
+    /// The content folder's files when the output was last updated.
+    private var currentFiles: Set<String> = []
     /// The pages `catchUp()` still has to render; `nil` when the output is complete.
     private var behind: SiteRenderer.Selection?
 
@@ -87,6 +89,9 @@ public final class PreviewSession {
         let textOnly: Bool
         // Whether the site's list of files is as before (only modules changed, none came, went or moved).
         var samePaths = false
+        // A path in neither listing came and went between two looks (`sed -i` and some editors save through
+        // a temporary file): it changes nothing.
+        let changed = changed?.filter { loaded.files.contains($0) || currentFiles.contains($0) }
         if let current, let changed, !failedSince,
             loaded.diagnostics.items.filter({ !changed.contains($0.location.file) }) == currentLoadDiagnostics,
             let edit = Self.moduleEdit(changed, loaded: loaded, current: current)
@@ -160,6 +165,7 @@ public final class PreviewSession {
         }
         current = analysis
         currentPaths = paths
+        currentFiles = loaded.files
         currentLoadDiagnostics = loaded.diagnostics.items
         failedSince = failure != nil
         return Result(
