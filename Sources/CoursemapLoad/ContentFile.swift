@@ -41,7 +41,7 @@ struct ContentFile: Sendable {
     static func classify(_ path: String) -> ContentFile {
         let parts = path.split(separator: "/").map(String.init)
         let name = parts.last ?? path
-        let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
+        let ext = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""
         let kind: Kind
         switch (parts.first, parts.count) {
         case ("coursemap.yml", 1):

@@ -42,16 +42,23 @@ public struct ContentLoader: Sendable {
 
     /// Loads again after an edit, re-reading only the files in `changed` (content-relative paths) and files
     /// the cache has not seen; every other file's parse result comes from `cache`, which is updated.
-    /// `changed == nil` re-reads everything. The folder is listed again each time, so added and removed
-    /// files are noticed. The result equals a fresh `load()` of the same files.
+    /// `changed == nil` re-reads everything. The folder is listed again unless every changed path is a
+    /// listed file that still is one, or an unlisted path that is gone again (an editor's temporary file),
+    /// so added and removed files are noticed. The result equals a fresh `load()` of the same files.
     public func load(reusing cache: inout LoadCache, changed: Set<String>?) -> LoadedContent {
         var content = LoadedContent()
         let listing: (files: [String], escapes: [String])
-        do {
-            listing = try source.listFiles()
-        } catch {
-            content.diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: "."), "cannot list the content folder: \(error.localizedDescription)"))
-            return content
+        if let changed, let previous = cache.listing, Self.listingHolds(previous, after: changed, source: source) {
+            listing = previous.listing
+        } else {
+            do {
+                listing = try source.listFiles()
+            } catch {
+                cache.listing = nil
+                content.diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: "."), "cannot list the content folder: \(error.localizedDescription)"))
+                return content
+            }
+            cache.listing = LoadCache.Listing(listing)
         }
         for escape in listing.escapes {
             content.diagnostics.append(.error(.linkOutsideContent, at: SourceLocation(file: escape), "symbolic link points outside the content folder; Coursemap reads nothing outside it"))
@@ -81,8 +88,10 @@ public struct ContentLoader: Sendable {
         // Markdown options and the language shape every parse: when they change, nothing cached is reused.
         let settings = LoadCache.Settings(markdown: markdown, language: language)
         if cache.settings != settings || changed == nil {
+            let listed = cache.listing
             cache = LoadCache()
             cache.settings = settings
+            cache.listing = listed
         }
         let stale = work.indices.filter { index in
             let path = work[index].path
@@ -145,7 +154,7 @@ public struct ContentLoader: Sendable {
         }
         content.banks = BankAssembler.assemble(exercises, into: &bankDiagnostics)
         content.diagnostics.append(contentsOf: bankDiagnostics)
-        content.files = Set(listing.files)
+        content.files = cache.listing?.files ?? Set(listing.files)
         content.assets = Set(files.filter { $0.kind == .asset }.map(\.path))
         // Course folders that hold modules but no course.md file at all (a course.md with errors has its own
         // diagnostics and is not reported again).
@@ -387,12 +396,49 @@ final class Loaded: Sendable {
 
 /// What `ContentLoader.load(reusing:changed:)` keeps between loads: each file's parse result and size,
 /// and the settings they were parsed with. Opaque outside the load stage.
+extension ContentLoader {
+    /// Whether a listing still describes the folder after `changed` paths changed: each is a listed file
+    /// that is still a plain file, or a path that was neither a listed file nor a folder of one and is not
+    /// there now (a folder moved away is reported by its own path alone).
+    static func listingHolds(_ previous: LoadCache.Listing, after changed: Set<String>, source: ContentSource) -> Bool {
+        guard !changed.isEmpty else { return false }
+        return changed.allSatisfy { path in
+            switch source.entry(path) {
+            case .plainFile: return previous.files.contains(path)
+            case .missing: return !previous.files.contains(path) && !previous.folders.contains(path)
+            case .other: return false
+            }
+        }
+    }
+}
+
 public struct LoadCache: Sendable {
     struct Settings: Equatable, Sendable {
         var markdown: MarkdownOptions
         var language: Language
     }
+    /// The last listing of the content folder, its files as a set, and the folders that hold them.
+    struct Listing: Sendable {
+        var listing: (files: [String], escapes: [String])
+        var files: Set<String>
+        var folders: Set<String>
+
+        init(_ listing: (files: [String], escapes: [String])) {
+            self.listing = listing
+            files = Set(listing.files)
+            var folders = Set<String>()
+            for file in listing.files {
+                var path = Substring(file)
+                while let slash = path.lastIndex(of: "/") {
+                    path = path[..<slash]
+                    guard folders.insert(String(path)).inserted else { break }
+                }
+            }
+            self.folders = folders
+        }
+    }
     var settings: Settings?
+    var listing: Listing?
     var results: [String: Loaded] = [:]
     var sizes: [String: Int] = [:]
 

@@ -11,15 +11,25 @@ public struct ContentSource: Sendable {
     public var read: @Sendable (_ relativePath: String) throws -> [UInt8]
     /// The size in bytes of a file, without reading it.
     public var size: @Sendable (_ relativePath: String) -> Int?
+    /// What is at a path now, without following a link (`serve` keeps the last listing when the changed
+    /// paths are still plain files, or are gone and were never listed). `.other` when unknown.
+    public var entry: @Sendable (_ relativePath: String) -> Entry
+
+    /// What `entry` finds at a path.
+    public enum Entry: Sendable {
+        case plainFile, missing, other
+    }
 
     public init(
         listFiles: @escaping @Sendable () throws -> (files: [String], escapes: [String]),
         read: @escaping @Sendable (String) throws -> [UInt8],
-        size: (@Sendable (String) -> Int?)? = nil
+        size: (@Sendable (String) -> Int?)? = nil,
+        entry: (@Sendable (String) -> Entry)? = nil
     ) {
         self.listFiles = listFiles
         self.read = read
         self.size = size ?? { path in (try? read(path))?.count }
+        self.entry = entry ?? { _ in .other }
     }
 
     /// Files in memory, keyed by relative path.
@@ -29,7 +39,8 @@ public struct ContentSource: Sendable {
             read: { path in
                 guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
                 return Array(text.utf8)
-            })
+            },
+            entry: { path in files[path] == nil ? .missing : .plainFile })
     }
 
     /// The directory at `root` on disk.
@@ -42,6 +53,11 @@ public struct ContentSource: Sendable {
                 var info = stat()
                 guard stat(root.path + "/" + path, &info) == 0 else { return nil }
                 return Int(info.st_size)
+            },
+            entry: { path in
+                var info = stat()
+                guard lstat(root.path + "/" + path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .other }
+                return (info.st_mode & S_IFMT) == S_IFREG ? .plainFile : .other
             })
     }
 }
