@@ -48,8 +48,11 @@ public struct ContentLoader: Sendable {
     public func load(reusing cache: inout LoadCache, changed: Set<String>?) -> LoadedContent {
         var content = LoadedContent()
         let listing: (files: [String], escapes: [String])
+        // Whether the folder holds the same files as at the last load with this cache.
+        var sameListing = false
         if let changed, let previous = cache.listing, Self.listingHolds(previous, after: changed, source: source) {
             listing = previous.listing
+            sameListing = true
         } else {
             do {
                 listing = try source.listFiles()
@@ -64,7 +67,7 @@ public struct ContentLoader: Sendable {
             content.diagnostics.append(.error(.linkOutsideContent, at: SourceLocation(file: escape), "symbolic link points outside the content folder; Coursemap reads nothing outside it"))
         }
 
-        let files = listing.files.map(ContentFile.classify)
+        let files = cache.listing?.classified ?? listing.files.map(ContentFile.classify)
         // The configuration comes first: Markdown options apply to every other file.
         if files.contains(where: { $0.kind == .config }) {
             switch decodedText(ConfigReader.file) {
@@ -92,6 +95,7 @@ public struct ContentLoader: Sendable {
             cache = LoadCache()
             cache.settings = settings
             cache.listing = listed
+            sameListing = false
         }
         let stale = work.indices.filter { index in
             let path = work[index].path
@@ -111,39 +115,49 @@ public struct ContentLoader: Sendable {
                 progress?()
             }
         }
-        var kept: [String: Loaded] = [:]
-        kept.reserveCapacity(boxes.count)
-        for box in boxes { kept[box.result.path] = box }
-        cache.results = kept
-        let results = boxes.lazy.map(\.result)
-        for result in results {
-            content.diagnostics.append(contentsOf: result.diagnostics)
-            if let framework = result.framework { content.frameworks.append(framework) }
-            if let course = result.course { content.courses.append(course) }
-            if let module = result.module { content.modules.append(module) }
-            if let (path, file) = result.theme { content.themeFiles[path] = file }
+        if sameListing {
+            for index in stale { cache.results[work[index].path] = boxes[index] }
+        } else {
+            var kept: [String: Loaded] = [:]
+            kept.reserveCapacity(boxes.count)
+            for box in boxes { kept[box.result.path] = box }
+            cache.results = kept
         }
-        for result in results {
-            if let lecture = result.lecture { content.lectures.append(lecture) }
-            if let resource = result.resource { content.resources.append(resource) }
-            if let captions = result.captions { content.captionFiles[captions.path] = captions }
+        // Each part is read through its box: binding a whole `FileResult` would copy every part of it.
+        for box in boxes {
+            content.diagnostics.append(contentsOf: box.result.diagnostics)
+            if let framework = box.result.framework { content.frameworks.append(framework) }
+            if let course = box.result.course { content.courses.append(course) }
+            if let module = box.result.module { content.modules.append(module) }
+            if let (path, file) = box.result.theme { content.themeFiles[path] = file }
+        }
+        for box in boxes {
+            if let lecture = box.result.lecture { content.lectures.append(lecture) }
+            if let resource = box.result.resource { content.resources.append(resource) }
+            if let captions = box.result.captions { content.captionFiles[captions.path] = captions }
         }
         // An unchanged file keeps its size; the others get one `stat` each, on the parsing threads.
-        let cachedSizes = cache.sizes
-        let previousSize = { (path: String) -> Int? in changed?.contains(path) == false ? cachedSizes[path] : nil }
-        let unsized = listing.files.filter { previousSize($0) == nil }
-        var measured = [Int?](repeating: nil, count: unsized.count)
-        measured.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            ParallelWork.run(count: unsized.count, jobs: jobs) { index in slots[index] = source.size(unsized[index]) }
-        }
-        var sizes: [String: Int] = [:]
-        sizes.reserveCapacity(listing.files.count)
-        for path in listing.files {
-            if let size = previousSize(path) { sizes[path] = size }
-        }
-        for (path, size) in zip(unsized, measured) {
-            if let size { sizes[path] = size }
+        var sizes: [String: Int]
+        if sameListing, let changed {
+            sizes = cache.sizes
+            for path in changed where cache.listing?.files.contains(path) == true { sizes[path] = source.size(path) }
+        } else {
+            let cachedSizes = cache.sizes
+            let previousSize = { (path: String) -> Int? in changed?.contains(path) == false ? cachedSizes[path] : nil }
+            let unsized = listing.files.filter { previousSize($0) == nil }
+            var measured = [Int?](repeating: nil, count: unsized.count)
+            measured.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                ParallelWork.run(count: unsized.count, jobs: jobs) { index in slots[index] = source.size(unsized[index]) }
+            }
+            sizes = [:]
+            sizes.reserveCapacity(listing.files.count)
+            for path in listing.files {
+                if let size = previousSize(path) { sizes[path] = size }
+            }
+            for (path, size) in zip(unsized, measured) {
+                if let size { sizes[path] = size }
+            }
         }
         cache.sizes = sizes
         content.fileSizes = sizes
@@ -423,9 +437,13 @@ public struct LoadCache: Sendable {
         var files: Set<String>
         var folders: Set<String>
 
+        /// Each file with its kind.
+        var classified: [ContentFile]
+
         init(_ listing: (files: [String], escapes: [String])) {
             self.listing = listing
             files = Set(listing.files)
+            classified = listing.files.map(ContentFile.classify)
             var folders = Set<String>()
             for file in listing.files {
                 var path = Substring(file)

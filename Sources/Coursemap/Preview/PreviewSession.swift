@@ -133,7 +133,8 @@ public final class PreviewSession {
 
         var deferred = false
         if let base = selection {
-            if deferSummaries {
+            // An edit to a module's text selects no page that sums up the program.
+            if deferSummaries && !textOnly {
                 let earlier = behind
                 behind = { subject in (subject.summarises && base(subject)) || (earlier?(subject) ?? false) }
                 selection = { subject in !subject.summarises && base(subject) }
