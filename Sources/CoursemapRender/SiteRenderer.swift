@@ -25,17 +25,18 @@ public enum SiteRenderer {
     }
 
     /// Renders into `sink`: every page, or those `selection` picks. `progress` is told each time a page is
-    /// done. The files are the same whatever `jobs` is; only the order they reach the sink varies.
+    /// done. The files are the same whatever `jobs` is; only the order they reach the sink varies. Without
+    /// `listsPaths`, the summary's `paths` is empty (`serve` knows them when an edit cannot change them).
     public static func render(
         _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student,
         to sink: some SiteSink, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        selection: Selection? = nil, progress: (@Sendable () -> Void)? = nil
+        selection: Selection? = nil, listsPaths: Bool = true, progress: (@Sendable () -> Void)? = nil
     ) -> RenderSummary {
         var diagnostics = DiagnosticList()
         let (theme, themeDiagnostics) = Theme.load(overrides: program.themeFiles)
         diagnostics.append(contentsOf: themeDiagnostics)
 
-        var plan = SitePlan(selection: selection)
+        var plan = SitePlan(selection: selection, recordsPaths: listsPaths || selection?(.sitemap) ?? true)
         // Every page in the site's language at the root, and again in the other language under its folder.
         for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
             let builder = PageBuilder(program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings)
@@ -110,9 +111,13 @@ public enum SiteRenderer {
             plan.page(prefix + SitePaths.course(course.id), .course(course.id), template: "course") { builder.course(course) }
             // Made on first use by whichever thread renders one of the course's modules first.
             let outline = Lazy { builder.outline(of: course) }
-            for module in program.modules(of: course.id) {
-                let page = SitePaths.module(module.id, course: course.id)
-                plan.page(prefix + page, .module(module.id), template: "module") {
+            // By position: a module is copied only for a page that is made.
+            let modules = program.modules(of: course.id)
+            for index in modules.indices {
+                let id = modules[index].id
+                plan.page(prefix + SitePaths.module(id, course: course.id), .module(id), template: "module") {
+                    let module = modules[index]
+                    let page = SitePaths.module(id, course: course.id)
                     var context = builder.module(module, in: course, outline: outline.value)
                     context.body = embedded(module.body, page: page, builder: builder, theme: theme)
                     return context
@@ -194,27 +199,40 @@ public enum SiteRenderer {
 /// it. Only selected subjects become jobs; every path is remembered, for the sitemap and for `serve`.
 private struct SitePlan {
     let selection: SiteRenderer.Selection?
+    /// Whether every path is remembered, or only those of the jobs.
+    let recordsPaths: Bool
     private(set) var jobs: [RenderJob] = []
-    /// The `.html` pages the sitemap lists.
+    /// The `.html` pages the sitemap lists (when paths are recorded).
     private(set) var listedPaths: [String] = []
-    /// Every generated path, selected or not.
+    /// Every generated path, selected or not (when paths are recorded).
     private(set) var allPaths: [String] = []
 
-    init(selection: SiteRenderer.Selection?) { self.selection = selection }
+    init(selection: SiteRenderer.Selection?, recordsPaths: Bool) {
+        self.selection = selection
+        self.recordsPaths = recordsPaths
+    }
 
     func wants(_ subject: PageSubject) -> Bool { selection?(subject) ?? true }
 
+    /// A page; its path is worked out only when it is recorded or the page is made.
     mutating func page(
-        _ path: String, _ subject: PageSubject, template: String, listed: Bool = true,
+        _ path: @autoclosure () -> String, _ subject: PageSubject, template: String, listed: Bool = true,
         _ make: @escaping @Sendable () -> any Encodable & Sendable
     ) {
-        if listed { listedPaths.append(path) }
-        allPaths.append(path)
-        if wants(subject) { jobs.append(RenderJob(paths: [path], output: .page(template: template, make: make), summarises: subject.summarises)) }
+        let wanted = wants(subject)
+        guard wanted || recordsPaths else { return }
+        let path = path()
+        if recordsPaths {
+            if listed { listedPaths.append(path) }
+            allPaths.append(path)
+        }
+        if wanted { jobs.append(RenderJob(paths: [path], output: .page(template: template, make: make), summarises: subject.summarises)) }
     }
 
     /// A path the site has that the sink receives by other means (a copied download).
-    mutating func note(_ path: String) { allPaths.append(path) }
+    mutating func note(_ path: String) {
+        if recordsPaths { allPaths.append(path) }
+    }
 
     mutating func file(_ path: String, _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
         file([path], subject, make)
@@ -222,7 +240,7 @@ private struct SitePlan {
 
     /// One file's bytes, made once and written at each of `paths`.
     mutating func file(_ paths: [String], _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
-        allPaths.append(contentsOf: paths)
+        if recordsPaths { allPaths.append(contentsOf: paths) }
         if wants(subject) { jobs.append(RenderJob(paths: paths, output: .file(make), summarises: subject.summarises)) }
     }
 }

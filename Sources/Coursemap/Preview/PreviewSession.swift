@@ -146,7 +146,7 @@ public final class PreviewSession {
 
         let summary = SiteRenderer.render(
             analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: live,
-            jobs: options.jobs, selection: selection)
+            jobs: options.jobs, selection: selection, listsPaths: !samePaths)
         timer.lap("rebuild: render and write")
         live.write(OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
         // An edit of modules alone changes no path, so there is nothing stale to look for.
@@ -184,7 +184,7 @@ public final class PreviewSession {
         behind = nil
         let summary = SiteRenderer.render(
             current.program, coverage: current.coverage, orphans: current.orphans, edition: options.edition, to: live,
-            jobs: options.jobs, selection: pending)
+            jobs: options.jobs, selection: pending, listsPaths: false)
         let (written, failure) = live.takeChanges()
         var diagnostics = DiagnosticList()
         if let failure {
