@@ -8,15 +8,20 @@ folder, starts `coursemap serve` on it, listens to the live-reload event stream 
 then makes K edits of each kind and measures, for each edit:
 
   - rebuild: the time `serve` reports for the rebuild itself ("rebuilt in N ms": re-reading the changed
-    file, rendering the affected pages, writing the ones that changed);
-  - edit → reload: from the moment the edited file is written to the moment the `reload` event reaches the
-    listener. This adds the file watcher's 50 ms quiet period and event delivery.
+    file, rendering the pages the edit affects, writing the ones that changed). Pages that sum up the
+    whole program (coverage reports, requirement and framework pages, the lists) are not in it: serve
+    renders them right after, in its "catch-up";
+  - edit → reload: from the moment the edited file is written to the moment the `reload` event that names
+    the edited page reaches the listener. This adds the file watcher's 50 ms quiet period and delivery;
+  - catch-up: the time serve reports for the pages it left for after the reload ("caught up in N ms");
+  - edit → all pages: from the write to the catch-up's `reload` event, when every page is current. The
+    catch-up starts 150 ms after the rebuild (a later save would start a new rebuild first).
 
 Edit kinds: "text" appends a sentence to a module's body (what a teacher does most); "title" changes a
 module's Chinese title (the module's course, its requirements and the reports change too).
 Prints the median and the slowest of each. Python 3 standard library only.
 """
-import argparse, http.client, os, pathlib, random, re, shutil, statistics, subprocess, sys, tempfile, threading, time
+import argparse, http.client, json, os, pathlib, random, re, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -35,19 +40,20 @@ def corpus(n, bench_dir):
 
 
 class Listener(threading.Thread):
-    """An open page: reads the server-sent events and notes when each `reload` arrives."""
+    """An open page: reads the server-sent events and notes when each `reload` arrives, with the paths it
+    names (serve names the changed files; a page reloads when its own file is among them)."""
 
     def __init__(self, port):
         super().__init__(daemon=True)
         self.port = port
-        self.reloads = []
+        self.reloads = []  # (monotonic time, [paths] or None for "every page")
         self.condition = threading.Condition()
 
     def run(self):
         connection = http.client.HTTPConnection("127.0.0.1", self.port)
         connection.request("GET", "/__coursemap/events")
         response = connection.getresponse()
-        event = None
+        event, data = None, []
         while True:
             line = response.fp.readline()
             if not line:
@@ -55,18 +61,48 @@ class Listener(threading.Thread):
             line = line.decode().rstrip("\r\n")
             if line.startswith("event:"):
                 event = line.split(":", 1)[1].strip()
+            elif line.startswith("data:"):
+                data.append(line[5:].strip())
             elif line == "" and event:
                 if event == "reload":
+                    try:
+                        paths = json.loads("\n".join(data))
+                    except ValueError:
+                        paths = None
                     with self.condition:
-                        self.reloads.append(time.monotonic())
+                        self.reloads.append((time.monotonic(), paths if isinstance(paths, list) else None))
                         self.condition.notify_all()
-                event = None
+                event, data = None, []
 
-    def wait_reload(self, count, timeout=60):
+    def wait_reload(self, start, concerns, timeout=60):
+        """The index and time of the first reload from index `start` on for which `concerns(paths)` holds."""
+        def found():
+            for index in range(start, len(self.reloads)):
+                if concerns(self.reloads[index][1]):
+                    return index
+            return None
         with self.condition:
-            if not self.condition.wait_for(lambda: len(self.reloads) >= count, timeout):
+            if not self.condition.wait_for(lambda: found() is not None, timeout):
                 raise SystemExit("serve-rebuild: no reload event within %d s" % timeout)
-            return self.reloads[count - 1]
+            index = found()
+            return index, self.reloads[index][0]
+
+
+def wait_log(log, mark, pattern, timeout=60):
+    """The first match of `pattern` in the log after offset `mark`, waiting for it to be written."""
+    deadline = time.monotonic() + timeout
+    while True:
+        log.seek(mark)
+        found = re.search(pattern, log.read())
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise SystemExit("serve-rebuild: no %r in the log within %d s" % (pattern, timeout))
+        time.sleep(0.01)
+
+
+def summary(values):
+    return (statistics.median(values), max(values)) if values else (float("nan"), float("nan"))
 
 
 def main():
@@ -105,11 +141,11 @@ def main():
         modules = sorted(p for p in content.glob("courses/*/*.md") if p.name != "course.md")
         chooser = random.Random(7)
         results = {}
-        reloads = 0
         for kind in ("text", "title"):
-            latencies, rebuilds = [], []
+            rows = {"rebuild": [], "reload": [], "catch-up": [], "all": []}
             for edit in range(args.edits):
                 module = chooser.choice(modules)
+                page = module.relative_to(content).with_suffix(".html").as_posix()
                 text = module.read_text(encoding="utf-8")
                 if kind == "text":
                     text += "\n补充说明第 %d 条：请对照数据复核结论。\n" % edit
@@ -117,17 +153,26 @@ def main():
                     text = re.sub(r"(title:\n  zh: )", r"\1修订", text, count=1)
                 log.seek(0, os.SEEK_END)
                 mark = log.tell()
+                first = len(listener.reloads)
                 written = time.monotonic()
                 module.write_text(text, encoding="utf-8")
-                reloads += 1
-                arrived = listener.wait_reload(reloads)
-                latencies.append((arrived - written) * 1000)
-                time.sleep(0.3)  # let the log line land and the watcher go quiet
-                log.seek(mark)
-                reported = re.findall(r"rebuilt in (\d+) ms", log.read())
-                if reported:
-                    rebuilds.append(int(reported[0]))
-            results[kind] = (rebuilds, latencies)
+                # The edited page reloads when serve names its file.
+                index, arrived = listener.wait_reload(first, lambda paths: paths is None or page in paths)
+                rows["reload"].append((arrived - written) * 1000)
+                rebuilt = wait_log(log, mark, r"rebuilt in (\d+) ms[^\n]*\n")
+                rows["rebuild"].append(int(rebuilt.group(1)))
+                if "follow" in rebuilt.group(0):
+                    # Pages that sum up the program come next; their reload ends the edit.
+                    caught = wait_log(log, mark, r"caught up in (\d+) ms: \d+ summary pages rendered, (\d+) file")
+                    rows["catch-up"].append(int(caught.group(1)))
+                    done = arrived
+                    if int(caught.group(2)) > 0:
+                        done = listener.wait_reload(index + 1, lambda paths: True)[1]
+                    rows["all"].append((done - written) * 1000)
+                else:
+                    rows["all"].append((arrived - written) * 1000)
+                time.sleep(0.3)  # let the watcher go quiet
+            results[kind] = rows
     finally:
         serve.terminate()
         serve.wait(timeout=10)
@@ -135,11 +180,10 @@ def main():
 
     version = subprocess.run([args.coursemap, "--version"], capture_output=True, text=True).stdout.strip()
     print("coursemap %s; %d modules; nproc %d; first build and start %.1f s" % (version, args.modules, os.cpu_count(), first_build))
-    print("%-6s %6s %16s %14s %20s %18s" % ("edit", "edits", "rebuild median", "rebuild max", "edit→reload median", "edit→reload max"))
-    for kind, (rebuilds, latencies) in results.items():
-        print("%-6s %6d %13.0f ms %11.0f ms %17.0f ms %15.0f ms" % (
-            kind, len(latencies), statistics.median(rebuilds) if rebuilds else float("nan"), max(rebuilds) if rebuilds else float("nan"),
-            statistics.median(latencies), max(latencies)))
+    print("%-6s %5s %18s %20s %18s %22s" % ("edit", "edits", "rebuild med/max", "edit→reload med/max", "catch-up med/max", "edit→all pages med/max"))
+    for kind, rows in results.items():
+        cells = ["%6.0f / %4.0f ms" % summary(rows[name]) if rows[name] else "%16s" % "-" for name in ("rebuild", "reload", "catch-up", "all")]
+        print("%-6s %5d %18s %20s %18s %22s" % (kind, len(rows["rebuild"]), *cells))
     shutil.rmtree(scratch, ignore_errors=True)
 
 
