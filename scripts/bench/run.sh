@@ -2,13 +2,14 @@
 # Coursemap vs Hugo build benchmark (GUIDE §6). See scripts/bench/README.md.
 #
 #   scripts/bench/run.sh [SIZES...]              default: 1000 10000; Coursemap and Hugo, alternating
-#   scripts/bench/run.sh --coursemap-only N      one size, Coursemap only (e.g. 100000)
+#   scripts/bench/run.sh --coursemap-only N...   Coursemap only (e.g. 10000 100000: the growth target)
 #
 # For each size: generates the corpus once (cached in /tmp/coursemap-bench/<N>, regenerated when
 # make-corpus.py changes), then runs each tool RUNS times (default 3), alternating Coursemap and Hugo,
 # each run measured with GNU time (wall seconds, peak RSS). Output folders are deleted before every run,
-# outside the measurement (moved aside, deleted at the end). Prints medians and the Coursemap/Hugo ratios, then times Pagefind on the
-# Coursemap output of the largest size.
+# outside the measurement (moved aside, deleted at the end). Prints medians, the Coursemap/Hugo ratios and
+# how Coursemap's time grew from the size before, then times Pagefind on the Coursemap output of the
+# largest size.
 #
 # Environment: COURSEMAP (binary; default .build/release/coursemap, built when missing), RUNS (default 3),
 # BENCH_DIR (default /tmp/coursemap-bench), PAGEFIND=0 to skip timing Pagefind (always skipped with
@@ -20,14 +21,15 @@ repo="$(cd "$here/../.." && pwd)"
 bench_dir="${BENCH_DIR:-/tmp/coursemap-bench}"
 runs="${RUNS:-3}"
 
-usage() { echo "usage: $0 [SIZES...] | $0 --coursemap-only N" >&2; exit 2; }
+usage() { echo "usage: $0 [SIZES...] | $0 --coursemap-only SIZES..." >&2; exit 2; }
 
 with_hugo=1
 sizes=()
 if [[ "${1:-}" == "--coursemap-only" ]]; then
-    [[ $# -eq 2 ]] || usage
+    [[ $# -ge 2 ]] || usage
     with_hugo=0
-    sizes=("$2")
+    shift
+    sizes=("$@")
 else
     sizes=("$@")
     [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
@@ -139,21 +141,27 @@ echo
 echo "Coursemap $("$coursemap" --version 2>/dev/null || echo '?'); $( [[ $with_hugo -eq 1 ]] && hugo version | cut -d' ' -f1-2 ); nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
 echo "median of $runs runs each; peak RSS from GNU time (%M); pages = .html files written"
 echo
-printf '%8s  %-10s %10s %12s %8s %12s %12s\n' size tool "wall s" "peak RSS MB" pages "time ratio" "mem ratio"
+printf '%8s  %-10s %10s %12s %8s %12s %12s %14s\n' size tool "wall s" "peak RSS MB" pages "time ratio" "mem ratio" "growth"
 awk '
     { size[NR] = $1; tool[NR] = $2; wall[NR] = $3; rss[NR] = $4; pages[NR] = $5
       if ($2 == "hugo") { hw[$1] = $3; hr[$1] = $4 } }
     END {
+        previous = 0
         for (i = 1; i <= NR; i++) {
-            tr = mr = "-"
+            tr = mr = growth = "-"
             if (tool[i] == "coursemap" && (size[i] in hw)) {
                 tr = (hw[size[i]] > 0) ? sprintf("%.2fx", wall[i] / hw[size[i]]) : "n/a"
                 mr = (hr[size[i]] > 0) ? sprintf("%.2fx", rss[i] / hr[size[i]]) : "n/a"
             }
-            printf "%8s  %-10s %10.2f %12d %8d %12s %12s\n", size[i], tool[i], wall[i], rss[i], pages[i], tr, mr
+            if (tool[i] == "coursemap") {
+                if (previous > 0 && wall[previous] > 0) growth = sprintf("%.1fx for %gx", wall[i] / wall[previous], size[i] / size[previous])
+                previous = i
+            }
+            printf "%8s  %-10s %10.2f %12d %8d %12s %12s %14s\n", size[i], tool[i], wall[i], rss[i], pages[i], tr, mr, growth
         }
     }' "$results"
-echo "(ratios are Coursemap / Hugo at the same size, measured in the same run)"
+echo "(ratios are Coursemap / Hugo at the same size, measured in the same run; growth is Coursemap's time"
+echo " against the size before it, in the same run)"
 
 # --- Pagefind on the largest size --------------------------------------------------------------------
 largest="$(printf '%s\n' "${sizes[@]}" | sort -n | tail -n 1)"
