@@ -9,8 +9,10 @@ import Foundation
 /// `coursemap serve`. It remembers every file's parse result and the program the output was last made
 /// from, so an edit costs re-reading the changed files and rendering the pages they affect:
 ///
-/// - an edit to a module's text only (the usual case while writing) swaps the new body into the last
-///   program and renders that module's two pages, without resolving again;
+/// - an edit of modules alone that keeps their ids, courses, order and prerequisites, and checks cleanly
+///   (the usual case while writing), swaps them into the last program without resolving again
+///   (`Resolver.replacing`); a text-only edit then renders just the modules' pages, any other such edit
+///   what `AffectedPages.selection(changed:old:new:)` picks;
 /// - any other edit resolves and analyses again, then renders what `AffectedPages` selects;
 /// - content with errors writes nothing: the last good pages stay in place, and the result carries the
 ///   diagnostics for the terminal and the page overlay;
@@ -32,7 +34,7 @@ public final class PreviewSession {
         public var pagesRendered: Int
         /// Whether the output was updated; false when the content has errors.
         public var updated: Bool
-        /// Whether the text-only fast path was taken.
+        /// Whether only module text changed (and only those modules' pages were rendered).
         public var textOnly: Bool
         /// Whether pages that sum up the program were left for `catchUp()`.
         public var deferred: Bool = false
