@@ -125,6 +125,17 @@ struct IncrementalBuildTests {
         Edit(name: "module text again", apply: replace("courses/intro/01-basics.md", "新增的一段正文。", "改写的正文。")),
     ]
 
+    /// A copy of the fixture site, a session on it, and its first build (one render thread).
+    static func builtSession() throws -> (workspace: Workspace, content: URL, live: URL, session: PreviewSession) {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let live = workspace.path("Live")
+        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
+        let first = session.rebuild()
+        #expect(first.updated && !first.diagnostics.hasErrors, "\(first.diagnostics.items)")
+        return (workspace, content, live, session)
+    }
+
     /// Without deferral, and as `serve` runs: pages that sum up the program deferred, then caught up.
     @Test("after each edit of a sequence, the live folder equals a clean build", arguments: [false, true])
     func sequenceMatchesCleanBuilds(deferSummaries: Bool) throws {
@@ -159,11 +170,7 @@ struct IncrementalBuildTests {
 
     @Test("a title edit defers the coverage report; the catch-up writes it, from the latest program")
     func titleEditDefersSummaries() throws {
-        let workspace = try Workspace()
-        let content = try workspace.copy(fixtureSite, to: "Content")
-        let live = workspace.path("Live")
-        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
-        _ = session.rebuild()
+        let (workspace, content, live, session) = try Self.builtSession()
         let report = "coverage/cert/intermediate/index.html"
 
         let first = session.rebuild(changed: try Self.replace("courses/intro/01-basics.md", "zh: 基础", "zh: 基础一")(content), deferSummaries: true)
@@ -186,10 +193,8 @@ struct IncrementalBuildTests {
 
     @Test("a text-only edit of a module renders just that module's pages")
     func textEditIsNarrow() throws {
-        let workspace = try Workspace()
-        let content = try workspace.copy(fixtureSite, to: "Content")
-        let session = try PreviewSession(content: content, output: workspace.path("Live"), options: Pipeline.Options(jobs: 1))
-        _ = session.rebuild()
+        let (workspace, content, _, session) = try Self.builtSession()
+        defer { withExtendedLifetime(workspace) {} }  // its deinit removes the folder
         let touched = try Self.replace("courses/intro/01-basics.md", "脚注内容。", "脚注内容，已修改。")(content)
         let result = session.rebuild(changed: touched)
         #expect(result.textOnly)
@@ -200,10 +205,8 @@ struct IncrementalBuildTests {
 
     @Test("a save through a temporary file (as `sed -i` makes) counts as an edit of the saved file alone")
     func temporaryFileIsIgnored() throws {
-        let workspace = try Workspace()
-        let content = try workspace.copy(fixtureSite, to: "Content")
-        let session = try PreviewSession(content: content, output: workspace.path("Live"), options: Pipeline.Options(jobs: 1))
-        _ = session.rebuild()
+        let (workspace, content, _, session) = try Self.builtSession()
+        defer { withExtendedLifetime(workspace) {} }  // its deinit removes the folder
         var touched = try Self.replace("courses/intro/01-basics.md", "脚注内容。", "脚注内容，已修改。")(content)
         touched.insert("courses/intro/sedX1b2c3")  // written, then renamed over the module before the watcher looked
         let result = session.rebuild(changed: touched)
@@ -213,11 +216,7 @@ struct IncrementalBuildTests {
 
     @Test("content with errors leaves the last good pages in place, and fixing it updates them")
     func errorsKeepLastGoodPages() throws {
-        let workspace = try Workspace()
-        let content = try workspace.copy(fixtureSite, to: "Content")
-        let live = workspace.path("Live")
-        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
-        _ = session.rebuild()
+        let (workspace, content, live, session) = try Self.builtSession()
         let before = try snapshot(live)
 
         let broken = try Self.replace("courses/intro/01-basics.md", "hours: 4", "hours: [4")(content)
@@ -237,11 +236,8 @@ struct IncrementalBuildTests {
 
     @Test("while another file has an error, a text-only edit does not publish or clear the error")
     func textEditWhileBroken() throws {
-        let workspace = try Workspace()
-        let content = try workspace.copy(fixtureSite, to: "Content")
-        let live = workspace.path("Live")
-        let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
-        _ = session.rebuild()
+        let (workspace, content, live, session) = try Self.builtSession()
+        defer { withExtendedLifetime(workspace) {} }  // its deinit removes the folder
         let before = try snapshot(live)
         let broken = try Self.replace("courses/intro/course.md", "credits: 2", "credits: [2")(content)
         #expect(!session.rebuild(changed: broken).updated)
