@@ -13,7 +13,7 @@
 #
 # Environment: COURSEMAP (binary; default .build/release/coursemap, built when missing), RUNS (default 3),
 # BENCH_DIR (default /tmp/coursemap-bench), PAGEFIND=0 to skip timing Pagefind (always skipped with
-# --coursemap-only).
+# --coursemap-only), DROP_CACHES=0 to keep the page cache between runs (it is dropped only as root).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -106,10 +106,21 @@ trash="$bench_dir/.trash-$$"
 mkdir -p "$trash"
 trap 'rm -f "$results"; rm -rf "$trash"' EXIT
 # Before each run the previous output is moved aside and `sync` writes back what is still dirty, so that no
-# run pays for writing back the one before it (at 100k modules that is 4 GB).
+# run pays for writing back the one before it (at 100k modules that is 4 GB). Then, when the harness may
+# (root, and DROP_CACHES is not 0), the page cache is dropped and the tree the next run reads is read once
+# into it again: every run starts with the same memory state, its input cached and no earlier output
+# holding memory. Without that, each 100k run's 4 GB of new page cache came from memory the virtual
+# machine had not touched yet, which costs several microseconds a page here (see the README).
+drop_caches=0
+if [[ "${DROP_CACHES:-1}" != 0 && -w /proc/sys/vm/drop_caches ]]; then drop_caches=1; fi
 set_aside() {
     if [[ -e "$1" ]]; then mv "$1" "$trash/$(basename "$1")-$RANDOM$RANDOM"; fi
     sync
+    if [[ $drop_caches -eq 1 ]]; then
+        echo 1 >/proc/sys/vm/drop_caches
+        find "$2" -type f -print0 | xargs -0 cat >/dev/null
+        cat "$coursemap" $( [[ $with_hugo -eq 1 ]] && command -v hugo ) >/dev/null
+    fi
 }
 
 for n in "${sizes[@]}"; do
@@ -118,11 +129,11 @@ for n in "${sizes[@]}"; do
     cm_out="$dir/out-coursemap" hugo_out="$dir/out-hugo"
     : >"$dir/coursemap.times"; : >"$dir/hugo.times"
     for ((r = 1; r <= runs; r++)); do
-        set_aside "$cm_out"
+        set_aside "$cm_out" "$dir/coursemap"
         echo "bench: $n modules, run $r/$runs: coursemap" >&2
         measure "$dir/coursemap.times" -- "$coursemap" build --no-search --content "$dir/coursemap" --output "$cm_out"
         if [[ $with_hugo -eq 1 ]]; then
-            set_aside "$hugo_out"
+            set_aside "$hugo_out" "$dir/hugo"
             echo "bench: $n modules, run $r/$runs: hugo" >&2
             measure "$dir/hugo.times" -- hugo --quiet --source "$dir/hugo" --destination "$hugo_out"
         fi
@@ -139,7 +150,7 @@ done
 # --- report ------------------------------------------------------------------------------------------
 echo
 echo "Coursemap $("$coursemap" --version 2>/dev/null || echo '?'); $( [[ $with_hugo -eq 1 ]] && hugo version | cut -d' ' -f1-2 ); nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
-echo "median of $runs runs each; peak RSS from GNU time (%M); pages = .html files written"
+echo "median of $runs runs each; peak RSS from GNU time (%M); pages = .html files written; page cache dropped before each run: $( [[ $drop_caches -eq 1 ]] && echo yes || echo no)"
 echo
 printf '%8s  %-10s %10s %12s %8s %12s %12s %14s\n' size tool "wall s" "peak RSS MB" pages "time ratio" "mem ratio" "growth"
 awk '
