@@ -117,9 +117,9 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data()) + [10]
+        var bytes = (try? PrettyJSON.encode(self)) ?? []
+        bytes.append(10)
+        return bytes
     }
 
     /// Reads a `coverage.json` written by this or an earlier build.

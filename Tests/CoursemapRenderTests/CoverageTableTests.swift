@@ -14,5 +14,8 @@ struct CoverageTableTests {
     ])
     func quoting(_ field: String, _ expected: String) {
         #expect(CoverageTable.quote(field) == expected)
+        var bytes: [UInt8] = [0x41]
+        CoverageTable.appendQuoted(field, to: &bytes)
+        #expect(bytes == [0x41] + Array(expected.utf8), "the byte writer the CSV uses quotes the same way")
     }
 }

@@ -1,0 +1,53 @@
+import CoursemapAnalyse
+import CoursemapLoad
+import CoursemapModel
+@testable import CoursemapRender
+import CoursemapResolve
+import Foundation
+import Testing
+
+/// `PrettyJSON` must write what Foundation's `JSONEncoder` writes with the options `coverage.json` used
+/// (`.prettyPrinted`, `.sortedKeys`, `.withoutEscapingSlashes`), so the file did not change when it
+/// took over; these tests compare the two on awkward values and on real reports.
+@Suite("Pretty JSON")
+struct PrettyJSONTests {
+    struct Awkward: Encodable {
+        var empty: [Int] = []
+        var emptyObject: [String: Int] = [:]
+        var numbers: [Double] = [4, 2.5, 0.1, 1e-7, 1e20, 123_456_789.123, -0.0, 13.333333333333334, 1e16, 12_345_678_901_234_567_890, 0.000123, 100, 1.5e300, -7.25]
+        var integers: [Int] = [0, -1, Int.max, Int.min]
+        var strings: [String] = ["q\"b\\s/x", "\u{01}\u{1f}\n\t\r\u{08}\u{0c}\u{7f}", "中文\u{2028}é 𠀀", "", "a\u{0}b"]
+        var keys: [String: Int] = ["a": 1, "B": 2, "b": 3, "a1": 4, "a10": 5, "a2": 6, "_x": 7, "Z": 8, "aB": 9, "ab": 10, "a-b": 11, "é": 12, "z": 13, "中": 14]
+        var missing: Int?
+        var present: Int? = 3
+        var flags = [true, false]
+        var nested: [[String: [Int]]] = [[:], ["x": [], "y": [1, 2]]]
+        var level = MappingLevel.mastered
+    }
+
+    static func foundation(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+
+    @Test("awkward values come out as Foundation writes them")
+    func awkward() throws {
+        let ours = try PrettyJSON.encode(Awkward()), theirs = try Self.foundation(Awkward())
+        #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
+    }
+
+    @Test("the coverage documents of the test fixture and of the shipped example are byte for byte Foundation's", arguments: ["Tests/Fixtures/site", "Content"])
+    func reports(_ folder: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let loaded = ContentLoader(contentDirectory: root.appendingPathComponent(folder)).load()
+        let (program, _) = Resolver.resolve(loaded)
+        let coverage = CoverageAnalyser.analyse(program)
+        let orphans = CoverageAnalyser.orphans(program)
+        #expect(!coverage.isEmpty)
+        for report in coverage {
+            let document = try #require(CoverageDocument.make(report, program: program, orphans: orphans))
+            #expect(document.encoded() == (try Self.foundation(document)) + [10], "\(folder): \(report.scope)")
+        }
+    }
+}
