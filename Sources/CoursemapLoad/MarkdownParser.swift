@@ -17,6 +17,13 @@ enum MarkdownParser {
     /// Registers the extensions; call before parsing from several threads at once.
     static func prepare() { _ = registerExtensions }
 
+    /// Held while a parser parses inlines (`cmark_parser_finish`). cmark-gfm 0.29 marks the characters that
+    /// start an extension's inline syntax (`~`, `:`, `w`, `|`) in a process-wide table when that step
+    /// starts and clears them when it ends, so a parse finishing on one thread could clear them under a
+    /// parse on another, which then left `~~text~~` or a `www.` link as plain text. The block phase
+    /// (`cmark_parser_feed`) and rendering stay parallel.
+    private static let inlineLock = NSLock()
+
     static func parse(_ markdown: String, options: MarkdownOptions) -> RichText {
         parse(markdown, options: options, file: "", firstLine: 1).text
     }
@@ -54,7 +61,9 @@ enum MarkdownParser {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { return (.empty, [], []) }
+        // Finishing parses the inlines, during which cmark-gfm switches its extensions' special characters
+        // on and then off in one table shared by the whole process: two parses must not overlap there.
+        guard let document = inlineLock.withLock({ cmark_parser_finish(parser) }) else { return (.empty, [], []) }
         defer { cmark_node_free(document) }
 
         let linkDiagnostics = unsafeLinks(in: document, source: markdown, file: file, firstLine: firstLine)

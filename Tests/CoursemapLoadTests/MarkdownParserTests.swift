@@ -30,6 +30,27 @@ struct MarkdownParserTests {
         #expect(html.contains("footnotes"))
     }
 
+    /// cmark-gfm 0.29 keeps the inline parser's table of special characters in process-wide memory: each
+    /// parse switches its extensions' characters (`~` for strikethrough, `:` and `w` for autolinks) on when
+    /// it starts parsing inlines and off when it is done, so without a lock a parse on one thread turned
+    /// them off in the middle of a parse on another, and `~~x~~` sometimes stayed text in a parallel build.
+    @Test("parses on many threads at once all see the extensions")
+    func parallelParsesAgree() {
+        let markdown = "前 ~~删除~~ 后，见 www.example.com 与 https://example.org/x。\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        let expected = MarkdownParser.parse(markdown, options: safe).html
+        #expect(expected.contains("<del>删除</del>") && expected.contains("<a href=\"http://www.example.com\">"))
+        let results = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            var mine: [String] = []
+            for _ in 0..<400 { mine.append(MarkdownParser.parse(markdown, options: MarkdownOptions()).html) }
+            results.withLock { $0 += mine }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 3200)
+        let wrong = all.filter { $0 != expected }
+        #expect(wrong.isEmpty, "\(wrong.count) of 3200 parses differ, such as: \(wrong.first ?? "")")
+    }
+
     @Test("headings get unique anchors and make the outline")
     func headings() {
         let text = MarkdownParser.parse("## 学习目标\n\ntext\n\n## 学习目标\n\n### Step *one*\n", options: safe)
