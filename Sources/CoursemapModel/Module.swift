@@ -39,6 +39,22 @@ public struct Module: Hashable, Sendable, Codable {
     }
 }
 
+extension Module {
+    /// Whether `other` is this module with another body and nothing else changed (`serve`'s text-only edit).
+    public func differsOnlyInBody(from other: Module) -> Bool {
+        var same = self
+        same.body = other.body
+        return same == other
+    }
+
+    /// Whether `other` claims the same competencies at the same levels, in the same order, with the same
+    /// hours: all that coverage reads of a module (claim locations aside).
+    public func countsTheSame(as other: Module) -> Bool {
+        hours == other.hours && claims.count == other.claims.count
+            && zip(claims, other.claims).allSatisfy { $0.competency == $1.competency && $0.level == $1.level }
+    }
+}
+
 /// How far a module takes a competency: introduced, reinforced or mastered.
 public enum MappingLevel: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
     case introduced = "I"

@@ -61,7 +61,8 @@ enum CoverageTable {
         return out
     }
 
-    /// Appends `field` to `out` as `quote` gives it.
+    /// RFC 4180: quotes a field with a comma, a quote or a line break, doubling the quotes inside. Looks at
+    /// the bytes (all four are ASCII), which also catches a CRLF pair, a single character to `String`.
     static func appendQuoted(_ field: String, to out: inout [UInt8]) {
         let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else {
@@ -76,10 +77,10 @@ enum CoverageTable {
         out.append(0x22)
     }
 
-    /// RFC 4180: quote fields with commas, quotes or line breaks; double the quotes inside. Looks at the
-    /// bytes (all four are ASCII), which also catches a CRLF pair, a single character to `String`.
+    /// `field` as a CSV field (see `appendQuoted`).
     static func quote(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        appendQuoted(field, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

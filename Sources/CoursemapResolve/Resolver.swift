@@ -120,9 +120,7 @@ public enum Resolver {
         guard diagnostics.isEmpty, checkEmbeds(of: module.body, in: program).isEmpty else { return nil }
         var updated = program
         guard updated.replaceModule(checked) else { return nil }
-        let sameClaims = old.claims.count == checked.claims.count
-            && zip(old.claims, checked.claims).allSatisfy { $0.competency == $1.competency && $0.level == $1.level }
-        if !sameClaims || old.hours != checked.hours {
+        if !old.countsTheSame(as: checked) {
             updated.mappings = moduleMappings(courses: updated.courses, modulesByCourse: updated.modulesByCourse)
         }
         return updated
@@ -166,13 +164,12 @@ public enum Resolver {
         for id in byID.keys.sorted() where marks[id] == nil { visit(id, path: []) }
     }
 
-    /// A diagnostic when an embed names a bank or item that does not exist.
-    /// The problems with a module body's embeds against an already resolved program (for `serve`, which
-    /// swaps in an edited body without resolving everything again).
-    public static func checkEmbeds(of body: RichText, in program: Program) -> [Diagnostic] {
+    /// The problems with a module body's embeds against an already resolved program.
+    static func checkEmbeds(of body: RichText, in program: Program) -> [Diagnostic] {
         body.embeds.compactMap { checkEmbed($0, banks: program.banks, lectures: program.lectures, resources: program.resources) }
     }
 
+    /// A diagnostic when an embed names a bank, item, lecture or resource that does not exist.
     private static func checkEmbed(_ embed: Embed, banks: [ExerciseBank], lectures: [Lecture], resources: [Resource]) -> Diagnostic? {
         let parts = embed.target.split(separator: "/").map(String.init)
         switch embed.kind {

@@ -29,9 +29,8 @@ enum AffectedPages {
         let changedIDs = Set(changed.map(\.id))
         // A body-only edit shows on the module's own page and nowhere else.
         let bodyOnly = changedIDs.allSatisfy { id in
-            guard var edited = before[id], let now = after[id] else { return false }
-            edited.body = now.body
-            return edited == now
+            guard let edited = before[id], let now = after[id] else { return false }
+            return edited.differsOnlyInBody(from: now)
         }
         if bodyOnly { return ownPages(changedIDs) }
         return selection(changed: changed, old: old, new: new)

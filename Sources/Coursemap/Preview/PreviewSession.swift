@@ -99,11 +99,7 @@ public final class PreviewSession {
             let edit = Self.moduleEdit(changed, loaded: loaded, current: current)
         {
             analysis = edit.analysis
-            let bodyOnly = edit.changes.allSatisfy { change in
-                var before = change.before
-                before.body = change.after.body
-                return before == change.after
-            }
+            let bodyOnly = edit.changes.allSatisfy { $0.before.differsOnlyInBody(from: $0.after) }
             selection = bodyOnly
                 ? AffectedPages.ownPages(Set(edit.changes.map(\.after.id)))
                 : AffectedPages.selection(changed: edit.changes.flatMap { [$0.before, $0.after] }, old: current.program, new: analysis.program)
@@ -220,12 +216,8 @@ public final class PreviewSession {
             program = updated
             changes.append((before, after))
         }
-        let coverageChanged = changes.contains { change in
-            change.before.hours != change.after.hours || change.before.claims.count != change.after.claims.count
-                || zip(change.before.claims, change.after.claims).contains { $0.competency != $1.competency || $0.level != $1.level }
-        }
         var analysis = current
-        if coverageChanged {
+        if changes.contains(where: { !$0.before.countsTheSame(as: $0.after) }) {
             analysis = Pipeline.analyse(program, resolved: current.resolved)
             analysis.diagnostics.append(contentsOf: SiteRenderer.themeDiagnostics(program))
         } else {
