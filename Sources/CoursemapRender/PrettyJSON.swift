@@ -1,53 +1,17 @@
 /// Writes a value as JSON in the layout Foundation's `JSONEncoder` uses with `.prettyPrinted`,
 /// `.sortedKeys` and `.withoutEscapingSlashes`, byte for byte: two-space indents, `"key" : value`, keys in
 /// code-point order, integral doubles without `.0`, an empty array or object as a bracket, a blank line and
-/// the closing bracket. `coverage.json` is written with it: at 100,000 modules the file is about 70 MB, and
-/// Foundation's encoder took about seven times that in memory, and a quarter of a `serve` catch-up.
-/// The value comes from `TemplateValueEncoder`, which leaves out `nil` optionals, as `JSONEncoder` does
-/// for the conformances the compiler synthesises (the only ones this is used with).
+/// the closing bracket. A `nil` optional is left out, as `JSONEncoder` does for the conformances the
+/// compiler synthesises. `coverage.json` is written with it.
+///
+/// The value's `Encodable` conformance writes straight into byte buffers (`JSONWriting`); no tree of the
+/// whole value is built. At 100,000 modules the file is about 70 MB: Foundation's encoder took about seven
+/// times that in memory, and an intermediate value tree about nine times.
 enum PrettyJSON {
     static func encode(_ value: some Encodable) throws -> [UInt8] {
         var out: [UInt8] = []
-        write(try TemplateValueEncoder.encode(value), indent: 0, to: &out)
+        try JSONWriting.write(value, indent: 0, to: &out)
         return out
-    }
-
-    static func write(_ value: TemplateValue, indent: Int, to out: inout [UInt8]) {
-        switch value {
-        case .string(let string): writeString(string, to: &out)
-        case .bool(let bool): out.append(contentsOf: (bool ? "true" : "false").utf8)
-        case .int(let int): out.append(contentsOf: String(int).utf8)
-        case .double(let double): out.append(contentsOf: number(double).utf8)
-        case .list(let values):
-            out.append(UInt8(ascii: "["))
-            guard !values.isEmpty else { return closeEmpty("]", indent: indent, to: &out) }
-            newline(indent + 1, to: &out)
-            for (position, element) in values.enumerated() {
-                if position > 0 {
-                    out.append(UInt8(ascii: ","))
-                    newline(indent + 1, to: &out)
-                }
-                write(element, indent: indent + 1, to: &out)
-            }
-            newline(indent, to: &out)
-            out.append(UInt8(ascii: "]"))
-        case .object(let object):
-            out.append(UInt8(ascii: "{"))
-            guard !object.keys.isEmpty else { return closeEmpty("}", indent: indent, to: &out) }
-            newline(indent + 1, to: &out)
-            let order = object.keys.indices.sorted { object.keys[$0].unicodeScalars.lexicographicallyPrecedes(object.keys[$1].unicodeScalars) }
-            for (position, field) in order.enumerated() {
-                if position > 0 {
-                    out.append(UInt8(ascii: ","))
-                    newline(indent + 1, to: &out)
-                }
-                writeString(object.keys[field], to: &out)
-                out.append(contentsOf: " : ".utf8)
-                write(object.values[field], indent: indent + 1, to: &out)
-            }
-            newline(indent, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
     }
 
     /// The shortest form that reads back as the same double, as Swift prints it, without a trailing `.0`.
@@ -57,13 +21,13 @@ enum PrettyJSON {
     }
 
     /// An empty array or object: a blank line (no indent on it), then the closing bracket.
-    private static func closeEmpty(_ bracket: Unicode.Scalar, indent: Int, to out: inout [UInt8]) {
+    static func closeEmpty(_ bracket: Unicode.Scalar, indent: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
         newline(indent, to: &out)
         out.append(UInt8(ascii: bracket))
     }
 
-    private static func newline(_ indent: Int, to out: inout [UInt8]) {
+    static func newline(_ indent: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }

@@ -5,8 +5,8 @@
 #   scripts/bench/run.sh --coursemap-only N...   Coursemap only (e.g. 10000 100000: the growth target)
 #
 # For each size: generates the corpus once (cached in /tmp/coursemap-bench/<N>, regenerated when
-# make-corpus.py changes), then runs each tool RUNS times (default 3), alternating Coursemap and Hugo,
-# each run measured with GNU time (wall seconds, peak RSS). Output folders are deleted before every run,
+# make-corpus.py changes). Then RUNS rounds (default 3): each round builds every size, smallest first, with
+# Coursemap and then Hugo, each run measured with GNU time (wall seconds, peak RSS). Output folders are deleted before every run,
 # outside the measurement (moved aside, deleted at the end). Prints medians, the Coursemap/Hugo ratios and
 # how Coursemap's time grew from the size before, then times Pagefind on the Coursemap output of the
 # largest size.
@@ -125,31 +125,41 @@ set_aside() {
 
 for n in "${sizes[@]}"; do
     corpus "$n"
-    dir="$bench_dir/$n"
-    cm_out="$dir/out-coursemap" hugo_out="$dir/out-hugo"
-    : >"$dir/coursemap.times"; : >"$dir/hugo.times"
-    for ((r = 1; r <= runs; r++)); do
-        set_aside "$cm_out" "$dir/coursemap"
+    : >"$bench_dir/$n/coursemap.times"; : >"$bench_dir/$n/hugo.times"
+done
+# Round r builds every size once, each with Coursemap and then Hugo: the sizes take turns as the tools do,
+# so that a slower spell of the machine (it varies by minutes here) weighs on every size alike, and the
+# growth from one size to the next compares runs made at the same time.
+for ((r = 1; r <= runs; r++)); do
+    for n in "${sizes[@]}"; do
+        dir="$bench_dir/$n"
+        set_aside "$dir/out-coursemap" "$dir/coursemap"
         echo "bench: $n modules, run $r/$runs: coursemap" >&2
-        measure "$dir/coursemap.times" -- "$coursemap" build --no-search --content "$dir/coursemap" --output "$cm_out"
+        measure "$dir/coursemap.times" -- "$coursemap" build --no-search --content "$dir/coursemap" --output "$dir/out-coursemap"
         if [[ $with_hugo -eq 1 ]]; then
-            set_aside "$hugo_out" "$dir/hugo"
+            set_aside "$dir/out-hugo" "$dir/hugo"
             echo "bench: $n modules, run $r/$runs: hugo" >&2
-            measure "$dir/hugo.times" -- hugo --quiet --source "$dir/hugo" --destination "$hugo_out"
+            measure "$dir/hugo.times" -- hugo --quiet --source "$dir/hugo" --destination "$dir/out-hugo"
         fi
     done
+done
+runs_text=""   # every run's wall time, for the report
+for n in "${sizes[@]}"; do
+    dir="$bench_dir/$n"
+    cm_out="$dir/out-coursemap" hugo_out="$dir/out-hugo"
     tools=(coursemap); [[ $with_hugo -eq 1 ]] && tools+=(hugo)
     for tool in "${tools[@]}"; do
         out="$cm_out"; [[ $tool == hugo ]] && out="$hugo_out"
         wall="$(cut -d' ' -f1 "$dir/$tool.times" | median)"
         rss="$(cut -d' ' -f2 "$dir/$tool.times" | median)"
         echo "$n $tool $wall $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') $(html_count "$out")" >>"$results"
+        runs_text+="$(printf '%8s  %-10s %s' "$n" "$tool" "$(cut -d' ' -f1 "$dir/$tool.times" | paste -sd' ')")"$'\n'
     done
 done
 
 # --- report ------------------------------------------------------------------------------------------
 echo
-echo "Coursemap $("$coursemap" --version 2>/dev/null || echo '?'); $( [[ $with_hugo -eq 1 ]] && hugo version | cut -d' ' -f1-2 ); nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
+echo "Coursemap $("$coursemap" --version 2>/dev/null || echo '?');$( [[ $with_hugo -eq 1 ]] && echo " $(hugo version | cut -d' ' -f1-2);" ) nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
 echo "median of $runs runs each; peak RSS from GNU time (%M); pages = .html files written; page cache dropped before each run: $( [[ $drop_caches -eq 1 ]] && echo yes || echo no)"
 echo
 printf '%8s  %-10s %10s %12s %8s %12s %12s %14s\n' size tool "wall s" "peak RSS MB" pages "time ratio" "mem ratio" "growth"
@@ -173,6 +183,9 @@ awk '
     }' "$results"
 echo "(ratios are Coursemap / Hugo at the same size, measured in the same run; growth is Coursemap's time"
 echo " against the size before it, in the same run)"
+echo
+echo "every run's wall seconds, by size and tool, round 1 first:"
+printf '%s' "$runs_text"
 
 # --- Pagefind on the largest size --------------------------------------------------------------------
 largest="$(printf '%s\n' "${sizes[@]}" | sort -n | tail -n 1)"
