@@ -4,8 +4,20 @@
 public protocol SiteSink: Sendable {
     /// A generated file, by its `/`-separated path relative to the output root.
     func write(_ path: String, _ bytes: [UInt8])
+    /// A generated file that `parts` makes piece by piece, handing each piece to `emit` in order: a page of
+    /// many megabytes (a coverage report of a large program) never has to be held whole. The pieces are
+    /// only valid during `emit`. By default they are joined and passed to `write(_:_:)`.
+    func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void)
     /// A file copied unchanged from the content folder (content-relative `source`).
     func copy(_ source: String, to path: String)
+}
+
+extension SiteSink {
+    public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
+        var bytes: [UInt8] = []
+        parts { bytes.append(contentsOf: $0) }
+        write(path, bytes)
+    }
 }
 
 /// A sink that keeps every file in memory, as a `RenderedSite`.

@@ -30,7 +30,11 @@ enum CoverageCharts {
         let cellWidth = 86, cellHeight = 20, labelWidth = 60, headerHeight = 28
         let width = labelWidth + courses.count * cellWidth + 2, height = headerHeight + codes.count * cellHeight + 2
         let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1
-        var svg = "<svg class=\"chart heatmap\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-labelledby=\"cm-heatmap-title\">"
+        // About 220–250 bytes a filled cell, 90 an empty one: room for most of it at once, not by repeated doubling
+        // (at 100,000 modules the map is tens of megabytes).
+        var svg = ""
+        svg.reserveCapacity(256 + courses.count * 140 + codes.count * (80 + courses.count * 240))
+        svg += "<svg class=\"chart heatmap\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-labelledby=\"cm-heatmap-title\">"
         svg += "<title id=\"cm-heatmap-title\">\(esc(ui.matrix))</title>"
         for (column, course) in courses.enumerated() {
             svg += "<text x=\"\(labelWidth + column * cellWidth + cellWidth / 2)\" y=\"18\" text-anchor=\"middle\" class=\"chart-label\">\(esc(String(course.prefix(12))))</text>"

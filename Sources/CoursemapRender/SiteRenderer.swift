@@ -71,12 +71,17 @@ public enum SiteRenderer {
         let work = plan.jobs.filter(\.summarises) + plan.jobs.filter { !$0.summarises }
         let batches = RenderBatches.group(folders: work.map { RenderBatches.folder(of: $0.paths[0]) }, isAlone: work.map(\.summarises))
         let pages = Atomic<Int>(0)
+        let pieceSize = 256 * 1024
         ParallelWork.run(count: batches.count, jobs: jobs) { batch in
             for job in work[batches[batch]] {
                 switch job.output {
                 case .page(let template, let make):
                     // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
-                    if let html = theme.renderBytes(make(), template: template) { sink.write(job.paths[0], html) }
+                    // A page reaches the sink in pieces as it is rendered: at 100,000 modules a coverage report
+                    // is over 100 MB, and a buffer grown to hold it whole touched twice that in new memory.
+                    if theme.has(template: template) {
+                        sink.write(job.paths[0]) { emit in _ = theme.render(make(), template: template, pieceSize: pieceSize, into: emit) }
+                    }
                     pages.add(1, ordering: .relaxed)
                     progress?()
                 case .file(let make):

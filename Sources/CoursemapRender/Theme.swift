@@ -97,6 +97,16 @@ public struct Theme: Sendable {
         return library.renderBytes(value, template: template)
     }
 
+    /// Whether the theme has a template of that name (one that failed to parse is missing).
+    func has(template: String) -> Bool { library.contains(template) }
+
+    /// Renders `context` with the named template into `emit`, piece by piece (see `TemplateLibrary`); `false`
+    /// when the template is missing or the context cannot be encoded.
+    func render(_ context: some Encodable, template: String, pieceSize: Int, into emit: ([UInt8]) -> Void) -> Bool {
+        guard library.contains(template), let value = try? TemplateValueEncoder.encode(context) else { return false }
+        return library.render(value, template: template, pieceSize: pieceSize, into: emit)
+    }
+
     /// Renders `context` with the named template, as a string (a fragment spliced into a page).
     func render(_ context: some Encodable, template: String) -> String? {
         renderBytes(context, template: template).map { String(decoding: $0, as: UTF8.self) }

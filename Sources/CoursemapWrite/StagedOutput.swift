@@ -69,6 +69,19 @@ public final class StagedOutput: SiteSink {
         if let problem = Self.writeFile(file, bytes) { fail("cannot write \(path): \(problem)") }
     }
 
+    /// Writes each part as it comes, so a large page is never held whole.
+    public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
+        guard let file = prepare(path) else { return }
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return fail("cannot write \(path): \(String(cString: strerror(errno)))") }
+        var problem: String?
+        parts { bytes in
+            if problem == nil { problem = Self.writeAll(descriptor, bytes) }
+        }
+        if close(descriptor) != 0, problem == nil { problem = String(cString: strerror(errno)) }
+        if let problem { fail("cannot write \(path): \(problem)") }
+    }
+
     /// Copies the bytes, never a link: a symbolic link in the output could point anywhere.
     public func copy(_ source: String, to path: String) {
         guard let file = prepare(path) else { return }
@@ -155,20 +168,24 @@ public final class StagedOutput: SiteSink {
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var problem: String?
+        var problem = writeAll(descriptor, bytes)
+        if close(descriptor) != 0, problem == nil { problem = String(cString: strerror(errno)) }
+        return problem
+    }
+
+    /// Writes all of `bytes` to an open file; the reason on failure.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    problem = String(cString: strerror(errno))
-                    return
+                    return String(cString: strerror(errno))
                 }
                 offset += written
             }
+            return nil
         }
-        if close(descriptor) != 0, problem == nil { problem = String(cString: strerror(errno)) }
-        return problem
     }
 }

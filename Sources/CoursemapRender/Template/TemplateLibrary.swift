@@ -40,6 +40,19 @@ struct TemplateLibrary: Sendable {
         return renderer.output
     }
 
+    /// Renders the named template into `emit` in pieces of about `pieceSize` bytes or more, the last one
+    /// shorter (a page that is smaller comes in one piece); `false`, emitting nothing, when there is no such
+    /// template.
+    func render(_ value: TemplateValue, template name: String, pieceSize: Int, into emit: ([UInt8]) -> Void) -> Bool {
+        guard let nodes = templates[name] else { return false }
+        withoutActuallyEscaping(emit) { emit in
+            var renderer = TemplateRenderer(library: self, root: value, pieces: (pieceSize, emit))
+            renderer.render(nodes)
+            emit(renderer.output)
+        }
+        return true
+    }
+
     /// Renders the named template as a string (for fragments spliced into other HTML, and tests).
     func render(_ value: TemplateValue, template name: String) -> String? {
         renderBytes(value, template: name).map { String(decoding: $0, as: UTF8.self) }
@@ -60,15 +73,22 @@ private struct TemplateRenderer {
     /// Guards against a template that includes itself without end.
     private var depth = 0
     private static let maximumDepth = 64
+    /// When set, the output is handed on whenever it reaches `size` bytes, and started again.
+    private let pieces: (size: Int, emit: ([UInt8]) -> Void)?
 
-    init(library: TemplateLibrary, root: TemplateValue) {
+    init(library: TemplateLibrary, root: TemplateValue, pieces: (size: Int, emit: ([UInt8]) -> Void)? = nil) {
         self.library = library
         self.stack = [root]
+        self.pieces = pieces
         output.reserveCapacity(32_768)
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
         for node in nodes {
+            if let pieces, output.count >= pieces.size {
+                pieces.emit(output)
+                output.removeAll(keepingCapacity: true)
+            }
             switch node {
             case .text(let text):
                 emitLiteral(text)

@@ -161,6 +161,26 @@ struct TemplateErrorTests {
         #expect(library.missingReferences().map { "\($0.template)→\($0.missing)" } == ["page→frame"])
     }
 
+    @Test("rendering in pieces gives the same bytes, every piece but the last at least the piece size")
+    func pieces() throws {
+        var library = TemplateLibrary()
+        try library.register("<ul>{{#friends}}<li>{{name}} ({{city}})</li>{{/friends}}</ul>{{> tail}}", named: "page")
+        try library.register("<p>{{name}}</p>", named: "tail")
+        let friends = (1...40).map { Friend(name: "friend \($0)", city: $0.isMultiple(of: 3) ? nil : "城市 \($0)") }
+        let value = try TemplateValueEncoder.encode(Person(name: "Ada", age: 36, admin: true, nickname: nil, tags: [], friends: friends))
+        let whole = try #require(library.renderBytes(value, template: "page"))
+        for size in [1, 16, 100, whole.count, 10 * whole.count] {
+            var pieces: [[UInt8]] = []
+            #expect(library.render(value, template: "page", pieceSize: size) { pieces.append($0) })
+            #expect(Array(pieces.joined()) == whole, "piece size \(size)")
+            #expect(pieces.dropLast().allSatisfy { $0.count >= size }, "piece size \(size)")
+            if size >= whole.count { #expect(pieces.count == 1) }
+        }
+        var emitted = false
+        #expect(!library.render(value, template: "missing", pieceSize: 16) { _ in emitted = true })
+        #expect(!emitted)
+    }
+
     @Test("a template that includes itself stops instead of recursing without end")
     func recursion() throws {
         let output = try render("a{{> main}}", ada)

@@ -1,0 +1,42 @@
+import CoursemapModel
+import CoursemapWrite
+import Foundation
+import Testing
+
+@Suite("Staged output")
+struct StagedOutputTests {
+    @Test("a file written in parts holds the parts in order, beside files written whole")
+    func parts() throws {
+        let scratch = try Scratch()
+        let content = scratch.path("Content"), output = scratch.path("Site")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let staged = try StagedOutput(output: output, content: content)
+        let pieces: [[UInt8]] = [Array("<html>".utf8), [], Array(repeating: UInt8(ascii: "x"), count: 100_000), Array("</html>".utf8)]
+        staged.write("reports/big.html") { emit in pieces.forEach(emit) }
+        staged.write("index.html", Array("home".utf8))
+        #expect(try staged.commit() == 3)
+        #expect(try Data(contentsOf: output.appendingPathComponent("reports/big.html")) == Data(pieces.joined()))
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "home")
+    }
+
+    @Test("a file that cannot be opened for its parts fails the build and leaves the previous output alone")
+    func partsFailure() throws {
+        let scratch = try Scratch()
+        let content = scratch.path("Content"), output = scratch.path("Site")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try OutputWriter.write(site(["index.html": "previous"]), to: output, content: content)
+
+        let staged = try StagedOutput(output: output, content: content)
+        staged.write("taken/page.html", Array("a page".utf8))
+        var asked = false
+        // "taken" is a folder now, so it cannot be opened as a file.
+        staged.write("taken") { emit in
+            asked = true
+            emit(Array("never written".utf8))
+        }
+        #expect(!asked)
+        #expect(throws: WriteError.self) { try staged.commit() }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "previous")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["Content", "Site"])
+    }
+}
