@@ -17,11 +17,14 @@ enum TemplateValueEncoder {
 final class FieldCounts {
     @exclusivity(unchecked) private var counts: [ObjectIdentifier: Int] = [:]
 
+    /// The room to make for an object of `type`; 8 for a type not seen yet.
     @inline(__always)
     func count(for type: ObjectIdentifier) -> Int { counts[type] ?? 8 }
 
+    /// Notes the fields an object of `type` had, when that differs from the room made for it.
     @inline(__always)
-    func record(_ count: Int, for type: ObjectIdentifier) {
+    func record(_ count: Int, for type: ObjectIdentifier, roomMade: Int) {
+        guard count != roomMade else { return }
         if count > counts[type] ?? -1 { counts[type] = count }
     }
 }
@@ -112,13 +115,15 @@ private final class KeyedStore {
     /// The keys' type, under which `hints` keeps the field count.
     let type: ObjectIdentifier
     let hints: FieldCounts
+    /// The fields there is room for.
+    let roomMade: Int
 
     init(type: ObjectIdentifier, hints: FieldCounts) {
         self.type = type
         self.hints = hints
-        let capacity = hints.count(for: type)
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        roomMade = hints.count(for: type)
+        keys.reserveCapacity(roomMade)
+        values.reserveCapacity(roomMade)
     }
     @inline(__always)
     func add(_ key: some CodingKey, _ value: TemplateValue) {
@@ -131,7 +136,7 @@ private final class KeyedStore {
     }
     func finish() -> TemplateValue {
         for (position, store) in nested { values[position] = store.finish() }
-        hints.record(keys.count, for: type)
+        hints.record(keys.count, for: type, roomMade: roomMade)
         return .object(TemplateObject(keys: keys, values: values))
     }
 }
