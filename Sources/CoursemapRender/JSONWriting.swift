@@ -223,7 +223,7 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { nested(key).unkeyedContainer() }
-    mutating func superEncoder() -> any Encoder { nested(JSONSuperKey()) }
+    mutating func superEncoder() -> any Encoder { nested(SuperKey()) }
     mutating func superEncoder(forKey key: Key) -> any Encoder { nested(key) }
 
     private func nested(_ key: some CodingKey) -> JSONWriting {
@@ -291,13 +291,4 @@ private struct JSONSingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) { writer.provide(String(value).utf8) }
     mutating func encode(_ value: UInt64) { writer.provide(String(value).utf8) }
     mutating func encode<T: Encodable>(_ value: T) throws { try writer.provide(value: value) }
-}
-
-/// The key `superEncoder()` encodes under, as Foundation's encoders do.
-private struct JSONSuperKey: CodingKey {
-    var stringValue: String { "super" }
-    var intValue: Int? { nil }
-    init() {}
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { nil }
 }

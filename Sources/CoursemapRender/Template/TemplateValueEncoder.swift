@@ -244,8 +244,8 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.provide(try TemplateEncoding.value(of: value, hints: encoder.hints)) }
 }
 
-/// The key `superEncoder()` encodes under, as Foundation's encoders do.
-private struct SuperKey: CodingKey {
+/// The key `superEncoder()` encodes under, as Foundation's encoders do (here and in `JSONWriting`).
+struct SuperKey: CodingKey {
     var stringValue: String { "super" }
     var intValue: Int? { nil }
     init() {}
