@@ -12,6 +12,7 @@
 # largest size.
 #
 # Environment: COURSEMAP (binary; default .build/release/coursemap, built when missing), RUNS (default 3),
+# WARMUP (unmeasured rounds first, default 1),
 # BENCH_DIR (default /tmp/coursemap-bench), PAGEFIND=0 to skip timing Pagefind (always skipped with
 # --coursemap-only), DROP_CACHES=0 to keep the page cache between runs (it is dropped only as root).
 set -euo pipefail
@@ -20,6 +21,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 bench_dir="${BENCH_DIR:-/tmp/coursemap-bench}"
 runs="${RUNS:-3}"
+warmup="${WARMUP:-1}"
 
 usage() { echo "usage: $0 [SIZES...] | $0 --coursemap-only SIZES..." >&2; exit 2; }
 
@@ -35,6 +37,7 @@ else
     [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
 fi
 for n in "${sizes[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage; done
+[[ "$runs" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ ]] || { echo "bench: RUNS must be 1 or more and WARMUP 0 or more" >&2; exit 2; }
 
 # --- tools -------------------------------------------------------------------------------------------
 apt_install() {
@@ -126,20 +129,25 @@ set_aside() {
 for n in "${sizes[@]}"; do
     corpus "$n"
     : >"$bench_dir/$n/coursemap.times"; : >"$bench_dir/$n/hugo.times"
+    : >"$bench_dir/$n/coursemap.warmup"; : >"$bench_dir/$n/hugo.warmup"
 done
 # Round r builds every size once, each with Coursemap and then Hugo: the sizes take turns as the tools do,
 # so that a slower spell of the machine (it varies by minutes here) weighs on every size alike, and the
-# growth from one size to the next compares runs made at the same time.
-for ((r = 1; r <= runs; r++)); do
+# growth from one size to the next compares runs made at the same time. The first WARMUP rounds are not
+# measured (their times go to *.warmup): here the first large build after a pause was often the slowest
+# of its size (see the README).
+for ((r = 1 - warmup; r <= runs; r++)); do
+    label="run $r/$runs"; suffix=times
+    if [[ $r -lt 1 ]]; then label="warm-up $((r + warmup))/$warmup"; suffix=warmup; fi
     for n in "${sizes[@]}"; do
         dir="$bench_dir/$n"
         set_aside "$dir/out-coursemap" "$dir/coursemap"
-        echo "bench: $n modules, run $r/$runs: coursemap" >&2
-        measure "$dir/coursemap.times" -- "$coursemap" build --no-search --content "$dir/coursemap" --output "$dir/out-coursemap"
+        echo "bench: $n modules, $label: coursemap" >&2
+        measure "$dir/coursemap.$suffix" -- "$coursemap" build --no-search --content "$dir/coursemap" --output "$dir/out-coursemap"
         if [[ $with_hugo -eq 1 ]]; then
             set_aside "$dir/out-hugo" "$dir/hugo"
-            echo "bench: $n modules, run $r/$runs: hugo" >&2
-            measure "$dir/hugo.times" -- hugo --quiet --source "$dir/hugo" --destination "$dir/out-hugo"
+            echo "bench: $n modules, $label: hugo" >&2
+            measure "$dir/hugo.$suffix" -- hugo --quiet --source "$dir/hugo" --destination "$dir/out-hugo"
         fi
     done
 done
@@ -153,14 +161,15 @@ for n in "${sizes[@]}"; do
         wall="$(cut -d' ' -f1 "$dir/$tool.times" | median)"
         rss="$(cut -d' ' -f2 "$dir/$tool.times" | median)"
         echo "$n $tool $wall $(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }') $(html_count "$out")" >>"$results"
-        runs_text+="$(printf '%8s  %-10s %s' "$n" "$tool" "$(cut -d' ' -f1 "$dir/$tool.times" | paste -sd' ')")"$'\n'
+        warm="$(cut -d' ' -f1 "$dir/$tool.warmup" | paste -sd' ')"
+        runs_text+="$(printf '%8s  %-10s %s%s' "$n" "$tool" "$(cut -d' ' -f1 "$dir/$tool.times" | paste -sd' ')" "${warm:+   (warm-up: $warm)}")"$'\n'
     done
 done
 
 # --- report ------------------------------------------------------------------------------------------
 echo
 echo "Coursemap $("$coursemap" --version 2>/dev/null || echo '?');$( [[ $with_hugo -eq 1 ]] && echo " $(hugo version | cut -d' ' -f1-2);" ) nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
-echo "median of $runs runs each; peak RSS from GNU time (%M); pages = .html files written; page cache dropped before each run: $( [[ $drop_caches -eq 1 ]] && echo yes || echo no)"
+echo "median of $runs runs each, after $warmup unmeasured warm-up round(s); peak RSS from GNU time (%M); pages = .html files written; page cache dropped before each run: $( [[ $drop_caches -eq 1 ]] && echo yes || echo no)"
 echo
 printf '%8s  %-10s %10s %12s %8s %12s %12s %14s\n' size tool "wall s" "peak RSS MB" pages "time ratio" "mem ratio" "growth"
 awk '
