@@ -72,14 +72,7 @@ public final class StagedOutput: SiteSink {
     /// Writes each part as it comes, so a large page is never held whole.
     public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
         guard let file = prepare(path) else { return }
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return fail("cannot write \(path): \(String(cString: strerror(errno)))") }
-        var problem: String?
-        parts { bytes in
-            if problem == nil { problem = Self.writeAll(descriptor, bytes) }
-        }
-        if close(descriptor) != 0, problem == nil { problem = String(cString: strerror(errno)) }
-        if let problem { fail("cannot write \(path): \(problem)") }
+        if let problem = Self.writeFile(file, parts: parts) { fail("cannot write \(path): \(problem)") }
     }
 
     /// Copies the bytes, never a link: a symbolic link in the output could point anywhere.
@@ -166,9 +159,19 @@ public final class StagedOutput: SiteSink {
 
     /// Creates or truncates `path` and writes `bytes`; the reason on failure (e.g. a full disk).
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+        writeFile(path) { emit in emit(bytes) }
+    }
+
+    /// Creates or truncates `path` and writes the parts `parts` hands over, in order; the reason on
+    /// failure. After a failed write the remaining parts are made but not written. A file that cannot be
+    /// opened is never asked for its parts.
+    private static func writeFile(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var problem = writeAll(descriptor, bytes)
+        var problem: String?
+        parts { bytes in
+            if problem == nil { problem = writeAll(descriptor, bytes) }
+        }
         if close(descriptor) != 0, problem == nil { problem = String(cString: strerror(errno)) }
         return problem
     }
