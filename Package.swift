@@ -38,6 +38,8 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE) for the atomic swap of the output directory.
         .target(name: "CFileSwap"),
+        // Tunes mimalloc, where it is linked, for how the command will use memory (CoursemapCLI).
+        .target(name: "CAllocator"),
 
         // The pure value-type model every stage speaks.
         .target(name: "CoursemapModel"),
@@ -85,13 +87,14 @@ let package = Package(
         .executableTarget(
             name: "CoursemapCLI",
             dependencies: [
-                "Coursemap", "CoursemapRender", "CoursemapInterop", "CoursemapServe",
+                "Coursemap", "CoursemapRender", "CoursemapInterop", "CoursemapServe", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate through mimalloc (Debian: libmimalloc-dev), which replaces malloc for
             // the whole process. A build holds every module in memory while it parses and renders on several
             // threads; glibc's allocator slows down as that heap grows (at 100,000 modules it spent a fifth
-            // of the load stage in malloc). Debug and sanitizer builds keep the system allocator.
+            // of the load stage in malloc). Debug and sanitizer builds keep the system allocator. `CAllocator`
+            // tunes mimalloc per command (huge pages; a batch run keeps what it frees).
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))]
         ),
 

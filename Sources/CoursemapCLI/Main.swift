@@ -13,6 +13,7 @@ enum Main {
     static func run(_ arguments: [String]) -> Int32 {
         do {
             var command = try CoursemapCommand.parseAsRoot(arguments)
+            AllocatorSetup.configure(for: command)
             try command.run()
             return 0
         } catch let failure as UsageFailure {

@@ -44,6 +44,13 @@ site_unchanged() (
 snapshot "$work/empty/Site" > "$work/before.txt"
 check "a full disk fails the build with status 2" full_disk_build
 check "... and leaves the previous site and no staging folder" site_unchanged
+# The release links mimalloc and tunes it per command (Sources/CAllocator): huge pages, and a batch command
+# keeps the memory it frees; a setting chosen in the environment wins.
+allocator_line() { (cd "$work/empty" && "${clean_env[@]}" COURSEMAP_TIMING=1 "$@" 2>&1 >/dev/null | grep '^coursemap: allocator'); }
+check "a build tunes mimalloc: huge pages, freed memory kept" \
+  bash -c "[[ \"\$1\" == 'coursemap: allocator mimalloc (huge pages on, freed memory kept)' ]]" _ "$(allocator_line "$bin" check --content portal)"
+check "... unless the environment chose otherwise" \
+  bash -c "[[ \"\$1\" == 'coursemap: allocator mimalloc (huge pages off, freed memory kept)' ]]" _ "$(allocator_line env MIMALLOC_LARGE_OS_PAGES=0 "$bin" check --content portal)"
 check "check reports broken content with exit status 1" bash -c "cd '$work/empty' && printf 'x' > portal/courses/intro-course/03-bad.md && ! ${clean_env[*]} '$bin' check --content portal"
 
 echo "release: $passed passed, $failed failed"
