@@ -3,6 +3,7 @@ import Coursemap
 import CoursemapModel
 import CoursemapServe
 import Foundation
+import Synchronization
 
 /// `coursemap serve`: builds the portal, serves it on 127.0.0.1, and keeps it up to date while the content
 /// and theme are edited. Open pages reload by themselves; content errors show in the terminal and over
@@ -90,16 +91,18 @@ struct Serve: ParsableCommand {
     }
 }
 
-/// The session behind `serve`, used by one thread at a time (the first build, then the watcher's thread,
-/// which never calls back concurrently with itself), and how its results are reported.
 /// The session as `serve` drives it: rebuilds after each batch of changes (pages that sum up the program
-/// deferred), then, once no rebuild has come for a moment, the deferred pages. One thing runs at a time.
+/// deferred), then, once no rebuild has come for a moment, the deferred pages; and how the results are
+/// reported. One thing runs at a time, and a rebuild that comes during a catch-up stops it at the next
+/// file (what is left is caught up after that rebuild).
 private final class Preview: @unchecked Sendable {
     private let session: PreviewSession
     private let options: ContentOptions
     private let lock = NSLock()
     /// Counts rebuilds, so that a catch-up planned before the latest one gives way to the next plan.
     private var generation = 0
+    /// Rebuilds waiting for the lock: a catch-up stops for them.
+    private let waiting = Atomic<Int>(0)
     private let catchUpQueue = DispatchQueue(label: "coursemap.serve.catch-up")
     /// How long after a rebuild the deferred pages start, so that a burst of saves is not held up by them.
     private let catchUpDelay = DispatchTimeInterval.milliseconds(150)
@@ -110,7 +113,9 @@ private final class Preview: @unchecked Sendable {
     }
 
     func rebuild(changed: Set<String>?) -> PreviewSession.Result {
+        waiting.add(1, ordering: .relaxed)
         lock.lock()
+        waiting.subtract(1, ordering: .relaxed)
         defer { lock.unlock() }
         generation += 1
         return session.rebuild(changed: changed, deferSummaries: changed != nil)
@@ -123,10 +128,15 @@ private final class Preview: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             guard generation == planned, session.isBehind else { return }
-            let result = session.catchUp()
+            let result = session.catchUp(stoppingWhen: { [self] in waiting.load(ordering: .relaxed) > 0 })
             let milliseconds = Int((result.seconds * 1000).rounded())
             if result.updated {
-                Console.error("coursemap: caught up in \(milliseconds) ms: \(result.pagesRendered) summary pages rendered, \(result.written.count) file\(result.written.count == 1 ? "" : "s") changed\n")
+                let files = "\(result.written.count) file\(result.written.count == 1 ? "" : "s") changed"
+                if result.interrupted {
+                    Console.error("coursemap: catch-up paused for a new change after \(milliseconds) ms: \(result.pagesRendered) summary pages rendered, \(files); the rest follows\n")
+                } else {
+                    Console.error("coursemap: caught up in \(milliseconds) ms: \(result.pagesRendered) summary pages rendered, \(files)\n")
+                }
                 if !result.written.isEmpty { server.reload(paths: result.written) }
             } else {
                 options.report(result.diagnostics)

@@ -27,10 +27,13 @@ public enum SiteRenderer {
     /// Renders into `sink`: every page, or those `selection` picks. `progress` is told each time a page is
     /// done. The files are the same whatever `jobs` is; only the order they reach the sink varies. Without
     /// `listsPaths`, the summary's `paths` is empty (`serve` knows them when an edit cannot change them).
+    /// `stop` is asked before each file is made; once it says yes, no further file is made, and the
+    /// summary's `unfinished` names the subjects left out (`serve` pauses a catch-up for a new edit).
     public static func render(
         _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student,
         to sink: some SiteSink, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        selection: Selection? = nil, listsPaths: Bool = true, progress: (@Sendable () -> Void)? = nil
+        selection: Selection? = nil, listsPaths: Bool = true, progress: (@Sendable () -> Void)? = nil,
+        stop: (@Sendable () -> Bool)? = nil
     ) -> RenderSummary {
         var diagnostics = DiagnosticList()
         let (theme, themeDiagnostics) = Theme.load(overrides: program.themeFiles)
@@ -72,8 +75,15 @@ public enum SiteRenderer {
         let batches = RenderBatches.group(folders: work.map { RenderBatches.folder(of: $0.paths[0]) }, isAlone: work.map(\.summarises))
         let pages = Atomic<Int>(0)
         let pieceSize = 256 * 1024
+        let stopped = Atomic<Bool>(false)
+        let unfinished = Mutex<Set<PageSubject>>([])
         ParallelWork.run(count: batches.count, jobs: jobs) { batch in
             for job in work[batches[batch]] {
+                if let stop, stopped.load(ordering: .relaxed) || stop() {
+                    stopped.store(true, ordering: .relaxed)
+                    unfinished.withLock { _ = $0.insert(job.subject) }
+                    continue
+                }
                 switch job.output {
                 case .page(let template, let make):
                     // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
@@ -90,7 +100,9 @@ public enum SiteRenderer {
                 }
             }
         }
-        return RenderSummary(diagnostics: diagnostics, pageCount: pages.load(ordering: .relaxed), paths: plan.allPaths)
+        return RenderSummary(
+            diagnostics: diagnostics, pageCount: pages.load(ordering: .relaxed), paths: plan.allPaths,
+            unfinished: unfinished.withLock { $0 })
     }
 
     /// Plans every page of one language, and its coverage data.
@@ -231,7 +243,7 @@ private struct SitePlan {
             if listed { listedPaths.append(path) }
             allPaths.append(path)
         }
-        if wanted { jobs.append(RenderJob(paths: [path], output: .page(template: template, make: make), summarises: subject.summarises)) }
+        if wanted { jobs.append(RenderJob(paths: [path], output: .page(template: template, make: make), subject: subject)) }
     }
 
     /// A path the site has that the sink receives by other means (a copied download).
@@ -246,7 +258,7 @@ private struct SitePlan {
     /// One file's bytes, made once and written at each of `paths`.
     mutating func file(_ paths: [String], _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
         if recordsPaths { allPaths.append(contentsOf: paths) }
-        if wants(subject) { jobs.append(RenderJob(paths: paths, output: .file(make), summarises: subject.summarises)) }
+        if wants(subject) { jobs.append(RenderJob(paths: paths, output: .file(make), subject: subject)) }
     }
 }
 
@@ -259,8 +271,10 @@ private struct RenderJob: Sendable {
     }
     let paths: [String]
     let output: Output
+    /// What the file shows.
+    let subject: PageSubject
     /// Whether the file lists the whole program, or much of it (see `PageSubject.summarises`).
-    let summarises: Bool
+    var summarises: Bool { subject.summarises }
 }
 
 /// What a render made.
@@ -270,6 +284,8 @@ public struct RenderSummary: Sendable {
     public var pageCount: Int
     /// Every path of the complete site, whether rendered this time or not.
     public var paths: [String]
+    /// The subjects some of whose files were not made because the render was stopped (empty otherwise).
+    public var unfinished: Set<PageSubject> = []
 }
 
 /// What a generated file shows, so that `serve` can pick the files an edit affects.

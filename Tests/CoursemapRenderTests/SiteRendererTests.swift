@@ -4,6 +4,7 @@ import CoursemapModel
 @testable import CoursemapRender
 import CoursemapResolve
 import Foundation
+import Synchronization
 import Testing
 
 /// Loads the on-disk fixture site, resolves and analyses it, and renders it in memory.
@@ -47,6 +48,33 @@ struct SiteRendererTests {
             "files/datasets/traffic.csv": "datasets/traffic.csv", "files/lectures/media/l1.webm": "lectures/media/l1.webm",
             "files/lectures/media/l1.zh.vtt": "lectures/media/l1.zh.vtt", "files/resources/outline.pdf": "resources/outline.pdf",
         ])
+    }
+
+    @Test("a render told to stop makes no further file, names the subjects left, and those complete the site")
+    func stoppedRender() {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/site")
+        let (program, _) = Resolver.resolve(ContentLoader(contentDirectory: root).load())
+        let coverage = CoverageAnalyser.analyse(program)
+        let whole = SiteCollector()
+        _ = SiteRenderer.render(program, coverage: coverage, to: whole, jobs: 1)
+
+        for allowed in [0, 1, 7, 40] {
+            let asked = Mutex(0)
+            let partial = SiteCollector()
+            let summary = SiteRenderer.render(program, coverage: coverage, to: partial, jobs: 1, stop: {
+                asked.withLock { count in count += 1; return count > allowed }
+            })
+            #expect(!summary.unfinished.isEmpty, "stopped after \(allowed) files")
+            #expect(summary.pageCount <= allowed)
+            // Downloads are copied while the render is planned; only made files count.
+            #expect(partial.site.files.count <= 2 * allowed, "a made file is written under at most both languages")
+            for (path, bytes) in partial.site.files { #expect(whole.site.files[path] == bytes, "\(path) differs from the whole render") }
+            let left = summary.unfinished
+            let rest = SiteRenderer.render(program, coverage: coverage, to: partial, jobs: 1, selection: { left.contains($0) })
+            #expect(rest.unfinished.isEmpty)
+            #expect(partial.site.files == whole.site.files, "stopped after \(allowed) files, then resumed")
+        }
     }
 
     @Test("content text is escaped; raw HTML in Markdown is dropped")

@@ -1,6 +1,7 @@
 import Coursemap
 import CoursemapModel
 import Foundation
+import Synchronization
 import Testing
 
 /// `serve`'s incremental rebuilds against clean builds: after every edit of a sequence, the folder the
@@ -185,6 +186,40 @@ struct IncrementalBuildTests {
         #expect(!session.isBehind)
         #expect(try String(contentsOf: live.appendingPathComponent(report), encoding: .utf8).contains("基础二"))
         #expect(session.catchUp().written.isEmpty, "nothing is left after a catch-up")
+
+        let clean = workspace.path("Clean")
+        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))
+        #expect(try snapshot(live) == snapshot(clean))
+    }
+
+    /// A `stop` for `catchUp(stoppingWhen:)` that lets `files` files through, then says stop.
+    static func stop(after files: Int) -> @Sendable () -> Bool {
+        let asked = Atomic<Int>(0)
+        return { asked.add(1, ordering: .relaxed).newValue > files }
+    }
+
+    @Test("a catch-up told to stop keeps what it wrote and leaves the rest behind; the next one finishes it")
+    func interruptedCatchUp() throws {
+        let (workspace, content, live, session) = try Self.builtSession()
+        let report = "coverage/cert/intermediate/index.html"
+        _ = session.rebuild(changed: try Self.replace("courses/intro/01-basics.md", "zh: 基础", "zh: 基础一")(content), deferSummaries: true)
+        #expect(session.isBehind)
+
+        let refused = session.catchUp(stoppingWhen: { true })
+        #expect(refused.updated && refused.interrupted && refused.pagesRendered == 0 && refused.written.isEmpty)
+        #expect(session.isBehind, "nothing was caught up")
+
+        // Three files, one thread: some summary pages are current now, the rest are still behind.
+        let partial = session.catchUp(stoppingWhen: Self.stop(after: 3))
+        #expect(partial.updated && partial.interrupted && session.isBehind)
+        #expect(partial.pagesRendered <= 3 && !partial.written.contains(report))
+
+        // Another edit comes before the rest: the next catch-up renders what both left, from the latest content.
+        _ = session.rebuild(changed: try Self.replace("courses/intro/02-practice.xml", "<zh>实践</zh>", "<zh>实践操作</zh>")(content), deferSummaries: true)
+        let finished = session.catchUp()
+        #expect(finished.updated && !finished.interrupted && !session.isBehind)
+        let text = try String(contentsOf: live.appendingPathComponent(report), encoding: .utf8)
+        #expect(text.contains("基础一") && text.contains("实践操作"))
 
         let clean = workspace.path("Clean")
         _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Coursemap vs Hugo build benchmark (GUIDE §6). See scripts/bench/README.md.
 #
-#   scripts/bench/run.sh [SIZES...]              default: 1000 10000; Coursemap and Hugo, alternating
+#   scripts/bench/run.sh [SIZES...]              default: 1000 10000 100000; Coursemap at every size, Hugo
+#                                                at sizes up to HUGO_MAX (default 10000), alternating
 #   scripts/bench/run.sh --coursemap-only N...   Coursemap only (e.g. 10000 100000: the growth target)
 #
 # For each size: generates the corpus once (cached in /tmp/coursemap-bench/<N>, regenerated when
 # make-corpus.py changes). Then RUNS rounds (default 3): each round builds every size, smallest first, with
-# Coursemap and then Hugo, each run measured with GNU time (wall seconds, peak RSS). Output folders are deleted before every run,
+# Coursemap and then Hugo (up to HUGO_MAX modules), each run measured with GNU time (wall seconds, peak RSS). Output folders are deleted before every run,
 # outside the measurement (moved aside, deleted at the end). Prints medians, the Coursemap/Hugo ratios and
 # how Coursemap's time grew from the size before, then times Pagefind on the Coursemap output of the
-# largest size.
+# largest size Hugo built.
 #
 # Environment: COURSEMAP (binary; default .build/release/coursemap, built when missing), RUNS (default 3),
-# WARMUP (unmeasured rounds first, default 1),
+# WARMUP (unmeasured rounds first, default 1), HUGO_MAX (largest size Hugo builds, default 10000: Hugo
+# takes over two minutes and several GB at 100k, and the targets compare the tools at 1k and 10k only),
 # BENCH_DIR (default /tmp/coursemap-bench), PAGEFIND=0 to skip timing Pagefind (always skipped with
 # --coursemap-only), DROP_CACHES=0 to keep the page cache between runs (it is dropped only as root).
 set -euo pipefail
@@ -34,10 +36,14 @@ if [[ "${1:-}" == "--coursemap-only" ]]; then
     sizes=("$@")
 else
     sizes=("$@")
-    [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
+    [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000 100000)
 fi
 for n in "${sizes[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage; done
 [[ "$runs" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ ]] || { echo "bench: RUNS must be 1 or more and WARMUP 0 or more" >&2; exit 2; }
+hugo_max="${HUGO_MAX:-10000}"
+[[ "$hugo_max" =~ ^[0-9]+$ ]] || { echo "bench: HUGO_MAX must be a number of modules" >&2; exit 2; }
+# hugo_at N: whether Hugo builds the corpus of N modules in this run.
+hugo_at() { [[ $with_hugo -eq 1 && $1 -le $hugo_max ]]; }
 
 # --- tools -------------------------------------------------------------------------------------------
 apt_install() {
@@ -64,7 +70,7 @@ if ! "$coursemap" build --help 2>/dev/null | grep -q -- '--no-search'; then
     exit 2
 fi
 
-# Pagefind needs about 0.4 GB per 1,000 pages here; PAGEFIND=0 skips it (the 100k run does).
+# Pagefind needs about 0.4 GB per 1,000 pages here; it runs on the largest size Hugo built, PAGEFIND=0 skips it.
 have_pagefind=0
 if [[ "${PAGEFIND:-1}" != 0 && $with_hugo -eq 1 ]]; then python3 -c "import pagefind" 2>/dev/null && have_pagefind=1; fi
 
@@ -144,7 +150,7 @@ for ((r = 1 - warmup; r <= runs; r++)); do
         set_aside "$dir/out-coursemap" "$dir/coursemap"
         echo "bench: $n modules, $label: coursemap" >&2
         measure "$dir/coursemap.$suffix" -- "$coursemap" build --no-search --content "$dir/coursemap" --output "$dir/out-coursemap"
-        if [[ $with_hugo -eq 1 ]]; then
+        if hugo_at "$n"; then
             set_aside "$dir/out-hugo" "$dir/hugo"
             echo "bench: $n modules, $label: hugo" >&2
             measure "$dir/hugo.$suffix" -- hugo --quiet --source "$dir/hugo" --destination "$dir/out-hugo"
@@ -155,7 +161,7 @@ runs_text=""   # every run's wall time, for the report
 for n in "${sizes[@]}"; do
     dir="$bench_dir/$n"
     cm_out="$dir/out-coursemap" hugo_out="$dir/out-hugo"
-    tools=(coursemap); [[ $with_hugo -eq 1 ]] && tools+=(hugo)
+    tools=(coursemap); if hugo_at "$n"; then tools+=(hugo); fi
     for tool in "${tools[@]}"; do
         out="$cm_out"; [[ $tool == hugo ]] && out="$hugo_out"
         wall="$(cut -d' ' -f1 "$dir/$tool.times" | median)"
@@ -196,8 +202,9 @@ echo
 echo "every run's wall seconds, by size and tool, round 1 first:"
 printf '%s' "$runs_text"
 
-# --- Pagefind on the largest size --------------------------------------------------------------------
-largest="$(printf '%s\n' "${sizes[@]}" | sort -n | tail -n 1)"
+# --- Pagefind on the largest size Hugo built --------------------------------------------------------
+largest="$(for n in "${sizes[@]}"; do if hugo_at "$n"; then echo "$n"; fi; done | sort -n | tail -n 1)"
+[[ -n "$largest" ]] || have_pagefind=0
 site="$bench_dir/$largest/out-coursemap"
 echo
 if [[ $have_pagefind -eq 1 ]]; then

@@ -18,8 +18,11 @@ then makes K edits of each kind and measures, for each edit:
     catch-up starts 150 ms after the rebuild (a later save would start a new rebuild first).
 
 Edit kinds: "text" appends a sentence to a module's body (what a teacher does most); "title" changes a
-module's Chinese title (the module's course, its requirements and the reports change too).
-Prints the median and the slowest of each. Python 3 standard library only.
+module's Chinese title (the module's course, its requirements and the reports change too); "during"
+changes a title and then, about 30 ms into the catch-up that follows, the text of another module: its
+rebuild and edit → reload are those of the second edit (serve pauses a catch-up for a new edit), and
+"catch-up" is the first catch-up, paused or not. Prints the median and the slowest of each, and how many
+of the "during" catch-ups were paused. Python 3 standard library only.
 """
 import argparse, http.client, json, os, pathlib, random, re, shutil, statistics, subprocess, sys, tempfile, threading, time
 
@@ -101,6 +104,34 @@ def wait_log(log, mark, pattern, timeout=60):
         time.sleep(0.01)
 
 
+def edit_during_catch_up(first, second, edit, content, log, listener, rows):
+    """Changes `first`'s title, then `second`'s text about 30 ms into the catch-up after that rebuild
+    (serve starts it 150 ms after the rebuild). Records the second edit's rebuild and edit → reload, and the
+    first catch-up's time; returns 1 if that catch-up was paused, else 0."""
+    log.seek(0, os.SEEK_END)
+    mark = log.tell()
+    first.write_text(re.sub(r"(title:\n  zh: )", r"\1修订", first.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    wait_log(log, mark, r"rebuilt in \d+ ms[^\n]*follow[^\n]*\n")
+    seen = time.monotonic()
+    log.seek(0, os.SEEK_END)
+    mark = log.tell()
+    time.sleep(max(0.0, seen + 0.18 - time.monotonic()))
+    page = second.relative_to(content).with_suffix(".html").as_posix()
+    start = len(listener.reloads)
+    written = time.monotonic()
+    second.write_text(second.read_text(encoding="utf-8") + "\n补充说明第 %d 条：请对照数据复核结论。\n" % edit, encoding="utf-8")
+    arrived = listener.wait_reload(start, lambda paths: paths is None or page in paths)[1]
+    rows["reload"].append((arrived - written) * 1000)
+    rows["rebuild"].append(int(wait_log(log, mark, r"rebuilt in (\d+) ms").group(1)))
+    catch_up = wait_log(log, mark, r"(caught up in|catch-up paused for a new change after) (\d+) ms")
+    rows["catch-up"].append(int(catch_up.group(2)))
+    if catch_up.group(1).startswith("catch-up paused"):
+        log.seek(0, os.SEEK_END)
+        wait_log(log, mark, r"caught up in")  # the rest, after the second edit's rebuild
+        return 1
+    return 0
+
+
 def summary(values):
     return (statistics.median(values), max(values)) if values else (float("nan"), float("nan"))
 
@@ -141,10 +172,15 @@ def main():
         modules = sorted(p for p in content.glob("courses/*/*.md") if p.name != "course.md")
         chooser = random.Random(7)
         results = {}
-        for kind in ("text", "title"):
+        paused = 0
+        for kind in ("text", "title", "during"):
             rows = {"rebuild": [], "reload": [], "catch-up": [], "all": []}
             for edit in range(args.edits):
                 module = chooser.choice(modules)
+                if kind == "during":
+                    paused += edit_during_catch_up(module, chooser.choice([m for m in modules if m != module]), edit, content, log, listener, rows)
+                    time.sleep(0.3)
+                    continue
                 page = module.relative_to(content).with_suffix(".html").as_posix()
                 text = module.read_text(encoding="utf-8")
                 if kind == "text":
@@ -184,6 +220,7 @@ def main():
     for kind, rows in results.items():
         cells = ["%6.0f / %4.0f ms" % summary(rows[name]) if rows[name] else "%16s" % "-" for name in ("rebuild", "reload", "catch-up", "all")]
         print("%-6s %5d %18s %20s %18s %22s" % (kind, len(rows["rebuild"]), *cells))
+    print("during: %d of %d catch-ups paused for the second edit" % (paused, len(results["during"]["rebuild"])))
     shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -38,6 +38,9 @@ public final class PreviewSession {
         public var textOnly: Bool
         /// Whether pages that sum up the program were left for `catchUp()`.
         public var deferred: Bool = false
+        /// Whether a catch-up stopped early because it was asked to; the pages it did not get to stay
+        /// behind for the next one.
+        public var interrupted: Bool = false
         public var seconds: Double
     }
 
@@ -174,7 +177,10 @@ public final class PreviewSession {
 
     /// Renders the pages earlier rebuilds left for later, from the last program that built without errors.
     /// Does nothing when `isBehind` is false. The result's diagnostics hold only a failure to write.
-    public func catchUp() -> Result {
+    /// `stop` is asked before each file; once it says yes the catch-up ends early (`interrupted`), keeping
+    /// what it wrote, and the pages it did not get to stay behind (`serve` stops for a new edit, so that
+    /// the edited page is not kept waiting behind megabytes of coverage report).
+    public func catchUp(stoppingWhen stop: (@Sendable () -> Bool)? = nil) -> Result {
         let clock = ContinuousClock.now
         guard let pending = behind, let current else {
             return Result(diagnostics: DiagnosticList(), written: [], removed: [], pagesRendered: 0, updated: true, textOnly: false, seconds: 0)
@@ -182,16 +188,19 @@ public final class PreviewSession {
         behind = nil
         let summary = SiteRenderer.render(
             current.program, coverage: current.coverage, orphans: current.orphans, edition: options.edition, to: live,
-            jobs: options.jobs, selection: pending, listsPaths: false)
+            jobs: options.jobs, selection: pending, listsPaths: false, stop: stop)
         let (written, failure) = live.takeChanges()
         var diagnostics = DiagnosticList()
         if let failure {
             diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: output.path), failure))
             behind = pending
+        } else if !summary.unfinished.isEmpty {
+            let left = summary.unfinished
+            behind = { left.contains($0) }
         }
         return Result(
             diagnostics: diagnostics, written: written, removed: [], pagesRendered: summary.pageCount, updated: failure == nil,
-            textOnly: false, seconds: Self.seconds(since: clock))
+            textOnly: false, interrupted: !summary.unfinished.isEmpty, seconds: Self.seconds(since: clock))
     }
 
     /// When every changed file is a module that loads cleanly, had no diagnostics, and changes nothing only
