@@ -6,17 +6,18 @@ public protocol SiteSink: Sendable {
     func write(_ path: String, _ bytes: [UInt8])
     /// A generated file that `parts` makes piece by piece, handing each piece to `emit` in order: a page of
     /// many megabytes (a coverage report of a large program) never has to be held whole. The pieces are
-    /// only valid during `emit`. By default they are joined and passed to `write(_:_:)`.
-    func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void)
+    /// only valid during `emit`. `parts` returns `false` when it gave up part way (the render was told to
+    /// stop); the sink then keeps nothing of the file. By default the pieces are joined and passed to
+    /// `write(_:_:)`.
+    func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Bool)
     /// A file copied unchanged from the content folder (content-relative `source`).
     func copy(_ source: String, to path: String)
 }
 
 extension SiteSink {
-    public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
+    public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Bool) {
         var bytes: [UInt8] = []
-        parts { bytes.append(contentsOf: $0) }
-        write(path, bytes)
+        if parts({ bytes.append(contentsOf: $0) }) { write(path, bytes) }
     }
 }
 

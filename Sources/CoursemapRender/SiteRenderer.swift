@@ -27,13 +27,15 @@ public enum SiteRenderer {
     /// Renders into `sink`: every page, or those `selection` picks. `progress` is told each time a page is
     /// done. The files are the same whatever `jobs` is; only the order they reach the sink varies. Without
     /// `listsPaths`, the summary's `paths` is empty (`serve` knows them when an edit cannot change them).
-    /// `stop` is asked before each file is made; once it says yes, no further file is made, and the
+    /// `stop` is asked before each file is made and between the pieces of a page; once it says yes, the
+    /// page being rendered is given up (the sink keeps nothing of it), no further file is made, and the
     /// summary's `unfinished` names the subjects left out (`serve` pauses a catch-up for a new edit).
+    /// Pages reach the sink in pieces of about `pieceSize` bytes.
     public static func render(
         _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student,
         to sink: some SiteSink, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         selection: Selection? = nil, listsPaths: Bool = true, progress: (@Sendable () -> Void)? = nil,
-        stop: (@Sendable () -> Bool)? = nil
+        stop: (@Sendable () -> Bool)? = nil, pieceSize: Int = 256 * 1024
     ) -> RenderSummary {
         var diagnostics = DiagnosticList()
         let (theme, themeDiagnostics) = Theme.load(overrides: program.themeFiles)
@@ -74,13 +76,18 @@ public enum SiteRenderer {
         let work = plan.jobs.filter(\.summarises) + plan.jobs.filter { !$0.summarises }
         let batches = RenderBatches.group(folders: work.map { RenderBatches.folder(of: $0.paths[0]) }, isAlone: work.map(\.summarises))
         let pages = Atomic<Int>(0)
-        let pieceSize = 256 * 1024
         let stopped = Atomic<Bool>(false)
         let unfinished = Mutex<Set<PageSubject>>([])
+        /// Whether to stop now (asking `stop` until it first says yes).
+        @Sendable func stopping() -> Bool {
+            guard let stop else { return false }
+            if stopped.load(ordering: .relaxed) { return true }
+            if stop() { stopped.store(true, ordering: .relaxed) }
+            return stopped.load(ordering: .relaxed)
+        }
         ParallelWork.run(count: batches.count, jobs: jobs) { batch in
             for job in work[batches[batch]] {
-                if let stop, stopped.load(ordering: .relaxed) || stop() {
-                    stopped.store(true, ordering: .relaxed)
+                if stopping() {
                     unfinished.withLock { _ = $0.insert(job.subject) }
                     continue
                 }
@@ -89,8 +96,22 @@ public enum SiteRenderer {
                     // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
                     // A page reaches the sink in pieces as it is rendered: at 100,000 modules a coverage report
                     // is over 100 MB, and a buffer grown to hold it whole touched twice that in new memory.
+                    var complete = true
                     if theme.has(template: template) {
-                        sink.write(job.paths[0]) { emit in _ = theme.render(make(), template: template, pieceSize: pieceSize, into: emit) }
+                        sink.write(job.paths[0]) { emit in
+                            let rendered = theme.render(make(), template: template, pieceSize: pieceSize) { piece in
+                                emit(piece)
+                                return !stopping()
+                            }
+                            // Not rendered and not stopped: the context did not encode (never for the page
+                            // models); the file is written as it came, as before there was a stop.
+                            complete = rendered || !stopped.load(ordering: .relaxed)
+                            return complete
+                        }
+                    }
+                    guard complete else {
+                        unfinished.withLock { _ = $0.insert(job.subject) }
+                        continue
                     }
                     pages.add(1, ordering: .relaxed)
                     progress?()

@@ -100,9 +100,10 @@ public struct Theme: Sendable {
     /// Whether the theme has a template of that name (one that failed to parse is missing).
     func has(template: String) -> Bool { library.contains(template) }
 
-    /// Renders `context` with the named template into `emit`, piece by piece (see `TemplateLibrary`); `false`
-    /// when the template is missing or the context cannot be encoded.
-    func render(_ context: some Encodable, template: String, pieceSize: Int, into emit: ([UInt8]) -> Void) -> Bool {
+    /// Renders `context` with the named template into `emit`, piece by piece; `emit` returns whether to go
+    /// on (see `TemplateLibrary`). `false` when `emit` stopped it, the template is missing or the context
+    /// cannot be encoded.
+    func render(_ context: some Encodable, template: String, pieceSize: Int, into emit: ([UInt8]) -> Bool) -> Bool {
         guard library.contains(template), let value = try? TemplateValueEncoder.encode(context) else { return false }
         return library.render(value, template: template, pieceSize: pieceSize, into: emit)
     }

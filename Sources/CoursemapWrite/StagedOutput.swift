@@ -69,10 +69,12 @@ public final class StagedOutput: SiteSink {
         if let problem = Self.writeFile(file, bytes) { fail("cannot write \(path): \(problem)") }
     }
 
-    /// Writes each part as it comes, so a large page is never held whole.
-    public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) {
+    /// Writes each part as it comes, so a large page is never held whole; a file given up part way is removed.
+    public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Bool) {
         guard let file = prepare(path) else { return }
-        if let problem = Self.writeFile(file, parts: parts) { fail("cannot write \(path): \(problem)") }
+        let (problem, complete) = Self.writeFile(file, parts: parts)
+        if let problem { fail("cannot write \(path): \(problem)") }
+        if !complete { state.withLock { $0.files -= 1 } }
     }
 
     /// Copies the bytes, never a link: a symbolic link in the output could point anywhere.
@@ -159,21 +161,27 @@ public final class StagedOutput: SiteSink {
 
     /// Creates or truncates `path` and writes `bytes`; the reason on failure (e.g. a full disk).
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
-        writeFile(path) { emit in emit(bytes) }
+        writeFile(path) { emit in
+            emit(bytes)
+            return true
+        }.problem
     }
 
     /// Creates or truncates `path` and writes the parts `parts` hands over, in order; the reason on
     /// failure. After a failed write the remaining parts are made but not written. A file that cannot be
-    /// opened is never asked for its parts.
-    private static func writeFile(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Void) -> String? {
+    /// opened is never asked for its parts; one that `parts` gives up part way is removed (`complete` false).
+    private static func writeFile(
+        _ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Bool
+    ) -> (problem: String?, complete: Bool) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        guard descriptor >= 0 else { return (String(cString: strerror(errno)), true) }
         var problem: String?
-        parts { bytes in
+        let complete = parts { bytes in
             if problem == nil { problem = writeAll(descriptor, bytes) }
         }
         if close(descriptor) != 0, problem == nil { problem = String(cString: strerror(errno)) }
-        return problem
+        if !complete, unlink(path) != 0, problem == nil { problem = String(cString: strerror(errno)) }
+        return (problem, complete)
     }
 
     /// Writes all of `bytes` to an open file; the reason on failure.

@@ -12,11 +12,35 @@ struct StagedOutputTests {
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         let staged = try StagedOutput(output: output, content: content)
         let pieces: [[UInt8]] = [Array("<html>".utf8), [], Array(repeating: UInt8(ascii: "x"), count: 100_000), Array("</html>".utf8)]
-        staged.write("reports/big.html") { emit in pieces.forEach(emit) }
+        staged.write("reports/big.html") { emit in
+            pieces.forEach(emit)
+            return true
+        }
+        // Given up after a piece (a render told to stop): the file is not kept, nor counted.
+        staged.write("reports/abandoned.html") { emit in
+            emit(Array("<html>half".utf8))
+            return false
+        }
         staged.write("index.html", Array("home".utf8))
         #expect(try staged.commit() == 3)
         #expect(try Data(contentsOf: output.appendingPathComponent("reports/big.html")) == Data(pieces.joined()))
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "home")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("reports").path) == ["big.html"])
+    }
+
+    @Test("the default way of writing in parts joins them, and keeps nothing of a file given up")
+    func defaultParts() {
+        let collector = SiteCollector()
+        collector.write("whole.html") { emit in
+            emit(Array("<p>".utf8))
+            emit(Array("text</p>".utf8))
+            return true
+        }
+        collector.write("half.html") { emit in
+            emit(Array("<p>".utf8))
+            return false
+        }
+        #expect(collector.site.files == ["whole.html": Array("<p>text</p>".utf8)])
     }
 
     @Test("a file that cannot be opened for its parts fails the build and leaves the previous output alone")
@@ -33,6 +57,7 @@ struct StagedOutputTests {
         staged.write("taken") { emit in
             asked = true
             emit(Array("never written".utf8))
+            return true
         }
         #expect(!asked)
         #expect(throws: WriteError.self) { try staged.commit() }

@@ -41,16 +41,18 @@ struct TemplateLibrary: Sendable {
     }
 
     /// Renders the named template into `emit` in pieces of about `pieceSize` bytes or more, the last one
-    /// shorter (a page that is smaller comes in one piece); `false`, emitting nothing, when there is no such
-    /// template.
-    func render(_ value: TemplateValue, template name: String, pieceSize: Int, into emit: ([UInt8]) -> Void) -> Bool {
+    /// shorter (a page that is smaller comes in one piece). `emit` returns whether to go on; after a
+    /// `false` nothing more is emitted. Returns whether the whole page was emitted: `false` when `emit`
+    /// stopped it, or, emitting nothing, when there is no such template.
+    func render(_ value: TemplateValue, template name: String, pieceSize: Int, into emit: ([UInt8]) -> Bool) -> Bool {
         guard let nodes = templates[name] else { return false }
-        withoutActuallyEscaping(emit) { emit in
+        return withoutActuallyEscaping(emit) { emit in
             var renderer = TemplateRenderer(library: self, root: value, pieces: (pieceSize, emit))
             renderer.render(nodes)
-            emit(renderer.output)
+            guard !renderer.stopped else { return false }
+            _ = emit(renderer.output)
+            return true
         }
-        return true
     }
 
     /// Renders the named template as a string (for fragments spliced into other HTML, and tests).
@@ -73,10 +75,13 @@ private struct TemplateRenderer {
     /// Guards against a template that includes itself without end.
     private var depth = 0
     private static let maximumDepth = 64
-    /// When set, the output is handed on whenever it reaches `size` bytes, and started again.
-    private let pieces: (size: Int, emit: ([UInt8]) -> Void)?
+    /// When set, the output is handed on whenever it reaches `size` bytes, and started again; `emit`
+    /// returns whether to go on.
+    private let pieces: (size: Int, emit: ([UInt8]) -> Bool)?
+    /// Whether `emit` said to stop: the rest of the page is skipped.
+    private(set) var stopped = false
 
-    init(library: TemplateLibrary, root: TemplateValue, pieces: (size: Int, emit: ([UInt8]) -> Void)? = nil) {
+    init(library: TemplateLibrary, root: TemplateValue, pieces: (size: Int, emit: ([UInt8]) -> Bool)? = nil) {
         self.library = library
         self.stack = [root]
         self.pieces = pieces
@@ -85,8 +90,12 @@ private struct TemplateRenderer {
 
     mutating func render(_ nodes: [TemplateNode]) {
         for node in nodes {
+            if stopped { return }
             if let pieces, output.count >= pieces.size {
-                pieces.emit(output)
+                guard pieces.emit(output) else {
+                    stopped = true
+                    return
+                }
                 output.removeAll(keepingCapacity: true)
             }
             switch node {

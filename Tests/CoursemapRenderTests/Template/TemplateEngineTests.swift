@@ -171,14 +171,22 @@ struct TemplateErrorTests {
         let whole = try #require(library.renderBytes(value, template: "page"))
         for size in [1, 16, 100, whole.count, 10 * whole.count] {
             var pieces: [[UInt8]] = []
-            #expect(library.render(value, template: "page", pieceSize: size) { pieces.append($0) })
+            #expect(library.render(value, template: "page", pieceSize: size) { pieces.append($0); return true })
             #expect(Array(pieces.joined()) == whole, "piece size \(size)")
             #expect(pieces.dropLast().allSatisfy { $0.count >= size }, "piece size \(size)")
             if size >= whole.count { #expect(pieces.count == 1) }
         }
         var emitted = false
-        #expect(!library.render(value, template: "missing", pieceSize: 16) { _ in emitted = true })
+        #expect(!library.render(value, template: "missing", pieceSize: 16) { _ in emitted = true; return true })
         #expect(!emitted)
+        // `emit` saying stop after the third piece: nothing more comes, and the page is reported unfinished.
+        var received: [[UInt8]] = []
+        #expect(!library.render(value, template: "page", pieceSize: 16) { piece in
+            received.append(piece)
+            return received.count < 3
+        })
+        #expect(received.count == 3)
+        #expect(whole.starts(with: received.joined()))
     }
 
     @Test("a template that includes itself stops instead of recursing without end")
