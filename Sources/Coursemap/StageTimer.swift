@@ -4,23 +4,34 @@ import Foundation
 import Glibc
 #endif
 
-/// Stage timings on standard error when `COURSEMAP_TIMING` is set: where a build spends its time, and
-/// what each stage did to memory (resident size at its end, page faults during it).
+/// Stage timings on standard error when `COURSEMAP_TIMING` is set: where a build spends its time, how
+/// much CPU time the stage used on all threads (against its wall time, how well it kept the cores busy),
+/// and what it did to memory (resident size at its end, page faults during it).
 struct StageTimer {
     private let enabled = ProcessInfo.processInfo.environment["COURSEMAP_TIMING"] != nil
     private var last = ContinuousClock.now
     private var lastFaults = StageTimer.minorFaults()
+    private var lastCPU = StageTimer.cpuSeconds()
 
     mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = ContinuousClock.now
         let elapsed = now - last
         last = now
-        let faults = Self.minorFaults()
-        defer { lastFaults = faults }
+        let faults = Self.minorFaults(), cpu = Self.cpuSeconds()
+        defer { lastFaults = faults; lastCPU = cpu }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let usage = String(format: "cpu %.2f s user, %.2f s system", cpu.user - lastCPU.user, cpu.system - lastCPU.system)
         let memory = "resident \(Self.residentMegabytes()) MB, \(faults - lastFaults) page faults"
-        FileHandle.standardError.write(Data("coursemap: \(stage) \(String(format: "%.3f", seconds)) s (\(memory))\n".utf8))
+        FileHandle.standardError.write(Data("coursemap: \(stage) \(String(format: "%.3f", seconds)) s (\(usage); \(memory))\n".utf8))
+    }
+
+    /// CPU time of the process so far, on all its threads.
+    private static func cpuSeconds() -> (user: Double, system: Double) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
     }
 
     /// Minor page faults of the process so far: each is a page of memory touched for the first time.
