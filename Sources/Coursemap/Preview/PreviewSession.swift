@@ -177,8 +177,8 @@ public final class PreviewSession {
 
     /// Renders the pages earlier rebuilds left for later, from the last program that built without errors.
     /// Does nothing when `isBehind` is false. The result's diagnostics hold only a failure to write.
-    /// `stop` is asked before each file; once it says yes the catch-up ends early (`interrupted`), keeping
-    /// what it wrote, and the pages it did not get to stay behind (`serve` stops for a new edit, so that
+    /// `stop` is asked before each file and between the pieces of a page; once it says yes the catch-up
+    /// ends early (`interrupted`), keeping the files it finished, and the pages it did not finish stay behind (`serve` stops for a new edit, so that
     /// the edited page is not kept waiting behind megabytes of coverage report).
     public func catchUp(stoppingWhen stop: (@Sendable () -> Bool)? = nil) -> Result {
         let clock = ContinuousClock.now
