@@ -81,8 +81,7 @@ public enum SiteRenderer {
         /// Whether to stop now (asking `stop` until it first says yes).
         @Sendable func stopping() -> Bool {
             guard let stop else { return false }
-            if stopped.load(ordering: .relaxed) { return true }
-            if stop() { stopped.store(true, ordering: .relaxed) }
+            if !stopped.load(ordering: .relaxed), stop() { stopped.store(true, ordering: .relaxed) }
             return stopped.load(ordering: .relaxed)
         }
         ParallelWork.run(count: batches.count, jobs: jobs) { batch in

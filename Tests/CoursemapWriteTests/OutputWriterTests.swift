@@ -12,6 +12,12 @@ final class Scratch {
     }
     deinit { try? FileManager.default.removeItem(at: url) }
     func path(_ name: String) -> URL { url.appendingPathComponent(name) }
+    /// A content folder (created) and the output folder beside it (not created), as a build has them.
+    func site() throws -> (content: URL, output: URL) {
+        let content = path("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        return (content, path("Site"))
+    }
 }
 
 func site(_ files: [String: String]) -> RenderedSite {
@@ -25,8 +31,7 @@ struct OutputWriterTests {
     @Test("writes every file and the marker, then replaces the previous build as a whole")
     func writeAndReplace() throws {
         let scratch = try Scratch()
-        let content = scratch.path("Content"), output = scratch.path("Site")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let (content, output) = try scratch.site()
         let count = try OutputWriter.write(site(["index.html": "one", "a/b.html": "b"]), to: output, content: content)
         #expect(count == 3)
         #expect(try String(contentsOf: output.appendingPathComponent("a/b.html"), encoding: .utf8) == "b")

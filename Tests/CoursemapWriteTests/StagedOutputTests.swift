@@ -8,8 +8,7 @@ struct StagedOutputTests {
     @Test("a file written in parts holds the parts in order, beside files written whole")
     func parts() throws {
         let scratch = try Scratch()
-        let content = scratch.path("Content"), output = scratch.path("Site")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let (content, output) = try scratch.site()
         let staged = try StagedOutput(output: output, content: content)
         let pieces: [[UInt8]] = [Array("<html>".utf8), [], Array(repeating: UInt8(ascii: "x"), count: 100_000), Array("</html>".utf8)]
         staged.write("reports/big.html") { emit in
@@ -46,8 +45,7 @@ struct StagedOutputTests {
     @Test("a file that cannot be opened for its parts fails the build and leaves the previous output alone")
     func partsFailure() throws {
         let scratch = try Scratch()
-        let content = scratch.path("Content"), output = scratch.path("Site")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let (content, output) = try scratch.site()
         try OutputWriter.write(site(["index.html": "previous"]), to: output, content: content)
 
         let staged = try StagedOutput(output: output, content: content)
