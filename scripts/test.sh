@@ -9,5 +9,5 @@ scripts/install-deps.sh
 scripts/install-test-deps.sh
 swift build --build-tests
 swift test --skip-build "$@"
-COURSEMAP_BIN="$(swift build --show-bin-path)/coursemap" python3 -m pytest Tests/browser Tests/reports Tests/cli -q
+COURSEMAP_BIN="$(swift build --show-bin-path)/coursemap" python3 -m pytest Tests/browser Tests/reports Tests/cli Tests/bench -q
 Tests/release/test-release.sh

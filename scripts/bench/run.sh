@@ -16,7 +16,9 @@
 # WARMUP (unmeasured rounds first, default 1), HUGO_MAX (largest size Hugo builds, default 10000: Hugo
 # takes over two minutes and several GB at 100k, and the targets compare the tools at 1k and 10k only),
 # BENCH_DIR (default /tmp/coursemap-bench), PAGEFIND=0 to skip timing Pagefind (always skipped with
-# --coursemap-only), DROP_CACHES=0 to keep the page cache between runs (it is dropped only as root).
+# --coursemap-only), DROP_CACHES=0 to keep the page cache between runs (it is dropped only as root),
+# MEMORY_PROBE=0 or 1 to skip or force the closing memory probe (by default it runs when a size is 100k or
+# more; see memory-probe.py).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -221,4 +223,16 @@ if [[ $have_pagefind -eq 1 ]]; then
         "$(cut -d' ' -f1 "$pf" | median)" "$(cut -d' ' -f2 "$pf" | median | awk '{ print $1 / 1024 }')" "${indexed:-pages indexed: see $pf.out}"
 else
     echo "Pagefind: not timed (not installed, PAGEFIND=0, or --coursemap-only)"
+fi
+
+# --- What fresh memory costs this machine ------------------------------------------------------------
+# A 100k build touches about 5 GB of memory it did not have before (its heap and its output's page cache).
+# Where the machine is a virtual machine whose host takes back freed memory, part of that costs several
+# times more than the rest; the probe shows how much, starting from the same state as each build.
+largest_coursemap="$(printf '%s\n' "${sizes[@]}" | sort -n | tail -n 1)"
+if [[ "${MEMORY_PROBE:-auto}" == 1 || ( "${MEMORY_PROBE:-auto}" == auto && $largest_coursemap -ge 100000 ) ]]; then
+    set_aside "$trash/none" "$bench_dir/$largest_coursemap/coursemap"   # the state a build starts from
+    echo "bench: memory probe" >&2
+    echo
+    python3 "$here/memory-probe.py" 6 | tail -n 1
 fi
