@@ -209,8 +209,8 @@ extension PageBuilder {
                 examItems: row.assessments.count { $0.usage == .exam && $0.kind != .practical },
                 practicalTasks: row.assessments.count { $0.kind == .practical },
                 items: assessedItems(row.competency, from: page))
-            if let last = groups.last, last.code == competency.group.code {
-                groups[groups.count - 1] = CoverageGroup(code: last.code, title: last.title, rows: last.rows + [item])
+            if groups.last?.code == competency.group.code {
+                groups[groups.count - 1].rows.append(item)
             } else {
                 groups.append(CoverageGroup(code: competency.group.code, title: plain(competency.group.title), rows: [item]))
             }

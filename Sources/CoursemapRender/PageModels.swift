@@ -308,7 +308,7 @@ struct BlueprintRow: Sendable, Encodable {
 struct CoverageGroup: Sendable, Encodable {
     let code: String
     let title: String
-    let rows: [CoverageRowItem]
+    var rows: [CoverageRowItem]
 }
 
 struct CoverageRowItem: Sendable, Encodable {
