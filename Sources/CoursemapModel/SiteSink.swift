@@ -10,6 +10,10 @@ public protocol SiteSink: Sendable {
     /// stop); the sink then keeps nothing of the file. By default the pieces are joined and passed to
     /// `write(_:_:)`.
     func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Bool)
+    /// One file made piece by piece, as `write(_:parts:)`, and written with the same bytes at each of
+    /// `paths` (a data file that both language subtrees have), so it is made once. By default the pieces
+    /// are joined and passed to `write(_:_:)` for each path.
+    func write(_ paths: [String], parts: (_ emit: ([UInt8]) -> Void) -> Bool)
     /// A file copied unchanged from the content folder (content-relative `source`).
     func copy(_ source: String, to path: String)
 }
@@ -18,6 +22,13 @@ extension SiteSink {
     public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Bool) {
         var bytes: [UInt8] = []
         if parts({ bytes.append(contentsOf: $0) }) { write(path, bytes) }
+    }
+
+    public func write(_ paths: [String], parts: (_ emit: ([UInt8]) -> Void) -> Bool) {
+        if paths.count == 1 { return write(paths[0], parts: parts) }
+        var bytes: [UInt8] = []
+        guard parts({ bytes.append(contentsOf: $0) }) else { return }
+        for path in paths { write(path, bytes) }
     }
 }
 

@@ -79,7 +79,9 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     public var areas: [AreaSummary]
     public var requirements: [Requirement]
 
-    init(report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program) {
+    /// The document of `report`; without its requirements (an empty list) when `withRequirements` is false,
+    /// for writing them one by one (`encoded(_:framework:rules:orphans:program:pieceSize:emit:)`).
+    init(report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program, withRequirements: Bool = true) {
         let competencies = Dictionary(framework.competencies(in: report.scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.framework = FrameworkInfo(
             id: framework.id, title: framework.title, level: report.scope.level?.rawValue, version: framework.version,
@@ -99,18 +101,64 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
             rounded.hourShare = Self.rounded(area.hourShare)
             return rounded
         }
-        self.requirements = report.rows.compactMap { row in
-            guard let competency = competencies[row.competency] else { return nil }
-            return Requirement(
-                id: row.competency.description, code: row.competency.code, group: competency.group.code,
-                subgroup: competency.subgroup?.code, statement: competency.statement, status: row.status,
-                highestLevel: row.highestLevel, hours: row.hours, lectureMinutes: Self.rounded(row.lectureMinutes),
-                modules: row.mappings.map { ModuleRef(course: $0.courseID, module: $0.moduleID, level: $0.level, hours: $0.hours) },
-                lectures: row.lectures.map { LectureRef(lecture: $0.lectureID, level: $0.level, minutes: Self.rounded($0.minutes)) },
-                items: row.assessments.map { ItemRef(bank: $0.bankID, item: $0.itemID, type: $0.kind, usage: $0.usage) },
-                resources: program.resourceMappings[row.competency] ?? [],
-                courses: row.byCourse.map { CourseCell(courseID: $0.courseID, levels: $0.levels, hours: Self.rounded($0.hours)) })
+        self.requirements = withRequirements ? report.rows.compactMap { row in
+            competencies[row.competency].map { Self.requirement(row, competency: $0, program: program) }
+        } : []
+    }
+
+    /// The entry of one requirement.
+    private static func requirement(_ row: CoverageRow, competency: Competency, program: Program) -> Requirement {
+        Requirement(
+            id: row.competency.description, code: row.competency.code, group: competency.group.code,
+            subgroup: competency.subgroup?.code, statement: competency.statement, status: row.status,
+            highestLevel: row.highestLevel, hours: row.hours, lectureMinutes: rounded(row.lectureMinutes),
+            modules: row.mappings.map { ModuleRef(course: $0.courseID, module: $0.moduleID, level: $0.level, hours: $0.hours) },
+            lectures: row.lectures.map { LectureRef(lecture: $0.lectureID, level: $0.level, minutes: rounded($0.minutes)) },
+            items: row.assessments.map { ItemRef(bank: $0.bankID, item: $0.itemID, type: $0.kind, usage: $0.usage) },
+            resources: program.resourceMappings[row.competency] ?? [],
+            courses: row.byCourse.map { CourseCell(courseID: $0.courseID, levels: $0.levels, hours: rounded($0.hours)) })
+    }
+
+    /// `coverage.json` of `report` in pieces of about `pieceSize` bytes, byte for byte what `encoded()` gives
+    /// for the whole document, with each requirement made and written only when its turn comes: at 100,000
+    /// modules the requirements are nearly all of the 70 MB. Stops, returning `false`, when `emit` returns
+    /// `false` for a piece before the last; returns `true` once the last piece is handed over.
+    static func encoded(
+        _ report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program,
+        pieceSize: Int, emit: ([UInt8]) -> Bool
+    ) -> Bool {
+        let skeleton = CoverageDocument(
+            report: report, framework: framework, rules: rules, orphans: orphans, program: program, withRequirements: false
+        ).encoded()
+        // The requirements member, written as an empty array. Only a member of the top-level object starts a
+        // line with exactly two spaces and a quote: line breaks inside strings are escaped.
+        let opening = Array("\n  \"requirements\" : [".utf8), emptyClose = Array("\n\n  ]".utf8)
+        guard let start = skeleton.firstRange(of: opening)?.lowerBound, skeleton[(start + opening.count)...].starts(with: emptyClose) else {
+            preconditionFailure("coverage.json without its requirements member")
         }
+        var out = Array(skeleton[..<(start + opening.count)])
+        let competencies = Dictionary(framework.competencies(in: report.scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var written = 0
+        for row in report.rows {
+            guard let competency = competencies[row.competency] else { continue }
+            if out.count >= pieceSize {
+                guard emit(out) else { return false }
+                out.removeAll(keepingCapacity: true)
+            }
+            if written > 0 { out.append(UInt8(ascii: ",")) }
+            PrettyJSON.newline(2, to: &out)
+            try? JSONWriting.write(requirement(row, competency: competency, program: program), indent: 2, to: &out)
+            written += 1
+        }
+        if written == 0 {
+            out.append(contentsOf: emptyClose)
+        } else {
+            PrettyJSON.newline(1, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: skeleton[(start + opening.count + emptyClose.count)...])
+        _ = emit(out)
+        return true
     }
 
     /// Two decimals: enough for minutes and percentages, and stable across platforms.

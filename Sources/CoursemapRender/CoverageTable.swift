@@ -11,9 +11,21 @@ public enum CoverageCSV {
 enum CoverageTable {
     static let header = ["编码 Code", "要求 Requirement", "状态 Status", "证据 Evidence", "课程 Course", "编号 ID", "名称 Title", "程度 Level", "学时 Hours"]
 
-    /// Written field by field into one buffer (at 100,000 modules the file is about 50 MB; building rows
-    /// of strings first took five times that in memory).
+    /// The whole file.
     static func csv(_ report: CoverageReport, program: Program) -> [UInt8] {
+        var bytes: [UInt8] = []
+        _ = csv(report, program: program, pieceSize: .max) { piece in
+            bytes.append(contentsOf: piece)
+            return true
+        }
+        return bytes
+    }
+
+    /// The file in pieces of about `pieceSize` bytes, each handed to `emit` as soon as it is full (at
+    /// 100,000 modules the file is about 50 MB). Written field by field: building rows of strings first
+    /// took five times the file's size in memory. Stops, returning `false`, when `emit` returns `false`
+    /// for a piece before the last; returns `true` once the last piece is handed over.
+    static func csv(_ report: CoverageReport, program: Program, pieceSize: Int, emit: ([UInt8]) -> Bool) -> Bool {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         func line(_ base: [String], _ rest: [String]) {
             for (index, field) in (base + rest).enumerated() {
@@ -28,6 +40,10 @@ enum CoverageTable {
             program.framework(report.scope.framework).map { $0.competencies(in: report.scope).map { ($0.id, $0) } } ?? [],
             uniquingKeysWith: { a, _ in a })
         for row in report.rows {
+            if out.count >= pieceSize {
+                guard emit(out) else { return false }
+                out.removeAll(keepingCapacity: true)
+            }
             let statement = competencies[row.competency]?.statement.zh ?? ""
             let base = [row.competency.description, statement, row.status.rawValue]
             var hasEvidence = false
@@ -58,7 +74,8 @@ enum CoverageTable {
             }
             if !hasEvidence { line(base, ["", "", "", "", "", ""]) }
         }
-        return out
+        _ = emit(out)
+        return true
     }
 
     /// RFC 4180: quotes a field with a comma, a quote or a line break, doubling the quotes inside. Looks at

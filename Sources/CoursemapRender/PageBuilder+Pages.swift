@@ -184,7 +184,8 @@ extension PageBuilder {
             previous: link(-1), next: link(1))
     }
 
-    func coverage(_ report: CoverageReport, rules: [String], orphans: Orphans) -> CoveragePage {
+    /// The report's page; `nil` when `stop` said yes while it was being made.
+    func coverage(_ report: CoverageReport, rules: [String], orphans: Orphans) -> CoveragePage? {
         let scope = report.scope
         let page = SitePaths.coverage(scope)
         let root = SitePaths.root(from: page)
@@ -193,6 +194,7 @@ extension PageBuilder {
         let byID = Dictionary(competencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var groups: [CoverageGroup] = []
         for row in report.rows {
+            if stop() { return nil }
             guard let competency = byID[row.competency] else { continue }
             let item = CoverageRowItem(
                 href: root + SitePaths.competency(row.competency), code: row.competency.code,
@@ -233,9 +235,11 @@ extension PageBuilder {
             }
         // The matrix: requirements × the courses that bring evidence to this scope.
         let courses = report.courses
-        let cells: [[CourseCell?]] = report.rows.map { row in
+        var cells: [[CourseCell?]] = []
+        for row in report.rows {
+            if stop() { return nil }
             let byCourse = Dictionary(row.byCourse.map { ($0.courseID, $0) }, uniquingKeysWith: { first, _ in first })
-            return courses.map { byCourse[$0] }
+            cells.append(courses.map { byCourse[$0] })
         }
         let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1
         let matrixRows = zip(report.rows, cells).map { row, rowCells in

@@ -10,6 +10,9 @@ final class PageBuilder: Sendable {
     let ui: UIText
     let edition: Edition
     let layout: LanguageLayout
+    /// Asked while a page that sums up the whole program is made: once it says yes, the page is given up,
+    /// so its context may be left incomplete (`serve` pauses a catch-up for a new edit).
+    let stop: @Sendable () -> Bool
     /// What every mention of a competency shows, made once: its page, written reference and statement.
     private let competencyLabels: [CompetencyID: CompetencyLabel]
     private struct CompetencyLabel {
@@ -26,8 +29,12 @@ final class PageBuilder: Sendable {
     /// From a language subtree's root to the site root, where assets and files live once for both languages.
     var shared: String { layout.shared }
 
-    init(program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIText]) {
+    init(
+        program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIText],
+        stop: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.edition = edition
+        self.stop = stop
         self.program = program
         self.reports = Dictionary(coverage.map { ($0.scope, $0) }, uniquingKeysWith: { first, _ in first })
         self.rows = Dictionary(coverage.flatMap(\.rows).map { ($0.competency, $0) }, uniquingKeysWith: { first, _ in first })

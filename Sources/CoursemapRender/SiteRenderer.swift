@@ -40,22 +40,34 @@ public enum SiteRenderer {
         var diagnostics = DiagnosticList()
         let (theme, themeDiagnostics) = Theme.load(overrides: program.themeFiles)
         diagnostics.append(contentsOf: themeDiagnostics)
+        let stopped = Atomic<Bool>(false)
+        /// Whether to stop now (asking `stop` until it first says yes). Also asked while the context of a page
+        /// that sums up the program is made, and between the pieces of a data file.
+        @Sendable func stopping() -> Bool {
+            guard let stop else { return false }
+            if !stopped.load(ordering: .relaxed), stop() { stopped.store(true, ordering: .relaxed) }
+            return stopped.load(ordering: .relaxed)
+        }
 
         var plan = SitePlan(selection: selection, recordsPaths: listsPaths || selection?(.sitemap) ?? true)
         // Every page in the site's language at the root, and again in the other language under its folder.
         for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
-            let builder = PageBuilder(program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings)
+            let builder = PageBuilder(
+                program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings, stop: stopping)
             planPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &plan)
         }
-        // The reports' data files do not depend on the language: made once, written under both.
+        // The reports' data files do not depend on the language: made once, in pieces, written under both.
         let rules = program.config.coverageRules
         let layouts = [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)]
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
-            plan.file(layouts.map { $0.prefix + SitePaths.coverageJSON(scope) }, .coverage) {
-                CoverageDocument(report: report, framework: framework, rules: rules, orphans: orphans, program: program).encoded()
+            plan.stream(layouts.map { $0.prefix + SitePaths.coverageJSON(scope) }, .coverage) { emit in
+                CoverageDocument.encoded(
+                    report, framework: framework, rules: rules, orphans: orphans, program: program, pieceSize: pieceSize, emit: emit)
             }
-            plan.file(layouts.map { $0.prefix + SitePaths.coverageCSV(scope) }, .coverage) { CoverageTable.csv(report, program: program) }
+            plan.stream(layouts.map { $0.prefix + SitePaths.coverageCSV(scope) }, .coverage) { emit in
+                CoverageTable.csv(report, program: program, pieceSize: pieceSize, emit: emit)
+            }
         }
         let primary = PageBuilder(program: program, coverage: coverage, edition: edition, strings: theme.strings)
         plan.page(SitePaths.notFound, .notFound, template: "404", listed: false) { primary.notFound() }
@@ -76,14 +88,7 @@ public enum SiteRenderer {
         let work = plan.jobs.filter(\.summarises) + plan.jobs.filter { !$0.summarises }
         let batches = RenderBatches.group(folders: work.map { RenderBatches.folder(of: $0.paths[0]) }, isAlone: work.map(\.summarises))
         let pages = Atomic<Int>(0)
-        let stopped = Atomic<Bool>(false)
         let unfinished = Mutex<Set<PageSubject>>([])
-        /// Whether to stop now (asking `stop` until it first says yes).
-        @Sendable func stopping() -> Bool {
-            guard let stop else { return false }
-            if !stopped.load(ordering: .relaxed), stop() { stopped.store(true, ordering: .relaxed) }
-            return stopped.load(ordering: .relaxed)
-        }
         ParallelWork.run(count: batches.count, jobs: jobs) { batch in
             for job in work[batches[batch]] {
                 if stopping() {
@@ -98,7 +103,11 @@ public enum SiteRenderer {
                     var complete = true
                     if theme.has(template: template) {
                         sink.write(job.paths[0]) { emit in
-                            let rendered = theme.render(make(), template: template, pieceSize: pieceSize) { piece in
+                            guard let context = make(), !stopping() else {
+                                complete = false
+                                return false
+                            }
+                            let rendered = theme.render(context, template: template, pieceSize: pieceSize) { piece in
                                 emit(piece)
                                 return !stopping()
                             }
@@ -114,9 +123,16 @@ public enum SiteRenderer {
                     }
                     pages.add(1, ordering: .relaxed)
                     progress?()
-                case .file(let make):
-                    let bytes = make()
-                    for path in job.paths { sink.write(path, bytes) }
+                case .file(let produce):
+                    var complete = true
+                    sink.write(job.paths) { emit in
+                        complete = produce { piece in
+                            emit(piece)
+                            return !stopping()
+                        }
+                        return complete
+                    }
+                    if !complete { unfinished.withLock { _ = $0.insert(job.subject) } }
                 }
             }
         }
@@ -254,7 +270,7 @@ private struct SitePlan {
     /// A page; its path is worked out only when it is recorded or the page is made.
     mutating func page(
         _ path: @autoclosure () -> String, _ subject: PageSubject, template: String, listed: Bool = true,
-        _ make: @escaping @Sendable () -> any Encodable & Sendable
+        _ make: @escaping @Sendable () -> (any Encodable & Sendable)?
     ) {
         let wanted = wants(subject)
         guard wanted || recordsPaths else { return }
@@ -271,23 +287,32 @@ private struct SitePlan {
         if recordsPaths { allPaths.append(path) }
     }
 
+    /// A file whose bytes `make` gives whole.
     mutating func file(_ path: String, _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
-        file([path], subject, make)
+        stream([path], subject) { emit in
+            _ = emit(make())
+            return true
+        }
     }
 
-    /// One file's bytes, made once and written at each of `paths`.
-    mutating func file(_ paths: [String], _ subject: PageSubject, _ make: @escaping @Sendable () -> [UInt8]) {
+    /// One file made once, piece by piece, and written at each of `paths` (see `RenderJob.Output.file`).
+    mutating func stream(_ paths: [String], _ subject: PageSubject, _ produce: @escaping RenderJob.Producer) {
         if recordsPaths { allPaths.append(contentsOf: paths) }
-        if wants(subject) { jobs.append(RenderJob(paths: paths, output: .file(make), subject: subject)) }
+        if wants(subject) { jobs.append(RenderJob(paths: paths, output: .file(produce), subject: subject)) }
     }
 }
 
 /// One file to make: where it goes (a page has one path; a language-independent file may have several),
 /// and either a page (template and context) or raw bytes.
 private struct RenderJob: Sendable {
+    /// Hands a file's bytes, in order, to `emit`, which says whether to go on; returns whether the file is
+    /// complete (`false` when it stopped part way because `emit` said so).
+    typealias Producer = @Sendable (_ emit: ([UInt8]) -> Bool) -> Bool
     enum Output: Sendable {
-        case page(template: String, make: @Sendable () -> any Encodable & Sendable)
-        case file(@Sendable () -> [UInt8])
+        /// `make` gives the page's context, or `nil` when it was told to stop (see `PageBuilder.stop`).
+        case page(template: String, make: @Sendable () -> (any Encodable & Sendable)?)
+        /// Raw bytes, made once and written at each of the job's paths.
+        case file(Producer)
     }
     let paths: [String]
     let output: Output

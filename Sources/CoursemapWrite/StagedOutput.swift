@@ -71,10 +71,23 @@ public final class StagedOutput: SiteSink {
 
     /// Writes each part as it comes, so a large page is never held whole; a file given up part way is removed.
     public func write(_ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Bool) {
-        guard let file = prepare(path) else { return }
-        let (problem, complete) = Self.writeFile(file, parts: parts)
-        if let problem { fail("cannot write \(path): \(problem)") }
-        if !complete { state.withLock { $0.files -= 1 } }
+        write([path], parts: parts)
+    }
+
+    /// Writes each part to every path as it comes; files given up part way are removed.
+    public func write(_ paths: [String], parts: (_ emit: ([UInt8]) -> Void) -> Bool) {
+        var files: [String] = []
+        for path in paths {
+            guard let file = prepare(path) else { break }
+            files.append(file)
+        }
+        guard files.count == paths.count else {
+            state.withLock { $0.files -= files.count }
+            return
+        }
+        let (problem, complete) = Self.writeFiles(files, parts: parts)
+        if let problem { fail("cannot write \(paths[problem.index]): \(problem.reason)") }
+        if !complete { state.withLock { $0.files -= files.count } }
     }
 
     /// Copies the bytes, never a link: a symbolic link in the output could point anywhere.
@@ -161,26 +174,45 @@ public final class StagedOutput: SiteSink {
 
     /// Creates or truncates `path` and writes `bytes`; the reason on failure (e.g. a full disk).
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
-        writeFile(path) { emit in
+        writeFiles([path]) { emit in
             emit(bytes)
             return true
-        }.problem
+        }.problem?.reason
     }
 
-    /// Creates or truncates `path` and writes the parts `parts` hands over, in order; the reason on
-    /// failure. After a failed write the remaining parts are made but not written. A file that cannot be
-    /// opened is never asked for its parts; one that `parts` gives up part way is removed (`complete` false).
-    private static func writeFile(
-        _ path: String, parts: (_ emit: ([UInt8]) -> Void) -> Bool
-    ) -> (problem: String?, complete: Bool) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return (String(cString: strerror(errno)), true) }
-        var problem: String?
-        let complete = parts { bytes in
-            if problem == nil { problem = writeAll(descriptor, bytes) }
+    /// Creates or truncates each of `paths` and writes the parts `parts` hands over, in order, to every
+    /// one; on failure, the reason and which path it concerns. After a failed write
+    /// the remaining parts are made but not written. Files that cannot all be opened are never asked for
+    /// their parts; files that `parts` gives up part way are removed (`complete` false).
+    private static func writeFiles(
+        _ paths: [String], parts: (_ emit: ([UInt8]) -> Void) -> Bool
+    ) -> (problem: (index: Int, reason: String)?, complete: Bool) {
+        var descriptors: [Int32] = []
+        defer { for descriptor in descriptors { close(descriptor) } }
+        for (index, path) in paths.enumerated() {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return ((index, String(cString: strerror(errno))), true) }
+            descriptors.append(descriptor)
         }
-        if close(descriptor) != 0, problem == nil { problem = String(cString: strerror(errno)) }
-        if !complete, unlink(path) != 0, problem == nil { problem = String(cString: strerror(errno)) }
+        var problem: (index: Int, reason: String)?
+        let complete = parts { bytes in
+            guard problem == nil else { return }
+            for (index, descriptor) in descriptors.enumerated() {
+                if let reason = writeAll(descriptor, bytes) {
+                    problem = (index, reason)
+                    return
+                }
+            }
+        }
+        for (index, descriptor) in descriptors.enumerated() where close(descriptor) != 0 && problem == nil {
+            problem = (index, String(cString: strerror(errno)))
+        }
+        descriptors = []
+        if !complete {
+            for (index, path) in paths.enumerated() where unlink(path) != 0 && problem == nil {
+                problem = (index, String(cString: strerror(errno)))
+            }
+        }
         return (problem, complete)
     }
 

@@ -1,3 +1,7 @@
+import CoursemapAnalyse
+import CoursemapLoad
+import CoursemapResolve
+import Foundation
 import Testing
 
 @testable import CoursemapRender
@@ -17,5 +21,23 @@ struct CoverageTableTests {
         var bytes: [UInt8] = [0x41]
         CoverageTable.appendQuoted(field, to: &bytes)
         #expect(bytes == [0x41] + Array(expected.utf8), "the byte writer the CSV uses quotes the same way")
+    }
+
+    @Test("the file written in pieces is the same bytes as written whole, and stops when told")
+    func pieces() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let (program, _) = Resolver.resolve(ContentLoader(contentDirectory: root.appendingPathComponent("Content")).load())
+        let report = try #require(CoverageAnalyser.analyse(program).first)
+        let whole = CoverageTable.csv(report, program: program)
+        #expect(whole.starts(with: [0xEF, 0xBB, 0xBF]))
+        for pieceSize in [1, 700, Int.max] {
+            var pieces: [[UInt8]] = []
+            #expect(CoverageTable.csv(report, program: program, pieceSize: pieceSize) { pieces.append($0); return true })
+            #expect(Array(pieces.joined()) == whole, "pieces of \(pieceSize)")
+            if pieceSize == 1 { #expect(pieces.count == report.rows.count + 1, "the header, then a piece after each requirement") }
+        }
+        var pieces = 0
+        #expect(!CoverageTable.csv(report, program: program, pieceSize: 1) { _ in pieces += 1; return false })
+        #expect(pieces == 1)
     }
 }

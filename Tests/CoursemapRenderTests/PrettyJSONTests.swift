@@ -102,4 +102,37 @@ struct PrettyJSONTests {
             #expect(document.encoded() == (try Self.foundation(document)) + [10], "\(folder): \(report.scope)")
         }
     }
+
+    @Test("coverage.json written in pieces is the same bytes as written whole, and stops when told", arguments: ["Tests/Fixtures/site", "Content"])
+    func pieces(_ folder: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let (program, _) = Resolver.resolve(ContentLoader(contentDirectory: root.appendingPathComponent(folder)).load())
+        let orphans = CoverageAnalyser.orphans(program)
+        for report in CoverageAnalyser.analyse(program) {
+            let framework = try #require(program.framework(report.scope.framework))
+            let whole = try #require(CoverageDocument.make(report, program: program, orphans: orphans)).encoded()
+            for pieceSize in [1, 500, Int.max] {
+                var pieces: [[UInt8]] = []
+                let complete = CoverageDocument.encoded(
+                    report, framework: framework, rules: program.config.coverageRules, orphans: orphans, program: program,
+                    pieceSize: pieceSize
+                ) { piece in
+                    pieces.append(piece)
+                    return true
+                }
+                #expect(complete)
+                #expect(Array(pieces.joined()) == whole, "\(folder): \(report.scope), pieces of \(pieceSize)")
+                if pieceSize == 1 { #expect(pieces.count > 2, "one piece per requirement, and the rest") }
+            }
+            var pieces = 0
+            let complete = CoverageDocument.encoded(
+                report, framework: framework, rules: program.config.coverageRules, orphans: orphans, program: program, pieceSize: 1
+            ) { _ in
+                pieces += 1
+                return pieces < 2
+            }
+            #expect(!complete)
+            #expect(pieces == 2, "nothing is made after the piece it was told to stop at")
+        }
+    }
 }

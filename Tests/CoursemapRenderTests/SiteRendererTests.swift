@@ -80,6 +80,56 @@ struct SiteRendererTests {
         }
     }
 
+    /// `serve` pauses a catch-up for a new edit; the pages that sum up the program are the slow part of one.
+    @Test("the coverage files ask whether to stop while they are made, and a stop at any ask leaves only whole files")
+    func stoppedCoverage() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/site")
+        let (program, _) = Resolver.resolve(ContentLoader(contentDirectory: root).load())
+        let coverage = CoverageAnalyser.analyse(program)
+        let onlyCoverage: SiteRenderer.Selection = { $0 == .coverage }
+        let whole = SiteCollector()
+        let asks = Mutex(0)
+        let summary = SiteRenderer.render(
+            program, coverage: coverage, to: whole, jobs: 1, selection: onlyCoverage, stop: { asks.withLock { $0 += 1 }; return false },
+            pieceSize: 1 << 20)
+        #expect(summary.unfinished.isEmpty)
+        // Two reports, each a page in two languages and a JSON and a CSV file written under both.
+        let files = whole.site.paths.count
+        #expect(files == 12)
+        let total = asks.withLock { $0 }
+
+        // The page's context asks once per requirement, twice over; told to stop, it gives up (no context).
+        let report = try #require(coverage.first)
+        let contextAsks = Mutex(0)
+        let builder = PageBuilder(
+            program: program, coverage: coverage, strings: Theme.load(overrides: [:]).0.strings,
+            stop: { contextAsks.withLock { $0 += 1 }; return false })
+        #expect(builder.coverage(report, rules: [], orphans: Orphans()) != nil)
+        #expect(contextAsks.withLock { $0 } == 2 * report.rows.count)
+        let stopping = PageBuilder(program: program, coverage: coverage, strings: Theme.load(overrides: [:]).0.strings, stop: { true })
+        #expect(stopping.coverage(report, rules: [], orphans: Orphans()) == nil)
+
+        var unfinishedStops = 0
+        for allowed in 0..<total {
+            let count = Mutex(0)
+            let partial = SiteCollector()
+            let stopped = SiteRenderer.render(
+                program, coverage: coverage, to: partial, jobs: 1, selection: onlyCoverage,
+                stop: { count.withLock { $0 += 1; return $0 > allowed } }, pieceSize: 1 << 20)
+            for (path, bytes) in partial.site.files { #expect(whole.site.files[path] == bytes, "\(path), stopped at ask \(allowed + 1)") }
+            // A stop asked for after the last piece of the last file comes too late to leave anything out.
+            if stopped.unfinished.isEmpty {
+                #expect(partial.site.files.count == files, "stopped at ask \(allowed + 1)")
+            } else {
+                #expect(stopped.unfinished == [.coverage])
+                #expect(partial.site.files.count < files, "stopped at ask \(allowed + 1)")
+                unfinishedStops += 1
+            }
+        }
+        #expect(unfinishedStops >= total - 2, "only stops at the very end leave the files complete")
+    }
+
     @Test("content text is escaped; raw HTML in Markdown is dropped")
     func escaping() {
         let (site, _) = renderFixture()

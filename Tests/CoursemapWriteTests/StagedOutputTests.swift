@@ -27,6 +27,29 @@ struct StagedOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("reports").path) == ["big.html"])
     }
 
+    @Test("a file made once for several paths has the same bytes at each; given up, none is kept")
+    func severalPaths() throws {
+        let scratch = try Scratch()
+        let (content, output) = try scratch.site()
+        let staged = try StagedOutput(output: output, content: content)
+        let pieces: [[UInt8]] = [Array("编码,要求\r\n".utf8), Array(repeating: UInt8(ascii: "y"), count: 70_000), []]
+        staged.write(["coverage/data.csv", "en/coverage/data.csv"]) { emit in
+            pieces.forEach(emit)
+            return true
+        }
+        staged.write(["coverage/half.json", "en/coverage/half.json"]) { emit in
+            emit(Array("{".utf8))
+            return false
+        }
+        #expect(try staged.commit() == 3)
+        for path in ["coverage/data.csv", "en/coverage/data.csv"] {
+            #expect(try Data(contentsOf: output.appendingPathComponent(path)) == Data(pieces.joined()), "\(path)")
+        }
+        for folder in ["coverage", "en/coverage"] {
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent(folder).path) == ["data.csv"])
+        }
+    }
+
     @Test("the default way of writing in parts joins them, and keeps nothing of a file given up")
     func defaultParts() {
         let collector = SiteCollector()
@@ -40,6 +63,16 @@ struct StagedOutputTests {
             return false
         }
         #expect(collector.site.files == ["whole.html": Array("<p>text</p>".utf8)])
+        collector.write(["a.json", "en/a.json"]) { emit in
+            emit(Array("{}".utf8))
+            return true
+        }
+        collector.write(["b.json", "en/b.json"]) { emit in
+            emit(Array("{".utf8))
+            return false
+        }
+        #expect(collector.site.files.keys.sorted() == ["a.json", "en/a.json", "whole.html"])
+        #expect(collector.site.files["en/a.json"] == Array("{}".utf8))
     }
 
     @Test("a file that cannot be opened for its parts fails the build and leaves the previous output alone")
