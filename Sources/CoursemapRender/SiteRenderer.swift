@@ -27,10 +27,11 @@ public enum SiteRenderer {
     /// Renders into `sink`: every page, or those `selection` picks. `progress` is told each time a page is
     /// done. The files are the same whatever `jobs` is; only the order they reach the sink varies. Without
     /// `listsPaths`, the summary's `paths` is empty (`serve` knows them when an edit cannot change them).
-    /// `stop` is asked before each file is made and between the pieces of a page; once it says yes, the
-    /// page being rendered is given up (the sink keeps nothing of it), no further file is made, and the
-    /// summary's `unfinished` names the subjects left out (`serve` pauses a catch-up for a new edit).
-    /// Pages reach the sink in pieces of about `pieceSize` bytes.
+    /// `stop` is asked before each file is made, between the pieces of a page or data file, and while a
+    /// coverage page's context is made; once it says yes, the file being made is given up (the sink keeps
+    /// nothing of it), no further file is made, and the summary's `unfinished` names the subjects left out
+    /// (`serve` pauses a catch-up for a new edit). Pages and the coverage data files reach the sink in
+    /// pieces of about `pieceSize` bytes.
     public static func render(
         _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student,
         to sink: some SiteSink, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
