@@ -58,10 +58,11 @@ public enum Resolver {
             diagnostics.append(.warning(.unreferencedFile, at: SourceLocation(file: asset), "nothing refers to this file (no lecture, resource sidecar or practical task); it is not published"))
         }
 
+        let embedTargets = EmbedTargets(banks: banks, lectures: lectures, resources: resources)
         for list in modulesByCourse.values {
             for index in list.indices {
                 for embed in list[index].body.embeds {
-                    if let problem = checkEmbed(embed, banks: banks, lectures: lectures, resources: resources) { diagnostics.append(problem) }
+                    if let problem = embedTargets.check(embed) { diagnostics.append(problem) }
                 }
             }
         }
@@ -166,29 +167,9 @@ public enum Resolver {
 
     /// The problems with a module body's embeds against an already resolved program.
     static func checkEmbeds(of body: RichText, in program: Program) -> [Diagnostic] {
-        body.embeds.compactMap { checkEmbed($0, banks: program.banks, lectures: program.lectures, resources: program.resources) }
-    }
-
-    /// A diagnostic when an embed names a bank, item, lecture or resource that does not exist.
-    private static func checkEmbed(_ embed: Embed, banks: [ExerciseBank], lectures: [Lecture], resources: [Resource]) -> Diagnostic? {
-        let parts = embed.target.split(separator: "/").map(String.init)
-        switch embed.kind {
-        case .lecture:
-            return lectures.contains { $0.id == embed.target } ? nil : .error(.unknownItemReference, at: embed.location, "no micro-lecture '\(embed.target)' for \(embed.reference)")
-        case .resource:
-            return resources.contains { $0.id == embed.target } ? nil : .error(.unknownItemReference, at: embed.location, "no resource '\(embed.target)' for \(embed.reference)")
-        case .item, .bank:
-            break
-        }
-        guard let bank = banks.first(where: { $0.id == parts[0] }) else {
-            let known = banks.map(\.id).sorted()
-            let suggestion = known.first { EditDistance.between($0, parts[0]) <= 2 }.map { "; did you mean '\($0)'?" } ?? ""
-            return .error(.unknownItemReference, at: embed.location, "no bank '\(parts[0])' for \(embed.reference)\(suggestion)")
-        }
-        if embed.kind == .item, !bank.items.contains(where: { $0.id == parts[1] }) {
-            return .error(.unknownItemReference, at: embed.location, "bank '\(bank.id)' has no item '\(parts[1])'")
-        }
-        return nil
+        guard !body.embeds.isEmpty else { return [] }
+        let targets = EmbedTargets(banks: program.banks, lectures: program.lectures, resources: program.resources)
+        return body.embeds.compactMap(targets.check)
     }
 
     /// Checks banks — unique ids, their course, every assessment claim, dataset files — and indexes the
