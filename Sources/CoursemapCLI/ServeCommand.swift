@@ -94,7 +94,7 @@ struct Serve: ParsableCommand {
 /// The session as `serve` drives it: rebuilds after each batch of changes (pages that sum up the program
 /// deferred), then, once no rebuild has come for a moment, the deferred pages; and how the results are
 /// reported. One thing runs at a time, and a rebuild that comes during a catch-up stops it at the next
-/// file or 256 KB piece of a page (what is left is caught up after that rebuild).
+/// file, 256 KB piece or coverage requirement (what is left is caught up after that rebuild).
 private final class Preview: @unchecked Sendable {
     private let session: PreviewSession
     private let options: ContentOptions

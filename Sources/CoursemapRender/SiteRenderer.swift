@@ -90,10 +90,12 @@ public enum SiteRenderer {
         let batches = RenderBatches.group(folders: work.map { RenderBatches.folder(of: $0.paths[0]) }, isAlone: work.map(\.summarises))
         let pages = Atomic<Int>(0)
         let unfinished = Mutex<Set<PageSubject>>([])
+        /// Notes that a job's file was not made (the render was told to stop).
+        @Sendable func leave(_ job: RenderJob) { unfinished.withLock { _ = $0.insert(job.subject) } }
         ParallelWork.run(count: batches.count, jobs: jobs) { batch in
             for job in work[batches[batch]] {
                 if stopping() {
-                    unfinished.withLock { _ = $0.insert(job.subject) }
+                    leave(job)
                     continue
                 }
                 switch job.output {
@@ -119,7 +121,7 @@ public enum SiteRenderer {
                         }
                     }
                     guard complete else {
-                        unfinished.withLock { _ = $0.insert(job.subject) }
+                        leave(job)
                         continue
                     }
                     pages.add(1, ordering: .relaxed)
@@ -133,7 +135,7 @@ public enum SiteRenderer {
                         }
                         return complete
                     }
-                    if !complete { unfinished.withLock { _ = $0.insert(job.subject) } }
+                    if !complete { leave(job) }
                 }
             }
         }

@@ -177,9 +177,10 @@ public final class PreviewSession {
 
     /// Renders the pages earlier rebuilds left for later, from the last program that built without errors.
     /// Does nothing when `isBehind` is false. The result's diagnostics hold only a failure to write.
-    /// `stop` is asked before each file and between the pieces of a page; once it says yes the catch-up
-    /// ends early (`interrupted`), keeping the files it finished, and the pages it did not finish stay behind (`serve` stops for a new edit, so that
-    /// the edited page is not kept waiting behind megabytes of coverage report).
+    /// `stop` is asked as `SiteRenderer.render(stop:)` asks it: before each file, between the pieces of a
+    /// page or data file, and while a coverage page's context is made. Once it says yes the catch-up ends
+    /// early (`interrupted`), keeping the files it finished; the pages it did not finish stay behind.
+    /// `serve` stops for a new edit, so that the edited page does not wait behind a coverage report.
     public func catchUp(stoppingWhen stop: (@Sendable () -> Bool)? = nil) -> Result {
         let clock = ContinuousClock.now
         guard let pending = behind, let current else {
