@@ -43,6 +43,16 @@ enum MoodleConventions {
 
     static let markerAttribute = "data-coursemap"
 
+    /// Whether a tag is meant as a usage tag: with case, white space, `-` and `_` ignored it starts with
+    /// `coursemapusage`. Only `coursemap-usage:practice` and `coursemap-usage:exam` are valid ones.
+    static func looksLikeUsageTag(_ tag: String) -> Bool {
+        let folded = tag.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "-" && $0 != "_" }
+        return String(String.UnicodeScalarView(folded)).hasPrefix("coursemapusage")
+    }
+
+    /// A tag as messages quote it: in double quotes, control characters escaped.
+    static func shownTag(_ tag: String) -> String { "\"" + MessageText.printable(tag) + "\"" }
+
     enum Marker: String {
         case reference, points
         case practical, scenario, steps, datasets, deliverable, rubric, criterion

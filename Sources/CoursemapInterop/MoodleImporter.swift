@@ -23,7 +23,10 @@ public enum MoodleImporter {
     /// `root` is the <quiz> element of a Moodle XML file at `file` (a path relative to the content root, used
     /// in diagnostics). The bank gets `bankID` and, as title, the first category's last path component (or
     /// `bankID` if none).
-    public static func importBank(_ root: XMLElement, file: String, bankID: String) -> (bank: ExerciseBank, diagnostics: [Diagnostic]) {
+    /// Images that load from another host are dropped (CM319) unless `keepRemoteImages`.
+    public static func importBank(
+        _ root: XMLElement, file: String, bankID: String, keepRemoteImages: Bool = false
+    ) -> (bank: ExerciseBank, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let bankLocation = SourceLocation(file: file, line: root.line)
         guard root.name == "quiz" else {
@@ -52,7 +55,7 @@ public enum MoodleImporter {
                 continue
             }
             position += 1
-            var reader = MoodleQuestionReader(element: element, type: type, file: file)
+            var reader = MoodleQuestionReader(element: element, type: type, file: file, keepRemoteImages: keepRemoteImages)
             let item = reader.read()
             diagnostics.append(contentsOf: reader.diagnostics)
             if let item { currentItems.append(Imported(item: item, tagID: reader.tagID, name: reader.name, position: position)) }
@@ -136,11 +139,15 @@ struct MoodleQuestionReader {
     var tagID: String?
     /// The question name as written (trimmed): the item's import key.
     var name: String
+    let keepRemoteImages: Bool
+    /// Sources of remote images the sanitiser dropped, without repeats, in order.
+    var remoteImages: [String] = []
 
-    init(element: XMLElement, type: String, file: String) {
+    init(element: XMLElement, type: String, file: String, keepRemoteImages: Bool = false) {
         self.element = element
         self.type = type
         self.file = file
+        self.keepRemoteImages = keepRemoteImages
         self.name = element.first("name")?.first("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
 
@@ -200,10 +207,11 @@ struct MoodleQuestionReader {
             return nil
         }
 
-        var usage = ItemUsage.practice
+        var usageStatements: [UsageStatement] = []
         var difficulty: Difficulty?
         var assesses: [AssessmentClaim] = []
-        readTags(usage: &usage, difficulty: &difficulty, assesses: &assesses)
+        readTags(usage: &usageStatements, difficulty: &difficulty, assesses: &assesses)
+        let usage = UsageStatement.combine(usageStatements, item: label, into: &diagnostics)
 
         let explanation = html(element.first("generalfeedback"))
         let defaultScore: Double = type == "description" ? 0 : 1
@@ -215,10 +223,10 @@ struct MoodleQuestionReader {
         let title = MoodleHTML.plainText(name)
         stem = stem.trimmingCharacters(in: .whitespacesAndNewlines)
         let item = ExerciseItem(
-            id: "", title: title.isEmpty ? nil : LocalizedText(zh: title), usage: usage, difficulty: difficulty,
+            id: "", title: title.isEmpty ? nil : LocalizedText(zh: title), usage: usage?.usage ?? .practice, difficulty: difficulty,
             score: score, stem: RichText(html: stem), body: body,
             explanation: explanation.isEmpty ? nil : RichText(html: explanation), assesses: assesses,
-            importKey: name.isEmpty ? nil : name, location: location)
+            importKey: name.isEmpty ? nil : name, usageOrigin: usage?.location, location: location)
         return finish(item)
     }
 
@@ -228,6 +236,9 @@ struct MoodleQuestionReader {
             diagnostics.append(.warning(
                 .sanitizedHTML, at: location,
                 "HTML that is unsafe or not allowed in Coursemap pages was removed from \(label): \(removed.joined(separator: ", "))"))
+        }
+        if !remoteImages.isEmpty {
+            diagnostics.append(RemoteImages.warning(remoteImages, in: label, at: location))
         }
         var files = droppedFiles
         for name in Self.fileNames(in: element) where !files.contains(name) { files.append(name) }
@@ -540,15 +551,22 @@ struct MoodleQuestionReader {
 
     // MARK: Tags
 
-    private mutating func readTags(usage: inout ItemUsage, difficulty: inout Difficulty?, assesses: inout [AssessmentClaim]) {
+    /// Usage tags are matched exactly (`coursemap-usage:practice` or `coursemap-usage:exam`); any other tag
+    /// that looks like one (`coursemap-usage:Exam`, `coursemap-usage: exam`, `Coursemap_Usage:exam`) is
+    /// CM318 and counts as exam.
+    private mutating func readTags(usage: inout [UsageStatement], difficulty: inout Difficulty?, assesses: inout [AssessmentClaim]) {
         let tags = element.first("tags")?.all("tag") ?? []
         for tag in tags {
-            let text = (tag.first("text")?.text ?? tag.text).trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.hasPrefix(MoodleConventions.idTag) {
+            let raw = tag.first("text")?.text ?? tag.text
+            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let tagLocation = SourceLocation(file: file, line: tag.line)
+            if MoodleConventions.looksLikeUsageTag(raw) {
+                let value = raw.hasPrefix(MoodleConventions.usageTag) ? String(raw.dropFirst(MoodleConventions.usageTag.count)) : raw
+                let shown = MoodleConventions.shownTag(raw)
+                usage.append(UsageStatement.read(value, at: tagLocation, source: "tag \(shown)", item: label, into: &diagnostics))
+            } else if text.hasPrefix(MoodleConventions.idTag) {
                 let value = String(text.dropFirst(MoodleConventions.idTag.count))
                 if tagID == nil, !value.isEmpty { tagID = value }
-            } else if text.hasPrefix(MoodleConventions.usageTag) {
-                if let value = ItemUsage(rawValue: String(text.dropFirst(MoodleConventions.usageTag.count))) { usage = value }
             } else if text.hasPrefix(MoodleConventions.difficultyTag) {
                 if let value = Difficulty(rawValue: String(text.dropFirst(MoodleConventions.difficultyTag.count))) { difficulty = value }
             } else if text.hasPrefix(MoodleConventions.competencyTag) {
@@ -589,8 +607,9 @@ struct MoodleQuestionReader {
 
     private mutating func sanitize(_ raw: String) -> String {
         guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "" }
-        let result = HTMLSanitizer.sanitize(withoutEmbeddedFiles(raw))
+        let result = HTMLSanitizer.sanitize(withoutEmbeddedFiles(raw), keepRemoteImages: keepRemoteImages)
         for entry in result.removed where !removed.contains(entry) { removed.append(entry) }
+        for source in result.remoteImages where !remoteImages.contains(source) { remoteImages.append(source) }
         return result.html
     }
 

@@ -14,8 +14,9 @@ public enum QTIImporter {
 
     /// `root` is an <assessmentItem> (QTI 2.1 namespace) from `file` (content-relative path for diagnostics).
     /// Returns nil (with diagnostics) when the item has no supported interaction.
-    public static func importItem(_ root: XMLElement, file: String) -> (item: ExerciseItem?, diagnostics: [Diagnostic]) {
-        var reader = QTIItemReader(root: root, file: file)
+    /// Images that load from another host are dropped (CM319) unless `keepRemoteImages`.
+    public static func importItem(_ root: XMLElement, file: String, keepRemoteImages: Bool = false) -> (item: ExerciseItem?, diagnostics: [Diagnostic]) {
+        var reader = QTIItemReader(root: root, file: file, keepRemoteImages: keepRemoteImages)
         let item = reader.read()
         return (item, reader.diagnostics)
     }
@@ -61,7 +62,6 @@ struct QTIResponseDeclaration {
 /// What `QTIExporter` wrote into `<rubricBlock view="author" class="coursemap-meta">`.
 struct QTIMeta {
     var id: String?
-    var usage: ItemUsage?
     var difficulty: Difficulty?
     var score: Double?
     var title: LocalizedText?
@@ -80,6 +80,8 @@ struct QTIItemReader {
     private var mode: InteractionMode = .prompt
     private var meta: QTIMeta?
     private var itemName = ""
+    private let keepRemoteImages: Bool
+    private var remoteImages: [String] = []
 
     /// How interactions show in the stem.
     private enum InteractionMode {
@@ -95,9 +97,10 @@ struct QTIItemReader {
     private static let blankOpen: Unicode.Scalar = "\u{E000}"
     private static let blankClose: Unicode.Scalar = "\u{E001}"
 
-    init(root: XMLElement, file: String) {
+    init(root: XMLElement, file: String, keepRemoteImages: Bool = false) {
         self.root = root
         self.file = file
+        self.keepRemoteImages = keepRemoteImages
     }
 
     private func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line) }
@@ -206,11 +209,15 @@ struct QTIItemReader {
                 .sanitizedHTML, at: location(removalLine ?? body?.line ?? root.line),
                 "\(itemName): unsafe or unsupported HTML removed: \(removed.joined(separator: ", "))"))
         }
+        if !remoteImages.isEmpty {
+            diagnostics.append(RemoteImages.warning(remoteImages, in: itemName, at: location(body?.line ?? root.line)))
+        }
+        let usage = readUsage(body)
         return ExerciseItem(
-            id: id, title: title, usage: meta?.usage ?? .practice, difficulty: meta?.difficulty,
+            id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
             score: meta?.score ?? declaredScore() ?? 1, stem: stem, body: parsedBody,
             explanation: explanation, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
-            location: location(root.line))
+            usageOrigin: usage?.location, location: location(root.line))
     }
 
     /// MAXSCORE's default, else SCORE's normalMaximum, else a positive SCORE default.
@@ -230,13 +237,27 @@ struct QTIItemReader {
         return nil
     }
 
+    /// Every element of class `coursemap-usage` anywhere in the item body states the usage, matched exactly
+    /// (`practice` or `exam`, nothing around it); anything else is CM318 and counts as exam, and statements
+    /// that disagree are CM317.
+    private mutating func readUsage(_ body: XMLElement?) -> UsageStatement? {
+        guard let body else { return nil }
+        var statements: [UsageStatement] = []
+        for element in Self.descendants(of: body, where: { QTIText.classes($0).contains(QTIClass.usage) }) {
+            let value = element.text
+            statements.append(UsageStatement.read(
+                value, at: location(element.line), source: "<\(element.name) class=\"\(QTIClass.usage)\"> '\(QTIText.clean(value))'",
+                item: itemName, into: &diagnostics))
+        }
+        return UsageStatement.combine(statements, item: itemName, into: &diagnostics)
+    }
+
     private func readMeta(_ block: XMLElement) -> QTIMeta {
         var meta = QTIMeta()
         func value(_ name: String) -> (String, Int)? {
             Self.descendants(of: block) { QTIText.classes($0).contains(name) }.first.map { (QTIText.clean($0.text), $0.line) }
         }
         meta.id = value(QTIClass.id)?.0
-        meta.usage = value(QTIClass.usage).flatMap { ItemUsage(rawValue: $0.0) }
         meta.difficulty = value(QTIClass.difficulty).flatMap { Difficulty(rawValue: $0.0) }
         meta.score = value(QTIClass.score).flatMap { QTIText.parseNumber($0.0) }
         if let zh = value(QTIClass.title)?.0, !zh.isEmpty {
@@ -524,7 +545,8 @@ struct QTIItemReader {
     /// Serialises QTI XHTML to HTML, sanitises it, and tidies white space.
     private mutating func rich(_ nodes: [XMLNodeContent], line: Int, blanksAllowed: Bool = false) -> RichText {
         let raw = html(nodes, inPre: false)
-        let result = HTMLSanitizer.sanitize(raw)
+        let result = HTMLSanitizer.sanitize(raw, keepRemoteImages: keepRemoteImages)
+        for source in result.remoteImages where !remoteImages.contains(source) { remoteImages.append(source) }
         if !result.removed.isEmpty {
             for item in result.removed where !removed.contains(item) { removed.append(item) }
             if removalLine == nil { removalLine = line }
@@ -586,7 +608,17 @@ struct QTIItemReader {
             let views = (element.attributes["view"] ?? "").split(separator: " ")
             return views.contains("candidate") ? "<div>" + html(element.children, inPre: inPre) + "</div>" : ""
         case "templateBlock", "templateInline":
-            return html(element.children, inPre: inPre)
+            switch QTITemplateCondition.evaluate(element, in: root) {
+            case .shown:
+                return html(element.children, inPre: inPre)
+            case .hidden:
+                return ""
+            case .undecided:
+                let entry = "<\(element.name)> whose condition cannot be decided"
+                if !removed.contains(entry) { removed.append(entry) }
+                if removalLine == nil { removalLine = element.line }
+                return ""
+            }
         case "prompt", "feedbackBlock", "feedbackInline", "modalFeedback", "printedVariable", "param", "gapText", "gapImg",
             "infoControl":
             return ""

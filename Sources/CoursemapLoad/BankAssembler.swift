@@ -40,23 +40,27 @@ enum BankAssembler {
         var folderPaths: [String: [String]] = [:]
         var folderOrder: [String] = []
 
+        // Keys of a folder's bank.yml that name QTI items with a sidecar of their own (applied to them below).
+        var keysElsewhere: [String: Set<String>] = [:]
         for (path, file) in files {
             let folder = path.split(separator: "/").dropLast().joined(separator: "/")
             let stem = Self.stem(of: path)
             let ownSidecarPath = (folder.isEmpty ? "" : folder + "/") + stem + ".bank.yml"
+            let folderSidecarPath = (folder.isEmpty ? "" : folder + "/") + "bank.yml"
             switch file {
             case .none, .sidecar, .manifest:
                 continue
-            case let .bank(bank):
+            case var .bank(bank):
+                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank) }
                 banks.append(bank)
             case var .importedBank(bank):
                 if let sidecar = sidecars[ownSidecarPath] {
                     used.insert(ownSidecarPath)
                     sidecar.apply(to: &bank, diagnostics: &diagnostics)
                 }
+                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank) }
                 banks.append(checked(bank, into: &diagnostics))
             case let .qtiItem(item, title):
-                let folderSidecarPath = (folder.isEmpty ? "" : folder + "/") + "bank.yml"
                 if sidecars[ownSidecarPath] == nil, sidecars[folderSidecarPath] != nil {
                     if folderBanks[folder] == nil {
                         folderOrder.append(folder)
@@ -76,6 +80,17 @@ enum BankAssembler {
                     used.insert(ownSidecarPath)
                     sidecar.apply(to: &bank, diagnostics: &diagnostics)
                 }
+                // The folder's bank.yml still speaks for this item's usage: its entry and its default.
+                if let folderSidecar = sidecars[folderSidecarPath] {
+                    for sectionIndex in bank.sections.indices {
+                        for itemIndex in bank.sections[sectionIndex].items.indices {
+                            var item = bank.sections[sectionIndex].items[itemIndex]
+                            if let key = item.importKey, folderSidecar.items[key] != nil { keysElsewhere[folder, default: []].insert(key) }
+                            folderSidecar.applyUsage(to: &item, diagnostics: &diagnostics)
+                            bank.sections[sectionIndex].items[itemIndex] = item
+                        }
+                    }
+                }
                 banks.append(checked(bank, into: &diagnostics))
             }
         }
@@ -88,7 +103,7 @@ enum BankAssembler {
             }
             bank.sections[0].items = ordered.map(\.element.1)
             used.insert(sidecarPath)
-            sidecars[sidecarPath]!.apply(to: &bank, diagnostics: &diagnostics)
+            sidecars[sidecarPath]!.apply(to: &bank, alsoKnown: keysElsewhere[folder] ?? [], diagnostics: &diagnostics)
             banks.append(checked(bank, into: &diagnostics))
         }
         for path in sidecars.keys.sorted() where !used.contains(path) {
@@ -97,6 +112,15 @@ enum BankAssembler {
                 "this sidecar belongs to no imported bank: name it after a Moodle or QTI file (NAME.bank.yml beside NAME.xml), or bank.yml in a folder of QTI items"))
         }
         return banks
+    }
+
+    /// A folder's `bank.yml` that says `usage: exam` makes every item of every bank in its folder an exam
+    /// item, whichever file the bank comes from (fail closed: no default turns an exam item into practice).
+    private static func applyFolderUsage(_ sidecar: BankSidecar, to bank: inout ExerciseBank) {
+        guard sidecar.usage?.usage == .exam else { return }
+        for sectionIndex in bank.sections.indices {
+            for itemIndex in bank.sections[sectionIndex].items.indices { bank.sections[sectionIndex].items[itemIndex].usage = .exam }
+        }
     }
 
     /// An imported bank's id must be usable in URLs; item ids must be unique in it.

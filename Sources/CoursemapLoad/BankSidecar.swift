@@ -8,7 +8,7 @@ import Yams
 struct BankSidecar: Sendable {
     struct ItemEntry: Sendable {
         var assesses: [AssessmentClaim]
-        var usage: ItemUsage?
+        var usage: UsageStatement?
         var difficulty: Difficulty?
         var location: SourceLocation
     }
@@ -18,7 +18,9 @@ struct BankSidecar: Sendable {
     var title: LocalizedText?
     var description: LocalizedText?
     var course: String?
-    var usage: ItemUsage?
+    /// The default usage of the bank's items: `exam` makes every item an exam item; `practice` applies only
+    /// to items that state no usage of their own.
+    var usage: UsageStatement?
     /// Keyed by the Moodle question name or QTI item identifier.
     var items: [String: ItemEntry]
 
@@ -43,7 +45,7 @@ struct BankSidecar: Sendable {
         sidecar.title = fields.localized("title")
         sidecar.description = fields.localized("description")
         sidecar.course = fields.string("course")
-        sidecar.usage = fields.choice("usage", as: ItemUsage.self)
+        sidecar.usage = usageStatement(fields, document: document, key: "usage", item: "every item of the bank", into: &diagnostics)
         if var items = fields.mapping("items") {
             for entry in items.entries {
                 guard case let .mapping(mapping) = entry.value else {
@@ -62,22 +64,41 @@ struct BankSidecar: Sendable {
                             "'\(reference)' is not a competency reference; write framework:level:code (e.g. b2b-data:中级:1.1.1)"))
                     }
                 }
-                let usage = itemFields.choice("usage", as: ItemUsage.self)
+                let usage = usageStatement(
+                    itemFields, document: document, key: "usage", item: "item '\(entry.key)'", prefix: "items.\(entry.key).", into: &diagnostics)
                 let difficulty = itemFields.choice("difficulty", as: Difficulty.self)
-                itemFields.finish()
+                itemFields.finish(known: ["usage"])
                 items.absorb(itemFields)
                 sidecar.items[entry.key] = ItemEntry(assesses: claims, usage: usage, difficulty: difficulty, location: entry.keyLocation)
             }
             fields.absorb(items)
         }
-        fields.finish()
+        fields.finish(known: ["usage"])
         diagnostics += fields.diagnostics
         return (sidecar, diagnostics)
     }
 
+    /// A `usage:` field read exactly (CM318 for anything but `practice` or `exam`, which then counts as exam);
+    /// an empty value is not "no usage" but an unknown one.
+    private static func usageStatement(
+        _ fields: FieldReader, document: YAMLDocument, key: String, item: String, prefix: String = "", into diagnostics: inout [Diagnostic]
+    ) -> UsageStatement? {
+        guard let node = fields.node(key) else { return nil }
+        let location = document.location(of: node)
+        let value: String
+        if case let .scalar(scalar) = node { value = scalar.string } else { value = "" }
+        let shown = node.scalar != nil ? "'\(value)'" : node.kindDescription
+        return UsageStatement.read(value, at: location, source: "\(prefix)\(key): \(shown)", item: item, into: &diagnostics)
+    }
+
     /// Applies the sidecar to an imported bank: id, title, course, then each listed item's fields. Entries
     /// that match no item are reported.
-    func apply(to bank: inout ExerciseBank, diagnostics: inout [Diagnostic]) {
+    ///
+    /// Usage fails closed: the item's own usage and its entry here are combined (disagreement is CM317, and
+    /// exam wins); a bank-level `usage: exam` makes every item exam; a bank-level `usage: practice` only
+    /// fills in for items that state nothing. `alsoKnown` are keys matched by items of other banks (a QTI
+    /// item with a sidecar of its own in a folder with a `bank.yml`), which are not reported.
+    func apply(to bank: inout ExerciseBank, alsoKnown: Set<String> = [], diagnostics: inout [Diagnostic]) {
         if let id { bank.id = id }
         if let title { bank.title = title }
         if let description { bank.description = description }
@@ -86,20 +107,36 @@ struct BankSidecar: Sendable {
         for sectionIndex in bank.sections.indices {
             for itemIndex in bank.sections[sectionIndex].items.indices {
                 var item = bank.sections[sectionIndex].items[itemIndex]
-                if let usage { item.usage = usage }
                 if let key = item.importKey, let entry = items[key] {
                     matched.insert(key)
                     item.assesses += entry.assesses
-                    if let usage = entry.usage { item.usage = usage }
                     if let difficulty = entry.difficulty { item.difficulty = difficulty }
                 }
+                applyUsage(to: &item, diagnostics: &diagnostics)
                 bank.sections[sectionIndex].items[itemIndex] = item
             }
         }
-        for (key, entry) in items.sorted(by: { $0.key < $1.key }) where !matched.contains(key) {
+        for (key, entry) in items.sorted(by: { $0.key < $1.key }) where !matched.contains(key) && !alsoKnown.contains(key) {
             diagnostics.append(.warning(
                 .unknownItemReference, at: entry.location,
                 "no item named '\(key)' in bank '\(bank.id)'; sidecar entries are keyed by the Moodle question name or QTI identifier"))
         }
+    }
+
+    /// Applies this sidecar's usage statements to one item (see `apply`).
+    func applyUsage(to item: inout ExerciseItem, diagnostics: inout [Diagnostic]) {
+        var statements: [UsageStatement] = []
+        if let origin = item.usageOrigin {
+            statements.append(UsageStatement(usage: item.usage, location: origin, source: "the item's own usage"))
+        }
+        if let key = item.importKey, let statement = items[key]?.usage { statements.append(statement) }
+        let name = "item '\(item.importKey ?? item.id)'"
+        if let decided = UsageStatement.combine(statements, item: name, into: &diagnostics) {
+            item.usage = decided.usage
+            item.usageOrigin = decided.location
+        } else if let usage {
+            item.usage = usage.usage
+        }
+        if usage?.usage == .exam { item.usage = .exam }
     }
 }

@@ -46,6 +46,12 @@ enum ConfigReader {
             options.finish()
             fields.absorb(options)
         }
+        var imports = ImportOptions()
+        if var options = fields.mapping("imports") {
+            imports.remoteImages = options.bool("remote_images") ?? false
+            options.finish()
+            fields.absorb(options)
+        }
         var maxAssetBytes = 200 * 1024 * 1024
         if var assets = fields.mapping("assets") {
             if let megabytes = assets.number("max_size_mb", minimum: 1) { maxAssetBytes = Int(megabytes * 1024 * 1024) }
@@ -83,7 +89,7 @@ enum ConfigReader {
         guard let title else { return (nil, fields.diagnostics) }
         let config = SiteConfig(
             title: title, program: program, language: language, baseURL: baseURL, reports: reports,
-            reportLocations: reportLocations, markdown: markdown, maxAssetBytes: maxAssetBytes, coverageRules: rules,
+            reportLocations: reportLocations, markdown: markdown, imports: imports, maxAssetBytes: maxAssetBytes, coverageRules: rules,
             gates: gates, location: fileLocation)
         return (config, fields.diagnostics)
     }

@@ -83,13 +83,14 @@ public struct ContentLoader: Sendable {
         }
         let markdown = content.config?.markdown ?? MarkdownOptions()
         let language = content.config?.language ?? .zh
+        let imports = content.config?.imports ?? ImportOptions()
 
         // Every other file is independent of the rest: parse them in parallel, keep results in file order.
         let work = files.filter { $0.kind != .config }
         MarkdownParser.prepare()
         XMLParser.ensureInitialised()
         // Markdown options and the language shape every parse: when they change, nothing cached is reused.
-        let settings = LoadCache.Settings(markdown: markdown, language: language)
+        let settings = LoadCache.Settings(markdown: markdown, language: language, imports: imports)
         if cache.settings != settings || changed == nil {
             let listed = cache.listing
             cache = LoadCache()
@@ -111,7 +112,7 @@ public struct ContentLoader: Sendable {
             nonisolated(unsafe) let slots = buffer
             ParallelWork.run(count: stale.count, jobs: jobs) { position in
                 let index = stale[position]
-                slots[index] = Loaded(load(work[index], markdown: markdown, language: language))
+                slots[index] = Loaded(load(work[index], markdown: markdown, language: language, imports: imports))
                 progress?()
             }
         }
@@ -200,7 +201,7 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    private func load(_ file: ContentFile, markdown: MarkdownOptions, language: Language) -> FileResult {
+    private func load(_ file: ContentFile, markdown: MarkdownOptions, language: Language, imports: ImportOptions) -> FileResult {
         var result = FileResult(path: file.path)
         let location = SourceLocation(file: file.path)
         switch file.kind {
@@ -251,7 +252,7 @@ public struct ContentLoader: Sendable {
             result.diagnostics += diagnostics
         case .exercise:
             guard let text = text(file.path, into: &result) else { break }
-            result.exercise = loadExercise(text, file: file, language: language, into: &result.diagnostics)
+            result.exercise = loadExercise(text, file: file, language: language, imports: imports, into: &result.diagnostics)
         case .theme(let path):
             do {
                 result.theme = (path, ThemeFile(bytes: try source.read(file.path), location: location))
@@ -331,7 +332,9 @@ public struct ContentLoader: Sendable {
     }
 
     /// An exercise file, told apart by its root element.
-    private func loadExercise(_ text: String, file: ContentFile, language: Language, into diagnostics: inout [Diagnostic]) -> ExerciseFile {
+    private func loadExercise(
+        _ text: String, file: ContentFile, language: Language, imports: ImportOptions, into diagnostics: inout [Diagnostic]
+    ) -> ExerciseFile {
         let root: XMLElement
         switch XMLParser.parse(text, file: file.path) {
         case let .failure(problems):
@@ -354,11 +357,11 @@ public struct ContentLoader: Sendable {
                 return bank.map { .bank($0) } ?? .none
             }
         case (nil, "quiz"):
-            let (bank, problems) = MoodleImporter.importBank(root, file: file.path, bankID: file.stem)
+            let (bank, problems) = MoodleImporter.importBank(root, file: file.path, bankID: file.stem, keepRemoteImages: imports.remoteImages)
             diagnostics += problems
             return .importedBank(bank)
         case (QTIImporter.namespace, "assessmentItem"):
-            let (item, problems) = QTIImporter.importItem(root, file: file.path)
+            let (item, problems) = QTIImporter.importItem(root, file: file.path, keepRemoteImages: imports.remoteImages)
             diagnostics += problems
             return item.map { .qtiItem($0, title: root.attributes["title"]) } ?? .none
         case (_, "manifest"):
@@ -430,6 +433,7 @@ public struct LoadCache: Sendable {
     struct Settings: Equatable, Sendable {
         var markdown: MarkdownOptions
         var language: Language
+        var imports: ImportOptions
     }
     /// The last listing of the content folder, its files as a set, and the folders that hold them.
     struct Listing: Sendable {

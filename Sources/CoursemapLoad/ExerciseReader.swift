@@ -81,11 +81,20 @@ struct ExerciseReader {
         guard let body = readBody(element, blanks: blanks, location: location) else { return nil }
         var title: LocalizedText?
         if case .practical = body { title = element.first("title")?.bilingualText }
+        // Fails closed: a usage attribute that is not exactly practice or exam makes an exam item (CM318).
+        var usage = ItemUsage.practice
+        var usageOrigin: SourceLocation?
+        if let value = element.attributes["usage"] {
+            let statement = UsageStatement.read(
+                value, at: location, source: "usage=\"\(value)\"", item: "item '\(id)'", into: &diagnostics)
+            usage = statement.usage
+            usageOrigin = location
+        }
         return ExerciseItem(
-            id: id, title: title, usage: ItemUsage(rawValue: element.attributes["usage"] ?? "") ?? .practice,
+            id: id, title: title, usage: usage,
             difficulty: element.attributes["difficulty"].flatMap(Difficulty.init(rawValue:)),
             score: Double(element.attributes["score"] ?? "") ?? 1, stem: stem, body: body,
-            explanation: rich(element.first("explanation")), assesses: assesses, location: location)
+            explanation: rich(element.first("explanation")), assesses: assesses, usageOrigin: usageOrigin, location: location)
     }
 
     private mutating func readBody(_ element: XMLElement, blanks: Int, location: SourceLocation) -> ItemBody? {

@@ -37,6 +37,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case invalidItem = "CM314"
     case unknownItemReference = "CM315"
     case missingDataset = "CM316"
+    case conflictingUsage = "CM317"
+    case unknownUsage = "CM318"
+    case remoteImage = "CM319"
 
     // Lectures, resources and assets
     case invalidCaptions = "CM320"
@@ -100,6 +103,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .invalidItem: return "item that cannot be answered as written"
         case .unknownItemReference: return "reference to a bank or item that does not exist"
         case .missingDataset: return "dataset file of a practical task not found"
+        case .conflictingUsage: return "item marked both practice and exam"
+        case .unknownUsage: return "usage value that is neither practice nor exam"
+        case .remoteImage: return "remote image removed from imported HTML"
         case .invalidCaptions: return "WebVTT caption file not valid"
         case .captionsOutsideVideo: return "caption cue beyond the lecture's duration"
         case .missingAsset: return "referenced file not found"

@@ -65,12 +65,16 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
     /// For imported items, the name the source format knows the item by (Moodle question name, QTI
     /// identifier); sidecar entries are keyed by it.
     public var importKey: String?
+    /// Where the item's own source states its usage (the authored `usage` attribute, a Moodle
+    /// `coursemap-usage:` tag, QTI metadata); `nil` when the usage is a default. Sidecars use it to name both
+    /// places when they disagree with the item (CM317).
+    public var usageOrigin: SourceLocation?
     public var location: SourceLocation
 
     public init(
         id: String, title: LocalizedText? = nil, usage: ItemUsage, difficulty: Difficulty? = nil, score: Double,
         stem: RichText, body: ItemBody, explanation: RichText? = nil, assesses: [AssessmentClaim] = [], importKey: String? = nil,
-        location: SourceLocation
+        usageOrigin: SourceLocation? = nil, location: SourceLocation
     ) {
         self.id = id
         self.title = title
@@ -82,6 +86,7 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
         self.explanation = explanation
         self.assesses = assesses
         self.importKey = importKey
+        self.usageOrigin = usageOrigin
         self.location = location
     }
 
@@ -161,9 +166,11 @@ public enum ItemBody: Hashable, Sendable, Codable {
     case fillBlank([Blank])
     /// A reference answer and the points a marker looks for.
     case shortAnswer(reference: RichText?, points: [MarkingPoint])
-    /// Pairs in their correct matching; pages show the right-hand side in a fixed shuffled order.
+    /// Pairs in their correct matching; pages show the right-hand side in a fixed order that, for exam items,
+    /// does not depend on the matching.
     case matching([MatchPair])
-    /// Steps in their correct order; pages show them in a fixed shuffled order.
+    /// Steps in their correct order; pages show them in a fixed order that, for exam items, does not depend
+    /// on the correct one.
     case ordering([RichText])
     case numerical([NumericAnswer])
     case practical(PracticalTask)

@@ -11,6 +11,8 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     /// Where each entry of `reports` is written, for diagnostics.
     public var reportLocations: [FrameworkScope: SourceLocation]
     public var markdown: MarkdownOptions
+    /// How HTML imported from Moodle and QTI is treated (`imports:`).
+    public var imports: ImportOptions
     /// Files larger than this are reported (CM324); videos usually belong on a streaming host instead.
     public var maxAssetBytes: Int
     /// How coverage status is decided (`coverage:`).
@@ -22,7 +24,7 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public init(
         title: LocalizedText, program: LocalizedText? = nil, language: Language = .zh, baseURL: String? = nil,
         reports: [FrameworkScope] = [], reportLocations: [FrameworkScope: SourceLocation] = [:],
-        markdown: MarkdownOptions = MarkdownOptions(), maxAssetBytes: Int = 200 * 1024 * 1024,
+        markdown: MarkdownOptions = MarkdownOptions(), imports: ImportOptions = ImportOptions(), maxAssetBytes: Int = 200 * 1024 * 1024,
         coverageRules: CoverageRules = .standard, gates: [CoverageGate] = [],
         location: SourceLocation = SourceLocation(file: "coursemap.yml")
     ) {
@@ -33,6 +35,7 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         self.reports = reports
         self.reportLocations = reportLocations
         self.markdown = markdown
+        self.imports = imports
         self.maxAssetBytes = maxAssetBytes
         self.coverageRules = coverageRules
         self.gates = gates
@@ -47,5 +50,17 @@ public struct MarkdownOptions: Hashable, Sendable, Codable {
 
     public init(unsafeHTML: Bool = false) {
         self.unsafeHTML = unsafeHTML
+    }
+}
+
+/// Switches for HTML imported from Moodle XML and QTI (`imports:` in `coursemap.yml`).
+public struct ImportOptions: Hashable, Sendable, Codable {
+    /// Keep images that load from another host (`imports.remote_images: true`). Off by default: such images
+    /// are removed with a CM319 warning, because in a student portal they tell that host who opened which
+    /// page (tracking pixels).
+    public var remoteImages: Bool
+
+    public init(remoteImages: Bool = false) {
+        self.remoteImages = remoteImages
     }
 }

@@ -115,18 +115,18 @@ extension PageBuilder {
             ]
         case let .fillBlank(list):
             blanks = list.enumerated().map { index, blank in
-                BlankView(number: index + 1, hasOptions: !blank.options.isEmpty, options: Shuffle.fixed(blank.options, seed: "\(item.id)#\(index)"))
+                BlankView(number: index + 1, hasOptions: !blank.options.isEmpty, options: DisplayOrder.arranged(blank.options, usage: item.usage, seed: "\(item.id)#\(index)"))
             }
         case .numerical:
             blanks = [BlankView(number: 1, hasOptions: false, options: [])]
         case let .matching(pairs):
-            let order = Shuffle.permutation(pairs.count, seed: item.id)
+            let order = DisplayOrder.permutation(of: pairs.map(\.right.html), usage: item.usage, seed: item.id)
             matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: pairs[original].right.html) }
             matchRows = pairs.enumerated().map { index, pair in
                 MatchRowView(index: index + 1, left: pair.left.html, options: Array(1...pairs.count))
             }
         case let .ordering(steps):
-            let order = Shuffle.permutation(steps.count, seed: item.id)
+            let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: item.id)
             orderSteps = order.enumerated().map { position, original in
                 OrderStepView(value: position + 1, html: steps[original].html, positions: Array(1...steps.count))
             }
@@ -217,11 +217,11 @@ extension PageBuilder {
         case let .numerical(answers):
             key = AnswerKey(type: "numeric", numbers: answers.filter { $0.fraction >= 100 }.map { AnswerKey.NumberKey(value: $0.value, tolerance: $0.tolerance) })
         case let .matching(pairs):
-            let order = Shuffle.permutation(pairs.count, seed: item.id)
+            let order = DisplayOrder.permutation(of: pairs.map(\.right.html), usage: item.usage, seed: item.id)
             // For each left item (in authored order), the displayed position of its right side.
             key = AnswerKey(type: "positions", positions: (0..<pairs.count).map { original in (order.firstIndex(of: original) ?? 0) + 1 })
         case let .ordering(steps):
-            let order = Shuffle.permutation(steps.count, seed: item.id)
+            let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: item.id)
             // For each displayed step, its position in the correct order.
             key = AnswerKey(type: "positions", positions: order.map { $0 + 1 })
         case .shortAnswer, .practical, .description:
@@ -282,8 +282,35 @@ enum Shuffle {
         if order == Array(0..<count) { order.append(order.removeFirst()) }
         return order
     }
+}
 
-    static func fixed<T>(_ items: [T], seed: String) -> [T] {
-        permutation(items.count, seed: seed).map { items[$0] }
+/// The order in which an item shows what its authored order partly encodes: matching targets, ordering
+/// steps, a blank's options.
+///
+/// Practice items use `Shuffle` seeded by the item id: their key is published anyway, and the self-check
+/// key refers to these positions. Exam items must show nothing from which a student can work out the key,
+/// and the id is printed on the page, so an id-seeded shuffle of the authored (correct) order could be
+/// undone. Their options are first sorted canonically by their HTML, compared as UTF-8 bytes (every platform
+/// sorts alike), which forgets the authored order, and only then shuffled with the id as seed, so the page
+/// does not look alphabetical. The result depends on the texts and the id only, never on which is correct;
+/// equal texts look the same whichever comes first.
+enum DisplayOrder {
+    /// Indices into `texts`, in display order.
+    static func permutation(of texts: [String], usage: ItemUsage, seed: String) -> [Int] {
+        switch usage {
+        case .practice:
+            return Shuffle.permutation(texts.count, seed: seed)
+        case .exam:
+            let bytes = texts.map { Array($0.utf8) }
+            let canonical = texts.indices.sorted { a, b in
+                bytes[a] == bytes[b] ? a < b : bytes[a].lexicographicallyPrecedes(bytes[b])
+            }
+            return Shuffle.permutation(canonical.count, seed: seed).map { canonical[$0] }
+        }
+    }
+
+    /// `texts` in display order.
+    static func arranged(_ texts: [String], usage: ItemUsage, seed: String) -> [String] {
+        permutation(of: texts, usage: usage, seed: seed).map { texts[$0] }
     }
 }

@@ -5,11 +5,19 @@ import Foundation
 /// with an allowlist: only known-harmless elements and attributes survive, links and images keep only
 /// URLs the portal publishes, and everything is re-serialised by Coursemap, escaped. Scripts, styles,
 /// event handlers, frames, forms and `javascript:` URLs never survive.
+///
+/// Images load only from the portal itself unless asked otherwise: an `<img>` whose source names another
+/// host (`http(s)://…`, `//host/…`, `\\host`, with any case, white space or control characters a browser
+/// ignores) is a tracking pixel in a student portal, so it is dropped (its alternative text stays) and its
+/// source listed in `Result.remoteImages`. `keepRemoteImages` keeps such images (`imports.remote_images`
+/// in `coursemap.yml`).
 public enum HTMLSanitizer {
     /// The clean HTML, and what was removed (for a diagnostic), e.g. `["<script>", "onclick"]`.
     public struct Result: Hashable, Sendable {
         public var html: String
         public var removed: [String]
+        /// The sources of remote images that were dropped, in document order, without repeats.
+        public var remoteImages: [String] = []
     }
 
     /// Elements kept (with their allowed attributes).
@@ -31,7 +39,7 @@ public enum HTMLSanitizer {
 
     static let voidElements: Set<String> = ["br", "hr", "img"]
 
-    public static func sanitize(_ html: String) -> Result {
+    public static func sanitize(_ html: String, keepRemoteImages: Bool = false) -> Result {
         XMLParser.ensureInitialised()
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -43,14 +51,17 @@ public enum HTMLSanitizer {
         }
         guard let document else { return Result(html: HTMLText.escape(html), removed: []) }
         defer { xmlFreeDoc(document) }
-        var writer = Writer()
+        var writer = Writer(keepRemoteImages: keepRemoteImages)
         if let root = xmlDocGetRootElement(document) {
             // html → body → our div: write the div's children.
             let container = findFirst("div", from: root) ?? root
             writer.children(of: container)
         }
         var seen = Set<String>()
-        return Result(html: writer.output.trimmingCharacters(in: .whitespacesAndNewlines), removed: writer.removed.filter { seen.insert($0).inserted })
+        var seenImages = Set<String>()
+        return Result(
+            html: writer.output.trimmingCharacters(in: .whitespacesAndNewlines), removed: writer.removed.filter { seen.insert($0).inserted },
+            remoteImages: writer.remoteImages.filter { seenImages.insert($0).inserted })
     }
 
     private static func findFirst(_ name: String, from node: xmlNodePtr) -> xmlNodePtr? {
@@ -64,8 +75,14 @@ public enum HTMLSanitizer {
     }
 
     private struct Writer {
+        let keepRemoteImages: Bool
         var output = ""
         var removed: [String] = []
+        var remoteImages: [String] = []
+
+        init(keepRemoteImages: Bool) {
+            self.keepRemoteImages = keepRemoteImages
+        }
 
         mutating func children(of node: xmlNodePtr) {
             var child = node.pointee.children
@@ -98,7 +115,9 @@ public enum HTMLSanitizer {
                         value = String(cString: raw)
                         free(raw)
                     }
-                    if attributes.contains(attributeName), acceptable(attributeName, value) {
+                    if name == "img", attributeName == "src", !keepRemoteImages, Self.isRemote(value) {
+                        remoteImages.append(value)
+                    } else if attributes.contains(attributeName), acceptable(attributeName, value) {
                         kept.append((attributeName, value))
                     } else if attributeName.hasPrefix("on") || ["href", "src", "style"].contains(attributeName) {
                         removed.append(attributeName == "href" || attributeName == "src" ? "\(attributeName)=\"\(value)\"" : attributeName)
@@ -120,6 +139,21 @@ public enum HTMLSanitizer {
             default:
                 break  // comments, processing instructions, entity declarations
             }
+        }
+
+        /// Whether an image source would make the browser contact another host: after removing what browsers
+        /// ignore in URLs (tabs and line breaks anywhere, leading C0 controls and spaces), it starts with two
+        /// slashes or backslashes in any mix (`//host`, `/\\host`), or its scheme is one with a host (`http`,
+        /// `https`, `ftp`, `ws`, `wss`, in any case; `https:host` counts too). Other schemes are left to
+        /// `URLPolicy`, which refuses them.
+        static func isRemote(_ source: String) -> Bool {
+            var scalars = Array(source.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+            while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+            let slashes: Set<Unicode.Scalar> = ["/", "\\"]
+            if scalars.count >= 2, slashes.contains(scalars[0]), slashes.contains(scalars[1]) { return true }
+            guard let colon = scalars.firstIndex(of: ":") else { return false }
+            let scheme = String(String.UnicodeScalarView(scalars[..<colon])).lowercased()
+            return ["http", "https", "ftp", "ws", "wss"].contains(scheme)
         }
 
         func acceptable(_ attribute: String, _ value: String) -> Bool {

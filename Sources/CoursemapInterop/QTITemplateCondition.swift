@@ -1,0 +1,42 @@
+import CoursemapXML
+
+/// Whether a QTI `templateBlock` or `templateInline` shows its content in the item as Coursemap renders it.
+///
+/// Coursemap renders no clone of an item: its template variables keep the default values of their
+/// `templateDeclaration`s. The element shows its content when `showHide="show"` (the default) and the
+/// variable matches its `identifier` (equals it, or contains it for multiple and ordered cardinality), or
+/// when `showHide="hide"` and the variable does not match; a variable without a default is NULL and matches
+/// nothing. Anything that leaves the rendered value unknown — no declaration, a variable that is not of
+/// base type identifier, a variable that `templateProcessing` sets, an unknown `showHide` — is undecided,
+/// and the importer drops the content (CM312) rather than guess.
+enum QTITemplateCondition {
+    enum Outcome: Equatable {
+        case shown, hidden, undecided
+    }
+
+    static func evaluate(_ element: XMLElement, in root: XMLElement) -> Outcome {
+        let variable = QTIText.clean(element.attributes["templateIdentifier"] ?? "")
+        let identifier = QTIText.clean(element.attributes["identifier"] ?? "")
+        let showHide = QTIText.clean(element.attributes["showHide"] ?? "show")
+        guard !variable.isEmpty, !identifier.isEmpty, showHide == "show" || showHide == "hide" else { return .undecided }
+        let declarations = root.all("templateDeclaration").filter { QTIText.clean($0.attributes["identifier"] ?? "") == variable }
+        guard declarations.count == 1, let declaration = declarations.first else { return .undecided }
+        guard QTIText.clean(declaration.attributes["baseType"] ?? "") == "identifier" else { return .undecided }
+        let cardinality = QTIText.clean(declaration.attributes["cardinality"] ?? "")
+        guard ["single", "multiple", "ordered"].contains(cardinality) else { return .undecided }
+        if let processing = root.first("templateProcessing"), sets(variable, in: processing) { return .undecided }
+        let values = declaration.first("defaultValue")?.all("value").map { QTIText.clean($0.text) } ?? []
+        if cardinality == "single", values.count > 1 { return .undecided }
+        let matches = values.contains(identifier)
+        return matches == (showHide == "show") ? .shown : .hidden
+    }
+
+    /// Whether any rule under `processing` names the variable (sets it, or sets something from it).
+    private static func sets(_ variable: String, in processing: XMLElement) -> Bool {
+        for child in processing.elements {
+            if QTIText.clean(child.attributes["identifier"] ?? "") == variable { return true }
+            if sets(variable, in: child) { return true }
+        }
+        return false
+    }
+}
