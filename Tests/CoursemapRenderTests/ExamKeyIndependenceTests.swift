@@ -1,0 +1,148 @@
+import CoursemapAnalyse
+import CoursemapLoad
+import CoursemapModel
+@testable import CoursemapRender
+import CoursemapResolve
+import Testing
+
+/// The property behind "a student page carries no information about an exam answer": for every item kind,
+/// an exam item rendered with any of several random keys (which choice is correct, which right side
+/// matches which left, the correct order, the accepted blank answers and the position of the right option
+/// among a blank's options, the reference answer, feedback and explanation) gives a student edition whose
+/// files are byte for byte the same. The same items as practice items must differ, which shows the
+/// comparison can see a key.
+@Suite("Exam pages carry no key")
+struct ExamKeyIndependenceTests {
+    @Test("every file of the student edition is the same whatever the key of an exam item", arguments: ItemKind.allCases)
+    func examKeyIndependent(kind: ItemKind) throws {
+        var random = SplitMix(seed: UInt64(ItemKind.allCases.firstIndex(of: kind)! + 1) &* 0x9E37_79B9_7F4A_7C15)
+        let sites = (0..<8).map { _ in Self.studentSite(ExamKeys.item(kind, usage: .exam, using: &random)) }
+        let first = try #require(sites.first)
+        #expect(first.files.keys.contains("banks/exam/x.html"))
+        for (index, site) in sites.enumerated().dropFirst() {
+            #expect(site.files.keys.sorted() == first.files.keys.sorted())
+            for (path, bytes) in first.files where site.files[path] != bytes {
+                Issue.record("\(kind): \(path) differs between key 0 and key \(index)")
+            }
+        }
+    }
+
+    @Test("the same items as practice items show their key, so the comparison above can fail", arguments: ItemKind.allCases)
+    func practiceShowsKey(kind: ItemKind) {
+        var random = SplitMix(seed: UInt64(ItemKind.allCases.firstIndex(of: kind)! + 1) &* 0x9E37_79B9_7F4A_7C15)
+        let pages = Set((0..<8).map { _ in Self.studentSite(ExamKeys.item(kind, usage: .practice, using: &random)).files["banks/exam/x.html"] ?? [] })
+        #expect(pages.count > 1, "\(kind): practice pages did not change with the key")
+    }
+
+    @Test("an exam ordering shows the same order whatever the correct order; practice keeps the id-seeded shuffle")
+    func notTheOldShuffle() throws {
+        let steps = ["甲", "乙", "丙", "丁", "戊"].map { RichText(html: $0) }
+        // Whatever the correct order, the displayed order is that of the canonical (sorted) texts, shuffled.
+        var shown: Set<[String]> = []
+        for rotation in 0..<steps.count {
+            let rotated = Array(steps[rotation...] + steps[..<rotation])
+            let order = DisplayOrder.permutation(of: rotated.map(\.html), usage: .exam, seed: "x")
+            shown.insert(order.map { rotated[$0].html })
+        }
+        #expect(shown.count == 1)
+        // Practice items keep the seeded shuffle of the authored order (their self-check key refers to it).
+        #expect(DisplayOrder.permutation(of: steps.map(\.html), usage: .practice, seed: "x") == Shuffle.permutation(5, seed: "x"))
+    }
+
+    /// Renders the student edition of a small site whose bank `exam` holds `item` (id `x`), embedded in a
+    /// module as an item and as a bank card.
+    static func studentSite(_ item: ExerciseItem) -> RenderedSite {
+        let tree = [
+            "coursemap.yml": "title:\n  zh: 测试\n",
+            "frameworks/cert.xml": """
+                <certificate xmlns="urn:coursemap:framework:1" id="cert">
+                  <title><zh>证书</zh></title>
+                  <level name="中级"><area code="1"><zh>领域</zh><task code="1.1"><zh>任务</zh>
+                    <requirement code="1.1.1"><zh>要求</zh></requirement></task></area></level>
+                </certificate>
+                """,
+            "courses/c/course.md": "---\ncode: \"01\"\ntitle: 课程\ncredits: 2\nhours: {theory: 10, practice: 6}\nsemester: 1\ntype: 专业核心课\n---\n",
+            "courses/c/m1.md": "---\ntitle: 模块\norder: 1\nhours: 1\n---\n正文\n\n{{embed item:exam/x}}\n\n{{embed bank:exam}}\n",
+        ]
+        var loaded = ContentLoader(source: .memory(tree)).load()
+        let here = SourceLocation(file: "exercises/exam.xml", line: 1)
+        loaded.banks.append(ExerciseBank(
+            id: "exam", title: LocalizedText(zh: "考试题库"), source: .coursemap, sections: [ExerciseSection(items: [item])], location: here))
+        let (program, _) = Resolver.resolve(loaded)
+        return SiteRenderer.render(program, coverage: CoverageAnalyser.analyse(program), edition: .student).site
+    }
+}
+
+/// Random keys for one item of each kind: the texts a student sees are fixed, only the key changes.
+enum ExamKeys {
+    static let choiceTexts = ["离岸价", "到岸价", "成本加运费", "工厂交货"]
+    static let lefts = ["FOB", "CIF", "CFR", "EXW"]
+    static let steps = ["询盘", "报价", "还盘", "接受", "签约"]
+    static let options = ["点击率", "转化率", "客单价", "复购率"]
+    static let words = ["CTR", "UV", "GMV", "ROI", "SKU"]
+
+    static func item(_ kind: ItemKind, usage: ItemUsage, using random: inout SplitMix) -> ExerciseItem {
+        let body: ItemBody
+        func feedback() -> RichText? { Bool.random(using: &random) ? RichText(html: "<p>\(words.randomElement(using: &random)!)</p>") : nil }
+        switch kind {
+        case .singleChoice:
+            let correct = Int.random(in: 0..<choiceTexts.count, using: &random)
+            body = .singleChoice(choiceTexts.enumerated().map { index, text in
+                Choice(label: ["A", "B", "C", "D"][index], text: RichText(html: text), correct: index == correct, feedback: feedback())
+            })
+        case .multipleChoice:
+            var flags = choiceTexts.map { _ in Bool.random(using: &random) }
+            if !flags.contains(true) { flags[Int.random(in: 0..<flags.count, using: &random)] = true }
+            body = .multipleChoice(choiceTexts.enumerated().map { index, text in
+                Choice(label: ["A", "B", "C", "D"][index], text: RichText(html: text), correct: flags[index], feedback: feedback())
+            })
+        case .trueFalse:
+            body = .trueFalse(answer: Bool.random(using: &random))
+        case .fillBlank:
+            let shuffled = options.shuffled(using: &random)
+            body = .fillBlank([
+                Blank(accepted: [shuffled.randomElement(using: &random)!], options: shuffled, caseSensitive: Bool.random(using: &random)),
+                Blank(accepted: Array(words.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))), caseSensitive: Bool.random(using: &random)),
+            ])
+        case .shortAnswer:
+            body = .shortAnswer(
+                reference: RichText(html: "<p>\(words.randomElement(using: &random)!)</p>"),
+                points: words.shuffled(using: &random).prefix(2).map { MarkingPoint(text: RichText(html: $0), score: Double(Int.random(in: 1...5, using: &random))) })
+        case .matching:
+            body = .matching(zip(lefts, choiceTexts.shuffled(using: &random)).map { MatchPair(left: RichText(html: $0), right: RichText(html: $1)) })
+        case .ordering:
+            body = .ordering(steps.shuffled(using: &random).map { RichText(html: $0) })
+        case .numerical:
+            body = .numerical([NumericAnswer(value: Double(Int.random(in: 1...999, using: &random)) / 4, tolerance: Double(Int.random(in: 0...3, using: &random)))])
+        case .practical:
+            body = .practical(PracticalTask(
+                scenario: RichText(html: "<p>情境</p>"), steps: [RichText(html: "步骤")], datasets: [], deliverable: RichText(html: "<p>报告</p>"),
+                rubric: [RubricCriterion(name: RichText(html: "完整"), levels: [RubricLevel(points: 10, description: RichText(html: "好"))])]))
+        case .description:
+            body = .description
+        }
+        let stem = kind == .fillBlank
+            ? RichText(html: "<p>指标 <span class=\"blank\" data-blank=\"1\"></span> 与 <span class=\"blank\" data-blank=\"2\"></span></p>")
+            : RichText(html: "<p>题干</p>")
+        return ExerciseItem(
+            id: "x", usage: usage, score: 2, stem: stem, body: body,
+            explanation: RichText(html: "<p>解析 \(words.randomElement(using: &random)!)</p>"),
+            assesses: [AssessmentClaim(competency: CompetencyID(parsing: "cert:中级:1.1.1")!, location: SourceLocation(file: "exercises/exam.xml"))],
+            location: SourceLocation(file: "exercises/exam.xml", line: 2))
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so every run tries the same keys.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
