@@ -1,0 +1,94 @@
+import CoursemapModel
+import CoursemapXML
+import Testing
+
+@testable import CoursemapInterop
+
+/// An item's own usage statement (Moodle tag, QTI metadata) is read exactly and fails closed.
+@Suite("Usage statements of imported items fail closed")
+struct UsageMarkingTests {
+    static func moodle(tags: [String]) throws -> MoodleTestSupport.Imported {
+        let tagXML = tags.map { "<tag><text>\($0)</text></tag>" }.joined()
+        let question = MoodleTestSupport.question(
+            "truefalse", name: "Q", text: "<p>对吗？</p>",
+            #"<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer><tags>\#(tagXML)</tags>"#)
+        return try MoodleTestSupport.importXML(MoodleTestSupport.quiz(question))
+    }
+
+    @Test("the documented Moodle tags are read as written", arguments: [
+        (["coursemap-usage:exam"], ItemUsage.exam), (["coursemap-usage:practice"], .practice), ([], .practice),
+        (["coursemap-usage:exam", "coursemap-usage:exam"], .exam), (["coursemap-id:q1", "coursemap-usage:practice"], .practice),
+    ])
+    func documentedTags(tags: [String], usage: ItemUsage) throws {
+        let imported = try Self.moodle(tags: tags)
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
+        #expect(imported.items.map(\.usage) == [usage])
+        #expect((imported.items.first?.usageOrigin != nil) == !tags.filter { $0.hasPrefix("coursemap-usage") }.isEmpty)
+    }
+
+    @Test("any other spelling of a usage tag is CM318 and makes an exam item", arguments: [
+        "coursemap-usage:Exam", "coursemap-usage:EXAM", "coursemap-usage: exam", "coursemap-usage:exam ", " coursemap-usage:exam",
+        "coursemap-usage:examen", "coursemap-usage:", "coursemap-usage:Practice", "coursemap-usage:practise", "Coursemap-Usage:exam",
+        "coursemap_usage:exam", "coursemap usage:exam", "coursemap-usage：exam", "coursemap-usage=exam", "coursemap-usage",
+        "coursemap-usage:\u{200B}exam",
+    ])
+    func unknownSpellings(tag: String) throws {
+        let imported = try Self.moodle(tags: [tag])
+        #expect(imported.items.map(\.usage) == [.exam])
+        let errors = imported.with(.unknownUsage)
+        #expect(errors.count == 1)
+        #expect(errors.first?.severity == .error)
+        #expect(errors.first?.location.line != nil)
+    }
+
+    @Test("a Moodle question tagged both exam and practice is CM317 naming both tags, and is an exam item")
+    func conflictingTags() throws {
+        for tags in [["coursemap-usage:practice", "coursemap-usage:exam"], ["coursemap-usage:exam", "coursemap-usage:practice"]] {
+            let imported = try Self.moodle(tags: tags)
+            #expect(imported.items.map(\.usage) == [.exam])
+            let conflicts = imported.with(.conflictingUsage)
+            #expect(conflicts.count == 1)
+            let message = conflicts.first?.message ?? ""
+            #expect(message.contains("coursemap-usage:exam") && message.contains("coursemap-usage:practice"), "\(message)")
+            #expect(message.contains("exercises/test.xml:"))
+        }
+    }
+
+    static func qti(_ usageElements: String) throws -> (item: ExerciseItem?, diagnostics: [Diagnostic]) {
+        let declarations = #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration>"#
+        let body = """
+            <rubricBlock view="author" class="coursemap-meta">\(usageElements)</rubricBlock>
+            <choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><simpleChoice identifier="A">a</simpleChoice><simpleChoice identifier="B">b</simpleChoice></choiceInteraction>
+            """
+        return try QTITestSupport.importText(QTITestSupport.item(declarations: declarations, body: body))
+    }
+
+    @Test("QTI usage metadata is read exactly", arguments: [
+        (#"<div class="coursemap-usage">exam</div>"#, ItemUsage.exam), (#"<div class="coursemap-usage">practice</div>"#, .practice),
+        ("", .practice), (#"<p class="x coursemap-usage">exam</p>"#, .exam),
+    ])
+    func qtiDocumented(elements: String, usage: ItemUsage) throws {
+        let (item, diagnostics) = try Self.qti(elements)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(item?.usage == usage)
+    }
+
+    @Test("other QTI usage values are CM318 and exam", arguments: [
+        "Exam", "EXAM", " exam", "exam ", "\nexam\n", "examen", "", "<b>exam</b>x", "practice exam",
+    ])
+    func qtiUnknown(value: String) throws {
+        let (item, diagnostics) = try Self.qti(#"<div class="coursemap-usage">\#(value)</div>"#)
+        #expect(item?.usage == .exam)
+        #expect(diagnostics.filter { $0.code == .unknownUsage }.count == 1)
+    }
+
+    @Test("two QTI usage entries that disagree, even in different places of the body, are CM317 and exam")
+    func qtiConflict() throws {
+        let (item, diagnostics) = try Self.qti(
+            #"<div class="coursemap-usage">practice</div></rubricBlock><rubricBlock view="author" class="coursemap-meta"><div class="coursemap-usage">exam</div>"#)
+        #expect(item?.usage == .exam)
+        let conflicts = diagnostics.filter { $0.code == .conflictingUsage }
+        #expect(conflicts.count == 1)
+        #expect(conflicts.first?.message.contains("banks/qti/inline.xml:") == true)
+    }
+}
