@@ -3,30 +3,81 @@ import CoursemapModel
 import CoursemapXML
 import Testing
 
+/// What the importer must make of one odd item: skip it with exactly one diagnostic (code, severity, line,
+/// and words of the message), or accept it as exactly this kind and stem with exactly these diagnostics.
+struct OddQTICase: Sendable, CustomTestStringConvertible {
+    enum Outcome: Sendable {
+        case skipped(DiagnosticCode, Severity, line: Int, saying: String)
+        case accepted(ItemKind, stem: String, codes: [DiagnosticCode])
+    }
+
+    var body: String
+    var outcome: Outcome
+    var testDescription: String { String(body.prefix(60)) }
+}
+
 @Suite("QTI 2.1: odd input never crashes")
 struct QTIRobustnessTests {
-    @Test("malformed or incomplete items give diagnostics, not crashes", arguments: [
-        "",
-        "<p>no interaction at all</p>",
-        #"<choiceInteraction responseIdentifier="NOPE"/>"#,
-        #"<choiceInteraction responseIdentifier="RESPONSE"><simpleChoice identifier="A">a</simpleChoice></choiceInteraction>"#,
-        #"<gapMatchInteraction responseIdentifier="RESPONSE"><gapText identifier="W">w</gapText><p>no gap</p></gapMatchInteraction>"#,
-        #"<gapMatchInteraction responseIdentifier="RESPONSE"><gapText identifier="W">w</gapText><p><gap identifier="G"/></p></gapMatchInteraction>"#,
-        #"<matchInteraction responseIdentifier="RESPONSE"><simpleMatchSet/></matchInteraction>"#,
-        #"<matchInteraction responseIdentifier="RESPONSE"><simpleMatchSet/><simpleMatchSet/></matchInteraction>"#,
-        #"<p><textEntryInteraction responseIdentifier="RESPONSE"/><textEntryInteraction responseIdentifier="RESPONSE"/></p>"#,
-        #"<p><inlineChoiceInteraction responseIdentifier="X"/></p>"#,
-        #"<orderInteraction responseIdentifier="RESPONSE"/>"#,
-        #"<extendedTextInteraction/><extendedTextInteraction/>"#,
-        #"<positionObjectStage><object data="a.png" type="image/png"/><positionObjectInteraction responseIdentifier="R"/></positionObjectStage>"#,
-        #"<div><m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:mi>x</m:mi></m:math><extendedTextInteraction responseIdentifier="RESPONSE"/></div>"#,
-        "<p>\u{E000}1\u{E001} sneaky tokens</p><extendedTextInteraction responseIdentifier=\"RESPONSE\"/>",
+    @Test("malformed or incomplete items are skipped with the one diagnostic that says why, or accepted exactly", arguments: [
+        OddQTICase(body: "", outcome: .skipped(.unsupportedItem, .warning, line: 5, saying: "has no interaction Coursemap imports")),
+        OddQTICase(body: "<p>no interaction at all</p>", outcome: .skipped(.unsupportedItem, .warning, line: 5, saying: "has no interaction Coursemap imports")),
+        OddQTICase(body: #"<choiceInteraction responseIdentifier="NOPE"/>"#, outcome: .skipped(.invalidItem, .error, line: 6, saying: "<choiceInteraction> has no <simpleChoice>")),
+        OddQTICase(
+            body: #"<choiceInteraction responseIdentifier="RESPONSE"><simpleChoice identifier="A">a</simpleChoice></choiceInteraction>"#,
+            outcome: .skipped(.invalidItem, .error, line: 6, saying: "no <correctResponse> for the choice interaction's response 'RESPONSE'")),
+        OddQTICase(
+            body: #"<gapMatchInteraction responseIdentifier="RESPONSE"><gapText identifier="W">w</gapText><p>no gap</p></gapMatchInteraction>"#,
+            outcome: .skipped(.invalidItem, .error, line: 6, saying: "<gapMatchInteraction> has no <gap>")),
+        OddQTICase(
+            body: #"<gapMatchInteraction responseIdentifier="RESPONSE"><gapText identifier="W">w</gapText><p><gap identifier="G"/></p></gapMatchInteraction>"#,
+            outcome: .skipped(.invalidItem, .error, line: 6, saying: "gap 'G' has no correct <gapText>")),
+        OddQTICase(
+            body: #"<matchInteraction responseIdentifier="RESPONSE"><simpleMatchSet/></matchInteraction>"#,
+            outcome: .skipped(.invalidItem, .error, line: 6, saying: "needs two <simpleMatchSet>s (it has 1)")),
+        OddQTICase(
+            body: #"<matchInteraction responseIdentifier="RESPONSE"><simpleMatchSet/><simpleMatchSet/></matchInteraction>"#,
+            outcome: .skipped(.invalidItem, .error, line: 6, saying: "no <correctResponse> for the match interaction")),
+        OddQTICase(
+            body: #"<p><textEntryInteraction responseIdentifier="RESPONSE"/><textEntryInteraction responseIdentifier="RESPONSE"/></p>"#,
+            outcome: .skipped(.invalidItem, .error, line: 6, saying: "blank 1 (<textEntryInteraction> 'RESPONSE') has no correct response")),
+        OddQTICase(
+            body: #"<p><inlineChoiceInteraction responseIdentifier="X"/></p>"#,
+            outcome: .skipped(.invalidItem, .error, line: 6, saying: "blank 1 (<inlineChoiceInteraction> 'X') has no correct response")),
+        OddQTICase(
+            body: #"<orderInteraction responseIdentifier="RESPONSE"/>"#,
+            outcome: .skipped(.invalidItem, .error, line: 6, saying: "no <correctResponse> for the order interaction")),
+        OddQTICase(
+            body: #"<extendedTextInteraction/><extendedTextInteraction/>"#,
+            outcome: .skipped(.unsupportedItem, .warning, line: 6, saying: "has 2 <extendedTextInteraction> elements")),
+        OddQTICase(
+            body: #"<positionObjectStage><object data="a.png" type="image/png"/><positionObjectInteraction responseIdentifier="R"/></positionObjectStage>"#,
+            outcome: .skipped(.unsupportedItem, .warning, line: 6, saying: "<positionObjectInteraction> at line 6 is not an interaction Coursemap imports")),
+        OddQTICase(
+            body: #"<div><m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:mi>x</m:mi></m:math><extendedTextInteraction responseIdentifier="RESPONSE"/></div>"#,
+            outcome: .accepted(.shortAnswer, stem: "<div></div>", codes: [.sanitizedHTML])),
+        OddQTICase(
+            body: "<p>\u{E000}1\u{E001} sneaky tokens</p><extendedTextInteraction responseIdentifier=\"RESPONSE\"/>",
+            outcome: .accepted(.shortAnswer, stem: "<p>1 sneaky tokens</p>", codes: [])),
     ])
-    func oddItems(body: String) throws {
+    func oddItems(_ odd: OddQTICase) throws {
         let declarations = #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float"/>"#
-        let (item, diagnostics) = try QTITestSupport.importText(QTITestSupport.item(declarations: declarations, body: body))
-        if item == nil { #expect(!diagnostics.isEmpty) }
-        if let item { #expect(!item.stem.html.contains("\u{E000}")) }
+        let (item, diagnostics) = try QTITestSupport.importText(QTITestSupport.item(declarations: declarations, body: odd.body))
+        switch odd.outcome {
+        case let .skipped(code, severity, line, saying):
+            #expect(item == nil, "the item should be skipped")
+            #expect(diagnostics.count == 1, "\(diagnostics)")
+            let diagnostic = try #require(diagnostics.first)
+            #expect(diagnostic.code == code && diagnostic.severity == severity, "\(diagnostic)")
+            #expect(diagnostic.location == SourceLocation(file: "banks/qti/inline.xml", line: line))
+            #expect(diagnostic.message.contains(saying), "\(diagnostic.message)")
+            #expect(diagnostic.message.hasSuffix("skipped"), "the message says the item is skipped")
+        case let .accepted(kind, stem, codes):
+            let item = try #require(item, "the item should be accepted")
+            #expect(item.kind == kind)
+            #expect(item.stem.html == stem)
+            #expect(!item.stem.html.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" })
+            #expect(diagnostics.map(\.code) == codes, "\(diagnostics)")
+        }
     }
 
     @Test("odd Coursemap HTML still exports well-formed XML")
