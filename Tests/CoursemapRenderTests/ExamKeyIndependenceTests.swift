@@ -19,6 +19,10 @@ struct ExamKeyIndependenceTests {
         let sites = (0..<8).map { _ in Self.studentSite(ExamKeys.item(kind, usage: .exam, using: &random)) }
         let first = try #require(sites.first)
         #expect(first.files.keys.contains("banks/exam/x.html"))
+        // The item is embedded in the module and in the lecture transcript too.
+        for path in ["courses/c/m1.html", "lectures/l1.html"] {
+            #expect(String(decoding: first.files[path] ?? [], as: UTF8.self).contains("id=\"item-x\""), "\(path) does not embed the item")
+        }
         for (index, site) in sites.enumerated().dropFirst() {
             #expect(site.files.keys.sorted() == first.files.keys.sorted())
             for (path, bytes) in first.files where site.files[path] != bytes {
@@ -63,6 +67,8 @@ struct ExamKeyIndependenceTests {
                 """,
             "courses/c/course.md": "---\ncode: \"01\"\ntitle: 课程\ncredits: 2\nhours: {theory: 10, practice: 6}\nsemester: 1\ntype: 专业核心课\n---\n",
             "courses/c/m1.md": "---\ntitle: 模块\norder: 1\nhours: 1\n---\n正文\n\n{{embed item:exam/x}}\n\n{{embed bank:exam}}\n",
+            "lectures/l1.md": "---\ntitle: 讲座\nduration: \"0:12\"\nvideo: lectures/media/l1.webm\ncourse: c\n---\n[00:00] 开始。\n\n{{embed item:exam/x}}\n\n[00:06] 结束。\n",
+            "lectures/media/l1.webm": "",
         ]
         var loaded = ContentLoader(source: .memory(tree)).load()
         let here = SourceLocation(file: "exercises/exam.xml", line: 1)
