@@ -80,13 +80,14 @@ enum BankAssembler {
                     used.insert(ownSidecarPath)
                     sidecar.apply(to: &bank, diagnostics: &diagnostics)
                 }
-                // The folder's bank.yml still speaks for this item's usage: its entry and its default.
+                // The folder's bank.yml still speaks for this item: its entry's competencies and usage, its default.
                 if let folderSidecar = sidecars[folderSidecarPath] {
                     for sectionIndex in bank.sections.indices {
                         for itemIndex in bank.sections[sectionIndex].items.indices {
                             var item = bank.sections[sectionIndex].items[itemIndex]
-                            if let key = item.importKey, folderSidecar.items[key] != nil { keysElsewhere[folder, default: []].insert(key) }
-                            folderSidecar.applyUsage(to: &item, diagnostics: &diagnostics)
+                            if folderSidecar.applySecondary(to: &item, diagnostics: &diagnostics), let key = item.importKey {
+                                keysElsewhere[folder, default: []].insert(key)
+                            }
                             bank.sections[sectionIndex].items[itemIndex] = item
                         }
                     }

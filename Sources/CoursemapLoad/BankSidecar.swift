@@ -123,11 +123,23 @@ struct BankSidecar: Sendable {
         }
     }
 
+    /// For a QTI item with a sidecar of its own in a folder whose `bank.yml` (this sidecar) also lists it:
+    /// the entry's competencies are added and its usage is combined as in `apply`; the item's own sidecar
+    /// keeps the last word on everything else. Returns whether this sidecar has an entry for the item.
+    func applySecondary(to item: inout ExerciseItem, diagnostics: inout [Diagnostic]) -> Bool {
+        let entry = item.importKey.flatMap { items[$0] }
+        for claim in entry?.assesses ?? [] where !item.assesses.contains(where: { $0.competency == claim.competency }) {
+            item.assesses.append(claim)
+        }
+        applyUsage(to: &item, diagnostics: &diagnostics)
+        return entry != nil
+    }
+
     /// Applies this sidecar's usage statements to one item (see `apply`).
     func applyUsage(to item: inout ExerciseItem, diagnostics: inout [Diagnostic]) {
         var statements: [UsageStatement] = []
         if let origin = item.usageOrigin {
-            statements.append(UsageStatement(usage: item.usage, location: origin, source: "the item's own usage"))
+            statements.append(UsageStatement(usage: item.usage, location: origin, source: "its usage as stated so far"))
         }
         if let key = item.importKey, let statement = items[key]?.usage { statements.append(statement) }
         let name = "item '\(item.importKey ?? item.id)'"

@@ -115,15 +115,17 @@ struct UsagePrecedenceTests {
         #expect(Self.usages(content) == ["folder/a": .exam, "folder/b": .exam, "own-c/c": .exam])
     }
 
-    @Test("a folder bank.yml entry for an item that has its own sidecar still decides its usage, without a CM315 warning")
+    @Test("a folder bank.yml entry for an item that has its own sidecar still applies, without a CM315 warning")
     func folderEntryForOwnSidecar() {
         let content = load([
             "exercises/qti/a.xml": qtiItem("a"),
             "exercises/qti/c.xml": qtiItem("c"),
             "exercises/qti/c.bank.yml": "id: own-c\n",
-            "exercises/qti/bank.yml": "id: folder\nitems:\n  c:\n    usage: exam\n",
+            "exercises/qti/bank.yml": "id: folder\nitems:\n  c:\n    usage: exam\n    assesses: [cert:中级:1.1.1]\n",
         ])
         #expect(Self.usages(content) == ["folder/a": .practice, "own-c/c": .exam])
+        let c = content.banks.first { $0.id == "own-c" }?.items.first
+        #expect(c?.assesses.map(\.competency.description) == ["cert:中级:1.1.1"], "the entry's competencies apply, once")
         #expect(Self.codes(content, .unknownItemReference).isEmpty, "\(content.diagnostics.sorted)")
     }
 
