@@ -51,14 +51,14 @@ enum BankAssembler {
             case .none, .sidecar, .manifest:
                 continue
             case var .bank(bank):
-                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank) }
+                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank, diagnostics: &diagnostics) }
                 banks.append(bank)
             case var .importedBank(bank):
                 if let sidecar = sidecars[ownSidecarPath] {
                     used.insert(ownSidecarPath)
                     sidecar.apply(to: &bank, diagnostics: &diagnostics)
                 }
-                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank) }
+                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank, diagnostics: &diagnostics) }
                 banks.append(checked(bank, into: &diagnostics))
             case let .qtiItem(item, title):
                 if sidecars[ownSidecarPath] == nil, sidecars[folderSidecarPath] != nil {
@@ -117,10 +117,17 @@ enum BankAssembler {
 
     /// A folder's `bank.yml` that says `usage: exam` makes every item of every bank in its folder an exam
     /// item, whichever file the bank comes from (fail closed: no default turns an exam item into practice).
-    private static func applyFolderUsage(_ sidecar: BankSidecar, to bank: inout ExerciseBank) {
-        guard sidecar.usage?.usage == .exam else { return }
+    /// An item that says practice itself is CM317.
+    private static func applyFolderUsage(_ sidecar: BankSidecar, to bank: inout ExerciseBank, diagnostics: inout [Diagnostic]) {
+        guard let usage = sidecar.usage, usage.usage == .exam else { return }
         for sectionIndex in bank.sections.indices {
-            for itemIndex in bank.sections[sectionIndex].items.indices { bank.sections[sectionIndex].items[itemIndex].usage = .exam }
+            for itemIndex in bank.sections[sectionIndex].items.indices {
+                let item = bank.sections[sectionIndex].items[itemIndex]
+                let stated = item.usageOrigin.map { UsageStatement(usage: item.usage, location: $0, source: "its usage as stated") }
+                BankSidecar.overrule(
+                    &bank.sections[sectionIndex].items[itemIndex], by: usage, stated: stated, name: "item '\(item.importKey ?? item.id)'",
+                    into: &diagnostics)
+            }
         }
     }
 

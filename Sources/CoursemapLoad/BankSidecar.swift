@@ -139,7 +139,7 @@ struct BankSidecar: Sendable {
     func applyUsage(to item: inout ExerciseItem, diagnostics: inout [Diagnostic]) {
         var statements: [UsageStatement] = []
         if let origin = item.usageOrigin {
-            statements.append(UsageStatement(usage: item.usage, location: origin, source: "its usage as stated so far"))
+            statements.append(UsageStatement(usage: item.usage, location: origin, source: "its own usage"))
         }
         if let key = item.importKey, let statement = items[key]?.usage { statements.append(statement) }
         let name = "item '\(item.importKey ?? item.id)'"
@@ -149,6 +149,23 @@ struct BankSidecar: Sendable {
         } else if let usage {
             item.usage = usage.usage
         }
-        if usage?.usage == .exam { item.usage = .exam }
+        if let usage, usage.usage == .exam { Self.overrule(&item, by: usage, stated: statement(of: item), name: name, into: &diagnostics) }
+    }
+
+    /// What the item says about its usage so far, for messages: "its own usage" or its sidecar entry.
+    private func statement(of item: ExerciseItem) -> UsageStatement? {
+        guard let origin = item.usageOrigin else { return nil }
+        if let key = item.importKey, let entry = items[key]?.usage, entry.location == origin { return entry }
+        return UsageStatement(usage: item.usage, location: origin, source: "its own usage")
+    }
+
+    /// A bank-level `usage: exam` makes `item` an exam item; an item that says practice itself is a
+    /// conflict (CM317) naming both places, since a default may narrow an item to exam but never be argued
+    /// back to practice.
+    static func overrule(
+        _ item: inout ExerciseItem, by bankUsage: UsageStatement, stated: UsageStatement?, name: String, into diagnostics: inout [Diagnostic]
+    ) {
+        if item.usage == .practice, let stated { _ = UsageStatement.combine([bankUsage, stated], item: name, into: &diagnostics) }
+        item.usage = .exam
     }
 }

@@ -50,13 +50,19 @@ struct UsagePrecedenceTests {
         #expect(content.diagnostics.items.filter { $0.severity == .error }.isEmpty, "\(content.diagnostics.sorted)")
     }
 
-    @Test("a bank default of exam makes every item exam, whatever the items say")
-    func defaultExamWins() {
+    @Test("a bank default of exam makes every item exam; an item that says practice itself is CM317 naming both files")
+    func defaultExamWins() throws {
         let content = load([
-            "exercises/m.xml": moodleQuiz(moodleQuestion("Q1", tags: ["coursemap-usage:practice"]), moodleQuestion("Q2")),
-            "exercises/m.bank.yml": "usage: exam\n",
+            "exercises/m.xml": moodleQuiz(moodleQuestion("Q1", tags: ["coursemap-usage:practice"]), moodleQuestion("Q2"), moodleQuestion("Q3", tags: ["coursemap-usage:exam"])),
+            "exercises/m.bank.yml": "usage: exam\nitems:\n  Q2:\n    usage: practice\n",
         ])
-        #expect(Self.usages(content) == ["m/Q1": .exam, "m/Q2": .exam])
+        #expect(Self.usages(content) == ["m/Q1": .exam, "m/Q2": .exam, "m/Q3": .exam])
+        let conflicts = Self.codes(content, .conflictingUsage)
+        #expect(conflicts.count == 2, "\(conflicts)")
+        #expect(conflicts.allSatisfy { $0.location == SourceLocation(file: "exercises/m.bank.yml", line: 1, column: 8) })
+        let messages = conflicts.map(\.message).sorted()
+        #expect(messages[0].contains("'Q1'") && messages[0].contains("exercises/m.xml:"), "\(messages)")
+        #expect(messages[1].contains("'Q2'") && messages[1].contains("exercises/m.bank.yml:4:"), "\(messages)")
     }
 
     @Test("an item's own usage and its sidecar entry that disagree: CM317 naming both files, and exam", arguments: [
@@ -131,13 +137,23 @@ struct UsagePrecedenceTests {
 
     @Test("a folder bank.yml that says exam also covers Moodle and authored banks in its folder")
     func folderCoversOtherBanks() {
-        let content = load([
-            "exercises/exam/m.xml": moodleQuiz(moodleQuestion("Q1", tags: ["coursemap-usage:practice"])),
-            "exercises/exam/authored.xml": bank(#"<truefalse id="t" usage="practice"><stem>x</stem><answer>true</answer></truefalse>"#, id: "authored"),
+        let quiet = load([
+            "exercises/exam/m.xml": moodleQuiz(moodleQuestion("Q1")),
+            "exercises/exam/authored.xml": bank(#"<truefalse id="t"><stem>x</stem><answer>true</answer></truefalse>"#, id: "authored"),
             "exercises/exam/q.xml": qtiItem("q"),
             "exercises/exam/bank.yml": "id: exam-folder\nusage: exam\n",
         ])
-        #expect(Self.usages(content) == ["m/Q1": .exam, "authored/t": .exam, "exam-folder/q": .exam])
+        #expect(Self.usages(quiet) == ["m/Q1": .exam, "authored/t": .exam, "exam-folder/q": .exam])
+        #expect(Self.codes(quiet, .conflictingUsage).isEmpty, "items that say nothing conflict with nothing")
+        let explicit = load([
+            "exercises/exam/m.xml": moodleQuiz(moodleQuestion("Q1", tags: ["coursemap-usage:practice"])),
+            "exercises/exam/authored.xml": bank(#"<truefalse id="t" usage="practice"><stem>x</stem><answer>true</answer></truefalse>"#, id: "authored"),
+            "exercises/exam/q.xml": qtiItem("q", usage: "practice"),
+            "exercises/exam/bank.yml": "id: exam-folder\nusage: exam\n",
+        ])
+        #expect(Self.usages(explicit) == ["m/Q1": .exam, "authored/t": .exam, "exam-folder/q": .exam])
+        let files = Set(Self.codes(explicit, .conflictingUsage).map { $0.message.contains("exercises/exam/bank.yml:2:") })
+        #expect(Self.codes(explicit, .conflictingUsage).count == 3 && files == [true])
     }
 
     @Test("QTI usage metadata against the folder bank.yml entry: CM317 naming both files")

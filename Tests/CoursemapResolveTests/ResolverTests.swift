@@ -151,18 +151,19 @@ struct BankResolutionTests {
             title:
               zh: 术语
             course: c
-            usage: exam
+            usage: practice
             items:
               "FOB 风险":
                 assesses: [cert:中级:1.1.1]
-                usage: practice
+                usage: exam
               "不存在的题":
                 assesses: [cert:中级:1.1.2]
             """
         let (program, diagnostics) = resolve(["exercises/imported.xml": moodle, "exercises/imported.bank.yml": sidecar])
         let bank = try #require(program.bank("terms"))
         #expect(bank.source == .moodle && bank.courseID == "c" && bank.title.zh == "术语")
-        #expect(bank.items.map(\.usage) == [.practice, .exam])
+        // The entry's exam narrows the bank's default practice (the other way round is CM317: UsagePrecedenceTests).
+        #expect(bank.items.map(\.usage) == [.exam, .practice])
         #expect(bank.items.first?.assesses.map(\.competency.description) == ["cert:中级:1.1.1"])
         #expect(program.assessments[CompetencyID(parsing: "cert:中级:1.1.1")!]?.map(\.itemID) == [bank.items[0].id])
         let unmapped = diagnostics.items.filter { $0.code == .unmappedItem }
