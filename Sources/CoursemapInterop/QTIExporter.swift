@@ -11,7 +11,7 @@ public enum QTIExporter {
     static let contentPackaging = "http://www.imsglobal.org/xsd/imscp_v1p1"
     static let qtiMetadata = "http://www.imsglobal.org/xsd/imsqti_metadata_v2p1"
     /// Coursemap's own manifest metadata.
-    static let coursemapMetadata = "urn:coursemap:qti-metadata:1"
+    public static let coursemapMetadata = "urn:coursemap:qti-metadata:1"
     static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
 
     /// An IMS content package layout: "imsmanifest.xml" plus one "items/<item id>.xml" per item (file name → text).

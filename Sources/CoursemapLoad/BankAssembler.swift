@@ -10,8 +10,9 @@ enum ExerciseFile: Sendable {
     /// One QTI item; items are grouped into banks by their sidecar.
     case qtiItem(ExerciseItem, title: String?)
     case sidecar(BankSidecar)
-    /// An IMS content-package manifest: the item files it lists, in order, relative to its folder.
-    case manifest([String])
+    /// An IMS content-package manifest: the item files it lists, in order, relative to its folder, each with
+    /// the usage its Coursemap metadata (`<cm:item usage="…">`) states, if any.
+    case manifest([(href: String, usage: UsageStatement?)])
 }
 
 /// Puts imported files together with their sidecars into banks:
@@ -27,11 +28,15 @@ enum BankAssembler {
         }
         // Where a manifest lists QTI item files, their position in it orders the items of their bank.
         var manifestOrder: [String: Int] = [:]
+        // The usage a manifest's metadata states for an item file: one more statement about the item.
+        var manifestUsage: [String: [UsageStatement]] = [:]
         for (path, file) in files {
-            guard case let .manifest(hrefs) = file else { continue }
+            guard case let .manifest(resources) = file else { continue }
             let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-            for (index, href) in hrefs.enumerated() {
-                manifestOrder[(folder.isEmpty ? "" : folder + "/") + href] = index
+            for (index, resource) in resources.enumerated() {
+                let itemPath = (folder.isEmpty ? "" : folder + "/") + resource.href
+                manifestOrder[itemPath] = index
+                if let usage = resource.usage { manifestUsage[itemPath, default: []].append(usage) }
             }
         }
         var used = Set<String>()
@@ -60,7 +65,8 @@ enum BankAssembler {
                 }
                 if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank, diagnostics: &diagnostics) }
                 banks.append(checked(bank, into: &diagnostics))
-            case let .qtiItem(item, title):
+            case var .qtiItem(item, title):
+                if let statements = manifestUsage[path] { Self.combine(statements, into: &item, diagnostics: &diagnostics) }
                 if sidecars[ownSidecarPath] == nil, sidecars[folderSidecarPath] != nil {
                     if folderBanks[folder] == nil {
                         folderOrder.append(folder)
@@ -113,6 +119,14 @@ enum BankAssembler {
                 "this sidecar belongs to no imported bank: name it after a Moodle or QTI file (NAME.bank.yml beside NAME.xml), or bank.yml in a folder of QTI items"))
         }
         return banks
+    }
+
+    /// Adds statements about an item's usage from outside the item file to its own (CM317 if they disagree).
+    private static func combine(_ statements: [UsageStatement], into item: inout ExerciseItem, diagnostics: inout [Diagnostic]) {
+        let own = item.usageOrigin.map { [UsageStatement(usage: item.usage, location: $0, source: "its own usage")] } ?? []
+        guard let decided = UsageStatement.combine(own + statements, item: "item '\(item.importKey ?? item.id)'", into: &diagnostics) else { return }
+        item.usage = decided.usage
+        item.usageOrigin = decided.location
     }
 
     /// A folder's `bank.yml` that says `usage: exam` makes every item of every bank in its folder an exam

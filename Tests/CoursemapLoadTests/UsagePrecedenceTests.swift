@@ -167,6 +167,36 @@ struct UsagePrecedenceTests {
         #expect(message.contains("exercises/qti/a.xml:") && message.contains("exercises/qti/bank.yml:"), "\(message)")
     }
 
+    /// An IMS manifest as `QTIExporter` writes it, listing items with the given Coursemap usage metadata.
+    static func manifest(_ entries: [(href: String, usage: String)]) -> String {
+        let resources = entries.map { entry in
+            #"<resource identifier="R-\#(entry.href)" type="imsqti_item_xmlv2p1" href="\#(entry.href)"><metadata><cm:item id="x" usage="\#(entry.usage)"/></metadata><file href="\#(entry.href)"/></resource>"#
+        }.joined(separator: "\n")
+        return """
+            <manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:cm="urn:coursemap:qti-metadata:1" identifier="M">
+            <organizations/><resources>
+            \(resources)
+            </resources></manifest>
+            """
+    }
+
+    @Test("usage metadata in an IMS manifest is one more statement: exam wins, unknown values are CM318, disagreement CM317")
+    func manifestUsage() throws {
+        let content = load([
+            "exercises/qti/a.xml": qtiItem("a"),
+            "exercises/qti/b.xml": qtiItem("b"),
+            "exercises/qti/c.xml": qtiItem("c", usage: "practice"),
+            "exercises/qti/d.xml": qtiItem("d"),
+            "exercises/qti/imsmanifest.xml": Self.manifest([("a.xml", "exam"), ("b.xml", "Exam"), ("c.xml", "exam"), ("d.xml", "practice")]),
+            "exercises/qti/bank.yml": "id: folder\n",
+        ])
+        #expect(Self.usages(content) == ["folder/a": .exam, "folder/b": .exam, "folder/c": .exam, "folder/d": .practice])
+        #expect(Self.codes(content, .unknownUsage).map(\.location) == [SourceLocation(file: "exercises/qti/imsmanifest.xml", line: 4)])
+        let conflict = try #require(Self.codes(content, .conflictingUsage).first)
+        #expect(Self.codes(content, .conflictingUsage).count == 1)
+        #expect(conflict.message.contains("exercises/qti/imsmanifest.xml:5") && conflict.message.contains("exercises/qti/c.xml:"), "\(conflict.message)")
+    }
+
     @Test("an authored usage attribute that is not exactly practice or exam never yields a practice item", arguments: [
         "Exam", " exam", "exam ", "examen", "",
     ])
