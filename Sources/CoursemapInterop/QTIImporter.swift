@@ -286,6 +286,26 @@ struct QTIItemReader {
         }
     }
 
+    /// The choices the item shows as rendered: a choice with a `templateIdentifier` is left out when its
+    /// template condition hides it, or cannot be decided (CM312 says so); a correct choice left out makes
+    /// the item unanswerable, which is reported as such.
+    private mutating func shown(_ choices: [XMLElement]) -> [XMLElement] {
+        choices.filter { choice in
+            guard choice.attributes["templateIdentifier"] != nil else { return true }
+            switch QTITemplateCondition.evaluate(choice, in: root, identifier: choice.attributes["identifier"] ?? "") {
+            case .shown:
+                return true
+            case .hidden:
+                return false
+            case .undecided:
+                let entry = "<\(choice.name)> whose template condition cannot be decided"
+                if !removed.contains(entry) { removed.append(entry) }
+                if removalLine == nil { removalLine = choice.line }
+                return false
+            }
+        }
+    }
+
     private mutating func invalid(_ line: Int, _ message: String) -> ItemBody? {
         diagnostics.append(.error(.invalidItem, at: location(line), "\(itemName): \(message); the item is skipped"))
         return nil
@@ -302,7 +322,7 @@ struct QTIItemReader {
     }
 
     private mutating func readChoice(_ interaction: XMLElement) -> ItemBody? {
-        let simple = interaction.all("simpleChoice")
+        let simple = shown(interaction.all("simpleChoice"))
         let identifiers = simple.map { QTIText.clean($0.attributes["identifier"] ?? "") }
         guard !simple.isEmpty else { return invalid(interaction.line, "<choiceInteraction> has no <simpleChoice>") }
         let correct = declaration(for: interaction)?.correct ?? []
@@ -350,7 +370,7 @@ struct QTIItemReader {
             let declaration = declaration(for: interaction)
             let caseSensitive = declaration?.mapping.contains { $0.caseSensitive } ?? false
             if interaction.name == "inlineChoiceInteraction" {
-                let options = interaction.all("inlineChoice").map { (QTIText.clean($0.attributes["identifier"] ?? ""), QTIText.clean($0.text)) }
+                let options = shown(interaction.all("inlineChoice")).map { (QTIText.clean($0.attributes["identifier"] ?? ""), QTIText.clean($0.text)) }
                 let keys = Self.orderedUnique((declaration?.correct ?? []) + (declaration?.creditedKeys ?? []))
                 let accepted = Self.orderedUnique(keys.compactMap { key in options.first { $0.0 == key }?.1 })
                 guard !accepted.isEmpty else {
@@ -412,7 +432,7 @@ struct QTIItemReader {
 
     private mutating func readGapMatch(_ interaction: XMLElement) -> ItemBody? {
         mode = .blanks
-        let gapTexts = interaction.all("gapText").map { (QTIText.clean($0.attributes["identifier"] ?? ""), QTIText.clean($0.text)) }
+        let gapTexts = shown(interaction.all("gapText")).map { (QTIText.clean($0.attributes["identifier"] ?? ""), QTIText.clean($0.text)) }
         let gaps = Self.descendants(of: interaction) { $0.name == "gap" }.map { QTIText.clean($0.attributes["identifier"] ?? "") }
         guard !gaps.isEmpty else { return invalid(interaction.line, "<gapMatchInteraction> has no <gap>") }
         let declaration = declaration(for: interaction)
@@ -497,7 +517,7 @@ struct QTIItemReader {
     }
 
     private mutating func readOrder(_ interaction: XMLElement) -> ItemBody? {
-        let simple = interaction.all("simpleChoice")
+        let simple = shown(interaction.all("simpleChoice"))
         let correct = declaration(for: interaction)?.correct ?? []
         guard !correct.isEmpty else { return invalid(interaction.line, "no <correctResponse> for the order interaction") }
         var steps: [RichText] = []
@@ -515,7 +535,7 @@ struct QTIItemReader {
         guard sets.count == 2 else { return invalid(interaction.line, "<matchInteraction> needs two <simpleMatchSet>s (it has \(sets.count))") }
         func choices(_ set: XMLElement) -> [String: XMLElement] {
             var map: [String: XMLElement] = [:]
-            for choice in set.all("simpleAssociableChoice") { map[QTIText.clean(choice.attributes["identifier"] ?? "")] = choice }
+            for choice in shown(set.all("simpleAssociableChoice")) { map[QTIText.clean(choice.attributes["identifier"] ?? "")] = choice }
             return map
         }
         let left = choices(sets[0]), right = choices(sets[1])

@@ -1,6 +1,7 @@
 import CoursemapXML
 
-/// Whether a QTI `templateBlock` or `templateInline` shows its content in the item as Coursemap renders it.
+/// Whether a QTI `templateBlock` or `templateInline` shows its content, or a choice with a
+/// `templateIdentifier` is shown, in the item as Coursemap renders it.
 ///
 /// Coursemap renders no clone of an item: its template variables keep the default values of their
 /// `templateDeclaration`s. The element shows its content when `showHide="show"` (the default) and the
@@ -14,9 +15,12 @@ enum QTITemplateCondition {
         case shown, hidden, undecided
     }
 
-    static func evaluate(_ element: XMLElement, in root: XMLElement) -> Outcome {
+    /// `identifier` is what the variable is matched against: the element's `identifier` attribute for a
+    /// template block, the choice's own identifier for a choice with `templateIdentifier` (QTI's rule for
+    /// choices, whose `showHide` also defaults to `show`).
+    static func evaluate(_ element: XMLElement, in root: XMLElement, identifier: String? = nil) -> Outcome {
         let variable = QTIText.clean(element.attributes["templateIdentifier"] ?? "")
-        let identifier = QTIText.clean(element.attributes["identifier"] ?? "")
+        let identifier = QTIText.clean(identifier ?? element.attributes["identifier"] ?? "")
         let showHide = QTIText.clean(element.attributes["showHide"] ?? "show")
         guard !variable.isEmpty, !identifier.isEmpty, showHide == "show" || showHide == "hide" else { return .undecided }
         let declarations = root.all("templateDeclaration").filter { QTIText.clean($0.attributes["identifier"] ?? "") == variable }

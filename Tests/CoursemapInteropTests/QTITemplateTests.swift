@@ -81,6 +81,33 @@ struct QTITemplateTests {
         #expect(stem.contains("显示"))
         #expect(TestChoices.texts(item?.body) == ["甲", "乙"])
     }
+
+    @Test("choices with a templateIdentifier are shown only when their condition holds for the default value")
+    func templatedChoices() throws {
+        let declarations = #"<templateDeclaration identifier="T" cardinality="multiple" baseType="identifier"><defaultValue><value>A</value><value>C</value></defaultValue></templateDeclaration>"#
+            + #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration>"#
+        let body = """
+            <choiceInteraction responseIdentifier="RESPONSE" maxChoices="1">
+            <simpleChoice identifier="A" templateIdentifier="T" showHide="show">甲</simpleChoice>
+            <simpleChoice identifier="B" templateIdentifier="T">乙</simpleChoice>
+            <simpleChoice identifier="C" templateIdentifier="T" showHide="hide">丙</simpleChoice>
+            <simpleChoice identifier="D" templateIdentifier="T" showHide="hide">丁</simpleChoice>
+            <simpleChoice identifier="E">戊</simpleChoice>
+            <simpleChoice identifier="F" templateIdentifier="NONE">己</simpleChoice>
+            </choiceInteraction>
+            """
+        let (item, diagnostics) = try QTITestSupport.importText(QTITestSupport.item(declarations: declarations, body: body))
+        #expect(TestChoices.texts(item?.body) == ["甲", "丁", "戊"])
+        #expect(QTITestSupport.choices(item?.body).map(\.label) == ["A", "B", "C"])
+        #expect(QTITestSupport.choices(item?.body).map(\.correct) == [true, false, false])
+        #expect(diagnostics.map(\.code) == [.sanitizedHTML], "\(diagnostics)")
+
+        // Hiding the correct choice leaves an item nobody can answer: CM314, skipped.
+        let hidden = body.replacingOccurrences(of: #"identifier="A" templateIdentifier="T" showHide="show""#, with: #"identifier="A" templateIdentifier="T" showHide="hide""#)
+        let (none, problems) = try QTITestSupport.importText(QTITestSupport.item(declarations: declarations, body: hidden))
+        #expect(none == nil)
+        #expect(problems.contains { $0.code == .invalidItem })
+    }
 }
 
 enum TestChoices {
