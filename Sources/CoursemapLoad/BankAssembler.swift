@@ -65,7 +65,7 @@ enum BankAssembler {
                 }
                 if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank, diagnostics: &diagnostics) }
                 banks.append(checked(bank, into: &diagnostics))
-            case var .qtiItem(item, title):
+            case .qtiItem(var item, let title):
                 if let statements = manifestUsage[path] { Self.combine(statements, into: &item, diagnostics: &diagnostics) }
                 if sidecars[ownSidecarPath] == nil, sidecars[folderSidecarPath] != nil {
                     if folderBanks[folder] == nil {

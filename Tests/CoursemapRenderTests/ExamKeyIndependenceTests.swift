@@ -19,6 +19,7 @@ struct ExamKeyIndependenceTests {
         let sites = (0..<8).map { _ in Self.studentSite(ExamKeys.item(kind, usage: .exam, using: &random)) }
         let first = try #require(sites.first)
         #expect(first.files.keys.contains("banks/exam/x.html"))
+        #expect(!first.files.keys.contains { $0.hasSuffix("answers.html") }, "the answer sheet is for the teacher edition only")
         // The item is embedded in the module and in the lecture transcript too.
         for path in ["courses/c/m1.html", "lectures/l1.html"] {
             #expect(String(decoding: first.files[path] ?? [], as: UTF8.self).contains("id=\"item-x\""), "\(path) does not embed the item")
