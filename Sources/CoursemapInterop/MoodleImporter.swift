@@ -156,6 +156,13 @@ struct MoodleQuestionReader {
     /// How messages name the question.
     var label: String { name.isEmpty ? "the \(type) question" : "question \"\(MoodleHTML.plainText(name))\"" }
 
+    /// Whether Moodle shows the answers shuffled: `<shuffleanswers>` 1 or true, and by default when absent
+    /// (Moodle's own default).
+    var shufflesAnswers: Bool {
+        guard let text = element.first("shuffleanswers")?.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() else { return true }
+        return !["0", "false", "no"].contains(text)
+    }
+
     /// The format the question text is in; answers default to it, as in Moodle.
     var questionFormat: String { element.first("questiontext")?.attributes["format"] ?? "html" }
 
@@ -226,7 +233,7 @@ struct MoodleQuestionReader {
             id: "", title: title.isEmpty ? nil : LocalizedText(zh: title), usage: usage?.usage ?? .practice, difficulty: difficulty,
             score: score, stem: RichText(html: stem), body: body,
             explanation: explanation.isEmpty ? nil : RichText(html: explanation), assesses: assesses,
-            importKey: name.isEmpty ? nil : name, usageOrigin: usage?.location, location: location)
+            importKey: name.isEmpty ? nil : name, usageOrigin: usage?.location, shuffleChoices: shufflesAnswers, location: location)
         return finish(item)
     }
 

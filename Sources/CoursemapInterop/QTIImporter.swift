@@ -217,7 +217,15 @@ struct QTIItemReader {
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
             score: meta?.score ?? declaredScore() ?? 1, stem: stem, body: parsedBody,
             explanation: explanation, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
-            usageOrigin: usage?.location, location: location(root.line))
+            usageOrigin: usage?.location, shuffleChoices: shufflesChoices(interactions), location: location(root.line))
+    }
+
+    /// Whether a choice interaction asks for its choices in an order of its own (`shuffle="true"`) with none
+    /// of them `fixed` (fixed choices keep their place, which Coursemap honours by keeping the written order).
+    private func shufflesChoices(_ interactions: [XMLElement]) -> Bool {
+        guard interactions.count == 1, let interaction = interactions.first, interaction.name == "choiceInteraction" else { return false }
+        guard QTIText.clean(interaction.attributes["shuffle"] ?? "") == "true" else { return false }
+        return !interaction.all("simpleChoice").contains { QTIText.clean($0.attributes["fixed"] ?? "") == "true" }
     }
 
     /// MAXSCORE's default, else SCORE's normalMaximum, else a positive SCORE default.

@@ -69,12 +69,16 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
     /// `coursemap-usage:` tag, QTI metadata); `nil` when the usage is a default. Sidecars use it to name both
     /// places when they disagree with the item (CM317).
     public var usageOrigin: SourceLocation?
+    /// Whether the source shows the choices in an order of its own rather than as written (Moodle
+    /// `shuffleanswers`, QTI `shuffle="true"`): teachers then often write the right answer first, so exam
+    /// items show such choices in a key-free order, labelled by position.
+    public var shuffleChoices: Bool
     public var location: SourceLocation
 
     public init(
         id: String, title: LocalizedText? = nil, usage: ItemUsage, difficulty: Difficulty? = nil, score: Double,
         stem: RichText, body: ItemBody, explanation: RichText? = nil, assesses: [AssessmentClaim] = [], importKey: String? = nil,
-        usageOrigin: SourceLocation? = nil, location: SourceLocation
+        usageOrigin: SourceLocation? = nil, shuffleChoices: Bool = false, location: SourceLocation
     ) {
         self.id = id
         self.title = title
@@ -87,6 +91,7 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
         self.assesses = assesses
         self.importKey = importKey
         self.usageOrigin = usageOrigin
+        self.shuffleChoices = shuffleChoices
         self.location = location
     }
 

@@ -107,7 +107,9 @@ extension PageBuilder {
         switch item.body {
         case let .singleChoice(list), let .multipleChoice(list):
             let type = item.kind == .singleChoice ? "radio" : "checkbox"
-            choices = list.map { ChoiceView(label: $0.label, value: $0.label, html: Self.phrasing($0.text.html), inputType: type, correct: mark && $0.correct) }
+            choices = Self.displayedChoices(item, list).map { choice, label in
+                ChoiceView(label: label, value: label, html: Self.phrasing(choice.text.html), inputType: type, correct: mark && choice.correct)
+            }
         case let .trueFalse(answer):
             choices = [
                 ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscaping.escape(ui.trueLabel, .text), inputType: "radio", correct: mark && answer),
@@ -176,7 +178,7 @@ extension PageBuilder {
     func answerSummary(_ item: ExerciseItem) -> String? {
         switch item.body {
         case let .singleChoice(choices), let .multipleChoice(choices):
-            return choices.filter(\.correct).map(\.label).joined(separator: "、")
+            return Self.displayedChoices(item, choices).filter(\.choice.correct).map(\.label).joined(separator: "、")
         case let .trueFalse(answer):
             return answer ? ui.trueLabel : ui.falseLabel
         case let .fillBlank(blanks):
@@ -209,7 +211,7 @@ extension PageBuilder {
         let key: AnswerKey
         switch item.body {
         case let .singleChoice(choices), let .multipleChoice(choices):
-            key = AnswerKey(type: "choice", correct: choices.filter(\.correct).map(\.label))
+            key = AnswerKey(type: "choice", correct: Self.displayedChoices(item, choices).filter(\.choice.correct).map(\.label))
         case let .trueFalse(answer):
             key = AnswerKey(type: "choice", correct: [answer ? "true" : "false"])
         case let .fillBlank(blanks):
@@ -230,6 +232,23 @@ extension PageBuilder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(key)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The choices of a choice item in display order, each with the label shown. Choices keep their written
+    /// order and labels, except in exam items whose source shuffles choices (`shuffleChoices`: teachers of
+    /// such tools often write the right answer first): those show a key-free order (`DisplayOrder`),
+    /// labelled A, B, C … by position, in both editions alike.
+    static func displayedChoices(_ item: ExerciseItem, _ choices: [Choice]) -> [(choice: Choice, label: String)] {
+        guard item.usage == .exam, item.shuffleChoices else { return choices.map { ($0, $0.label) } }
+        let order = DisplayOrder.permutation(of: choices.map(\.text.html), usage: .exam, seed: item.id)
+        return order.enumerated().map { position, index in (choices[index], positionLabel(position)) }
+    }
+
+    /// A, B, … Z, then A2, B2, … (as the importers label choices).
+    static func positionLabel(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let letter = String(letters[index % 26])
+        return index < 26 ? letter : letter + String(index / 26 + 1)
     }
 
     /// Choice texts sit inside a `<label>`, which admits phrasing content only: imported HTML's paragraphs

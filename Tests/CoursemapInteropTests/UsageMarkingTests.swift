@@ -92,3 +92,29 @@ struct UsageMarkingTests {
         #expect(conflicts.first?.message.contains("banks/qti/inline.xml:") == true)
     }
 }
+
+/// Whether an imported choice item asks for its choices shuffled, which makes exam pages reorder them.
+@Suite("Imported choice order")
+struct ImportedChoiceOrderTests {
+    @Test("Moodle shuffleanswers: 1, true or absent shuffles; 0 or false keeps the written order", arguments: [
+        ("<shuffleanswers>1</shuffleanswers>", true), ("<shuffleanswers>true</shuffleanswers>", true), ("", true),
+        ("<shuffleanswers>0</shuffleanswers>", false), ("<shuffleanswers>false</shuffleanswers>", false),
+    ])
+    func moodle(element: String, shuffles: Bool) throws {
+        let question = MoodleTestSupport.question(
+            "multichoice", name: "Q", text: "<p>选</p>",
+            #"<single>true</single>\#(element)<answer fraction="100"><text>甲</text></answer><answer fraction="0"><text>乙</text></answer>"#)
+        let imported = try MoodleTestSupport.importXML(MoodleTestSupport.quiz(question))
+        #expect(imported.items.map(\.shuffleChoices) == [shuffles])
+    }
+
+    @Test("QTI shuffle=\"true\" shuffles unless a choice is fixed", arguments: [
+        (#"shuffle="true""#, "", true), (#"shuffle="false""#, "", false), ("", "", false), (#"shuffle="true""#, #" fixed="true""#, false),
+    ])
+    func qti(shuffle: String, fixed: String, shuffles: Bool) throws {
+        let declarations = #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration>"#
+        let body = #"<choiceInteraction responseIdentifier="RESPONSE" maxChoices="1" \#(shuffle)><simpleChoice identifier="A">甲</simpleChoice><simpleChoice identifier="B"\#(fixed)>乙</simpleChoice><simpleChoice identifier="C">丙</simpleChoice></choiceInteraction>"#
+        let (item, _) = try QTITestSupport.importText(QTITestSupport.item(declarations: declarations, body: body))
+        #expect(item?.shuffleChoices == shuffles)
+    }
+}

@@ -54,9 +54,51 @@ struct ExamKeyIndependenceTests {
         #expect(DisplayOrder.permutation(of: steps.map(\.html), usage: .practice, seed: "x") == Shuffle.permutation(5, seed: "x"))
     }
 
+    @Test("exam choices whose source shuffles them show the same page whichever choice the author wrote first and marked right",
+        arguments: [ItemKind.singleChoice, .multipleChoice])
+    func shuffledChoices(kind: ItemKind) throws {
+        var random = SplitMix(seed: kind == .singleChoice ? 7 : 11)
+        var sites: [RenderedSite] = []
+        for _ in 0..<8 {
+            // The habit of writing the right answer first: the correct choices lead the written order.
+            let correct = Set(ExamKeys.choiceTexts.shuffled(using: &random).prefix(kind == .singleChoice ? 1 : Int.random(in: 1...3, using: &random)))
+            let written = ExamKeys.choiceTexts.filter(correct.contains).shuffled(using: &random) + ExamKeys.choiceTexts.filter { !correct.contains($0) }.shuffled(using: &random)
+            let choices = written.enumerated().map { index, text in
+                Choice(label: ["A", "B", "C", "D"][index], text: RichText(html: text), correct: correct.contains(text))
+            }
+            var item = ExamKeys.item(kind, usage: .exam, using: &random)
+            item.body = kind == .singleChoice ? .singleChoice(choices) : .multipleChoice(choices)
+            item.explanation = nil
+            item.shuffleChoices = true
+            sites.append(Self.studentSite(item))
+        }
+        for site in sites.dropFirst() { #expect(site.files == sites[0].files) }
+    }
+
+    @Test("the teacher edition labels a reordered exam choice the same in the list and on the answer sheet")
+    func teacherLabels() throws {
+        let choices = ExamKeys.choiceTexts.enumerated().map { index, text in
+            Choice(label: ["A", "B", "C", "D"][index], text: RichText(html: text), correct: index == 0)
+        }
+        let item = ExerciseItem(
+            id: "x", usage: .exam, score: 1, stem: RichText(html: "<p>题干</p>"), body: .singleChoice(choices), shuffleChoices: true,
+            location: SourceLocation(file: "exercises/exam.xml", line: 2))
+        let site = Self.studentSite(item, edition: .teacher)
+        let page = String(decoding: site.files["banks/exam/x.html"] ?? [], as: UTF8.self)
+        let sheet = String(decoding: site.files["banks/exam/answers.html"] ?? [], as: UTF8.self)
+        // The correct choice's row: <li class="correct"><label><input … value="L"> <span class="choice-label">L.</span> <span class="choice-text">离岸价</span>
+        let row = try #require(page.components(separatedBy: "<li class=\"correct\">").dropFirst().first)
+        #expect(row.contains("离岸价"))
+        let label = try #require(row.components(separatedBy: "<span class=\"choice-label\">").dropFirst().first?.prefix(1))
+        #expect(sheet.contains("<td>\(label)</td>"), "answer sheet should name \(label)")
+        // Written first as A, shown elsewhere: the label follows the position, on the page and on the sheet.
+        #expect(label != "A")
+        #expect(page.contains("<span class=\"choice-label\">A.</span>"))
+    }
+
     /// Renders the student edition of a small site whose bank `exam` holds `item` (id `x`), embedded in a
     /// module as an item and as a bank card.
-    static func studentSite(_ item: ExerciseItem) -> RenderedSite {
+    static func studentSite(_ item: ExerciseItem, edition: Edition = .student) -> RenderedSite {
         let tree = [
             "coursemap.yml": "title:\n  zh: 测试\n",
             "frameworks/cert.xml": """
@@ -76,7 +118,7 @@ struct ExamKeyIndependenceTests {
         loaded.banks.append(ExerciseBank(
             id: "exam", title: LocalizedText(zh: "考试题库"), source: .coursemap, sections: [ExerciseSection(items: [item])], location: here))
         let (program, _) = Resolver.resolve(loaded)
-        return SiteRenderer.render(program, coverage: CoverageAnalyser.analyse(program), edition: .student).site
+        return SiteRenderer.render(program, coverage: CoverageAnalyser.analyse(program), edition: edition).site
     }
 }
 
