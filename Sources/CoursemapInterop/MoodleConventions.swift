@@ -58,17 +58,37 @@ enum MoodleConventions {
 
     /// Replaces the blank placeholders in sanitised HTML with blank spans; returns the HTML and the numbers
     /// of the placeholders found.
+    /// One pass over the text, so the time is linear in its length whatever the number of blanks. A
+    /// placeholder whose number is not within 1 ... `count` stays as it is.
     static func restoreBlanks(in html: String, count: Int) -> (html: String, found: Set<Int>) {
-        var result = html
+        let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
+        let scalars = html.unicodeScalars
+        guard scalars.contains(open) else { return (html, []) }
+        var result = String.UnicodeScalarView()
         var found = Set<Int>()
-        for n in stride(from: 1, through: count, by: 1) {
-            let placeholder = blankPlaceholder(n)
-            if result.contains(placeholder) {
-                found.insert(n)
-                result = result.replacingOccurrences(of: placeholder, with: blankSpan(n))
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == open {
+                // `\u{E000}digits\u{E001}` with a number of at most 9 digits.
+                var end = scalars.index(after: index)
+                var number = 0, digits = 0
+                while end < scalars.endIndex, digits < 10, (48...57).contains(scalars[end].value) {
+                    number = number * 10 + Int(scalars[end].value - 48)
+                    digits += 1
+                    end = scalars.index(after: end)
+                }
+                if digits > 0, digits < 10, end < scalars.endIndex, scalars[end] == close, number >= 1, number <= count {
+                    found.insert(number)
+                    result.append(contentsOf: blankSpan(number).unicodeScalars)
+                    index = scalars.index(after: end)
+                    continue
+                }
             }
+            result.append(scalar)
+            index = scalars.index(after: index)
         }
-        return (result, found)
+        return (String(result), found)
     }
 
     /// Puts `addition` at the end of `html`, inside a final paragraph when there is one.

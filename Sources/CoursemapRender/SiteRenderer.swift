@@ -90,6 +90,8 @@ public enum SiteRenderer {
         let batches = RenderBatches.group(folders: work.map { RenderBatches.folder(of: $0.paths[0]) }, isAlone: work.map(\.summarises))
         let pages = Atomic<Int>(0)
         let unfinished = Mutex<Set<PageSubject>>([])
+        /// CM602 errors of pages whose template went over the work limit.
+        let overruns = Mutex<[Diagnostic]>([])
         /// Notes that a job's file was not made (the render was told to stop).
         @Sendable func leave(_ job: RenderJob) { unfinished.withLock { _ = $0.insert(job.subject) } }
         ParallelWork.run(count: batches.count, jobs: jobs) { batch in
@@ -110,10 +112,16 @@ public enum SiteRenderer {
                                 complete = false
                                 return false
                             }
-                            let rendered = theme.render(context, template: template, pieceSize: pieceSize) { piece in
+                            let outcome = theme.renderPage(context, template: template, pieceSize: pieceSize) { piece in
                                 emit(piece)
                                 return !stopping()
                             }
+                            if outcome == .exceeded {
+                                let error = theme.expansionError(template: template, page: job.paths[0])
+                                overruns.withLock { $0.append(error) }
+                                return false
+                            }
+                            let rendered = outcome == .complete
                             // Not rendered and not stopped: the context did not encode (never for the page
                             // models); the file is written as it came, as before there was a stop.
                             complete = rendered || !stopped.load(ordering: .relaxed)
@@ -139,6 +147,7 @@ public enum SiteRenderer {
                 }
             }
         }
+        diagnostics.append(contentsOf: overruns.withLock { $0 }.sorted { $0.message < $1.message })
         return RenderSummary(
             diagnostics: diagnostics, pageCount: pages.load(ordering: .relaxed), paths: plan.allPaths,
             unfinished: unfinished.withLock { $0 })
