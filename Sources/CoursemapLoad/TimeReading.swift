@@ -32,19 +32,19 @@ public enum TimeReading: Equatable, Sendable {
 
 /// Durations and time codes written by people: `3:40`, `1:02:05`, or plain seconds (`225`, `225.5`).
 /// Hours, minutes and seconds are ASCII digits; minutes and seconds after a colon are two digits below 60.
-public enum Duration {
+enum Duration {
     /// A duration: above zero and at most `NumberBounds.maximumSeconds`.
-    public static func read(_ text: String) -> TimeReading {
+    static func read(_ text: String) -> TimeReading {
         let reading = readTime(text)
         if case .seconds(0) = reading { return .malformed }
         return reading
     }
 
     /// A duration's value, or `nil` for anything `read` does not accept.
-    public static func parse(_ text: String) -> Double? { read(text).value }
+    static func parse(_ text: String) -> Double? { read(text).value }
 
     /// A time code: like a duration, and zero (`0:00`) allowed.
-    public static func readTimeCode(_ text: String) -> TimeReading {
+    static func readTimeCode(_ text: String) -> TimeReading {
         guard text.contains(":") else { return .malformed }
         return readTime(text)
     }
@@ -76,6 +76,12 @@ public enum Duration {
 
 /// Test and fuzzing access to the time readers.
 public enum TimeReadingProbe {
+    /// What the lecture reader makes of a `duration:` value.
+    public static func duration(_ text: String) -> TimeReading { Duration.read(text) }
+
+    /// What the transcript reader makes of a time code (the text inside `[…]`).
+    public static func timeCode(_ text: String) -> TimeReading { Duration.readTimeCode(text) }
+
     /// What the WebVTT reader makes of one timestamp (`hh:mm:ss.ttt` or `mm:ss.ttt`).
     public static func captionTimestamp(_ text: String) -> TimeReading { WebVTTParser.timestamp(text) }
 }

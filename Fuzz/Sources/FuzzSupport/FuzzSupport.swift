@@ -43,7 +43,14 @@ public enum FuzzContent {
 /// Checks what every time reader promises: a value read is finite, within 0 ... the limit, and shows as a
 /// clock without trapping. A broken promise traps, which libFuzzer records as a finding.
 public enum TimeInvariants {
-    public static func check(_ reading: TimeReading, allowZero: Bool) {
+    /// Reads `text` as a lecture duration and checks the promise (never zero).
+    public static func duration(_ text: String) { check(TimeReadingProbe.duration(text), allowZero: false) }
+    /// Reads `text` as a transcript time code and checks the promise.
+    public static func timeCode(_ text: String) { check(TimeReadingProbe.timeCode(text), allowZero: true) }
+    /// Reads `text` as a WebVTT timestamp and checks the promise.
+    public static func captionTimestamp(_ text: String) { check(TimeReadingProbe.captionTimestamp(text), allowZero: true) }
+
+    static func check(_ reading: TimeReading, allowZero: Bool) {
         guard case let .seconds(value) = reading else { return }
         precondition(value.isFinite && value >= 0 && value <= NumberBounds.maximumSeconds, "time out of bounds: \(value)")
         precondition(allowZero || value > 0, "zero duration accepted")
