@@ -49,7 +49,7 @@ enum MoodleCloze {
 
     /// The most fields one question may have (the importer refuses more with CM314). Reading is linear in
     /// the text's length whatever the count; the limit keeps a question's page and mark reasonable.
-    static let maximumFields = 10_000
+    static let maximumFields = 50_000
 
     /// Every field in `html`, in order. Linear in the text's length: each byte is looked at a bounded number
     /// of times (a field that runs to the end of the text without its `}` ends the search, since no later
