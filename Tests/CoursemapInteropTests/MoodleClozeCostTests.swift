@@ -7,7 +7,7 @@ import Testing
 private typealias Support = MoodleTestSupport
 
 /// Importing a cloze question takes time linear in its text, whatever its number of fields.
-@Suite("Moodle cloze: bounded cost")
+@Suite("Moodle cloze: bounded cost", .serialized)
 struct MoodleClozeCostTests {
     /// The fastest of three runs of `body`, in seconds (the least disturbed by other work on the machine).
     private func fastest(_ body: () throws -> Void) rethrows -> Double {
