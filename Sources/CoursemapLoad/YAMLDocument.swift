@@ -166,7 +166,7 @@ struct FieldReader {
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         let mantissa = bytes.prefix { isDigit($0) || $0 == UInt8(ascii: ".") }
-        guard mantissa.contains(where: isDigit), mantissa.count { $0 == UInt8(ascii: ".") } <= 1 else { return false }
+        guard mantissa.contains(where: isDigit), mantissa.count(where: { $0 == UInt8(ascii: ".") }) <= 1 else { return false }
         var rest = bytes.dropFirst(mantissa.count)
         guard let marker = rest.first else { return true }
         guard marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") else { return false }

@@ -1,6 +1,8 @@
 /// The parsed templates of a theme, by name, and the entry point for rendering one of them.
 struct TemplateLibrary: Sendable {
     private var templates: [String: [TemplateNode]] = [:]
+    /// The most steps one rendering may take (see `TemplateRenderer.maximumWork`); lowered by tests.
+    var workLimit = TemplateRenderer.maximumWork
 
     /// Parses and registers a template; a syntax error leaves the library without it.
     mutating func register(_ source: String, named name: String) throws(TemplateSyntaxError) {
@@ -137,8 +139,8 @@ struct TemplateRenderer {
     static let maximumDepth = 64
     /// The most nodes one rendering may visit (every text, value, section pass and expansion counts one).
     /// A page of the built-in theme for 100,000 modules visits a few million; a theme whose partials
-    /// include each other in a fan-out, or whose sections nest over the same list, would go on for years.
-    static let maximumWork = 100_000_000
+    /// include each other over the same list, or whose sections nest over it, would go on for years.
+    static let maximumWork = 50_000_000
     private var work = 0
     /// Whether the rendering went over `maximumWork` (and so stopped).
     private(set) var exceeded = false
@@ -159,7 +161,7 @@ struct TemplateRenderer {
         for node in nodes {
             if stopped { return }
             work += 1
-            if work > Self.maximumWork {
+            if work > library.workLimit {
                 exceeded = true
                 stopped = true
                 return
