@@ -562,7 +562,7 @@ struct QTIXHTMLConverter {
                 continue
             }
             if name == "span", node.classes.contains("blank") || node.attribute("data-blank") != nil {
-                let number = node.attribute("data-blank").flatMap { Int(QTIText.clean($0)) } ?? lastBlank + 1
+                let number = node.attribute("data-blank").flatMap { Int(QTIText.clean($0)) } ?? (lastBlank == Int.max ? Int.max : lastBlank + 1)
                 lastBlank = number
                 if let interaction = blanks[number], !placed.contains(number) {
                     placed.append(number)
