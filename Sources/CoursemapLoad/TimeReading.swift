@@ -40,9 +40,6 @@ enum Duration {
         return reading
     }
 
-    /// A duration's value, or `nil` for anything `read` does not accept.
-    static func parse(_ text: String) -> Double? { read(text).value }
-
     /// A time code: like a duration, and zero (`0:00`) allowed.
     static func readTimeCode(_ text: String) -> TimeReading {
         guard text.contains(":") else { return .malformed }
