@@ -9,6 +9,10 @@ public enum XMLShapeLimits {
     /// The most attributes one element may have.
     public static let maximumAttributes = 1_000
 
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
+    private static let instructionClose = Array("?>".utf8), tagClose = [UInt8(ascii: ">")]
+
     /// The CM307 error for the first start tag with too many attributes, or `nil`. Comments, CDATA
     /// sections, processing instructions and declarations are skipped; an attribute is counted at each
     /// `=` outside quotes inside a start tag, so malformed text is never refused wrongly by a large margin
@@ -32,9 +36,8 @@ public enum XMLShapeLimits {
                     i += 1
                 }
             }
-            func starts(with prefix: String, at index: Int) -> Bool {
-                let utf8 = Array(prefix.utf8)
-                return index + utf8.count <= count && (0..<utf8.count).allSatisfy { bytes[index + $0] == utf8[$0] }
+            func starts(with prefix: [UInt8], at index: Int) -> Bool {
+                index + prefix.count <= count && (0..<prefix.count).allSatisfy { bytes[index + $0] == prefix[$0] }
             }
             while i < count {
                 let byte = bytes[i]
@@ -43,18 +46,18 @@ public enum XMLShapeLimits {
                     i += 1
                     continue
                 }
-                if starts(with: "<!--", at: i) {
-                    i += 4
-                    skip(past: Array("-->".utf8))
-                } else if starts(with: "<![CDATA[", at: i) {
-                    i += 9
-                    skip(past: Array("]]>".utf8))
+                if starts(with: commentOpen, at: i) {
+                    i += commentOpen.count
+                    skip(past: commentClose)
+                } else if starts(with: cdataOpen, at: i) {
+                    i += cdataOpen.count
+                    skip(past: cdataClose)
                 } else if bytes[i + 1] == UInt8(ascii: "?") {
                     i += 2
-                    skip(past: Array("?>".utf8))
+                    skip(past: instructionClose)
                 } else if bytes[i + 1] == UInt8(ascii: "!") || bytes[i + 1] == UInt8(ascii: "/") {
                     i += 2
-                    skip(past: [UInt8(ascii: ">")])
+                    skip(past: tagClose)
                 } else {
                     // A start tag: count `=` outside quoted values, up to its `>`.
                     let tagLine = line
