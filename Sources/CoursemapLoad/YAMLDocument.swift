@@ -153,7 +153,6 @@ struct FieldReader {
         return value
     }
 
-    /// `12`, `-1.5`, `.5`, `2e3`: what YAML 1.2's core schema reads as a number, without the infinities and NaN.
     /// An optional sign and ASCII digits.
     static func isWholeNumber(_ text: String) -> Bool {
         var bytes = Substring(text).utf8[...]
@@ -161,6 +160,7 @@ struct FieldReader {
         return !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
+    /// `12`, `-1.5`, `.5`, `2e3`: what YAML 1.2's core schema reads as a number, without the infinities and NaN.
     static func isDecimal(_ text: String) -> Bool {
         var bytes = Substring(text).utf8[...]
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
