@@ -5,7 +5,10 @@
 // Build and run with scripts/fuzz.sh.
 import PackageDescription
 
-let fuzzers = ["FuzzFrontMatter", "FuzzFrameworkXML", "FuzzExerciseXML", "FuzzQTI", "FuzzMoodle", "FuzzWebVTT"]
+let fuzzers = [
+    "FuzzFrontMatter", "FuzzFrameworkXML", "FuzzExerciseXML", "FuzzQTI", "FuzzMoodle", "FuzzWebVTT",
+    "FuzzDuration", "FuzzTimeCode", "FuzzVTTTimestamp",
+]
 
 let package = Package(
     name: "CoursemapFuzz",

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}; shift || true
 fuzzers=("$@")
-[ ${#fuzzers[@]} -eq 0 ] && fuzzers=(FuzzFrontMatter FuzzFrameworkXML FuzzExerciseXML FuzzQTI FuzzMoodle FuzzWebVTT)
+[ ${#fuzzers[@]} -eq 0 ] && fuzzers=(FuzzFrontMatter FuzzFrameworkXML FuzzExerciseXML FuzzQTI FuzzMoodle FuzzWebVTT FuzzDuration FuzzTimeCode FuzzVTTTimestamp)
 
 scripts/install-deps.sh
 for fuzzer in "${fuzzers[@]}"; do
@@ -21,6 +21,7 @@ seed() {  # seed FUZZER: the files each fuzzer starts from
     FuzzQTI) find ../shared/interop/qti-2.1 Content/exercises/qti-data-literacy -name '*.xml' 2>/dev/null ;;
     FuzzMoodle) find ../shared/interop/moodle-xml Content/exercises -maxdepth 1 -name '*.xml' 2>/dev/null | grep -i moodle ;;
     FuzzWebVTT) find Content/lectures Tests/Fixtures/site/lectures -name '*.vtt' ;;
+    FuzzDuration|FuzzTimeCode|FuzzVTTTimestamp) find "Fuzz/Seeds/$1" -type f ;;
   esac
 }
 

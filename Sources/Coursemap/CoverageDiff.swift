@@ -112,6 +112,7 @@ public enum CoverageTerminalTable {
     }
 
     private static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        if let whole = NumberText.wholeNumber(value) { return String(whole) }
+        return value.isFinite ? String(format: "%.1f", value) : String(value)
     }
 }

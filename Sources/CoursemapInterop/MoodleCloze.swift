@@ -47,30 +47,49 @@ enum MoodleCloze {
         }
     }
 
-    /// Every field in `html`, in order.
+    /// The most fields one question may have (the importer refuses more with CM314). Reading is linear in
+    /// the text's length whatever the count; the limit keeps a question's page and mark reasonable.
+    static let maximumFields = 50_000
+
+    /// Every field in `html`, in order. Linear in the text's length: each byte is looked at a bounded number
+    /// of times (a field that runs to the end of the text without its `}` ends the search, since no later
+    /// field could find one either).
     static func fields(in html: String) -> [Field] {
         let bytes = Array(html.utf8)
         var fields: [Field] = []
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "{"), let field = field(in: bytes, at: i) {
-                fields.append(field)
-                i = field.range.upperBound
-            } else {
-                i += 1
+            if bytes[i] == UInt8(ascii: "{") {
+                switch field(in: bytes, at: i) {
+                case .found(let field):
+                    fields.append(field)
+                    i = field.range.upperBound
+                    continue
+                case .unclosed: return fields
+                case .notAField: break
+                }
             }
+            i += 1
         }
         return fields
     }
 
+    private enum Scan {
+        case found(Field)
+        /// `{n:TYPE:` with no closing `}` up to the end of the text.
+        case unclosed
+        case notAField
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
-    private static func field(in bytes: [UInt8], at start: Int) -> Field? {
+    private static func field(in bytes: [UInt8], at start: Int) -> Scan {
         var j = start + 1
         let weightStart = j
         while j < bytes.count, isDigit(bytes[j]) { j += 1 }
-        let weight = j > weightStart ? Int(String(decoding: bytes[weightStart..<j], as: UTF8.self)) : nil
-        guard j < bytes.count, bytes[j] == UInt8(ascii: ":") else { return nil }
+        // A digit run too long for a weight reads as one above every limit (the importer refuses it).
+        let weight = j > weightStart ? (j - weightStart > 9 ? Int.max : Int(String(decoding: bytes[weightStart..<j], as: UTF8.self))) : nil
+        guard j < bytes.count, bytes[j] == UInt8(ascii: ":") else { return .notAField }
         j += 1
         let typeStart = j
         while j < bytes.count,
@@ -78,14 +97,14 @@ enum MoodleCloze {
         {
             j += 1
         }
-        guard j > typeStart, j < bytes.count, bytes[j] == UInt8(ascii: ":") else { return nil }
+        guard j > typeStart, j < bytes.count, bytes[j] == UInt8(ascii: ":") else { return .notAField }
         let type = String(decoding: bytes[typeStart..<j], as: UTF8.self)
         j += 1
         let contentStart = j
         while j < bytes.count, !(bytes[j] == UInt8(ascii: "}") && isSeparator(bytes, j)) { j += 1 }
-        guard j < bytes.count else { return nil }
+        guard j < bytes.count else { return .unclosed }
         let alternatives = parseAlternatives(Array(bytes[contentStart..<j]))
-        return Field(range: start..<(j + 1), weight: weight, type: type, alternatives: alternatives)
+        return .found(Field(range: start..<(j + 1), weight: weight, type: type, alternatives: alternatives))
     }
 
     /// Whether the `~`, `#` or `}` at `index` is a separator (not after `\`, `&` or `&amp;`).

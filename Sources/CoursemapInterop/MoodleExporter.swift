@@ -118,7 +118,7 @@ public enum MoodleExporter {
             } else {
                 type = "cloze"
                 let perBlank = blanks.isEmpty ? 1 : score / Double(blanks.count)
-                let weight = perBlank >= 1 && perBlank == perBlank.rounded() && perBlank < 1000 ? Int(perBlank) : 1
+                let weight = NumberText.wholeNumber(perBlank).flatMap { (1..<1000).contains($0) ? Int($0) : nil } ?? 1
                 let replaced = replacingBlanks(in: stem) { n in
                     n >= 1 && n <= blanks.count ? MoodleCloze.field(for: blanks[n - 1], weight: weight) : "____"
                 }

@@ -1,3 +1,4 @@
+import CoursemapModel
 import Foundation
 
 /// Moodle's fixed set of answer grades ("fractions"), in percent as Moodle XML writes them.
@@ -85,7 +86,7 @@ enum MoodleNumber {
     static func parse(_ text: String?) -> Double? {
         guard let text else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, let value = Double(trimmed), value.isFinite else { return nil }
+        guard !trimmed.isEmpty, let value = Double(trimmed), value.isFinite, abs(value) <= NumberBounds.maximumAnswerMagnitude else { return nil }
         return value
     }
 }

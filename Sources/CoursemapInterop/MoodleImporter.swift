@@ -223,6 +223,12 @@ struct MoodleQuestionReader {
         let explanation = html(element.first("generalfeedback"))
         let defaultScore: Double = type == "description" ? 0 : 1
         var score = MoodleNumber.parse(element.first("defaultgrade")?.text) ?? defaultScore
+        if let grade = element.first("defaultgrade")?.text, !grade.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            MoodleNumber.parse(grade).map({ $0 < 0 || $0 > NumberBounds.maximumScore }) ?? true
+        {
+            invalid("has defaultgrade '\(grade.prefix(40))', which is not a number from 0 to \(NumberText.plain(NumberBounds.maximumScore))")
+            return finish(nil)
+        }
         if element.first("defaultgrade") == nil, case let .fillBlank(blanks) = body, type != "shortanswer" {
             // A cloze question's mark is the sum of its fields' weights.
             score = clozeWeight ?? Double(blanks.count)
@@ -528,6 +534,10 @@ struct MoodleQuestionReader {
                 "cloze field type \(unsupported.type) is not imported (only SHORTANSWER and MULTICHOICE fields are); \(label) is skipped"))
             return nil
         }
+        guard fields.count <= MoodleCloze.maximumFields else {
+            invalid("has \(fields.count) embedded answers; Coursemap imports at most \(MoodleCloze.maximumFields) per question")
+            return nil
+        }
         guard !fields.isEmpty else {
             invalid("has no embedded answers ({1:SHORTANSWER:=…} or {1:MULTICHOICE:=…})")
             return nil
@@ -546,13 +556,18 @@ struct MoodleQuestionReader {
                 blanks.append(Blank(accepted: accepted, options: field.alternatives.map(\.text)))
             }
         }
+        // Weights are at most 1,000 each (a longer digit run is out of range, not absent), so the total of
+        // at most `MoodleCloze.maximumFields` fields is exact and finite.
+        if let heavy = fields.firstIndex(where: { ($0.weight ?? 1) > NumberBounds.maximumClozeWeight }) {
+            invalid("has a field (number \(heavy + 1)) weighing more than \(NumberBounds.maximumClozeWeight)")
+            return nil
+        }
         clozeWeight = fields.reduce(0) { $0 + Double($1.weight ?? 1) }
         let template = MoodleHTML.splice(raw, fields.enumerated().map { ($1.range, MoodleConventions.blankPlaceholder($0 + 1)) })
         let restored = MoodleConventions.restoreBlanks(in: convert(template, format: questionFormat), count: blanks.count)
-        var stem = restored.html
-        for n in 1...blanks.count where !restored.found.contains(n) {
-            stem = MoodleConventions.appendInline(MoodleConventions.blankSpan(n), to: stem)
-        }
+        // Blanks whose placeholder the sanitiser dropped go at the end, all in one append.
+        let lost = (1...blanks.count).filter { !restored.found.contains($0) }.map(MoodleConventions.blankSpan).joined()
+        let stem = lost.isEmpty ? restored.html : MoodleConventions.appendInline(lost, to: restored.html)
         return (stem, .fillBlank(blanks))
     }
 

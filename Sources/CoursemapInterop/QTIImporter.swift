@@ -412,7 +412,7 @@ struct QTIItemReader {
                 guard let value else { continue }
                 var tolerance = 0.0
                 let mode = QTIText.clean(equal.attributes["toleranceMode"] ?? "exact")
-                let bounds = (equal.attributes["tolerance"] ?? "").split(separator: " ").compactMap { Double(String($0)) }
+                let bounds = (equal.attributes["tolerance"] ?? "").split(separator: " ").compactMap { QTIText.parseNumber(String($0)) }
                 if mode == "absolute" {
                     tolerance = bounds.max() ?? 0
                 } else if mode == "relative" {

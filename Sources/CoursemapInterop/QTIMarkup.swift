@@ -88,14 +88,14 @@ enum QTIText {
 
     /// A number as QTI writes it: `2`, `0.5`, `-1.25`.
     static func number(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        if let whole = NumberText.wholeNumber(value) { return String(whole) }
         return "\(value)"
     }
 
     static func parseNumber(_ text: String?) -> Double? {
         guard let text else { return nil }
         let cleaned = clean(text)
-        guard let value = Double(cleaned), value.isFinite else { return nil }
+        guard let value = Double(cleaned), value.isFinite, abs(value) <= NumberBounds.maximumAnswerMagnitude else { return nil }
         return value
     }
 
@@ -562,7 +562,7 @@ struct QTIXHTMLConverter {
                 continue
             }
             if name == "span", node.classes.contains("blank") || node.attribute("data-blank") != nil {
-                let number = node.attribute("data-blank").flatMap { Int(QTIText.clean($0)) } ?? lastBlank + 1
+                let number = node.attribute("data-blank").flatMap { Int(QTIText.clean($0)) } ?? (lastBlank == Int.max ? Int.max : lastBlank + 1)
                 lastBlank = number
                 if let interaction = blanks[number], !placed.contains(number) {
                     placed.append(number)

@@ -54,7 +54,7 @@ enum ConfigReader {
         }
         var maxAssetBytes = 200 * 1024 * 1024
         if var assets = fields.mapping("assets") {
-            if let megabytes = assets.number("max_size_mb", minimum: 1) { maxAssetBytes = Int(megabytes * 1024 * 1024) }
+            if let megabytes = assets.number("max_size_mb", minimum: 1, maximum: NumberBounds.maximumAssetMegabytes) { maxAssetBytes = Int((megabytes * 1_048_576).rounded()) }
             assets.finish()
             fields.absorb(assets)
         }
@@ -62,7 +62,7 @@ enum ConfigReader {
         if var coverage = fields.mapping("coverage") {
             rules.coveredAt = coverage.choice("covered_at", as: MappingLevel.self) ?? rules.coveredAt
             rules.requireAssessment = coverage.bool("require_assessment") ?? rules.requireAssessment
-            rules.blueprintTolerance = coverage.number("blueprint_tolerance") ?? rules.blueprintTolerance
+            rules.blueprintTolerance = coverage.number("blueprint_tolerance", maximum: 100) ?? rules.blueprintTolerance
             coverage.finish()
             fields.absorb(coverage)
         }

@@ -9,11 +9,11 @@ enum CourseReader {
         var fields = parts.fields
         let code = fields.string("code", required: true)
         let title = fields.localized("title", required: true)
-        let credits = fields.number("credits", required: true)
+        let credits = fields.number("credits", required: true, maximum: NumberBounds.maximumCredits)
         var theory: Double?, practice: Double?
         if var hours = fields.mapping("hours", required: true) {
-            theory = hours.number("theory", required: true)
-            practice = hours.number("practice", required: true)
+            theory = hours.number("theory", required: true, maximum: NumberBounds.maximumHours)
+            practice = hours.number("practice", required: true, maximum: NumberBounds.maximumHours)
             hours.finish()
             fields.absorb(hours)
         }

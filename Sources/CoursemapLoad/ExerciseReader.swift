@@ -55,8 +55,22 @@ struct ExerciseReader {
         return text
     }
 
+    /// A score or points attribute (the schema's decimal ≥ 0) within `0 ... NumberBounds.maximumScore`;
+    /// `fallback` when absent; a CM314 error and `fallback` when beyond the limit.
+    private mutating func score(_ element: XMLElement, _ name: String, fallback: Double?) -> Double? {
+        guard let text = element.attributes[name] else { return fallback }
+        guard let value = Double(text), value.isFinite, value >= 0, value <= NumberBounds.maximumScore else {
+            diagnostics.append(.error(
+                .invalidItem, at: SourceLocation(file: file, line: element.line),
+                "\(name) '\(text.prefix(40))' must be a number from 0 to \(NumberText.plain(NumberBounds.maximumScore))"))
+            return fallback
+        }
+        return value
+    }
+
     private mutating func readItem(_ element: XMLElement) -> ExerciseItem? {
         let location = SourceLocation(file: file, line: element.line)
+        let itemScore = score(element, "score", fallback: 1) ?? 1
         let id = element.attributes["id"] ?? ""
         var assesses: [AssessmentClaim] = []
         for claim in element.all("assesses") {
@@ -93,7 +107,7 @@ struct ExerciseReader {
         return ExerciseItem(
             id: id, title: title, usage: usage,
             difficulty: element.attributes["difficulty"].flatMap(Difficulty.init(rawValue:)),
-            score: Double(element.attributes["score"] ?? "") ?? 1, stem: stem, body: body,
+            score: itemScore, stem: stem, body: body,
             explanation: rich(element.first("explanation")), assesses: assesses, usageOrigin: usageOrigin, location: location)
     }
 
@@ -132,8 +146,9 @@ struct ExerciseReader {
             }
             return .fillBlank(answers)
         case "short":
-            let points = element.all("point").map { point in
-                MarkingPoint(text: rich(point, paragraph: false) ?? .empty, score: point.attributes["score"].flatMap(Double.init))
+            var points: [MarkingPoint] = []
+            for point in element.all("point") {
+                points.append(MarkingPoint(text: rich(point, paragraph: false) ?? .empty, score: score(point, "score", fallback: nil)))
             }
             return .shortAnswer(reference: rich(element.first("reference")), points: points)
         case "matching":
@@ -155,13 +170,14 @@ struct ExerciseReader {
                 }
                 datasets.append(Dataset(path: path, title: dataset.bilingualText ?? LocalizedText(zh: path), location: datasetLocation))
             }
-            let rubric = element.first("rubric")?.all("criterion").map { criterion in
-                RubricCriterion(
-                    name: rich(criterion.first("name"), paragraph: false) ?? .empty,
-                    levels: criterion.all("level").map { level in
-                        RubricLevel(points: Double(level.attributes["points"] ?? "") ?? 0, description: rich(level, paragraph: false) ?? .empty)
-                    })
-            } ?? []
+            var rubric: [RubricCriterion] = []
+            for criterion in element.first("rubric")?.all("criterion") ?? [] {
+                var levels: [RubricLevel] = []
+                for level in criterion.all("level") {
+                    levels.append(RubricLevel(points: score(level, "points", fallback: 0) ?? 0, description: rich(level, paragraph: false) ?? .empty))
+                }
+                rubric.append(RubricCriterion(name: rich(criterion.first("name"), paragraph: false) ?? .empty, levels: levels))
+            }
             return .practical(PracticalTask(
                 scenario: rich(element.first("scenario")) ?? .empty,
                 steps: element.first("steps")?.all("step").map { rich($0, paragraph: false) ?? .empty } ?? [],

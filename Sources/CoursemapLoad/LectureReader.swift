@@ -14,8 +14,12 @@ enum LectureReader {
         let summary = fields.localized("summary")
         var duration: Double?
         if let value = fields.string("duration", required: true) {
-            duration = Duration.parse(value)
-            if duration == nil { fields.invalid(fields.node("duration")!, "duration '\(value)' must be m:ss or h:mm:ss, e.g. 3:40") }
+            switch Duration.read(value) {
+            case let .seconds(seconds): duration = seconds
+            case .malformed: fields.invalid(fields.node("duration")!, "duration '\(value)' must be m:ss or h:mm:ss, e.g. 3:40")
+            case .outOfRange:
+                fields.outOfRange(fields.node("duration")!, "duration '\(value)' is beyond \(TimeReading.limitText)")
+            }
         }
         var video: MediaSource?
         if let value = fields.string("video", required: true) {

@@ -47,6 +47,7 @@ enum MarkdownParser {
         _ markdown: String, options: MarkdownOptions, file: String, firstLine: Int, timecodes: Bool
     ) -> (text: RichText, diagnostics: [Diagnostic], timecodes: [TimeCode]) {
         prepare()
+        if let tooWide = MarkdownTableLimits.check(markdown, file: file, firstLine: firstLine) { return (.empty, [tooWide], []) }
         // Table alignment as style attributes: the align attribute is obsolete in HTML5.
         var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
@@ -70,8 +71,8 @@ enum MarkdownParser {
         let headings = anchorHeadings(in: document)
         wrapTables(in: document)
         var (embeds, embedDiagnostics) = replaceEmbeds(in: document, file: file, firstLine: firstLine)
-        let diagnostics = linkDiagnostics + embedDiagnostics
-        let codes = timecodes ? linkTimeCodes(in: document, firstLine: firstLine) : []
+        let (codes, timeDiagnostics) = timecodes ? linkTimeCodes(in: document, file: file, firstLine: firstLine) : ([], [])
+        let diagnostics = linkDiagnostics + embedDiagnostics + timeDiagnostics
         guard let html = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
             return (RichText(html: "", headings: headings, embeds: embeds), diagnostics, codes)
         }
@@ -139,8 +140,9 @@ enum MarkdownParser {
     }
 
     /// Turns the `[mm:ss]` that opens a top-level paragraph into a seek link.
-    private static func linkTimeCodes(in document: OpaquePointer, firstLine: Int) -> [TimeCode] {
+    private static func linkTimeCodes(in document: OpaquePointer, file: String, firstLine: Int) -> ([TimeCode], [Diagnostic]) {
         var codes: [TimeCode] = []
+        var diagnostics: [Diagnostic] = []
         var child = cmark_node_first_child(document)
         while let node = child {
             child = cmark_node_next(node)
@@ -150,17 +152,27 @@ enum MarkdownParser {
             let content = String(cString: literal)
             guard content.hasPrefix("["), let close = content.firstIndex(of: "]") else { continue }
             let code = String(content[content.index(after: content.startIndex)..<close])
-            guard code.contains(":"), let seconds = Duration.parse(code) ?? (code.allSatisfy { $0 == "0" || $0 == ":" } ? 0 : nil) else { continue }
+            let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
+            let seconds: Double
+            switch Duration.readTimeCode(code) {
+            case let .seconds(value): seconds = value
+            case .malformed: continue
+            case .outOfRange:
+                diagnostics.append(.error(
+                    .invalidTimestamp, at: SourceLocation(file: file, line: line, column: 1),
+                    "time code [\(code)] is beyond \(TimeReading.limitText)"))
+                continue
+            }
             let rest = String(content[content.index(after: close)...]).drop { $0 == " " }
             cmark_node_set_literal(text, String(rest))
             guard let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-            let value = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            let value = NumberText.plain(seconds)
             cmark_node_set_on_enter(link, "<a class=\"timestamp\" href=\"#t=\(value)\" data-time=\"\(value)\">\(Lecture.clock(seconds))</a> ")
             cmark_node_set_on_exit(link, "")
             cmark_node_insert_before(text, link)
-            codes.append(TimeCode(seconds: seconds, line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
+            codes.append(TimeCode(seconds: seconds, line: line))
         }
-        return codes
+        return (codes, diagnostics)
     }
 
     /// Replaces each paragraph that is only `{{embed KIND:TARGET}}` by the embed's placeholder.

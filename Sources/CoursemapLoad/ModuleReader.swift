@@ -13,7 +13,7 @@ enum ModuleReader {
         let id = fields.string("id") ?? defaultID
         let title = fields.localized("title", required: true)
         let order = fields.integer("order", required: true, range: 1...9999)
-        let hours = fields.number("hours", required: true)
+        let hours = fields.number("hours", required: true, maximum: NumberBounds.maximumHours)
         let summary = fields.localized("summary")
         let claims = ReferenceFields.competencies(&fields, into: &diagnostics)
         let prerequisites = (fields.stringList("prerequisites") ?? []).map { id, node in
@@ -49,9 +49,20 @@ enum ModuleReader {
         }
         let (body, bodyDiagnostics) = root.first("body").map { XMLBodyWriter.write($0, file: file, language: language) } ?? (.empty, [])
         diagnostics += bodyDiagnostics
-        guard let title, let order = Int(root.attributes["order"] ?? ""), let hours = Double(root.attributes["hours"] ?? "") else {
-            return (nil, diagnostics)
+        // The schema checked the forms (a positive integer, a decimal ≥ 0); the ranges are checked here.
+        let location = SourceLocation(file: file, line: root.line)
+        let orderText = root.attributes["order"] ?? "", hoursText = root.attributes["hours"] ?? ""
+        let order = Int(orderText).flatMap { (1...9999).contains($0) ? $0 : nil }
+        if order == nil {
+            diagnostics.append(.error(.numberOutOfRange, at: location, "order '\(orderText.prefix(40))' must be a whole number from 1 to 9999"))
         }
+        let hours = Double(hoursText).flatMap { $0.isFinite && $0 >= 0 && $0 <= NumberBounds.maximumHours ? $0 : nil }
+        if hours == nil {
+            diagnostics.append(.error(
+                .numberOutOfRange, at: location,
+                "hours '\(hoursText.prefix(40))' must be a number from 0 to \(NumberText.plain(NumberBounds.maximumHours))"))
+        }
+        guard let title, let order, let hours else { return (nil, diagnostics) }
         let module = Module(
             id: root.attributes["id"] ?? defaultID, courseID: courseID, order: order, title: title, summary: summary,
             hours: hours, format: .xml, body: body, claims: claims,

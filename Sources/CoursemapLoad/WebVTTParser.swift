@@ -41,7 +41,15 @@ enum WebVTTParser {
             let parts = timing.components(separatedBy: "-->")
             let startText = parts[0].trimmingCharacters(in: .whitespaces)
             let endText = parts.count > 1 ? (parts[1].split(separator: " ", omittingEmptySubsequences: true).first.map(String.init) ?? "") : ""
-            guard parts.count == 2, let start = timestamp(startText), let end = timestamp(endText) else {
+            let startReading = parts.count == 2 ? timestamp(startText) : .malformed
+            let endReading = parts.count == 2 ? timestamp(endText) : .malformed
+            if startReading == .outOfRange || endReading == .outOfRange {
+                diagnostics.append(.error(
+                    .invalidCaptions, at: SourceLocation(file: file, line: blockStart + 1, column: 1),
+                    "cue timing '\(timing)' is beyond \(TimeReading.limitText); captions of a longer video are not supported"))
+                continue
+            }
+            guard case let .seconds(start) = startReading, case let .seconds(end) = endReading else {
                 diagnostics.append(.error(
                     .invalidCaptions, at: SourceLocation(file: file, line: blockStart + 1, column: 1),
                     "malformed cue timing '\(timing)'; write mm:ss.ttt --> mm:ss.ttt or hh:mm:ss.ttt --> hh:mm:ss.ttt"))
@@ -61,38 +69,22 @@ enum WebVTTParser {
         return (CaptionFile(path: file, cues: cues), diagnostics)
     }
 
-    /// `mm:ss.ttt` or `hh:mm:ss.ttt` in seconds; `nil` when malformed.
-    static func timestamp(_ text: String) -> Double? {
+    /// `mm:ss.ttt` or `hh:mm:ss.ttt` in seconds, at most `NumberBounds.maximumSeconds`.
+    static func timestamp(_ text: String) -> TimeReading {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3 else { return nil }
+        guard parts.count == 2 || parts.count == 3 else { return .malformed }
         let secondsPart = parts.last!.split(separator: ".", omittingEmptySubsequences: false)
         guard secondsPart.count == 2, secondsPart[0].count == 2, secondsPart[1].count == 3,
-            let seconds = Int(secondsPart[0]), let millis = Int(secondsPart[1]), seconds < 60,
-            let minutes = Int(parts[parts.count - 2]), parts[parts.count - 2].count == 2, minutes < 60
-        else { return nil }
-        var hours = 0
+            let seconds = TimeReading.digits(secondsPart[0]), let millis = TimeReading.digits(secondsPart[1]), seconds < 60,
+            parts[parts.count - 2].count == 2, let minutes = TimeReading.digits(parts[parts.count - 2]), minutes < 60
+        else { return .malformed }
+        var hours = 0.0
         if parts.count == 3 {
-            guard parts[0].count >= 2, let value = Int(parts[0]) else { return nil }
-            hours = value
+            guard parts[0].count >= 2, parts[0].utf8.allSatisfy(TimeReading.isDigit) else { return .malformed }
+            // More digits than any allowed hour count: out of range, whatever they say.
+            guard let value = TimeReading.digits(parts[0]) else { return .outOfRange }
+            hours = Double(value)
         }
-        return Double(hours * 3600 + minutes * 60 + seconds) + Double(millis) / 1000
-    }
-}
-
-/// Durations written by people: `3:40`, `1:02:05`, or plain seconds.
-enum Duration {
-    static func parse(_ text: String) -> Double? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1: return Double(parts[0]).flatMap { $0 > 0 ? $0 : nil }
-        case 2, 3:
-            let numbers = parts.map { Int($0) }
-            guard numbers.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
-            let values = numbers.map { $0! }
-            guard values.dropFirst().allSatisfy({ $0 < 60 }), parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
-            let total = values.reduce(0) { $0 * 60 + $1 }
-            return total > 0 ? Double(total) : nil
-        default: return nil
-        }
+        return TimeReading.bounded(hours * 3600 + Double(minutes * 60 + seconds) + Double(millis) / 1000)
     }
 }

@@ -123,6 +123,11 @@ struct FieldReader {
         diagnostics.append(.error(.invalidValue, at: document.location(of: node), message))
     }
 
+    /// A number outside its documented range (CM208).
+    mutating func outOfRange(_ node: Node, _ message: String) {
+        diagnostics.append(.error(.numberOutOfRange, at: document.location(of: node), message))
+    }
+
     /// A scalar as text (numbers included, so `code: 0702301` keeps its leading zero).
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let entry = lookup(key, required: required, expected: "text") else { return nil }
@@ -133,29 +138,58 @@ struct FieldReader {
         return scalar.string
     }
 
-    mutating func number(_ key: String, required: Bool = false, minimum: Double = 0) -> Double? {
+    /// A decimal number within `minimum ... maximum`; infinities, NaN and values outside the range are
+    /// CM208. Only decimal notation is a number (`12`, `-1.5`, `2e3`); hexadecimal floats are not.
+    mutating func number(_ key: String, required: Bool = false, minimum: Double = 0, maximum: Double) -> Double? {
         guard let entry = lookup(key, required: required, expected: "a number") else { return nil }
-        guard case let .scalar(scalar) = entry.value, scalar.style == .plain, let value = Double(scalar.string),
-            value.isFinite
-        else {
+        guard case let .scalar(scalar) = entry.value, scalar.style == .plain, Self.isDecimal(scalar.string) || Self.isNonFinite(scalar.string) else {
             wrongType(entry, expected: "a number")
             return nil
         }
-        guard value >= minimum else {
-            invalid(entry.value, "field '\(prefix)\(key)' must be at least \(minimum.formatted), found \(scalar.string)")
+        guard let value = Double(scalar.string), value.isFinite, value >= minimum, value <= maximum else {
+            outOfRange(entry.value, "field '\(prefix)\(key)' must be a number from \(minimum.formatted) to \(maximum.formatted), found \(scalar.string)")
             return nil
         }
         return value
     }
 
+    /// An optional sign and ASCII digits.
+    static func isWholeNumber(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        return !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// `12`, `-1.5`, `.5`, `2e3`: what YAML 1.2's core schema reads as a number, without the infinities and NaN.
+    static func isDecimal(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let mantissa = bytes.prefix { isDigit($0) || $0 == UInt8(ascii: ".") }
+        guard mantissa.contains(where: isDigit), mantissa.count(where: { $0 == UInt8(ascii: ".") }) <= 1 else { return false }
+        var rest = bytes.dropFirst(mantissa.count)
+        guard let marker = rest.first else { return true }
+        guard marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") else { return false }
+        rest = rest.dropFirst()
+        if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { rest = rest.dropFirst() }
+        return !rest.isEmpty && rest.allSatisfy(isDigit)
+    }
+
+    /// YAML's spellings of infinity and NaN (and Swift's): numbers, but never allowed.
+    static func isNonFinite(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return [".inf", "+.inf", "-.inf", ".nan", "inf", "+inf", "-inf", "nan", "infinity", "-infinity", "+infinity"].contains(lowered)
+    }
+
     mutating func integer(_ key: String, required: Bool = false, range: ClosedRange<Int>) -> Int? {
         guard let entry = lookup(key, required: required, expected: "a whole number") else { return nil }
-        guard case let .scalar(scalar) = entry.value, scalar.style == .plain, let value = Int(scalar.string) else {
+        guard case let .scalar(scalar) = entry.value, scalar.style == .plain, Self.isWholeNumber(scalar.string) else {
             wrongType(entry, expected: "a whole number")
             return nil
         }
-        guard range.contains(value) else {
-            invalid(entry.value, "field '\(prefix)\(key)' must be from \(range.lowerBound) to \(range.upperBound), found \(value)")
+        // A run of digits too long for `Int` is out of range too, not a wrong type.
+        guard let value = Int(scalar.string), range.contains(value) else {
+            outOfRange(entry.value, "field '\(prefix)\(key)' must be from \(range.lowerBound) to \(range.upperBound), found \(scalar.string)")
             return nil
         }
         return value
@@ -306,5 +340,5 @@ extension Node {
 }
 
 extension Double {
-    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+    var formatted: String { NumberText.plain(self) }
 }

@@ -41,7 +41,7 @@ extension CoverageRules {
                     + (requireAssessment ? "，并且至少有一道题目考核它（A）。" : "。"),
                 "部分覆盖：有教学或考核证据，但" + (lower.isEmpty ? "" : "教学最高只到 \(lower) 程度，或") + (requireAssessment ? "尚无题目考核。" : "未达到上述程度。"),
                 "未覆盖：没有任何模块、微课或题目对应该要求。",
-                "考试蓝图：工作领域的考核题目占比或学时占比与其分值占比相差超过 \(Int(blueprintTolerance)) 个百分点时标出。",
+                "考试蓝图：工作领域的考核题目占比或学时占比与其分值占比相差超过 \(NumberText.plain(blueprintTolerance)) 个百分点时标出。",
             ]
         case .en:
             return [
@@ -50,7 +50,7 @@ extension CoverageRules {
                 "Partial: there is teaching or assessment evidence, but " + (lower.isEmpty ? "" : "teaching reaches only \(lower), or ")
                     + (requireAssessment ? "no item assesses it." : "it does not reach that level."),
                 "Gap: no module, micro-lecture or item maps the requirement.",
-                "Blueprint: a work area is flagged when its share of assessment items or of hours differs from its exam weight by more than \(Int(blueprintTolerance)) percentage points.",
+                "Blueprint: a work area is flagged when its share of assessment items or of hours differs from its exam weight by more than \(NumberText.plain(blueprintTolerance)) percentage points.",
             ]
         }
     }

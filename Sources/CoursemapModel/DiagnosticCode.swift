@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case misplacedFile = "CM105"
     case linkOutsideContent = "CM106"
     case unreferencedFile = "CM107"
+    case markdownTooLarge = "CM109"
 
     // YAML and front matter
     case yamlSyntax = "CM201"
@@ -21,6 +22,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case unknownField = "CM205"
     case missingFrontMatter = "CM206"
     case duplicateKey = "CM207"
+    case numberOutOfRange = "CM208"
 
     // XML
     case xmlNotWellFormed = "CM301"
@@ -28,6 +30,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case xmlDoctype = "CM303"
     case xmlUnknownRoot = "CM304"
     case unsafeLink = "CM305"
+    case xmlTooLarge = "CM307"
 
     // Exercise banks and imports
     case invalidFraction = "CM310"
@@ -73,6 +76,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
 
     // Theme and rendering
     case templateSyntax = "CM601"
+    case templateExpansion = "CM602"
 
     /// A few words on what the code means; the long form is in `docs/diagnostics.md`.
     public var summary: String {
@@ -84,6 +88,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .misplacedFile: return "file is not where its kind belongs"
         case .linkOutsideContent: return "symbolic link leads outside the content folder"
         case .unreferencedFile: return "data file nothing refers to"
+        case .markdownTooLarge: return "Markdown structure beyond Coursemap's limits"
         case .yamlSyntax: return "YAML syntax error"
         case .missingField: return "required field missing"
         case .wrongType: return "field has the wrong type"
@@ -91,11 +96,13 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownField: return "field Coursemap does not know"
         case .missingFrontMatter: return "Markdown file without front matter"
         case .duplicateKey: return "key given twice"
+        case .numberOutOfRange: return "number outside its allowed range"
         case .xmlNotWellFormed: return "XML not well-formed"
         case .xmlSchemaViolation: return "XML violates its schema"
         case .xmlDoctype: return "DOCTYPE or entity declaration not allowed"
         case .xmlUnknownRoot: return "XML root element Coursemap does not know"
         case .unsafeLink: return "link with a scheme that is not allowed"
+        case .xmlTooLarge: return "XML element beyond Coursemap's limits"
         case .invalidFraction: return "Moodle answer fraction outside Moodle's fixed set"
         case .unsupportedItem: return "question type or interaction Coursemap does not import"
         case .sanitizedHTML: return "unsafe HTML removed from an imported item"
@@ -127,6 +134,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .gateFailed: return "a coverage gate of coursemap.yml is not met"
         case .searchIndex: return "the search index was not built"
         case .templateSyntax: return "theme template does not parse"
+        case .templateExpansion: return "theme template expands without bound"
         }
     }
 }

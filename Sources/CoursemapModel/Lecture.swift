@@ -41,8 +41,10 @@ public struct Lecture: Hashable, Sendable, Codable {
     /// Whole minutes and seconds, `m:ss`.
     public var durationText: String { Lecture.clock(duration) }
 
+    /// `m:ss` or `h:mm:ss`; total on every `Double`: a value outside 0 ... 10^15 (or NaN) is shown as
+    /// `--:--`, which only a model built without the readers' bounds can hold.
     public static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
+        guard seconds >= 0, let total = NumberText.rounded(seconds) else { return "--:--" }
         let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60)
         let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
         return h > 0 ? "\(h):\(pad(m)):\(pad(s))" : "\(m):\(pad(s))"

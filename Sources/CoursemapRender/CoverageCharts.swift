@@ -48,7 +48,7 @@ enum CoverageCharts {
                     svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" class=\"heat-0\"/>"
                     continue
                 }
-                let level = cell.hours <= 0 ? 1 : min(4, 1 + Int((cell.hours / maxHours * 3).rounded(.up)))
+                let level = cell.hours <= 0 ? 1 : min(4, 1 + (NumberText.rounded((cell.hours / maxHours * 3).rounded(.up)) ?? 3))
                 let levels = cell.levels.joined()
                 svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" class=\"heat-\(level)\"><title>\(esc(code)) · \(esc(courses[column])): \(levels) · \(PageBuilder.hours(cell.hours)) \(esc(ui.hours))</title></rect>"
                 svg += "<text x=\"\(x + cellWidth / 2 - 1)\" y=\"\(y + 13)\" text-anchor=\"middle\" class=\"chart-cell heat-text-\(level)\">\(levels)</text>"

@@ -248,7 +248,7 @@ extension PageBuilder {
                 statement: byID[row.competency].map { plain($0.statement) } ?? "",
                 cells: rowCells.map { cell in
                     guard let cell else { return MatrixCell(levels: "", hours: "", heat: 0) }
-                    let heat = cell.hours <= 0 ? 1 : min(4, 1 + Int((cell.hours / maxHours * 3).rounded(.up)))
+                    let heat = cell.hours <= 0 ? 1 : min(4, 1 + (NumberText.rounded((cell.hours / maxHours * 3).rounded(.up)) ?? 3))
                     return MatrixCell(levels: cell.levels.joined(separator: " "), hours: cell.hours > 0 ? Self.hours(cell.hours) : "", heat: heat)
                 },
                 total: Self.hours(rowCells.compactMap { $0?.hours }.reduce(0, +)))

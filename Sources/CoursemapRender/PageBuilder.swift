@@ -62,7 +62,8 @@ final class PageBuilder: Sendable {
     func plain(_ localized: LocalizedText) -> String { localized.text(in: language) }
 
     static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        if let whole = NumberText.wholeNumber(value) { return String(whole) }
+        return value.isFinite ? String(format: "%.1f", value) : String(value)
     }
 
     // MARK: Chrome

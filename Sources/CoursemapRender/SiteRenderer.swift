@@ -90,6 +90,10 @@ public enum SiteRenderer {
         let batches = RenderBatches.group(folders: work.map { RenderBatches.folder(of: $0.paths[0]) }, isAlone: work.map(\.summarises))
         let pages = Atomic<Int>(0)
         let unfinished = Mutex<Set<PageSubject>>([])
+        /// CM602 errors of pages whose template went over the work limit. After the first, no more pages
+        /// are rendered: the build has failed, and every page may use the same template.
+        let overruns = Mutex<[Diagnostic]>([])
+        let overran = Atomic<Bool>(false)
         /// Notes that a job's file was not made (the render was told to stop).
         @Sendable func leave(_ job: RenderJob) { unfinished.withLock { _ = $0.insert(job.subject) } }
         ParallelWork.run(count: batches.count, jobs: jobs) { batch in
@@ -100,6 +104,7 @@ public enum SiteRenderer {
                 }
                 switch job.output {
                 case .page(let template, let make):
+                    if overran.load(ordering: .relaxed) { continue }
                     // A template is missing only when it failed to parse, which `Theme.load` reported (CM601).
                     // A page reaches the sink in pieces as it is rendered: at 100,000 modules a coverage report
                     // is over 100 MB, and a buffer grown to hold it whole touched twice that in new memory.
@@ -110,10 +115,17 @@ public enum SiteRenderer {
                                 complete = false
                                 return false
                             }
-                            let rendered = theme.render(context, template: template, pieceSize: pieceSize) { piece in
+                            let outcome = theme.renderPage(context, template: template, pieceSize: pieceSize) { piece in
                                 emit(piece)
                                 return !stopping()
                             }
+                            if outcome == .exceeded {
+                                let error = theme.expansionError(template: template, page: job.paths[0])
+                                overruns.withLock { $0.append(error) }
+                                overran.store(true, ordering: .relaxed)
+                                return false
+                            }
+                            let rendered = outcome == .complete
                             // Not rendered and not stopped: the context did not encode (never for the page
                             // models); the file is written as it came, as before there was a stop.
                             complete = rendered || !stopped.load(ordering: .relaxed)
@@ -139,6 +151,8 @@ public enum SiteRenderer {
                 }
             }
         }
+        // One error is enough (the pages that overran depend on scheduling; the first in order is reported).
+        diagnostics.append(contentsOf: Array(overruns.withLock { $0 }.sorted { $0.message < $1.message }.prefix(1)))
         return RenderSummary(
             diagnostics: diagnostics, pageCount: pages.load(ordering: .relaxed), paths: plan.allPaths,
             unfinished: unfinished.withLock { $0 })

@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     let assets: [String: [UInt8]]
     /// The interface strings of each language.
     let strings: [Language: UIText]
+    /// The file each template came from, for diagnostics (a site's override or the built-in theme).
+    let templateFiles: [String: String]
 
     /// The built-in theme with the site's overrides applied; template syntax errors become CM601.
     public static func load(overrides: [String: ThemeFile]) -> (Theme, [Diagnostic]) {
@@ -38,6 +40,16 @@ public struct Theme: Sendable {
                     "template '\(name)' does not parse: \(error.message)"))
             }
         }
+        // A template that includes others in a fan-out (`{{> a}}{{> a}}` inside a.mustache) would expand
+        // 2^64 times; such a theme is refused before anything is rendered.
+        for (template, count) in library.unboundedTemplates() {
+            let file = templates[template]?.location?.file ?? "(built-in theme)/templates/\(template).mustache"
+            diagnostics.append(.error(
+                .templateExpansion, at: SourceLocation(file: file),
+                "template '\(template)' expands partials more than \(count - 1) times before any data (it includes itself, "
+                    + "directly or through other partials, more than once); a template may expand at most "
+                    + "\(TemplateLibrary.maximumStaticExpansions) partials"))
+        }
         for (template, missing) in library.missingReferences() {
             let file = templates[template]?.location?.file ?? "(built-in theme)/templates/\(template).mustache"
             diagnostics.append(.error(
@@ -54,7 +66,11 @@ public struct Theme: Sendable {
                 strings[language] = (try? JSONDecoder().decode(UIStrings.self, from: JSONEncoder().encode(tables[Language.zh.rawValue] ?? [:]))).map(UIText.init)
             }
         }
-        return (Theme(library: library, assets: assets, strings: strings), diagnostics)
+        let files = templates.mapValues { $0.location?.file }
+        let templateFiles = Dictionary(uniqueKeysWithValues: templates.keys.map { name in
+            (name, files[name].flatMap { $0 } ?? "(built-in theme)/templates/\(name).mustache")
+        })
+        return (Theme(library: library, assets: assets, strings: strings, templateFiles: templateFiles), diagnostics)
     }
 
     /// The strings of a language (a theme whose tables failed to load has been reported as CM601).
@@ -104,8 +120,21 @@ public struct Theme: Sendable {
     /// on (see `TemplateLibrary`). `false` when `emit` stopped it, the template is missing or the context
     /// cannot be encoded.
     func render(_ context: some Encodable, template: String, pieceSize: Int, into emit: ([UInt8]) -> Bool) -> Bool {
-        guard library.contains(template), let value = try? TemplateValueEncoder.encode(context) else { return false }
+        renderPage(context, template: template, pieceSize: pieceSize, into: emit) == .complete
+    }
+
+    /// Like `render(_:template:pieceSize:into:)`, telling a page over the template work limit apart.
+    func renderPage(_ context: some Encodable, template: String, pieceSize: Int, into emit: ([UInt8]) -> Bool) -> TemplateLibrary.Outcome {
+        guard library.contains(template), let value = try? TemplateValueEncoder.encode(context) else { return .stopped }
         return library.render(value, template: template, pieceSize: pieceSize, into: emit)
+    }
+
+    /// The CM602 error for a page whose template went over the work limit while rendering it.
+    func expansionError(template: String, page: String) -> Diagnostic {
+        .error(
+            .templateExpansion, at: SourceLocation(file: templateFiles[template] ?? "(built-in theme)/templates/\(template).mustache"),
+            "rendering \(page) with template '\(template)' took more than \(TemplateRenderer.maximumWork) steps "
+                + "(partials that include each other over the same list, or sections nested over it); the page is not written")
     }
 
     /// Renders `context` with the named template, as a string (a fragment spliced into a page).

@@ -41,6 +41,10 @@ public enum HTMLSanitizer {
 
     public static func sanitize(_ html: String, keepRemoteImages: Bool = false) -> Result {
         XMLParser.ensureInitialised()
+        // libxml2 checks attributes pairwise: an element with very many is shown as text, not parsed.
+        if XMLShapeLimits.check(html, file: "") != nil {
+            return Result(html: HTMLText.escape(html), removed: ["an element with more than \(XMLShapeLimits.maximumAttributes) attributes"])
+        }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue)

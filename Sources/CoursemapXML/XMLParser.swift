@@ -24,6 +24,7 @@ public enum XMLParser {
                 .xmlDoctype, at: SourceLocation(file: file, line: line, column: 1),
                 "DOCTYPE declarations are not allowed (Coursemap never loads DTDs or expands entities); remove it")]))
         }
+        if let tooLarge = XMLShapeLimits.check(text, file: file) { return .failure(DiagnosticList([tooLarge])) }
         let collector = ErrorCollector(file: file)
         guard let context = xmlNewParserCtxt() else {
             return .failure(DiagnosticList([.error(.unreadableFile, at: SourceLocation(file: file), "libxml2 could not allocate a parser")]))

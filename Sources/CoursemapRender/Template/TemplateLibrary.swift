@@ -1,6 +1,8 @@
 /// The parsed templates of a theme, by name, and the entry point for rendering one of them.
 struct TemplateLibrary: Sendable {
     private var templates: [String: [TemplateNode]] = [:]
+    /// The most steps one rendering may take (see `TemplateRenderer.maximumWork`); lowered by tests.
+    var workLimit = TemplateRenderer.maximumWork
 
     /// Parses and registers a template; a syntax error leaves the library without it.
     mutating func register(_ source: String, named name: String) throws(TemplateSyntaxError) {
@@ -31,12 +33,57 @@ struct TemplateLibrary: Sendable {
         return missing
     }
 
+    /// The most partial, parent and block expansions one template may make before any data is involved
+    /// (each section counted once): `expansionCounts` reports templates above it, which `Theme.load` refuses
+    /// with CM602. A template that includes itself twice reaches it long before the depth cap of 64.
+    static let maximumStaticExpansions = 10_000
+
+    /// Templates that expand more than `maximumStaticExpansions` partials, parents and blocks when rendered
+    /// once with every section taken once, as (template, a lower bound of the count), sorted by name.
+    /// Counting is memoised by (template, remaining depth), so it takes time linear in the theme's size
+    /// times the depth cap, however many expansions it finds.
+    func unboundedTemplates() -> [(template: String, count: Int)] {
+        var memo: [String: [Int?]] = [:]
+        let limit = Self.maximumStaticExpansions + 1
+        func count(_ nodes: [TemplateNode], depth: Int) -> Int {
+            var total = 0
+            for node in nodes {
+                switch node {
+                case .partial(let name, _):
+                    total += 1 + expansions(name, depth: depth - 1)
+                case .parent(let name, _, let blocks):
+                    total += 1 + expansions(name, depth: depth - 1)
+                    for block in blocks.keys.sorted() { total += count(blocks[block] ?? [], depth: depth - 1) }
+                case .section(_, let children), .inverted(_, let children), .block(_, _, let children):
+                    total += count(children, depth: depth)
+                case .text, .variable:
+                    break
+                }
+                if total >= limit { return limit }
+            }
+            return total
+        }
+        func expansions(_ name: String, depth: Int) -> Int {
+            guard depth > 0, let nodes = templates[name] else { return 0 }
+            if let known = memo[name]?[depth] ?? nil { return known }
+            let value = count(nodes, depth: depth)
+            if memo[name] == nil { memo[name] = Array(repeating: nil, count: TemplateRenderer.maximumDepth + 1) }
+            memo[name]![depth] = value
+            return value
+        }
+        return templates.keys.sorted().compactMap { name in
+            let found = expansions(name, depth: TemplateRenderer.maximumDepth)
+            return found > Self.maximumStaticExpansions ? (name, found) : nil
+        }
+    }
+
     /// Renders the named template with `value` as its context, as UTF-8 bytes (what the site writes);
-    /// `nil` when there is no such template.
+    /// `nil` when there is no such template or its rendering went over `TemplateRenderer.maximumWork`.
     func renderBytes(_ value: TemplateValue, template name: String) -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: value)
         renderer.render(nodes)
+        guard !renderer.exceeded else { return nil }
         return renderer.output
     }
 
@@ -45,13 +92,28 @@ struct TemplateLibrary: Sendable {
     /// `false` nothing more is emitted. Returns whether the whole page was emitted: `false` when `emit`
     /// stopped it, or, emitting nothing, when there is no such template.
     func render(_ value: TemplateValue, template name: String, pieceSize: Int, into emit: ([UInt8]) -> Bool) -> Bool {
-        guard let nodes = templates[name] else { return false }
+        render(value, template: name, pieceSize: pieceSize, into: emit) == .complete
+    }
+
+    /// How a rendering in pieces ended.
+    enum Outcome: Equatable {
+        case complete
+        /// `emit` said to stop, or there is no such template.
+        case stopped
+        /// The page needed more than `TemplateRenderer.maximumWork` steps; what was emitted is cut short.
+        case exceeded
+    }
+
+    /// Like `render(_:template:pieceSize:into:)`, telling a stop from a page over the work limit.
+    func render(_ value: TemplateValue, template name: String, pieceSize: Int, into emit: ([UInt8]) -> Bool) -> Outcome {
+        guard let nodes = templates[name] else { return .stopped }
         return withoutActuallyEscaping(emit) { emit in
             var renderer = TemplateRenderer(library: self, root: value, pieces: (pieceSize, emit))
             renderer.render(nodes)
-            guard !renderer.stopped else { return false }
+            if renderer.exceeded { return .exceeded }
+            guard !renderer.stopped else { return .stopped }
             _ = emit(renderer.output)
-            return true
+            return .complete
         }
     }
 
@@ -65,7 +127,7 @@ struct TemplateLibrary: Sendable {
 
 /// One rendering: the output so far (UTF-8), the context stack, the active block overrides and the
 /// indentation of the standalone partials being expanded.
-private struct TemplateRenderer {
+struct TemplateRenderer {
     let library: TemplateLibrary
     private(set) var output: [UInt8] = []
     private var stack: [TemplateValue]
@@ -74,7 +136,14 @@ private struct TemplateRenderer {
     private var atLineStart = true
     /// Guards against a template that includes itself without end.
     private var depth = 0
-    private static let maximumDepth = 64
+    static let maximumDepth = 64
+    /// The most nodes one rendering may visit (every text, value, section pass and expansion counts one).
+    /// A page of the built-in theme for 100,000 modules visits a few million; a theme whose partials
+    /// include each other over the same list, or whose sections nest over it, would go on for years.
+    static let maximumWork = 50_000_000
+    private var work = 0
+    /// Whether the rendering went over `maximumWork` (and so stopped).
+    private(set) var exceeded = false
     /// When set, the output is handed on whenever it reaches `size` bytes, and started again; `emit`
     /// returns whether to go on.
     private let pieces: (size: Int, emit: ([UInt8]) -> Bool)?
@@ -91,6 +160,12 @@ private struct TemplateRenderer {
     mutating func render(_ nodes: [TemplateNode]) {
         for node in nodes {
             if stopped { return }
+            work += 1
+            if work > library.workLimit {
+                exceeded = true
+                stopped = true
+                return
+            }
             if let pieces, output.count >= pieces.size {
                 guard pieces.emit(output) else {
                     stopped = true
