@@ -161,9 +161,10 @@ public enum Pipeline {
         var searchProblem: Diagnostic?
         let indexSearch: (URL) throws -> Void = { staging in
             guard search else { return }
-            let problem = SearchIndexer.index(staging)
+            let problem = SearchIndexer.index(staging, content: content)
             searchProblem = problem
-            if let problem, problem.severity == .error { throw WriteError.io(problem.message) }
+            // A file-system failure like a full disk while rendering (exit status 2), shown with its code.
+            if let problem, problem.severity == .error { throw WriteError.io(problem.description) }
         }
         outcome.filesWritten = try staged.commit(beforeSwap: indexSearch)
         timer.lap(search ? "search and swap" : "swap")
