@@ -71,7 +71,7 @@ public enum OutputWriter {
             try? manager.removeItem(at: staging)  // now holds the previous build
             return
         }
-        let aside = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        let aside = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessTag.current)")
         try? manager.removeItem(at: aside)
         guard rename(target.path, aside.path) == 0 else { throw .io("cannot move the previous site aside: \(errnoText())") }
         guard rename(staging.path, target.path) == 0 else {
