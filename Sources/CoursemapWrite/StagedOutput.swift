@@ -90,6 +90,7 @@ public final class StagedOutput: SiteSink {
     /// staging folders (also renamed `-interrupted` ones) and previous builds moved aside
     /// (`.Site.staging-<tag>`, `.Site.previous-<tag>`). A folder of a running process is never touched;
     /// one named by an older Coursemap with only a process id is removed only when no such process runs.
+    /// A link in the place of such a folder is removed itself, never what it points to.
     static func removeAbandoned(beside target: URL) {
         let parent = target.deletingLastPathComponent()
         let prefixes = [".\(target.lastPathComponent).staging-", ".\(target.lastPathComponent).previous-"]
@@ -108,7 +109,10 @@ public final class StagedOutput: SiteSink {
             } else {
                 abandoned = false
             }
-            if abandoned { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
+            // A previous build moved aside is the only copy of the site while the output is missing (a build
+            // killed between the two renames of a swap without `renameat2`): it stays then.
+            let onlyCopy = prefix.hasSuffix(".previous-") && !FileManager.default.fileExists(atPath: target.path)
+            if abandoned && !onlyCopy { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
         }
     }
 
