@@ -36,8 +36,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib (Debian: zlib1g-dev): checks that Pagefind's gzip files are complete.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // renameat2(RENAME_EXCHANGE) for the atomic swap of the output directory.
         .target(name: "CFileSwap"),
+        // posix_spawn's "change folder" file action, to start Pagefind in an empty folder (Coursemap).
+        .target(name: "CSpawn"),
         // Tunes mimalloc, where it is linked, for how the command will use memory (CoursemapCLI).
         .target(name: "CAllocator"),
 
@@ -70,7 +78,7 @@ let package = Package(
             name: "Coursemap",
             dependencies: [
                 "CoursemapModel", "CoursemapLoad", "CoursemapResolve", "CoursemapAnalyse",
-                "CoursemapRender", "CoursemapWrite", "CoursemapInterop",
+                "CoursemapRender", "CoursemapWrite", "CoursemapInterop", "CZlib", "CSpawn",
             ],
             resources: [.copy("Scaffold")]
         ),

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Coursemap builds against, when they are missing.
-#   cmark-gfm (Markdown), libxml2 (XML and XSD validation), pkg-config (to find them), and mimalloc
+#   cmark-gfm (Markdown), libxml2 (XML and XSD validation), zlib (to check the search index), pkg-config (to
+#   find them), and mimalloc
 #   (the allocator release builds link; see Package.swift).
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config libmimalloc-dev)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev pkg-config libmimalloc-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

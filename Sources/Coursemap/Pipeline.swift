@@ -125,10 +125,14 @@ public enum Pipeline {
         try build(content: content, output: output, search: search, options: Options(edition: edition, baseURL: baseURL))
     }
 
-    /// Removes what an interrupted `build` of `output` by this process had staged (see `StagedOutput`); the
-    /// output itself is never touched before the final swap.
-    public static func abandonBuild(output: URL) {
-        StagedOutput.abandon(output: output)
+    /// For an interrupted `build` of `output`, whatever stage it is in: kills Pagefind (its whole process
+    /// group) and removes its temporary folder, then removes what this process had staged and stops any
+    /// later swap (see `StagedOutput.abandon`). Returns `false` when the new site had already replaced the
+    /// output.
+    @discardableResult
+    public static func abandonBuild(output: URL) -> Bool {
+        SearchIndexer.abandon()
+        return StagedOutput.abandon(output: output)
     }
 
     public static func build(content: URL, output: URL, search: Bool = false, options: Options) throws(WriteError) -> Outcome {
@@ -161,9 +165,10 @@ public enum Pipeline {
         var searchProblem: Diagnostic?
         let indexSearch: (URL) throws -> Void = { staging in
             guard search else { return }
-            let problem = SearchIndexer.index(staging)
+            let problem = SearchIndexer.index(staging, content: content)
             searchProblem = problem
-            if let problem, problem.severity == .error { throw WriteError.io(problem.message) }
+            // A file-system failure like a full disk while rendering (exit status 2), shown with its code.
+            if let problem, problem.severity == .error { throw WriteError.io(problem.description) }
         }
         outcome.filesWritten = try staged.commit(beforeSwap: indexSearch)
         timer.lap(search ? "search and swap" : "swap")

@@ -2,31 +2,52 @@ import Coursemap
 import Dispatch
 import Foundation
 
-/// Ctrl-C (SIGINT) or a termination request (SIGTERM) while `build` runs: the staging folder is removed,
-/// the output folder stays as it was, and the process exits with 128 + the signal's number, as shells
-/// expect. The signals are taken on a queue of their own, since the build keeps the main thread busy.
+/// Ctrl-C (SIGINT) or a termination request (SIGTERM) while `build` runs, whatever the stage: Pagefind, if
+/// it runs, is killed with its process group, the staging folder and temporary files are removed, the output
+/// folder stays as it was, and the process exits with 128 + the signal's number, as shells expect. The
+/// signals are taken on a queue of their own, since the build keeps the main thread busy; the main thread,
+/// should it finish meanwhile (e.g. because its staging folder vanished), waits in `end()` for the exit.
 final class BuildInterruption {
     private let sources: [any DispatchSourceSignal]
+    /// Held by the handler from the signal to the exit, and by `end()`: whichever comes first wins.
+    private let exiting = NSLock()
+    private nonisolated(unsafe) var ended = false
 
     init(output: URL, shownAs name: String) {
         let queue = DispatchQueue(label: "coursemap.build-interruption")
-        sources = [SIGINT, SIGTERM].map { (number: Int32) -> any DispatchSourceSignal in
+        let exiting = self.exiting
+        var made: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                Pipeline.abandonBuild(output: output)
-                Console.error("\ncoursemap: build interrupted, \(name)/ left unchanged\n")
+            made.append(source)
+        }
+        sources = made
+        for (source, number) in zip(sources, [SIGINT, SIGTERM]) {
+            source.setEventHandler { [unowned self] in
+                exiting.lock()
+                guard !ended else {
+                    // The build is over: exit as the signal would have made it.
+                    exiting.unlock()
+                    _exit(128 + number)
+                }
+                let unchanged = Pipeline.abandonBuild(output: output)
+                let outcome = unchanged ? "\(name)/ left unchanged" : "the new site was already in \(name)/"
+                Console.error("\ncoursemap: build interrupted, \(outcome)\n")
                 _exit(128 + number)
             }
             source.resume()
-            return source
         }
     }
 
-    /// Back to the default handling: the build is over.
+    /// Back to the default handling: the build is over. If a signal is being handled, this never returns
+    /// (the handler exits the process).
     func end() {
+        exiting.lock()
+        ended = true
         for source in sources { source.cancel() }
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
+        exiting.unlock()
     }
 }

@@ -84,6 +84,9 @@ struct Build: ParsableCommand {
 
     func run() throws {
         try options.validateContentFolder()
+        // A file-size limit is a write failure (exit status 2, the previous site kept), not a crash: writes
+        // past it then fail with EFBIG, which the writer and the search index check report.
+        signal(SIGXFSZ, SIG_IGN)
         let clock = ContinuousClock.now
         let outcome: Pipeline.Outcome
         let threads = try jobs.count()

@@ -73,6 +73,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
 
     // Search
     case searchIndex = "CM801"
+    case searchIndexIncomplete = "CM802"
+    case searchIndexFailed = "CM803"
 
     // Theme and rendering
     case templateSyntax = "CM601"
@@ -133,6 +135,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .missingConfig: return "coursemap.yml missing"
         case .gateFailed: return "a coverage gate of coursemap.yml is not met"
         case .searchIndex: return "the search index was not built"
+        case .searchIndexIncomplete: return "the search index Pagefind wrote is incomplete"
+        case .searchIndexFailed: return "Pagefind failed"
         case .templateSyntax: return "theme template does not parse"
         case .templateExpansion: return "theme template expands without bound"
         }

@@ -22,6 +22,8 @@ public final class PreviewServer: Sendable {
     private let site: SiteDirectory
     private let hub = LiveReloadHub()
     private let heartbeatInterval: TimeAmount
+    /// When idle and slow connections are closed.
+    let timeouts: ConnectionTimeouts
     private let state = Locked(State.idle)
 
     private enum State {
@@ -39,17 +41,18 @@ public final class PreviewServer: Sendable {
 
     /// A server for the site in `root`, to listen on `host`:`port` once started.
     public convenience init(root: URL, host: String = "127.0.0.1", port: Int) {
-        self.init(root: root, host: host, port: port, heartbeatInterval: .seconds(15))
+        self.init(root: root, host: host, port: port, heartbeatInterval: .seconds(15), timeouts: .standard)
     }
 
     /// `heartbeatInterval`: how often an idle event stream gets a comment line, so that the connections
-    /// of closed pages are noticed and dropped.
-    init(root: URL, host: String, port: Int, heartbeatInterval: TimeAmount) {
+    /// of closed pages are noticed and dropped. `timeouts`: when idle and slow connections are closed.
+    init(root: URL, host: String, port: Int, heartbeatInterval: TimeAmount, timeouts: ConnectionTimeouts = .standard) {
         self.root = root
         self.host = host
         self.port = port
         self.site = SiteDirectory(root: root)
         self.heartbeatInterval = heartbeatInterval
+        self.timeouts = timeouts
     }
 
     deinit {
@@ -67,7 +70,7 @@ public final class PreviewServer: Sendable {
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             let threadPool = NIOThreadPool(numberOfThreads: 2)
             threadPool.start()
-            let site = self.site, hub = self.hub, heartbeatInterval = self.heartbeatInterval
+            let site = self.site, hub = self.hub, heartbeatInterval = self.heartbeatInterval, timeouts = self.timeouts
             let bootstrap = ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -75,7 +78,10 @@ public final class PreviewServer: Sendable {
                 .childChannelOption(.maxMessagesPerRead, value: 1)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        let deadlines = ConnectionDeadlines(timeouts: timeouts)
+                        try channel.pipeline.syncOperations.addHandler(RequestBytesWatcher(deadlines: deadlines))
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        try channel.pipeline.syncOperations.addHandler(RequestPhaseWatcher(deadlines: deadlines))
                         try channel.pipeline.syncOperations.addHandler(
                             PreviewRequestHandler(
                                 site: site, hub: hub, threadPool: threadPool, heartbeatInterval: heartbeatInterval))

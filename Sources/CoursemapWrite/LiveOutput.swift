@@ -8,11 +8,17 @@ import Glibc
 /// The output folder `serve` keeps up to date in place: a file is written only when its bytes change, by
 /// writing a temporary file and renaming it over the old one, so the preview server never reads half a
 /// page. Files a render no longer produces are removed with `removeStale`.
+///
+/// Nothing is written through a symbolic link inside the folder: a folder on the way that is a link (or a
+/// file) is replaced by a real folder, a file that is a link is replaced rather than followed (the rename
+/// swaps the link itself), and `removeStale` never deletes through a link.
 public final class LiveOutput: SiteSink {
     public let folder: URL
     private let content: URL
     private let changedFiles = Locked<[String]>([])
     private let failure = Locked<String?>(nil)
+    /// Numbers the temporary files, which render threads make side by side.
+    private let temporaryCount = Locked(0)
 
     public init(folder: URL, content: URL) {
         self.folder = folder
@@ -20,21 +26,117 @@ public final class LiveOutput: SiteSink {
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) {
-        let file = folder.appendingPathComponent(path)
-        if Self.holds(file.path, bytes) { return }
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: file, options: .atomic)
-            changedFiles.withLock { $0.append(path) }
-        } catch {
-            failure.withLock { if $0 == nil { $0 = "cannot write \(path): \(error.localizedDescription)" } }
+        let parts = path.split(separator: "/").map(String.init)
+        guard !path.hasPrefix("/"), let name = parts.last, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
+            fail("refusing to write outside the site: \(path)")
+            return
         }
+        let directory: String
+        switch realFolder(Array(parts.dropLast()), create: true) {
+        case .success(let found): directory = found
+        case .failure(let problem):
+            fail("cannot write \(path): \(problem)")
+            return
+        }
+        let file = directory + "/" + name
+        if Self.holds(file, bytes) { return }
+        let number = temporaryCount.withLock { count -> Int in
+            count += 1
+            return count
+        }
+        let temporary = directory + "/.\(name).coursemap-\(getpid())-\(number)"
+        if let problem = Self.writeNew(temporary, bytes) {
+            fail("cannot write \(path): \(problem)")
+            return
+        }
+        guard rename(temporary, file) == 0 else {
+            let problem = String(cString: strerror(errno))
+            unlink(temporary)
+            fail("cannot write \(path): \(problem)")
+            return
+        }
+        changedFiles.withLock { $0.append(path) }
+    }
+
+    private func fail(_ message: String) {
+        failure.withLock { if $0 == nil { $0 = message } }
+    }
+
+    /// The real folder `folder/components…`: with `create`, missing folders are made and any link or file in
+    /// the way is replaced by a folder; without, a link or file in the way is a failure.
+    private func realFolder(_ components: [String], create: Bool) -> Result<String, RealFolderProblem> {
+        var current = folder.path
+        var status = stat()
+        if lstat(current, &status) != 0 {
+            guard create else { return .failure(.missing) }
+            do {
+                try FileManager.default.createDirectory(atPath: current, withIntermediateDirectories: true)
+            } catch {
+                return .failure(.reason(error.localizedDescription))
+            }
+        } else if (status.st_mode & S_IFMT) != S_IFDIR {
+            return .failure(.reason("the output folder \(current) is not a folder (a symbolic link?)"))
+        }
+        for component in components {
+            current += "/" + component
+            for _ in 0..<3 {
+                if lstat(current, &status) == 0 {
+                    if (status.st_mode & S_IFMT) == S_IFDIR { break }
+                    guard create else { return .failure(.reason("\(current) is not a folder")) }
+                    // A link or a file where a folder belongs: the link goes, never what it points to.
+                    guard unlink(current) == 0 || errno == ENOENT else { return .failure(.reason(String(cString: strerror(errno)))) }
+                } else {
+                    guard create else { return .failure(.missing) }
+                }
+                if mkdir(current, 0o755) == 0 { break }
+                guard errno == EEXIST else { return .failure(.reason(String(cString: strerror(errno)))) }
+                // Another render thread made it meanwhile: look again.
+            }
+            guard lstat(current, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+                return .failure(.reason("cannot make \(current) a folder"))
+            }
+        }
+        return .success(current)
+    }
+
+    private enum RealFolderProblem: Error, CustomStringConvertible {
+        case missing
+        case reason(String)
+        var description: String {
+            switch self {
+            case .missing: "no such folder"
+            case .reason(let text): text
+            }
+        }
+    }
+
+    /// Creates `path`, which must not exist (a link there is not followed), and writes `bytes`.
+    private static func writeNew(_ path: String, _ bytes: [UInt8]) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var problem: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    problem = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0 && problem == nil { problem = String(cString: strerror(errno)) }
+        if problem != nil { unlink(path) }
+        return problem
     }
 
     /// Whether the file at `path` already holds exactly `bytes`: its size is checked first, then its
     /// contents are read and compared in one `memcmp` (a coverage report is megabytes long).
     static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // A link is never taken to hold the bytes: it is replaced, not written through.
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()
@@ -58,7 +160,7 @@ public final class LiveOutput: SiteSink {
 
     public func copy(_ source: String, to path: String) {
         guard let data = FileManager.default.contents(atPath: content.appendingPathComponent(source).path) else {
-            failure.withLock { if $0 == nil { $0 = "cannot read \(source) to copy it into the site" } }
+            fail("cannot read \(source) to copy it into the site")
             return
         }
         write(path, [UInt8](data))
@@ -77,24 +179,31 @@ public final class LiveOutput: SiteSink {
         return (changed, problem)
     }
 
-    /// Deletes the files of `previous` that are not in `current`, and folders left empty.
+    /// Deletes the files of `previous` that are not in `current`, and folders left empty. A path that leads
+    /// through a link is left alone (only what is really inside the folder is deleted).
     public func removeStale(previous: Set<String>, current: Set<String>) -> [String] {
         let stale = previous.subtracting(current).sorted()
         var folders: Set<String> = []
         for path in stale {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+            let parts = path.split(separator: "/").map(String.init)
+            guard let name = parts.last, !parts.contains(where: { $0 == ".." || $0 == "." }),
+                case .success(let directory) = realFolder(Array(parts.dropLast()), create: false)
+            else { continue }
+            let file = directory + "/" + name
+            if unlink(file) != 0 && (errno == EISDIR || errno == EPERM) {
+                // A real folder where a file was (unlink does not follow a link, so this is inside the site).
+                try? FileManager.default.removeItem(atPath: file)
+            }
             var parent = (path as NSString).deletingLastPathComponent
             while !parent.isEmpty {
                 folders.insert(parent)
                 parent = (parent as NSString).deletingLastPathComponent
             }
         }
-        // Deepest first, so a folder emptied by removing its subfolder goes too.
+        // Deepest first, so a folder emptied by removing its subfolder goes too; `rmdir` removes only an
+        // empty real folder, never a link.
         for relative in folders.sorted(by: { $0.count > $1.count }) {
-            let url = folder.appendingPathComponent(relative)
-            if let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path), entries.isEmpty {
-                try? FileManager.default.removeItem(at: url)
-            }
+            _ = rmdir(folder.appendingPathComponent(relative).path)
         }
         return stale
     }

@@ -15,9 +15,11 @@ public enum OutputWriter {
 
     /// Refuses destinations that would destroy something that is not a previous build: the content folder,
     /// a folder holding it or inside it, `/`, the home folder, or a non-empty folder without the marker.
+    /// Both paths are resolved link by link first (see `ResolvedPath`), so a symbolic link anywhere in
+    /// `--output`, even in the part that does not exist yet, cannot lead the build into the content.
     public static func checkDestination(output: URL, content: URL) throws(WriteError) {
-        let out = canonical(output)
-        let source = canonical(content)
+        let out = try ResolvedPath.resolve(output.path)
+        let source = try ResolvedPath.resolve(content.path)
         let home = canonical(FileManager.default.homeDirectoryForCurrentUser)
         if out == "/" || out == home {
             throw .refused("refusing to write the site to \(out): choose a dedicated output folder such as ./Site")
@@ -69,7 +71,7 @@ public enum OutputWriter {
             try? manager.removeItem(at: staging)  // now holds the previous build
             return
         }
-        let aside = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        let aside = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessTag.current)")
         try? manager.removeItem(at: aside)
         guard rename(target.path, aside.path) == 0 else { throw .io("cannot move the previous site aside: \(errnoText())") }
         guard rename(staging.path, target.path) == 0 else {
@@ -80,11 +82,11 @@ public enum OutputWriter {
         try? manager.removeItem(at: aside)
     }
 
-    /// An absolute path with `.`/`..` and symbolic links resolved as far as the path exists.
+    /// An absolute path with every symbolic link followed, also in the part that does not exist yet, and
+    /// `..` applied after them (see `ResolvedPath`). A path caught in a link loop is returned as given
+    /// (`checkDestination` refuses it before anything is written).
     public static func canonical(_ url: URL) -> String {
-        var path = url.standardizedFileURL.resolvingSymlinksInPath().path
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        return path
+        (try? ResolvedPath.resolve(url.path)) ?? url.path
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }

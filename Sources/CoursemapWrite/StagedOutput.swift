@@ -33,32 +33,87 @@ public final class StagedOutput: SiteSink {
             throw .io("cannot create \(parent.path): \(error.localizedDescription)")
         }
         folder = Self.folder(for: target)
+        Self.removeAbandoned(beside: target)
         try? manager.removeItem(at: folder)
-        do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: false)
-        } catch {
-            throw .io("cannot create \(folder.path): \(error.localizedDescription)")
+        let staging = folder
+        let problem: String? = Self.gate.withLock { gate in
+            guard !gate.interrupted else { return "the build was interrupted" }
+            do {
+                try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+                return nil
+            } catch {
+                return "cannot create \(staging.path): \(error.localizedDescription)"
+            }
         }
+        if let problem { throw .io(problem) }
     }
 
     /// Where this process stages a build of `output`: a hidden folder beside it, named after it and the
-    /// process, so builds of different outputs or by different processes never share one.
+    /// process (`ProcessTag`: id, boot and start time), so builds of different outputs or by different
+    /// processes never share one, and one left by a dead process is known as such.
     public static func folder(for output: URL) -> URL {
         let target = URL(fileURLWithPath: OutputWriter.canonical(output))
         return target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessTag.current)")
     }
 
+    /// Whether a build was interrupted (no folder is made and no swap is done after that), and the outputs
+    /// this process has already replaced. Shared by every `StagedOutput` of the process.
+    private struct Gate {
+        var interrupted = false
+        var replaced: Set<String> = []
+    }
+    private static let gate = Locked(Gate())
+
     /// Removes this process's staging folder for `output`, if there is one: for a build interrupted by a
-    /// signal, whose render threads may still be writing. The folder is first renamed out of their way (a
-    /// writer that creates folders again recreates only empty ones under the old name, removed after).
-    public static func abandon(output: URL) {
+    /// signal, whose render threads may still be writing. From now on no staging folder is created and no
+    /// output replaced by this process; the folder is renamed out of the writers' way, then removed.
+    /// Returns `false` when the output had already been replaced by the new build.
+    @discardableResult
+    public static func abandon(output: URL) -> Bool {
         let staging = folder(for: output)
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: staging.path) else { return }
-        let trash = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-interrupted")
-        if rename(staging.path, trash.path) == 0 { try? manager.removeItem(at: trash) }
-        try? manager.removeItem(at: staging)
+        let target = OutputWriter.canonical(output)
+        return gate.withLock { gate in
+            gate.interrupted = true
+            let manager = FileManager.default
+            var status = stat()
+            if lstat(staging.path, &status) == 0 {
+                let trash = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-interrupted")
+                if rename(staging.path, trash.path) == 0 { try? manager.removeItem(at: trash) }
+                try? manager.removeItem(at: staging)
+            }
+            return !gate.replaced.contains(target)
+        }
+    }
+
+    /// Removes what builds of the output `target` by processes that are no longer running left beside it:
+    /// staging folders (also renamed `-interrupted` ones) and previous builds moved aside
+    /// (`.Site.staging-<tag>`, `.Site.previous-<tag>`). A folder of a running process is never touched;
+    /// one named by an older Coursemap with only a process id is removed only when no such process runs.
+    /// A link in the place of such a folder is removed itself, never what it points to.
+    static func removeAbandoned(beside target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefixes = [".\(target.lastPathComponent).staging-", ".\(target.lastPathComponent).previous-"]
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names.sorted() {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { continue }
+            let rest = name.dropFirst(prefix.count)
+            let abandoned: Bool
+            if let tag = ProcessTag(parsing: rest) {
+                abandoned = tag != ProcessTag.current && !tag.isRunning
+            } else if let pid = Int32(rest.prefix(while: \.isNumber)), pid > 0,
+                rest.dropFirst(String(pid).count).isEmpty || rest.dropFirst(String(pid).count) == "-interrupted"
+            {
+                abandoned = pid != getpid() && FileManager.default.fileExists(atPath: "/proc/self")
+                    && !FileManager.default.fileExists(atPath: "/proc/\(pid)")
+            } else {
+                abandoned = false
+            }
+            // A previous build moved aside is the only copy of the site while the output is missing (a build
+            // killed between the two renames of a swap without `renameat2`): it stays then.
+            let onlyCopy = prefix.hasSuffix(".previous-") && !FileManager.default.fileExists(atPath: target.path)
+            if abandoned && !onlyCopy { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
+        }
     }
 
     /// Files written so far.
@@ -123,9 +178,19 @@ public final class StagedOutput: SiteSink {
             discard()
             throw .io("cannot write the site: \(error.localizedDescription)")
         }
-        do {
-            try OutputWriter.swap(folder, into: target)
-        } catch {
+        let swapped: Result<Void, WriteError> = Self.gate.withLock { gate in
+            guard !gate.interrupted else { return .failure(.io("the build was interrupted")) }
+            do {
+                try OutputWriter.swap(folder, into: target)
+            } catch let error as WriteError {
+                return .failure(error)
+            } catch {
+                return .failure(.io("\(error)"))
+            }
+            gate.replaced.insert(target.path)
+            return .success(())
+        }
+        if case .failure(let error) = swapped {
             discard()
             throw error
         }
@@ -155,10 +220,18 @@ public final class StagedOutput: SiteSink {
         }
         guard proceed else { return nil }
         if !state.withLock({ $0.folders.contains(directory) }) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                fail("cannot create \(directory): \(error.localizedDescription)")
+            // Under the gate: once a build is interrupted, no render thread makes its folders again.
+            let problem: String? = Self.gate.withLock { gate in
+                guard !gate.interrupted else { return "the build was interrupted" }
+                do {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    return nil
+                } catch {
+                    return "cannot create \(directory): \(error.localizedDescription)"
+                }
+            }
+            if let problem {
+                fail(problem)
                 return nil
             }
             state.withLock { _ = $0.folders.insert(directory) }
