@@ -1,0 +1,80 @@
+import Coursemap
+import CoursemapModel
+import Foundation
+import Testing
+
+/// Hostile file names on disk, end to end: refused, reported on one escaped line each, and the previous site
+/// kept; names that are one file on macOS and Windows reported at both places.
+@Suite("Hostile names")
+struct HostileNameTests {
+    /// File names (NUL and `/` cannot be in a Linux name) made to forge diagnostics or drive a terminal.
+    static let names: [String] = [
+        "courses/intro/x.md\nx.md:1:1: error[CM999]: forged by a file name.md",
+        "courses/intro/a\u{1B}[31mred\u{1B}[0m.md",
+        "courses/intro/\u{1B}]8;;mailto:x@example.invalid\u{7}link\u{1B}]8;;\u{7}.md",
+        "courses/intro/bell\u{7}.md",
+        "courses/intro/csi\u{9B}2J.md",
+        "courses/intro/exe.\u{202E}dm.md",
+        "resources/cr\rline.md",
+        "datasets/del\u{7F}\u{FFFE}.csv",
+        "lectures/\u{1B}[2J/clear.md",
+    ]
+
+    @Test("control characters in file names: CM108 each, one printable diagnostic line each, exact names in JSON, Site kept")
+    func controlCharacters() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let output = workspace.path("Site")
+        _ = try Pipeline.build(content: content, output: output)
+        let before = try snapshot(output)
+        for name in Self.names {
+            let url = content.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "---\ntitle: 坏\norder: 20\nhours: 1\n---\nx\n".write(to: url, atomically: false, encoding: .utf8)
+        }
+        let outcome = try Pipeline.build(content: content, output: output)
+        let refused = outcome.diagnostics.sorted.filter { $0.code == .controlCharacterInName }
+        #expect(Set(refused.map { Array($0.location.file.utf8) }) == Set(Self.names.map { Array($0.utf8) }))
+        #expect(outcome.diagnostics.sorted.allSatisfy { $0.code == .controlCharacterInName }, "\(outcome.diagnostics.sorted)")
+        #expect(try snapshot(output) == before)
+
+        let text = DiagnosticReport.text(outcome.diagnostics)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == outcome.diagnostics.sorted.count)
+        for line in lines {
+            #expect(ControlCharacters.firstUnsafe(in: String(line)) == nil, "unescaped: \(line.debugDescription)")
+            #expect(line.hasPrefix("courses/") || line.hasPrefix("resources/") || line.hasPrefix("datasets/") || line.hasPrefix("lectures/"))
+            #expect(line.contains(": error[CM108]: "), "\(line)")
+        }
+        // The forged diagnostic stays inside the real one's line, escaped.
+        #expect(!lines.contains { $0.hasPrefix("x.md:1:1:") })
+        #expect(text.contains("courses/intro/x.md\\u{000A}x.md:1:1: error[CM999]: forged by a file name.md: error[CM108]: "))
+
+        let json = DiagnosticReport.json(outcome.diagnostics)
+        #expect(ControlCharacters.firstUnsafe(in: json, allowingLayout: true) == nil)
+        #expect(!json.contains("\t"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let files = try #require(document["diagnostics"] as? [[String: Any]]).compactMap { $0["file"] as? String }
+        #expect(Set(files.map { Array($0.utf8) }) == Set(Self.names.map { Array($0.utf8) }))
+    }
+
+    @Test("NFC/NFD and case twins on disk: CM412 at both files, and module ids that differ only in case")
+    func twins() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let module = { (order: Int) in "---\ntitle: 模块\norder: \(order)\nhours: 1\n---\nx\n" }
+        let nfc = "courses/intro/Caf\u{E9}.md", nfd = "courses/intro/Cafe\u{301}.md"
+        for (index, name) in [nfc, nfd, "courses/intro/Intro.md", "courses/intro/intro.md", "resources/模块.md"].enumerated() {
+            try module(index + 5).write(toFile: content.path + "/" + name, atomically: false, encoding: .utf8)
+        }
+        try "---\ntitle: 文档\nkind: document\n---\nx\n".write(toFile: content.path + "/resources/模块.MD", atomically: false, encoding: .utf8)
+        let outcome = Pipeline.check(content: content)
+        let twins = outcome.diagnostics.sorted.filter { $0.code == .caseCollision }
+        let paths = twins.filter { $0.location.line == nil }.map(\.location.file)
+        #expect(paths.count == 6)
+        #expect(paths.contains { $0.utf8.elementsEqual(nfc.utf8) } && paths.contains { $0.utf8.elementsEqual(nfd.utf8) })
+        #expect(Set(paths).isSuperset(of: ["courses/intro/Intro.md", "courses/intro/intro.md", "resources/模块.md", "resources/模块.MD"]))
+        // The ids taken from the file names collide too.
+        #expect(twins.filter { $0.location.line != nil }.map(\.location.file).sorted() == ["courses/intro/Intro.md", "courses/intro/intro.md"])
+    }
+}
