@@ -275,6 +275,7 @@ public struct ContentLoader: Sendable {
             case let .failure(diagnostics):
                 result.diagnostics += diagnostics.items
             case let .success(root):
+                result.diagnostics += XMLControlCharacters.problems(in: root, file: file.path)
                 guard root.namespace == XMLNamespace.framework, ["certificate", "outcomes"].contains(root.name) else {
                     result.diagnostics.append(unknownRoot(root, file: file.path, expected: "<certificate> or <outcomes> in namespace \(XMLNamespace.framework)"))
                     break
@@ -306,6 +307,7 @@ public struct ContentLoader: Sendable {
                 case let .failure(diagnostics):
                     result.diagnostics += diagnostics.items
                 case let .success(root):
+                    result.diagnostics += XMLControlCharacters.problems(in: root, file: file.path)
                     guard root.namespace == XMLNamespace.module, root.name == "module" else {
                         result.diagnostics.append(unknownRoot(root, file: file.path, expected: "<module> in namespace \(XMLNamespace.module)"))
                         break
@@ -348,6 +350,7 @@ public struct ContentLoader: Sendable {
         case let .success(element):
             root = element
         }
+        diagnostics += XMLControlCharacters.problems(in: root, file: file.path)
         switch (root.namespace, root.name) {
         case (XMLNamespace.exercises, "bank"):
             guard let schema = ShippedSchemas.exercises else { return .none }

@@ -92,7 +92,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownField: return "field Coursemap does not know"
         case .missingFrontMatter: return "Markdown file without front matter"
         case .duplicateKey: return "key given twice"
-        case .controlCharacterInText: return "YAML text with a control character"
+        case .controlCharacterInText: return "text with a control character"
         case .xmlNotWellFormed: return "XML not well-formed"
         case .xmlSchemaViolation: return "XML violates its schema"
         case .xmlDoctype: return "DOCTYPE or entity declaration not allowed"

@@ -86,3 +86,36 @@ struct ControlCharacterTests {
         #expect(!content.files.contains(path) && !content.assets.contains(path))
     }
 }
+
+@Suite("Control characters in XML text")
+struct XMLControlCharacterTests {
+    static func moduleXML(_ title: String, attribute: String = "1") -> String {
+        "<module xmlns=\"urn:coursemap:module:1\" order=\"\(attribute)\" hours=\"1\">\n<title><zh>\(title)</zh></title><body><p>x</p></body></module>"
+    }
+
+    @Test("C0 controls and U+FFFE, literal or as references, are refused by libxml2 (CM301)", arguments: [
+        "a\u{1B}b", "a&#27;b", "a&#x1B;[31mb", "a&#0;b", "a&#7;b", "a&#xFFFE;b", "a&#xFFFF;b", "a\u{FFFE}b", "a&#x0C;b",
+    ])
+    func refusedByLibxml2(_ title: String) {
+        let content = load(["courses/c/m.xml": Self.moduleXML(title)])
+        #expect(content.diagnostics.sorted.map(\.code) == [.xmlNotWellFormed], "\(content.diagnostics.sorted)")
+        #expect(content.modules.isEmpty)
+    }
+
+    @Test("DEL, C1, line separators, bidi controls and other noncharacters in text: CM209 at the element", arguments: [
+        "a\u{7F}b", "a&#127;b", "a&#x9B;2Jb", "a\u{85}b", "a&#x202E;b", "a\u{2067}b", "a&#x2028;b", "a&#xFDD0;b", "a&#x1FFFF;b",
+    ])
+    func text(_ title: String) {
+        let content = load(["courses/c/m.xml": Self.moduleXML(title)])
+        #expect(content.diagnostics.sorted.map(\.code) == [.controlCharacterInText], "\(content.diagnostics.sorted)")
+        #expect(content.diagnostics.sorted.first?.location == SourceLocation(file: "courses/c/m.xml", line: 2))
+    }
+
+    @Test("in attribute values and in banks too; tab, line breaks and CJK stay fine")
+    func attributesAndBanks() {
+        let bank = "<bank xmlns=\"urn:coursemap:exercises:1\" id=\"b\u{202D}\"><title><zh>题库\t一\r\n二</zh></title>\n<truefalse id=\"t\"><stem>x&#x80;</stem><answer>true</answer></truefalse></bank>"
+        let content = load(["exercises/b.xml": bank, "courses/c/m.xml": Self.moduleXML("模块\n\t标题")])
+        let found = content.diagnostics.sorted.filter { $0.code == .controlCharacterInText }.map { "\($0.location.file):\($0.location.line ?? 0)" }
+        #expect(found == ["exercises/b.xml:1", "exercises/b.xml:3"])
+    }
+}
