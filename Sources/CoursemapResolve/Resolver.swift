@@ -236,7 +236,7 @@ public enum Resolver {
         var firstByKey: [String: Int] = [:]
         firstByKey.reserveCapacity(items.count)
         for index in items.indices.sorted(by: { locations[$0] < locations[$1] }) {
-            let key = ids[index].lowercased()
+            let key = NameCollisions.key(ids[index])
             guard let first = firstByKey[key] else {
                 firstByKey[key] = index
                 continue

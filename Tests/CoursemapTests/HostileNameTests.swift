@@ -70,11 +70,32 @@ struct HostileNameTests {
         try "---\ntitle: 文档\nkind: document\n---\nx\n".write(toFile: content.path + "/resources/模块.MD", atomically: false, encoding: .utf8)
         let outcome = Pipeline.check(content: content)
         let twins = outcome.diagnostics.sorted.filter { $0.code == .caseCollision }
-        let paths = twins.filter { $0.location.line == nil }.map(\.location.file)
+        let paths = twins.filter { $0.location.line == nil && $0.message.hasPrefix("this path") }.map(\.location.file)
         #expect(paths.count == 6)
+        // The pages of the two modules would be one file as well (in both languages), which the last check
+        // before writing reports at the published paths.
+        let published = twins.filter { $0.message.hasPrefix("the published file") }.map(\.location.file)
+        #expect(published.sorted() == ["courses/intro/Intro.html", "courses/intro/intro.html", "en/courses/intro/Intro.html", "en/courses/intro/intro.html"])
         #expect(paths.contains { $0.utf8.elementsEqual(nfc.utf8) } && paths.contains { $0.utf8.elementsEqual(nfd.utf8) })
         #expect(Set(paths).isSuperset(of: ["courses/intro/Intro.md", "courses/intro/intro.md", "resources/模块.md", "resources/模块.MD"]))
         // The ids taken from the file names collide too.
         #expect(twins.filter { $0.location.line != nil }.map(\.location.file).sorted() == ["courses/intro/Intro.md", "courses/intro/intro.md"])
+    }
+
+    @Test("published files that differ only in case: a theme asset beside a built-in one is CM412 at both, and nothing is written", arguments: [
+        "theme/assets/STYLE.CSS", "theme/assets/Style.css", "theme/assets/SELFCHECK.js",
+    ])
+    func publishedPaths(_ override: String) throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("theme/assets"), withIntermediateDirectories: true)
+        try "body{}".write(to: content.appendingPathComponent(override), atomically: false, encoding: .utf8)
+        let output = workspace.path("Site")
+        let outcome = try Pipeline.build(content: content, output: output)
+        let builtIn = "assets/" + override.dropFirst("theme/assets/".count).lowercased()
+        #expect(outcome.diagnostics.sorted.map(\.location.file) == [builtIn, override], "\(outcome.diagnostics.sorted)")
+        #expect(outcome.diagnostics.sorted.allSatisfy { $0.code == .caseCollision })
+        #expect(outcome.filesWritten == 0)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
 }
