@@ -14,29 +14,37 @@ public enum NameCollisions {
     /// share a key; each group sorted by its bytes, groups in a stable order. One lowercasing per file and
     /// per distinct folder.
     public static func groups(files: [String]) -> [[String]] {
-        // The spellings met per key: almost always one, so a second is looked for only on a shared key.
-        var spellings: [String: [String]] = [:]
-        spellings.reserveCapacity(files.count)
+        // The first spelling met per key, and the other spellings of the rare keys that have more.
+        var first: [String: String] = [:]
+        var more: [String: [String]] = [:]
+        first.reserveCapacity(files.count)
         func add(_ name: String) {
             let key = key(name)
-            if let known = spellings[key] {
-                if !known.contains(where: { $0.utf8.elementsEqual(name.utf8) }) { spellings[key]!.append(name) }
-            } else {
-                spellings[key] = [name]
+            guard let known = first[key] else {
+                first[key] = name
+                return
             }
+            guard !known.utf8.elementsEqual(name.utf8) else { return }
+            if more[key]?.contains(where: { $0.utf8.elementsEqual(name.utf8) }) != true { more[key, default: []].append(name) }
         }
-        // Folders by their bytes: a `Set<String>` would merge NFC and NFD twins.
+        // Folders by their bytes (a `Set<String>` would merge NFC and NFD twins); a file in the same folder
+        // as the one before (listings are sorted) adds none.
         var folders: Set<[UInt8]> = []
+        var previousFolder: Substring = ""
         for file in files {
             add(file)
-            var folder = Substring(file)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
+            guard let slash = file.lastIndex(of: "/") else { continue }
+            var folder = file[..<slash]
+            if folder.utf8.elementsEqual(previousFolder.utf8) { continue }
+            previousFolder = folder
+            while true {
                 guard folders.insert(Array(folder.utf8)).inserted else { break }
                 add(String(folder))
+                guard let up = folder.lastIndex(of: "/") else { break }
+                folder = folder[..<up]
             }
         }
-        return spellings.values.filter { $0.count > 1 }
+        return more.map { key, others in [first[key]!] + others }
             .map { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
             .sorted { $0[0].utf8.lexicographicallyPrecedes($1[0].utf8) }
     }
