@@ -221,6 +221,7 @@ public struct ContentLoader: Sendable {
                 let (framework, diagnostics) = CASEImporter.importFramework(try source.read(file.path), file: file.path, frameworkID: id)
                 result.framework = framework
                 result.diagnostics += diagnostics
+                if let framework { result.diagnostics += CASEControlCharacters.problems(in: framework, file: file.path) }
                 if !CompetencyID.isIdentifier(id) {
                     result.diagnostics.append(.error(.invalidID, at: location, "'\(id)' cannot be a framework id: rename the file (ASCII letters, digits, '-' and '_')"))
                     result.framework = nil

@@ -98,4 +98,22 @@ struct HostileNameTests {
         #expect(outcome.filesWritten == 0)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
+
+    @Test("control characters escaped into a CASE package's statements and title: CM209", arguments: [
+        "\\u001b[31m", "\\u0007", "\\u009b", "\\u202e", "\\u0000", "\\ufffe",
+    ])
+    func casePackage(_ escape: String) throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        let fixture = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/interop/case/SmartLevelFramework.json")
+        let json = try String(contentsOf: fixture, encoding: .utf8)
+            .replacingOccurrences(of: "\"fullStatement\": \"Item 2\"", with: "\"fullStatement\": \"Item\(escape) 2\"")
+            .replacingOccurrences(of: "\"title\": \"SmartLevel Test\"", with: "\"title\": \"Smart\(escape)Level\"")
+        try json.write(to: content.appendingPathComponent("frameworks/smart-level.case.json"), atomically: false, encoding: .utf8)
+        let outcome = Pipeline.check(content: content)
+        let problems = outcome.diagnostics.sorted.filter { $0.code == .controlCharacterInText }
+        #expect(problems.count == 2, "\(outcome.diagnostics.sorted)")
+        #expect(problems.allSatisfy { $0.location.file == "frameworks/smart-level.case.json" })
+        #expect(problems.contains { $0.message.hasPrefix("the framework's title") })
+    }
 }
