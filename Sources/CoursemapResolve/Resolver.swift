@@ -233,9 +233,16 @@ public enum Resolver {
         guard items.count > 1 else { return }
         let ids = items.map(id)
         let locations = items.map(location)
+        caseTwins(ids: ids, locations: locations, order: items.indices.sorted { locations[$0] < locations[$1] }, what: what, into: &diagnostics)
+    }
+
+    /// `caseTwins` over ids and locations already taken, visiting positions in `order` (content order).
+    private static func caseTwins(
+        ids: [String], locations: [SourceLocation], order: [Int], what: String, into diagnostics: inout DiagnosticList
+    ) {
         var firstByKey: [String: Int] = [:]
-        firstByKey.reserveCapacity(items.count)
-        for index in items.indices.sorted(by: { locations[$0] < locations[$1] }) {
+        firstByKey.reserveCapacity(ids.count)
+        for index in order {
             let key = NameCollisions.key(ids[index])
             guard let first = firstByKey[key] else {
                 firstByKey[key] = index
@@ -272,14 +279,15 @@ public enum Resolver {
         _ items: [T], id: (T) -> String, location: (T) -> SourceLocation, what: String,
         into diagnostics: inout DiagnosticList
     ) -> [T] {
-        caseTwins(items, id: id, location: location, what: what, into: &diagnostics)
         let ids = items.map(id)
         let locations = items.map(location)
+        let order = items.indices.sorted { locations[$0] < locations[$1] }
+        caseTwins(ids: ids, locations: locations, order: order, what: what, into: &diagnostics)
         var firstByID: [String: Int] = [:]
         firstByID.reserveCapacity(items.count)
         var kept: [Int] = []
         kept.reserveCapacity(items.count)
-        for index in items.indices.sorted(by: { locations[$0] < locations[$1] }) {
+        for index in order {
             let key = ids[index]
             if let first = firstByID[key] {
                 let here = locations[index], there = locations[first]
