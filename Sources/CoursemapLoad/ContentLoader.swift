@@ -269,7 +269,9 @@ public struct ContentLoader: Sendable {
         case .unsafeName(let scalar):
             result.diagnostics.append(.error(
                 .controlCharacterInName, at: location,
-                "the file's path holds the control character \(ControlCharacters.name(scalar)); rename it (the file is not read)"))
+                scalar == "\u{1A}"
+                    ? "the file's path is not UTF-8 (or holds U+001A), shown with U+001A for each byte that is not; rename it (the file is not read)"
+                    : "the file's path holds the control character \(ControlCharacters.name(scalar)); rename it (the file is not read)"))
         case .framework:
             guard let text = text(file.path, into: &result) else { break }
             switch XMLParser.parse(text, file: file.path) {

@@ -116,4 +116,24 @@ struct HostileNameTests {
         #expect(problems.allSatisfy { $0.location.file == "frameworks/smart-level.case.json" })
         #expect(problems.contains { $0.message.hasPrefix("the framework's title") })
     }
+
+    @Test("a file name that is not UTF-8: CM108, shown with U+001A for each byte that is not, and not read")
+    func notUTF8() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        for suffix: [UInt8] in [[0xFF], [0xC3, 0x28], [0xFF, 0xFE, 0x41], [0xED, 0xA0, 0x80]] {
+            let path = Array((content.path + "/courses/intro/bad-").utf8) + suffix + Array(".md".utf8) + [0]
+            let descriptor = path.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+            }
+            #expect(descriptor >= 0)
+            _ = "---\ntitle: 坏\norder: 9\nhours: 1\n---\nx\n".withCString { write(descriptor, $0, strlen($0)) }
+            close(descriptor)
+        }
+        let outcome = Pipeline.check(content: content)
+        let problems = outcome.diagnostics.sorted
+        #expect(problems.count == 4 && problems.allSatisfy { $0.code == .controlCharacterInName }, "\(problems)")
+        #expect(problems.allSatisfy { $0.location.file.hasPrefix("courses/intro/bad-\u{1A}") && $0.message.contains("not UTF-8") })
+        #expect(DiagnosticReport.text(outcome.diagnostics).contains("courses/intro/bad-\\u{001A}"))
+    }
 }
