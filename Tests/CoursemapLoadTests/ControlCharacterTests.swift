@@ -67,6 +67,14 @@ struct ControlCharacterTests {
         #expect(bidi.diagnostics.sorted.map(\.code) == [.controlCharacterInText])
     }
 
+    @Test("a lone surrogate cannot be written: libyaml refuses the escape (CM201), libxml2 the reference (CM301)")
+    func surrogates() {
+        let yaml = load(["courses/c/m.md": module("order: 1\nhours: 1\ntitle: \"a\\uD800b\"")])
+        #expect(yaml.diagnostics.sorted.map(\.code) == [.yamlSyntax], "\(yaml.diagnostics.sorted)")
+        let xml = load(["courses/c/m.xml": XMLControlCharacterTests.moduleXML("a&#xD800;b")])
+        #expect(xml.diagnostics.sorted.map(\.code) == [.xmlNotWellFormed], "\(xml.diagnostics.sorted)")
+    }
+
     /// File names with an unsafe character somewhere in their path.
     static let names: [String] = [
         "courses/c/a\u{1B}[31mred.md", "courses/c/x.md\nx.md:1:1: error[CM999]: forged.md", "courses/c/bell\u{07}.md",
