@@ -74,8 +74,9 @@ struct HostileNameTests {
         #expect(paths.count == 6)
         // The pages of the two modules would be one file as well (in both languages), which the last check
         // before writing reports at the published paths.
-        let published = twins.filter { $0.message.hasPrefix("the published file") }.map(\.location.file)
-        #expect(published.sorted() == ["courses/intro/Intro.html", "courses/intro/intro.html", "en/courses/intro/Intro.html", "en/courses/intro/intro.html"])
+        let published = twins.filter { $0.message.hasPrefix("the published files") }
+        #expect(published.map(\.location.file) == ["courses/intro/Intro.html", "en/courses/intro/Intro.html"])
+        #expect(published.first?.message.contains("'courses/intro/Intro.html' and 'courses/intro/intro.html'") == true)
         #expect(paths.contains { $0.utf8.elementsEqual(nfc.utf8) } && paths.contains { $0.utf8.elementsEqual(nfd.utf8) })
         #expect(Set(paths).isSuperset(of: ["courses/intro/Intro.md", "courses/intro/intro.md", "resources/模块.md", "resources/模块.MD"]))
         // The ids taken from the file names collide too.
@@ -93,7 +94,8 @@ struct HostileNameTests {
         let output = workspace.path("Site")
         let outcome = try Pipeline.build(content: content, output: output)
         let builtIn = "assets/" + override.dropFirst("theme/assets/".count).lowercased()
-        #expect(outcome.diagnostics.sorted.map(\.location.file) == [builtIn, override], "\(outcome.diagnostics.sorted)")
+        #expect(outcome.diagnostics.sorted.map(\.location.file) == [override], "\(outcome.diagnostics.sorted)")
+        #expect(outcome.diagnostics.sorted.first?.message.contains("'\(builtIn)'") == true)
         #expect(outcome.diagnostics.sorted.allSatisfy { $0.code == .caseCollision })
         #expect(outcome.filesWritten == 0)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
