@@ -9,14 +9,36 @@ public enum DiagnosticReport {
     }
 
     /// `{"diagnostics":[{"severity","code","file","line","column","message"}],"errors":N,"warnings":N}`;
-    /// `line` and `column` are `null` for problems that concern a whole file.
+    /// `line` and `column` are `null` for problems that concern a whole file. File names and messages keep
+    /// their exact text, with every control character written as a `\uXXXX` escape: the document is pure
+    /// printable text, safe to show on a terminal, and decodes to the original strings.
     public static func json(_ diagnostics: DiagnosticList) -> String {
         let document = Document(
             diagnostics: diagnostics.sorted.map(Entry.init), errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return escapingControls(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// Encoded JSON with the control characters the encoder leaves as they are (DEL, C1, bidi controls,
+    /// line separators, noncharacters) written as `\uXXXX` (a surrogate pair above U+FFFF). They can only
+    /// occur inside strings, where such an escape means the same character.
+    static func escapingControls(_ json: String) -> String {
+        guard ControlCharacters.firstUnsafe(in: json, allowingLayout: true) != nil else { return json }
+        var result = ""
+        result.reserveCapacity(json.utf8.count + 16)
+        for scalar in json.unicodeScalars {
+            guard ControlCharacters.isUnsafe(scalar), scalar != "\n", scalar != "\t" else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            for unit in String(scalar).utf16 {
+                let digits = String(unit, radix: 16, uppercase: false)
+                result += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+            }
+        }
+        return result
     }
 
     private struct Document: Encodable {

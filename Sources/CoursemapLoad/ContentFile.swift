@@ -1,3 +1,5 @@
+import CoursemapModel
+
 /// A file of the content tree and what Coursemap takes it to be, from its place and extension.
 struct ContentFile: Sendable {
     enum Kind: Sendable, Equatable {
@@ -26,6 +28,9 @@ struct ContentFile: Sendable {
         case resourceSidecar
         /// A Markdown document of the resource library.
         case resourceDocument
+        /// A file whose path holds a control character (see `ControlCharacters`): refused (CM108), never read
+        /// or published.
+        case unsafeName(Unicode.Scalar)
     }
 
     var path: String
@@ -39,6 +44,7 @@ struct ContentFile: Sendable {
     }
 
     static func classify(_ path: String) -> ContentFile {
+        if let scalar = ControlCharacters.firstUnsafe(in: path) { return ContentFile(path: path, kind: .unsafeName(scalar)) }
         let parts = path.split(separator: "/").map(String.init)
         let name = parts.last ?? path
         let ext = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""

@@ -63,6 +63,7 @@ public struct ContentLoader: Sendable {
             }
             cache.listing = LoadCache.Listing(listing)
         }
+        content.diagnostics.append(contentsOf: cache.listing?.collisions ?? [])
         for escape in listing.escapes {
             content.diagnostics.append(.error(.linkOutsideContent, at: SourceLocation(file: escape), "symbolic link points outside the content folder; Coursemap reads nothing outside it"))
         }
@@ -170,6 +171,8 @@ public struct ContentLoader: Sendable {
         content.banks = BankAssembler.assemble(exercises, into: &bankDiagnostics)
         content.diagnostics.append(contentsOf: bankDiagnostics)
         content.files = cache.listing?.files ?? Set(listing.files)
+        // A refused name is no file of the content: nothing may refer to it or publish it.
+        for file in files { if case .unsafeName = file.kind { content.files.remove(file.path) } }
         content.assets = Set(files.filter { $0.kind == .asset }.map(\.path))
         // Course folders that hold modules but no course.md file at all (a course.md with errors has its own
         // diagnostics and is not reported again).
@@ -219,6 +222,7 @@ public struct ContentLoader: Sendable {
                 let (framework, diagnostics) = CASEImporter.importFramework(try source.read(file.path), file: file.path, frameworkID: id)
                 result.framework = framework
                 result.diagnostics += diagnostics
+                if let framework { result.diagnostics += CASEControlCharacters.problems(in: framework, file: file.path) }
                 if !CompetencyID.isIdentifier(id) {
                     result.diagnostics.append(.error(.invalidID, at: location, "'\(id)' cannot be a framework id: rename the file (ASCII letters, digits, '-' and '_')"))
                     result.framework = nil
@@ -263,12 +267,19 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(.warning(.unknownFileType, at: location, reason))
         case .misplaced(let reason):
             result.diagnostics.append(.error(.misplacedFile, at: location, reason))
+        case .unsafeName(let scalar):
+            result.diagnostics.append(.error(
+                .controlCharacterInName, at: location,
+                scalar == "\u{1A}"
+                    ? "the file's path is not UTF-8 (or holds U+001A), shown with U+001A for each byte that is not; rename it (the file is not read)"
+                    : "the file's path holds the control character \(ControlCharacters.name(scalar)); rename it (the file is not read)"))
         case .framework:
             guard let text = text(file.path, into: &result) else { break }
             switch XMLParser.parse(text, file: file.path) {
             case let .failure(diagnostics):
                 result.diagnostics += diagnostics.items
             case let .success(root):
+                result.diagnostics += XMLControlCharacters.problems(in: root, file: file.path)
                 guard root.namespace == XMLNamespace.framework, ["certificate", "outcomes"].contains(root.name) else {
                     result.diagnostics.append(unknownRoot(root, file: file.path, expected: "<certificate> or <outcomes> in namespace \(XMLNamespace.framework)"))
                     break
@@ -300,6 +311,7 @@ public struct ContentLoader: Sendable {
                 case let .failure(diagnostics):
                     result.diagnostics += diagnostics.items
                 case let .success(root):
+                    result.diagnostics += XMLControlCharacters.problems(in: root, file: file.path)
                     guard root.namespace == XMLNamespace.module, root.name == "module" else {
                         result.diagnostics.append(unknownRoot(root, file: file.path, expected: "<module> in namespace \(XMLNamespace.module)"))
                         break
@@ -319,12 +331,13 @@ public struct ContentLoader: Sendable {
                 result.module = module
                 result.diagnostics += diagnostics
             }
-            if let module = result.module, !CompetencyID.isIdentifier(module.id) || module.id == "index" {
-                result.diagnostics.append(.error(
-                    .invalidID, at: module.location,
+            if let module = result.module, !CompetencyID.isIdentifier(module.id) || module.id.lowercased() == "index" {
+                result.diagnostics.append(
                     module.id == "index"
-                        ? "'index' is reserved for the course page; rename the file or set another id"
-                        : "'\(module.id)' cannot be a module id: use ASCII letters, digits, '-' and '_' (rename the file or set an id)"))
+                        ? .error(.invalidID, at: module.location, "'index' is reserved for the course page; rename the file or set another id")
+                        : module.id.lowercased() == "index"
+                        ? .error(.caseCollision, at: module.location, "'\(module.id)' differs only in letter case from 'index', the course page: they are one file on macOS and Windows; rename the file or set another id")
+                        : .error(.invalidID, at: module.location, "'\(module.id)' cannot be a module id: use ASCII letters, digits, '-' and '_' (rename the file or set an id)"))
                 result.module = nil
             }
         }
@@ -343,6 +356,7 @@ public struct ContentLoader: Sendable {
         case let .success(element):
             root = element
         }
+        diagnostics += XMLControlCharacters.problems(in: root, file: file.path)
         switch (root.namespace, root.name) {
         case (XMLNamespace.exercises, "bank"):
             guard let schema = ShippedSchemas.exercises else { return .none }
@@ -458,11 +472,14 @@ public struct LoadCache: Sendable {
 
         /// Each file with its kind.
         var classified: [ContentFile]
+        /// Files and folders that are one on macOS and Windows (CM412), found once per listing.
+        var collisions: [Diagnostic]
 
         init(_ listing: (files: [String], escapes: [String])) {
             self.listing = listing
             files = Set(listing.files)
             classified = listing.files.map(ContentFile.classify)
+            collisions = NameCollisions.diagnostics(NameCollisions.groups(files: listing.files))
             var folders = Set<String>()
             for file in listing.files {
                 var path = Substring(file)

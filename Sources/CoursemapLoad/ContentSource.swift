@@ -117,7 +117,11 @@ enum DirectoryWalk {
         var entries: [(String, UInt8)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                let bytes = raw.prefix { $0 != 0 }
+                // A name that is not UTF-8 gets U+001A (SUBSTITUTE) for each byte that is not: it cannot be
+                // read back under that name, and the loader refuses it as a name with a control character.
+                return String(validating: bytes, as: UTF8.self)
+                    ?? String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "\u{1A}")
             }
             if name == "." || name == ".." { continue }
             entries.append((name, entry.pointee.d_type))

@@ -78,6 +78,8 @@ struct FrameworkReader {
         registry.register(code, at: location, what: element.name)
         if code == "index" {
             diagnostics.append(.error(.invalidID, at: location, "'index' is reserved for the framework page; choose another code"))
+        } else if code.lowercased() == "index" {
+            diagnostics.append(.error(.caseCollision, at: location, "'\(code)' differs only in letter case from 'index', the framework page: they are one file on macOS and Windows; choose another code"))
         }
         return Statement(code: code, statement: element.bilingualText ?? LocalizedText(zh: code), location: location)
     }
@@ -98,12 +100,22 @@ private struct CodeRegistry {
     var seen: [String: SourceLocation] = [:]
     var diagnostics: [Diagnostic] = []
 
+    /// The first code of each lowercase spelling: codes that differ only in letter case name one page file
+    /// on macOS and Windows (CM412).
+    var seenFolded: [String: (code: String, location: SourceLocation)] = [:]
+
     mutating func register(_ code: String, at location: SourceLocation, what: String) {
         if let first = seen[code] {
             diagnostics.append(.error(.duplicateID, at: location, "\(what) code '\(code)' is used twice (also at \(first))"))
             diagnostics.append(.error(.duplicateID, at: first, "\(what) code '\(code)' is used twice (also at \(location))"))
+            return
+        }
+        seen[code] = location
+        if let twin = seenFolded[code.lowercased()] {
+            diagnostics.append(.error(.caseCollision, at: location, "\(what) code '\(code)' differs only in letter case from '\(twin.code)' (\(twin.location)): their pages are one file on macOS and Windows"))
+            diagnostics.append(.error(.caseCollision, at: twin.location, "\(what) code '\(twin.code)' differs only in letter case from '\(code)' (\(location)): their pages are one file on macOS and Windows"))
         } else {
-            seen[code] = location
+            seenFolded[code.lowercased()] = (code, location)
         }
     }
 }

@@ -87,6 +87,24 @@ struct FieldReader {
         self.entries = mapping.map { key, value in
             Entry(key: key.scalar?.string ?? "\(key)", keyLocation: document.location(of: key), value: value)
         }
+        for entry in entries {
+            if let scalar = ControlCharacters.firstUnsafe(in: entry.key) {
+                diagnostics.append(.error(
+                    .controlCharacterInText, at: entry.keyLocation,
+                    "key '\(entry.key)' holds the control character \(ControlCharacters.name(scalar)); remove it"))
+            }
+        }
+    }
+
+    /// `text` read from `node`, the value of `field`: a control character other than tab and line feed
+    /// (written with a YAML escape such as `"\e"` or `"\0"`, or pasted) is reported at the value (CM209)
+    /// and left out of what is returned, so later checks see the text without it.
+    private mutating func checked(_ text: String, at node: Node, field: String) -> String {
+        guard let scalar = ControlCharacters.firstUnsafe(in: text, allowingLayout: true) else { return text }
+        diagnostics.append(.error(
+            .controlCharacterInText, at: document.location(of: node),
+            "field '\(field)' holds the control character \(ControlCharacters.name(scalar)); remove it (control characters, bidi overrides and noncharacters are not allowed in text)"))
+        return ControlCharacters.removing(from: text, allowingLayout: true)
     }
 
     private func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
@@ -135,7 +153,7 @@ struct FieldReader {
             wrongType(entry, expected: "text")
             return nil
         }
-        return scalar.string
+        return checked(scalar.string, at: entry.value, field: prefix + key)
     }
 
     /// A decimal number within `minimum ... maximum`; infinities, NaN and values outside the range are
@@ -225,7 +243,7 @@ struct FieldReader {
         guard let entry = lookup(key, required: required, expected: "zh and en texts") else { return nil }
         switch entry.value {
         case let .scalar(scalar):
-            guard let text = nonBlank(scalar.string) else {
+            guard let text = nonBlank(checked(scalar.string, at: entry.value, field: prefix + key)) else {
                 diagnostics.append(.error(.missingField, at: entry.keyLocation, "field '\(prefix)\(key)' is blank; write the Chinese text (and optionally zh:/en:)"))
                 return nil
             }
@@ -290,12 +308,12 @@ struct FieldReader {
             return nil
         }
         var items: [(String, Node)] = []
-        for item in sequence {
+        for (index, item) in sequence.enumerated() {
             guard case let .scalar(scalar) = item else {
                 diagnostics.append(.error(.wrongType, at: document.location(of: item), "items of '\(prefix)\(key)' must be text, found \(item.kindDescription)"))
                 continue
             }
-            items.append((scalar.string, item))
+            items.append((checked(scalar.string, at: item, field: "\(prefix)\(key)[\(index + 1)]"), item))
         }
         return items
     }

@@ -28,9 +28,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         Diagnostic(.warning, code, at: location, message)
     }
 
-    /// `path:line:col: error[CM401]: message`
+    /// `path:line:col: error[CM401]: message`, on one line: control characters in the path and in the
+    /// message (which may quote content) are escaped, so no content can forge a line or send terminal codes.
     public var description: String {
-        "\(location): \(severity.rawValue)[\(code.rawValue)]: \(message)"
+        "\(location): \(severity.rawValue)[\(code.rawValue)]: \(ControlCharacters.escaped(message))"
     }
 }
 

@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case misplacedFile = "CM105"
     case linkOutsideContent = "CM106"
     case unreferencedFile = "CM107"
+    case controlCharacterInName = "CM108"
     case markdownTooLarge = "CM109"
 
     // YAML and front matter
@@ -23,6 +24,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case missingFrontMatter = "CM206"
     case duplicateKey = "CM207"
     case numberOutOfRange = "CM208"
+    case controlCharacterInText = "CM209"
 
     // XML
     case xmlNotWellFormed = "CM301"
@@ -64,6 +66,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case unknownCourse = "CM409"
     case unknownModule = "CM410"
     case prerequisiteCycle = "CM411"
+    case caseCollision = "CM412"
 
     // Configuration
     case missingConfig = "CM501"
@@ -91,6 +94,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .linkOutsideContent: return "symbolic link leads outside the content folder"
         case .unreferencedFile: return "data file nothing refers to"
         case .markdownTooLarge: return "Markdown structure beyond Coursemap's limits"
+        case .controlCharacterInName: return "file or folder name with a control character"
         case .yamlSyntax: return "YAML syntax error"
         case .missingField: return "required field missing"
         case .wrongType: return "field has the wrong type"
@@ -99,6 +103,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .missingFrontMatter: return "Markdown file without front matter"
         case .duplicateKey: return "key given twice"
         case .numberOutOfRange: return "number outside its allowed range"
+        case .controlCharacterInText: return "text with a control character"
         case .xmlNotWellFormed: return "XML not well-formed"
         case .xmlSchemaViolation: return "XML violates its schema"
         case .xmlDoctype: return "DOCTYPE or entity declaration not allowed"
@@ -132,6 +137,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownCourse: return "reference to a course that does not exist"
         case .unknownModule: return "reference to a module that does not exist"
         case .prerequisiteCycle: return "modules that are each other's prerequisites"
+        case .caseCollision: return "names that differ only in letter case or Unicode normalisation"
         case .missingConfig: return "coursemap.yml missing"
         case .gateFailed: return "a coverage gate of coursemap.yml is not met"
         case .searchIndex: return "the search index was not built"

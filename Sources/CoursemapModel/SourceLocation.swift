@@ -12,8 +12,10 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
         self.column = column
     }
 
-    /// `path:line:col`, `path:line` or `path`, the form compilers and editors understand.
+    /// `path:line:col`, `path:line` or `path`, the form compilers and editors understand. Control
+    /// characters in the path are escaped (see `ControlCharacters.escaped`): a file name cannot forge a line.
     public var description: String {
+        let file = ControlCharacters.escaped(file)
         switch (line, column) {
         case let (line?, column?): return "\(file):\(line):\(column)"
         case let (line?, nil): return "\(file):\(line)"

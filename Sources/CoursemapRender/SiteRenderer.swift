@@ -83,6 +83,7 @@ public enum SiteRenderer {
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.file("assets/" + path, .asset) { bytes }
         }
+        if selection == nil, listsPaths { diagnostics.append(contentsOf: PublishedPathCollisions.diagnostics(plan.allPaths, program: program)) }
 
         // Pages that summarise the whole program grow with it (at 100,000 modules a coverage report is over
         // 100 MB): started first, they do not leave one thread finishing them while the others wait.

@@ -48,6 +48,7 @@ struct MediaResolver {
         var resources = Resolver.unique(content.resources, id: \.id, location: \.location, what: "resource", into: &diagnostics)
         for index in resources.indices {
             var resource = resources[index]
+            Resolver.reserved(resource.id, at: resource.location, names: ["index"], page: "the library page", into: &diagnostics)
             resource.courseID = checkCourse(resource.courseID, of: "resource '\(resource.id)'", at: resource.location)
             resource.modules = checkModules(resource.modules, course: resource.courseID)
             resource.claims = references.check(resource.claims, into: &diagnostics)

@@ -19,6 +19,7 @@ public enum Resolver {
         let references = ReferenceChecker(frameworks: frameworks, competencies: competencies)
 
         let courses = content.courses.sorted { ($0.semester, $0.code, $0.id) < ($1.semester, $1.code, $1.id) }
+        caseTwins(courses, id: \.id, location: \.location, what: "course", into: &diagnostics)
         let courseIDs = Set(courses.map(\.id))
         for (folder, location) in content.courseFolders.sorted(by: { $0.key < $1.key }) where !courseIDs.contains(folder) {
             diagnostics.append(.error(
@@ -180,6 +181,11 @@ public enum Resolver {
         var banks = unique(content.banks, id: \.id, location: \.location, what: "bank", into: &diagnostics)
         var downloads = Set<String>()
         for index in banks.indices {
+            let items = banks[index].items
+            caseTwins(items, id: \.id, location: \.location, what: "item of bank '\(banks[index].id)'", into: &diagnostics)
+            for item in items {
+                reserved(item.id, at: item.location, names: ["index", "answers"], page: "a page of bank '\(banks[index].id)'", into: &diagnostics)
+            }
             if let course = banks[index].courseID, !courseIDs.contains(course) {
                 let suggestion = courseIDs.sorted().first { EditDistance.between($0, course) <= 2 }.map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(.unknownCourse, at: banks[index].location, "bank '\(banks[index].id)' belongs to unknown course '\(course)'\(suggestion)"))
@@ -219,6 +225,53 @@ public enum Resolver {
         return (banks, assessments, downloads.sorted())
     }
 
+    /// Ids of one kind that differ only in letter case (`Intro`, `intro`): their pages are one file on macOS
+    /// and Windows, so each pair is reported at both places (CM412). Ids used exactly twice are CM403's.
+    static func caseTwins<T>(
+        _ items: [T], id: (T) -> String, location: (T) -> SourceLocation, what: String, into diagnostics: inout DiagnosticList
+    ) {
+        guard items.count > 1 else { return }
+        let ids = items.map(id)
+        let locations = items.map(location)
+        caseTwins(ids: ids, locations: locations, order: items.indices.sorted { locations[$0] < locations[$1] }, what: what, into: &diagnostics)
+    }
+
+    /// `caseTwins` over ids and locations already taken, visiting positions in `order` (content order).
+    private static func caseTwins(
+        ids: [String], locations: [SourceLocation], order: [Int], what: String, into diagnostics: inout DiagnosticList
+    ) {
+        var firstByKey: [String: Int] = [:]
+        firstByKey.reserveCapacity(ids.count)
+        for index in order {
+            let key = NameCollisions.key(ids[index])
+            guard let first = firstByKey[key] else {
+                firstByKey[key] = index
+                continue
+            }
+            guard ids[first] != ids[index] else { continue }
+            let here = locations[index], there = locations[first]
+            diagnostics.append(.error(
+                .caseCollision, at: here,
+                "\(what) id '\(ids[index])' differs only in letter case from '\(ids[first])' (\(there)): their pages are one file on macOS and Windows; rename one"))
+            diagnostics.append(.error(
+                .caseCollision, at: there,
+                "\(what) id '\(ids[first])' differs only in letter case from '\(ids[index])' (\(here)): their pages are one file on macOS and Windows; rename one"))
+        }
+    }
+
+    /// An id that is, or differs only in letter case from, the name of a page Coursemap makes beside it
+    /// (`index`, `answers`): CM407 when equal, CM412 when only the case differs.
+    static func reserved(_ id: String, at location: SourceLocation, names: [String], page: String, into diagnostics: inout DiagnosticList) {
+        guard let name = names.first(where: { $0 == id.lowercased() }) else { return }
+        if name == id {
+            diagnostics.append(.error(.invalidID, at: location, "'\(id)' is reserved for \(page); choose another id"))
+        } else {
+            diagnostics.append(.error(
+                .caseCollision, at: location,
+                "'\(id)' differs only in letter case from '\(name)', reserved for \(page): they are one file on macOS and Windows; choose another id"))
+        }
+    }
+
     /// The items with unique ids, sorted by id; each id used again is reported at both places. Items are
     /// ordered by position in the content first, so the earlier one is kept. Sorts positions, not items:
     /// the items (whole modules) are copied once, into the result.
@@ -228,11 +281,13 @@ public enum Resolver {
     ) -> [T] {
         let ids = items.map(id)
         let locations = items.map(location)
+        let order = items.indices.sorted { locations[$0] < locations[$1] }
+        caseTwins(ids: ids, locations: locations, order: order, what: what, into: &diagnostics)
         var firstByID: [String: Int] = [:]
         firstByID.reserveCapacity(items.count)
         var kept: [Int] = []
         kept.reserveCapacity(items.count)
-        for index in items.indices.sorted(by: { locations[$0] < locations[$1] }) {
+        for index in order {
             let key = ids[index]
             if let first = firstByID[key] {
                 let here = locations[index], there = locations[first]

@@ -59,23 +59,43 @@ struct HostileInputTests {
         #expect(outcome.diagnostics.sorted.first { $0.location.file == "courses/intro/09-deep.xml" }?.message.contains("256 levels") == true)
     }
 
-    @Test("YAML alias bombs and deep nesting; deep Markdown; a 50 MB Markdown file")
-    func yamlAndMarkdown() throws {
+    @Test("YAML alias bombs are never expanded and 20,000-deep YAML nesting is refused")
+    func yamlBombs() throws {
         var bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for n in 1...9 { bomb += "a\(n): &a\(n) [" + Array(repeating: "*a\(n - 1)", count: 9).joined(separator: ", ") + "]\n" }
-        let line = "这是一段很长的中文正文，用来测试大文件的处理能力。Some English text too.\n\n"
-        let big = "---\ntitle: 大\norder: 13\nhours: 1\n---\n" + String(repeating: line, count: 50_000_000 / line.utf8.count)
         let outcome = try build(adding: [
             "courses/intro/11-bomb.md": "---\ntitle: 炸\norder: 11\nhours: 1\n" + bomb + "---\nx\n",
             "courses/intro/12-nest.md": "---\ntitle: 巢\norder: 12\nhours: 1\nx: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n---\n",
-            "courses/intro/10-deep.md": "---\ntitle: 深\norder: 10\nhours: 1\n---\n" + String(repeating: ">", count: 10_000) + " x\n\n" + String(repeating: "[", count: 50_000) + "\n",
-            "courses/intro/13-big.md": big,
         ])
         // The bomb's keys are unknown fields: reported, never expanded.
         #expect(Set(codes(outcome, in: "courses/intro/11-bomb.md")) == [.unknownField])
         #expect(codes(outcome, in: "courses/intro/12-nest.md") == [.yamlSyntax])
-        #expect(codes(outcome, in: "courses/intro/10-deep.md").isEmpty)
-        #expect(codes(outcome, in: "courses/intro/13-big.md").isEmpty)
+    }
+
+    @Test("10,000-deep Markdown and a 50 MB Markdown file render into pages the course links to")
+    func deepAndBigMarkdown() throws {
+        let line = "这是一段很长的中文正文，用来测试大文件的处理能力。Some English text too.\n\n"
+        let repeats = 50_000_000 / line.utf8.count
+        let big = "---\ntitle: 大文件\norder: 13\nhours: 1\n---\n## 大文件开头\n\n" + String(repeating: line, count: repeats) + "大文件结尾 END-OF-BIG\n"
+        let deep = "---\ntitle: 深嵌套\norder: 10\nhours: 1\n---\n## 深嵌套开头\n\n" + String(repeating: ">", count: 10_000) + " DEEP-QUOTE\n\n"
+            + String(repeating: "[", count: 50_000) + "\n\n深嵌套结尾 END-OF-DEEP\n"
+        let site = try renderClean(adding: ["courses/intro/13-big.md": big, "courses/intro/10-deep.md": deep])
+
+        let bigPage = try site.page("courses/intro/13-big.html")
+        #expect(bigPage.contains("<h1") && bigPage.contains("大文件"))
+        #expect(bigPage.contains("大文件开头") && bigPage.contains("END-OF-BIG"))
+        // Every paragraph made it to the page, in order, with nothing cut.
+        #expect(bigPage.components(separatedBy: "<p>这是一段很长的中文正文").count - 1 == repeats)
+        #expect(bigPage.utf8.count > 50_000_000)
+
+        let deepPage = try site.page("courses/intro/10-deep.html")
+        #expect(deepPage.contains("深嵌套开头") && deepPage.contains("DEEP-QUOTE") && deepPage.contains("END-OF-DEEP"))
+        #expect(deepPage.contains(String(repeating: "[", count: 50_000)))
+        #expect(deepPage.components(separatedBy: "<blockquote>").count - 1 == 10_000)
+
+        let course = try site.page("courses/intro/index.html")
+        #expect(course.contains("href=\"13-big.html\"") && course.contains("href=\"10-deep.html\""))
+        try site.expectLinksResolve(from: ["courses/intro/index.html", "courses/intro/10-deep.html"])
     }
 
     @Test("script, event handlers, javascript: and data: URLs in raw Markdown HTML never reach a page")
@@ -104,19 +124,91 @@ struct HostileInputTests {
         #expect(codes(outcome, in: "resources/outline.pdf.yml").contains(.duplicateID))
     }
 
-    @Test("file names with spaces and Chinese characters; an empty content folder")
+    @Test("file names with spaces and Chinese characters render, are published and are linked")
     func names() throws {
-        let outcome = try build(adding: [
-            "courses/intro/15 带 空格.md": "---\nid: spaced\ntitle: 空格\norder: 15\nhours: 1\n---\nx\n",
-            "courses/intro/第一章.md": "---\ntitle: 章\norder: 16\nhours: 1\n---\nx\n",
+        let site = try renderClean(adding: [
+            "courses/intro/15 带 空格.md": "---\nid: spaced\ntitle: 空格模块\norder: 15\nhours: 1\n---\nSPACED-BODY\n",
+            "courses/intro/第一章.md": "---\nid: chapter-1\ntitle: 第一章标题\norder: 16\nhours: 1\n---\nCHAPTER-BODY\n",
+            "resources/参考 文档.md": "---\nid: ref-doc\ntitle: 参考文档标题\nkind: document\ncourse: intro\n---\nREFERENCE-BODY\n",
+            "resources/讲义 一.pdf": "%PDF-1.4 handout",
+            "resources/讲义 一.pdf.yml": "id: handout\ntitle: 讲义一\nkind: slides\ncourse: intro\n",
         ])
-        #expect(codes(outcome, in: "courses/intro/15 带 空格.md").isEmpty)
-        #expect(codes(outcome, in: "courses/intro/第一章.md") == [.invalidID])
+        #expect(try site.page("courses/intro/spaced.html").contains("SPACED-BODY"))
+        #expect(try site.page("courses/intro/spaced.html").contains("空格模块"))
+        #expect(try site.page("courses/intro/chapter-1.html").contains("CHAPTER-BODY"))
+        #expect(try site.page("courses/intro/chapter-1.html").contains("第一章标题"))
+        #expect(try site.page("resources/ref-doc.html").contains("REFERENCE-BODY"))
+        let handout = try site.page("resources/handout.html")
+        #expect(handout.contains("讲义一"))
+        #expect(site.files["files/resources/讲义 一.pdf"] == Data("%PDF-1.4 handout".utf8))
+        // The handout page links to the published file, whatever the encoding of the link.
+        #expect(try site.links(in: "resources/handout.html").contains("files/resources/讲义 一.pdf"))
+        let course = try site.page("courses/intro/index.html")
+        #expect(course.contains("href=\"spaced.html\"") && course.contains("href=\"chapter-1.html\""))
+        try site.expectLinksResolve(from: ["courses/intro/index.html", "courses/intro/spaced.html", "resources/handout.html", "resources/index.html"])
+    }
 
+    @Test("an empty content folder: CM501 only")
+    func emptyFolder() throws {
         let workspace = try Workspace()
         let empty = workspace.path("Empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let nothing = Pipeline.check(content: empty)
         #expect(nothing.diagnostics.sorted.map(\.code) == [.missingConfig])
+    }
+
+    /// Builds the fixture site with `files` added and checks the build is clean (no errors, no warnings), so
+    /// every page is rendered and written.
+    func renderClean(adding files: [String: String]) throws -> BuiltSite {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        for (path, text) in files {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        }
+        let output = workspace.path("Site")
+        let outcome = try Pipeline.build(content: content, output: output)
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.sorted.prefix(10))")
+        #expect(outcome.filesWritten > 0)
+        return BuiltSite(workspace: workspace, files: try snapshot(output))
+    }
+}
+
+/// A written site, read back: its pages and the links between them.
+struct BuiltSite {
+    let workspace: Workspace
+    let files: [String: Data]
+
+    func page(_ path: String) throws -> String {
+        String(decoding: try #require(files[path], "\(path) was not written"), as: UTF8.self)
+    }
+
+    /// The site paths the `href` and `src` attributes of a page lead to (percent-decoded, relative to the
+    /// page), leaving out external and in-page links.
+    func links(in path: String) throws -> [String] {
+        let html = try page(path)
+        var targets: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            for piece in html.components(separatedBy: attribute).dropFirst() {
+                guard let raw = piece.split(separator: "\"", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init),
+                    !raw.isEmpty, !raw.hasPrefix("#"), !raw.contains("://"), !raw.hasPrefix("mailto:")
+                else { continue }
+                let target = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                    .replacingOccurrences(of: "&amp;", with: "&")
+                let decoded = target.removingPercentEncoding ?? target
+                targets.append(URL(fileURLWithPath: "/" + path).deletingLastPathComponent().appendingPathComponent(decoded).standardized.path.dropFirst().description)
+            }
+        }
+        return targets
+    }
+
+    /// Every link of `pages` leads to a file of the site (and the pages have some).
+    func expectLinksResolve(from pages: [String]) throws {
+        for path in pages {
+            let targets = try links(in: path)
+            #expect(!targets.isEmpty, "\(path) has no links")
+            for target in targets { #expect(files[target] != nil, "\(path) links to missing \(target)") }
+        }
     }
 }

@@ -32,6 +32,13 @@ def minutes(duration):
     return seconds / 60
 
 
+def matched(paths):
+    """The paths a glob found, sorted; a glob that finds nothing fails instead of checking nothing."""
+    paths = sorted(paths)
+    assert paths, "a glob over the shipped content matched nothing"
+    return paths
+
+
 def recount():
     """Per requirement of b2b-data 中级: levels and hours from modules, lecture minutes and levels, items."""
     tree = ET.parse(CONTENT / "frameworks" / "b2b-data.xml").getroot()
@@ -42,7 +49,7 @@ def recount():
     items = collections.Counter()              # id -> number of assessing items
     resources = collections.defaultdict(set)
 
-    for course in sorted((CONTENT / "courses").iterdir()):
+    for course in matched((CONTENT / "courses").iterdir()):
         for module in sorted(course.iterdir()):
             if module.name == "course.md":
                 continue
@@ -55,29 +62,29 @@ def recount():
                 for c in root.iter(f"{MOD}competency"):
                     teaching[c.get("ref")].append((c.get("level"), float(root.get("hours"))))
 
-    for lecture in sorted((CONTENT / "lectures").glob("*.md")):
+    for lecture in matched((CONTENT / "lectures").glob("*.md")):
         meta = front_matter(lecture)
         for ref, lvl in (meta.get("competencies") or {}).items():
             lectures[ref].append((lvl, minutes(meta["duration"])))
 
-    for path in sorted((CONTENT / "exercises").rglob("*.xml")):
+    for path in matched((CONTENT / "exercises").rglob("*.xml")):
         root = ET.parse(path).getroot()
         if root.tag == f"{EX}bank":
             for item in root.iter():
                 if item.tag.startswith(EX) and item.tag[len(EX):] in ITEM_TYPES and item.get("id"):
                     for ref in item.findall(f"{EX}assesses"):
                         items[ref.get("ref")] += 1
-    for sidecar in sorted((CONTENT / "exercises").rglob("*.yml")):
+    for sidecar in matched((CONTENT / "exercises").rglob("*.yml")):
         meta = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
         for entry in (meta.get("items") or {}).values():
             for ref in entry.get("assesses") or []:
                 items[ref] += 1
 
-    for sidecar in sorted(list((CONTENT / "resources").rglob("*.yml")) + list((CONTENT / "datasets").glob("*.yml"))):
+    for sidecar in matched(list((CONTENT / "resources").rglob("*.yml")) + list((CONTENT / "datasets").glob("*.yml"))):
         meta = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
         for ref in (meta.get("competencies") or {}):
             resources[ref].add(meta.get("id") or sidecar.name[:-len(".yml")].rsplit(".", 1)[0])
-    for document in sorted((CONTENT / "resources").rglob("*.md")):
+    for document in matched((CONTENT / "resources").rglob("*.md")):
         meta = front_matter(document)
         for ref in (meta.get("competencies") or {}):
             resources[ref].add(meta.get("id") or document.stem)
