@@ -1,3 +1,4 @@
+import CoursemapXML
 import Foundation
 import Yams
 import CoursemapModel
@@ -23,8 +24,10 @@ enum ConfigReader {
         var baseURL = fields.string("base_url")
         if let url = baseURL {
             let lower = url.lowercased()
-            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) {
-                fields.invalid(fields.node("base_url")!, "base_url must be an absolute http(s) URL, found '\(url)'")
+            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !URLPolicy.isAllowed(url)
+                || url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" })
+            {
+                fields.invalid(fields.node("base_url")!, "base_url must be an absolute http(s) URL without spaces, quotes, '<', '>' or '\\', found '\(url.debugDescription.dropFirst().dropLast())'")
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"

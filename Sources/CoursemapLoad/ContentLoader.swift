@@ -170,6 +170,11 @@ public struct ContentLoader: Sendable {
         content.diagnostics.append(contentsOf: bankDiagnostics)
         content.files = cache.listing?.files ?? Set(listing.files)
         content.assets = Set(files.filter { $0.kind == .asset }.map(\.path))
+        for file in files where file.kind == .asset || file.kind == .captions {
+            if let reason = ActiveFile.reason(file.path, head: { source.head(file.path, ActiveFile.sniffLength) }) {
+                content.activeFiles[file.path] = reason
+            }
+        }
         // Course folders that hold modules but no course.md file at all (a course.md with errors has its own
         // diagnostics and is not reported again).
         let foldersWithCourseFile = Set(files.compactMap { file -> String? in

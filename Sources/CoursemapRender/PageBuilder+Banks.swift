@@ -135,7 +135,7 @@ extension PageBuilder {
                 scenario: task.scenario.html, steps: task.steps.map(\.html),
                 datasets: task.datasets.map { dataset in
                     DatasetView(
-                        href: root + shared + SitePaths.download(dataset.path), title: plain(dataset.title),
+                        href: root + shared + SitePaths.downloadURL(dataset.path), title: plain(dataset.title),
                         fileName: String(dataset.path.split(separator: "/").last ?? ""))
                 },
                 deliverable: task.deliverable.html,
@@ -233,14 +233,9 @@ extension PageBuilder {
     }
 
     /// Choice texts sit inside a `<label>`, which admits phrasing content only: imported HTML's paragraphs
-    /// become line breaks, and other blocks their content.
+    /// become line breaks, and other blocks their content (`PhrasingHTML`, on the tag structure).
     static func phrasing(_ html: String) -> String {
-        var text = html.trimmingCharacters(in: .whitespacesAndNewlines)
-        for block in ["div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "tbody", "thead", "tr", "td", "th", "pre"] {
-            text = text.replacingOccurrences(of: "<\(block)>", with: " ").replacingOccurrences(of: "</\(block)>", with: " ")
-        }
-        text = text.replacingOccurrences(of: "</p>\\s*<p>", with: "<br>", options: .regularExpression)
-        return text.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "")
+        PhrasingHTML.rewrite(html)
     }
 
     static func number(_ value: Double) -> String {
