@@ -11,9 +11,10 @@ public enum URLPolicy {
         let url = browserView(href)
         guard !url.isEmpty, !url.unicodeScalars.contains(where: isControl) else { return false }
         guard !leavesHost(url) else { return false }
+        // A character reference before the first ':' could hide a scheme once decoded (`&#106;avascript:`).
+        guard !hasCharacterReference(url.prefix { $0 != ":" }) else { return false }
         // The part where a scheme would be: up to the first '/', '?' or '#'.
         let head = url.prefix { !"/?#".contains($0) }
-        guard !hasCharacterReference(head) else { return false }
         guard let colon = head.firstIndex(of: ":") else { return true }  // relative path or fragment
         return ["http", "https", "mailto"].contains(url[..<colon].lowercased())
     }
@@ -23,7 +24,7 @@ public enum URLPolicy {
     public static func hasScheme(_ value: String) -> Bool {
         let url = browserView(value)
         let head = url.prefix { !"/?#".contains($0) }
-        return head.contains(":") || hasCharacterReference(head) || url.unicodeScalars.contains(where: isControl)
+        return head.contains(":") || hasCharacterReference(url.prefix { $0 != ":" }) || url.unicodeScalars.contains(where: isControl)
     }
 
     public static func isExternal(_ href: String) -> Bool {
