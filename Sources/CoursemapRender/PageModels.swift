@@ -273,8 +273,8 @@ struct CoveragePage: Sendable, Encodable {
     let notAssessed: [CompetencyItem]
     let orphans: [LinkView]
     let introducedOnly: [CompetencyItem]
-    let areaChart: String
-    let heatmap: String
+    let areaChart: AreaBarsChart
+    let heatmap: HeatmapChart
     let matrixCourses: [LinkView]
     let matrixRows: [MatrixRow]
     let matrixTotals: [String]

@@ -34,7 +34,9 @@ def test_a_chinese_query_finds_the_module(browser, http_shipped):
 def test_every_shipped_module_is_found_by_a_word_of_its_title(browser, http_shipped):
     """A person finds any module by a Chinese word in two clicks: type it in the header box, open the result."""
     missing = []
-    for module in sorted((ROOT / "Content" / "courses").glob("*/[0-9]*")):
+    modules = sorted((ROOT / "Content" / "courses").glob("*/[0-9]*"))
+    assert len(modules) > 10, "the glob found no shipped modules"
+    for module in modules:
         if module.suffix == ".md":
             text = module.read_text(encoding="utf-8")
             title = yaml.safe_load(text[4:text.index("\n---", 4)])["title"]["zh"]
