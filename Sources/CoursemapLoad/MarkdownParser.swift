@@ -104,8 +104,8 @@ enum MarkdownParser {
             outline.append(Heading(level: level, text: text, anchor: anchor))
 
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLText.escapeAttribute(anchor))\">")
-            cmark_node_set_on_exit(block, "</h\(level)>\n")
+            cmark_node_set_on_enter(block, HTMLWriter.startTag("h\(level)", [("id", anchor)]))
+            cmark_node_set_on_exit(block, HTMLWriter.endTag("h\(level)") + "\n")
             while let child = cmark_node_first_child(node) {
                 cmark_node_append_child(block, child)
             }
@@ -218,8 +218,8 @@ enum MarkdownParser {
         cmark_iter_free(iterator)
         for table in tables {
             guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(wrapper, "<div class=\"table-wrap\">")
-            cmark_node_set_on_exit(wrapper, "</div>")
+            cmark_node_set_on_enter(wrapper, HTMLWriter.startTag("div", [("class", "table-wrap")]))
+            cmark_node_set_on_exit(wrapper, HTMLWriter.endTag("div"))
             cmark_node_insert_before(table, wrapper)
             cmark_node_append_child(wrapper, table)
         }
