@@ -356,3 +356,19 @@ def test_the_theme_breaks_no_rule_of_its_csp(browser, site, http_site, scheme):
         browser.get(base + page)
         violations = [e["message"] for e in browser.get_log("browser") if "Content Security Policy" in e["message"]]
         assert violations == [], f"{page}: {violations}"
+
+
+def test_the_header_search_submits_under_the_csp_from_disk(browser, site):
+    """`form-action 'self'` lets the header's search form go to the search page, also from file://."""
+    from selenium.webdriver.common.by import By
+    browser.get((site / "courses" / "intro" / "index.html").as_uri())
+    browser.get_log("browser")
+    box = browser.find_element(By.ID, "cm-search-input")
+    box.send_keys("点击率")
+    box.submit()
+    deadline = time.monotonic() + 5
+    while "search.html" not in browser.current_url and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert browser.current_url.startswith((site / "search.html").as_uri()), browser.current_url
+    assert "q=" in browser.current_url
+    assert [e for e in browser.get_log("browser") if "Content Security Policy" in e["message"]] == []
