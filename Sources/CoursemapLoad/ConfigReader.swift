@@ -24,9 +24,7 @@ enum ConfigReader {
         var baseURL = fields.string("base_url")
         if let url = baseURL {
             let lower = url.lowercased()
-            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !URLPolicy.isAllowed(url)
-                || url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" })
-            {
+            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !URLPolicy.isPlainWebURL(url) {
                 fields.invalid(fields.node("base_url")!, "base_url must be an absolute http(s) URL without spaces, quotes, '<', '>' or '\\', found '\(url.debugDescription.dropFirst().dropLast())'")
                 baseURL = nil
             } else if !url.hasSuffix("/") {

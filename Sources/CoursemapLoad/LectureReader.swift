@@ -22,10 +22,10 @@ enum LectureReader {
         if let value = fields.string("video", required: true) {
             let node = fields.node("video")!
             if value.hasPrefix("https://") || value.hasPrefix("HTTPS://") {
-                if URLPolicy.isAllowed(value) {
+                if URLPolicy.isPlainWebURL(value) {
                     video = .remote(value)
                 } else {
-                    diagnostics.append(.error(.unsafeLink, at: parts.fields.document.location(of: node), "video '\(value)' is not a usable https URL"))
+                    diagnostics.append(.error(.unsafeLink, at: parts.fields.document.location(of: node), "video '\(value.debugDescription.dropFirst().dropLast())' is not a usable https URL: percent-encode spaces, quotes, '<', '>' and '\\'"))
                 }
             } else if let reference = AssetPaths.reference(value, at: parts.fields.document.location(of: node), field: "video", into: &diagnostics) {
                 video = .file(reference)

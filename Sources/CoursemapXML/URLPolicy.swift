@@ -27,6 +27,19 @@ public enum URLPolicy {
         return head.contains(":") || hasCharacterReference(url.prefix { $0 != ":" }) || url.unicodeScalars.contains(where: isControl)
     }
 
+    /// An `http(s)` URL written as a URL should be: allowed by `isAllowed`, with nothing a browser would
+    /// have to repair — no white space, control character, quote, `<`, `>`, `\`, `` ` ``, `{`, `}`, `|` or
+    /// `^` anywhere (they must be percent-encoded). For fields that take a whole remote address (a video,
+    /// `base_url`).
+    public static func isPlainWebURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), isAllowed(url) else { return false }
+        return !url.unicodeScalars.contains { scalar in
+            scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.isWhitespace
+                || "\"<>\\`{}|^".unicodeScalars.contains(scalar)
+        }
+    }
+
     public static func isExternal(_ href: String) -> Bool {
         let lower = browserView(href).lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")

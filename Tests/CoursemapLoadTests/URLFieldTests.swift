@@ -47,7 +47,10 @@ struct URLFieldTests {
     func remoteVideo() {
         let https = load(["lectures/l.md": Self.lecture("video", "https://video.example.test/a.webm")])
         #expect(https.lectures.first?.video == .remote("https://video.example.test/a.webm"))
-        for value in ["http://video.example.test/a.webm", "'https:\\x09//a'", "ftp://x/a.webm"] {
+        for value in [
+            "http://video.example.test/a.webm", "https:\\x09//a", "ftp://x/a.webm", "https://x/a.webm\\\" onerror=\\\"alert(1)",
+            "https://x/a b.webm", "https://x/<script>.webm", "https://x\\\\y/a.webm", "https://x/a.webm\\x0b",
+        ] {
             let content = load(["lectures/l.md": Self.lecture("video", "\"\(value)\"")])
             #expect(content.diagnostics.hasErrors, "\(value)")
             #expect(content.lectures.isEmpty)

@@ -159,7 +159,7 @@ def accepted_payloads(port: int) -> dict:
 title:
   zh: 恶意视频
 duration: "0:12"
-video: "https://video.invalid/v.webm\\" onloadstart=\\"alert(1)\\" x=\\""
+video: "https://video.invalid/v.webm?a='onloadstart='alert(1)&b=1"
 poster: {json.dumps("lectures/media/" + quote_name)}
 slides: "lectures/media/s' onclick='alert(1).pdf"
 captions:
@@ -296,6 +296,7 @@ def test_published_files_with_hostile_names_open_inert(browser, accepted_site, c
 REFUSED = {
     "video javascript:": ("lectures/h2.md", "video", "javascript:alert(1)", "CM305"),
     "video mixed case with a space": ("lectures/h2.md", "video", "' JaVaScRiPt:alert(1)'", "CM305"),
+    "video https with a quote": ("lectures/h2.md", "video", '"https://x.invalid/v.webm\\" onloadstart=\\"alert(1)"', "CM305"),
     "poster tab-split scheme": ("lectures/h2.md", "poster", '"java\\tscript:alert(1)"', "CM305"),
     "captions entity scheme": ("lectures/h2.md", "captions", "'&#106;avascript:alert(1)'", "CM305"),
     "slides data:": ("lectures/h2.md", "slides", "'data:text/html,<script>alert(1)</script>'", "CM305"),
