@@ -97,7 +97,8 @@ struct MediaCard: Sendable, Encodable {
 /// A transcript's time-code link: without JavaScript it opens the video itself at that time (a media
 /// fragment, `VIDEO#t=80`); `media.js` seeks the player instead.
 struct TimeCodeLink: Sendable, Encodable {
-    let href: String
+    /// The video's URL, as the player has it (`SitePaths.downloadURL` or a checked https URL).
+    let video: String
     let time: String
     let clock: String
 }

@@ -226,7 +226,7 @@ public enum SiteRenderer {
             case "time":
                 guard let videoSource, let seconds = Double(argument), seconds.isFinite else { return nil }
                 return theme.render(
-                    TimeCodeLink(href: videoSource + "#t=" + argument, time: argument, clock: Lecture.clock(seconds)), template: "timestamp")
+                    TimeCodeLink(video: videoSource, time: argument, clock: Lecture.clock(seconds)), template: "timestamp")
             default:
                 return nil
             }
