@@ -77,7 +77,7 @@ final class PageBuilder: Sendable {
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
             stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
             mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin),
-            canonical: program.config.baseURL.map { $0 + layout.prefix + page },
+            canonical: program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) },
             switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
             searchHref: root + SitePaths.search, searchKind: searchKind(of: page), searchCourse: searchCourse(of: page),
             homeHref: root + SitePaths.home, nav: navigation(root: root, section: section),
