@@ -47,13 +47,55 @@ enum CoverageCharts {
                     x: x, heat: level, filled: true, title: "\(code) · \(courses[column]): \(levels) · \(PageBuilder.hours(cell.hours)) \(ui.hours)",
                     levels: levels, textX: x + cellWidth / 2 - 1)
             }
-            return HeatmapChart.Row(y: y, labelY: y + 14, textY: y + 13, code: code, cells: rowCells)
+            return HeatmapChart.Row(
+                y: y, labelY: y + 14, textY: y + 13, cellWidth: cellWidth - 2, cellHeight: cellHeight - 2, code: code, cells: rowCells)
         }
         return HeatmapChart(
             width: width, height: height, cellWidth: cellWidth - 2, cellHeight: cellHeight - 2, title: ui.matrix, columns: columns, rows: rows)
     }
 
     private static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// The heatmap's SVG: the `chart-heatmap` template opens it (size, title, course labels), each row is
+    /// rendered by `chart-heatmap-row`, one at a time, and `chart-heatmap-end` closes it, all into one buffer
+    /// sized ahead. A report of a large program has hundreds of thousands of cells: row by row, only one
+    /// row's template values are in memory, not a tree of them all beside the matrix table's.
+    static func svg(_ chart: HeatmapChart, theme: Theme) -> String {
+        var bytes: [UInt8] = []
+        // About 220–250 bytes a filled cell, 90 an empty one (as the matrix holds them).
+        bytes.reserveCapacity(256 + chart.columns.count * 140 + chart.rows.count * (80 + chart.columns.count * 240))
+        let frame = HeatmapChart.Frame(width: chart.width, height: chart.height, title: chart.title, columns: chart.columns)
+        bytes += theme.renderBytes(frame, template: "chart-heatmap") ?? []
+        for row in chart.rows {
+            bytes += theme.renderBytes(row, template: "chart-heatmap-row") ?? []
+        }
+        bytes += theme.renderBytes(frame, template: "chart-heatmap-end") ?? []
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A chart of a page: its data until the page is rendered, then its SVG, made by the theme's templates
+/// (`SiteRenderer` fills `svg`). Encodes as the SVG alone, so the page's template values hold no copy of
+/// the chart's data.
+struct RenderedChart<Chart: Sendable>: Sendable, Encodable {
+    private(set) var chart: Chart?
+    private(set) var svg = ""
+
+    init(_ chart: Chart) {
+        self.chart = chart
+    }
+
+    /// Makes the SVG from the chart's data, and lets the data go.
+    mutating func render(_ make: (Chart) -> String) {
+        guard let chart else { return }
+        self.chart = nil
+        svg = make(chart)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(svg)
+    }
 }
 
 /// The work-area bar chart, for the `chart-areas` template.
@@ -102,8 +144,18 @@ struct HeatmapChart: Sendable, Encodable {
         let y: Int
         let labelY: Int
         let textY: Int
+        let cellWidth: Int
+        let cellHeight: Int
         let code: String
         let cells: [Cell]
+    }
+
+    /// What the `chart-heatmap` and `chart-heatmap-end` templates write around the rows.
+    struct Frame: Sendable, Encodable {
+        let width: Int
+        let height: Int
+        let title: String
+        let columns: [Column]
     }
 
     struct Cell: Sendable, Encodable {

@@ -273,8 +273,8 @@ struct CoveragePage: Sendable, Encodable {
     let notAssessed: [CompetencyItem]
     let orphans: [LinkView]
     let introducedOnly: [CompetencyItem]
-    let areaChart: AreaBarsChart
-    let heatmap: HeatmapChart
+    var areaChart: RenderedChart<AreaBarsChart>
+    var heatmap: RenderedChart<HeatmapChart>
     let matrixCourses: [LinkView]
     let matrixRows: [MatrixRow]
     let matrixTotals: [String]

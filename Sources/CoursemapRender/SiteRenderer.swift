@@ -210,7 +210,12 @@ public enum SiteRenderer {
         let explanation = program.config.coverageRules.explanation(in: layout.language)
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), program.framework(scope.framework) != nil else { continue }
-            plan.page(prefix + SitePaths.coverage(scope), .coverage, template: "coverage") { builder.coverage(report, rules: explanation, orphans: orphans) }
+            plan.page(prefix + SitePaths.coverage(scope), .coverage, template: "coverage") {
+                guard var page = builder.coverage(report, rules: explanation, orphans: orphans) else { return nil }
+                page.areaChart.render { theme.render($0, template: "chart-areas") ?? "" }
+                page.heatmap.render { CoverageCharts.svg($0, theme: theme) }
+                return page
+            }
         }
     }
 
