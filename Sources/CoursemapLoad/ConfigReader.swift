@@ -1,3 +1,4 @@
+import CoursemapXML
 import Foundation
 import Yams
 import CoursemapModel
@@ -23,8 +24,8 @@ enum ConfigReader {
         var baseURL = fields.string("base_url")
         if let url = baseURL {
             let lower = url.lowercased()
-            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) {
-                fields.invalid(fields.node("base_url")!, "base_url must be an absolute http(s) URL, found '\(url)'")
+            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !URLPolicy.isPlainWebURL(url) {
+                fields.invalid(fields.node("base_url")!, "base_url must be an absolute http(s) URL without spaces, quotes, '<', '>' or '\\', found '\(url.debugDescription.dropFirst().dropLast())'")
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"

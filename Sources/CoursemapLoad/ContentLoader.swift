@@ -174,6 +174,11 @@ public struct ContentLoader: Sendable {
         // A refused name is no file of the content: nothing may refer to it or publish it.
         for file in files { if case .unsafeName = file.kind { content.files.remove(file.path) } }
         content.assets = Set(files.filter { $0.kind == .asset }.map(\.path))
+        for file in files where file.kind == .asset || file.kind == .captions {
+            if let reason = ActiveFile.reason(file.path, head: { source.head(file.path, ActiveFile.sniffLength) }) {
+                content.activeFiles[file.path] = reason
+            }
+        }
         // Course folders that hold modules but no course.md file at all (a course.md with errors has its own
         // diagnostics and is not reported again).
         let foldersWithCourseFile = Set(files.compactMap { file -> String? in

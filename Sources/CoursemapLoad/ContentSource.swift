@@ -14,6 +14,9 @@ public struct ContentSource: Sendable {
     /// What is at a path now, without following a link (`serve` keeps the last listing when the changed
     /// paths are still plain files, or are gone and were never listed). `.other` when unknown.
     public var entry: @Sendable (_ relativePath: String) -> Entry
+    /// The first `count` bytes of a file (fewer when it is shorter), without reading the rest; `nil` when
+    /// it cannot be read. Used to recognise published files whose content a browser would run.
+    public var head: @Sendable (_ relativePath: String, _ count: Int) -> [UInt8]?
 
     /// What `entry` finds at a path.
     public enum Entry: Sendable {
@@ -24,12 +27,14 @@ public struct ContentSource: Sendable {
         listFiles: @escaping @Sendable () throws -> (files: [String], escapes: [String]),
         read: @escaping @Sendable (String) throws -> [UInt8],
         size: (@Sendable (String) -> Int?)? = nil,
-        entry: (@Sendable (String) -> Entry)? = nil
+        entry: (@Sendable (String) -> Entry)? = nil,
+        head: (@Sendable (String, Int) -> [UInt8]?)? = nil
     ) {
         self.listFiles = listFiles
         self.read = read
         self.size = size ?? { path in (try? read(path))?.count }
         self.entry = entry ?? { _ in .other }
+        self.head = head ?? { path, count in (try? read(path)).map { Array($0.prefix(count)) } }
     }
 
     /// Files in memory, keyed by relative path.
@@ -58,6 +63,22 @@ public struct ContentSource: Sendable {
                 var info = stat()
                 guard lstat(root.path + "/" + path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .other }
                 return (info.st_mode & S_IFMT) == S_IFREG ? .plainFile : .other
+            },
+            head: { path, count in
+                let descriptor = open(root.path + "/" + path, O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { return nil }
+                defer { close(descriptor) }
+                var bytes = [UInt8](repeating: 0, count: max(count, 0))
+                var filled = 0
+                while filled < bytes.count {
+                    let got = bytes.withUnsafeMutableBytes { buffer in
+                        Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                    }
+                    if got < 0 && errno == EINTR { continue }
+                    guard got > 0 else { break }
+                    filled += got
+                }
+                return Array(bytes.prefix(filled))
             })
     }
 }

@@ -1,4 +1,5 @@
 import CoursemapModel
+import CoursemapXML
 import Foundation
 import Yams
 
@@ -24,8 +25,12 @@ enum LectureReader {
         var video: MediaSource?
         if let value = fields.string("video", required: true) {
             let node = fields.node("video")!
-            if value.lowercased().hasPrefix("https://") {
-                video = .remote(value)
+            if value.hasPrefix("https://") || value.hasPrefix("HTTPS://") {
+                if URLPolicy.isPlainWebURL(value) {
+                    video = .remote(value)
+                } else {
+                    diagnostics.append(.error(.unsafeLink, at: parts.fields.document.location(of: node), "video '\(value.debugDescription.dropFirst().dropLast())' is not a usable https URL: percent-encode spaces, quotes, '<', '>' and '\\'"))
+                }
             } else if let reference = AssetPaths.reference(value, at: parts.fields.document.location(of: node), field: "video", into: &diagnostics) {
                 video = .file(reference)
             }
@@ -80,7 +85,15 @@ enum LectureReader {
 /// Paths that content gives to files of the content folder.
 enum AssetPaths {
     /// A reference to a content file, or a CM323 diagnostic for a path that would leave the content folder.
+    /// A value with a URL scheme (as a browser reads it, e.g. `javascript:`, ` JaVaScRiPt:`, `java\tscript:`)
+    /// is a CM305 diagnostic: these fields take content paths only.
     static func reference(_ path: String, at location: SourceLocation, field: String, into diagnostics: inout [Diagnostic]) -> AssetReference? {
+        if URLPolicy.hasScheme(path) {
+            diagnostics.append(.error(
+                .unsafeLink, at: location,
+                "\(field) '\(path.debugDescription.dropFirst().dropLast())' is a URL with a scheme; \(field) takes a path inside the content folder (e.g. lectures/media/x.webm)\(field == "video" ? " or an https URL" : "")"))
+            return nil
+        }
         guard let normalised = ContentPath.normalise(path) else {
             diagnostics.append(.error(
                 .unsafeAssetPath, at: location,

@@ -42,14 +42,16 @@ enum MarkdownParser {
     }
 
     /// Like `parse`, and when `timecodes` is true, paragraphs that start with `[mm:ss]` or `[h:mm:ss]` get a
-    /// link that seeks the video (`<a class="timestamp" href="#t=80" data-time="80">01:20</a>`).
+    /// placeholder for the link that seeks the video (`<!--coursemap-time 80-->`, made into
+    /// `<a class="timestamp" href="VIDEO#t=80" data-time="80">1:20</a>` when the page is rendered).
     static func parseTranscript(
         _ markdown: String, options: MarkdownOptions, file: String, firstLine: Int, timecodes: Bool
     ) -> (text: RichText, diagnostics: [Diagnostic], timecodes: [TimeCode]) {
         prepare()
         if let tooWide = MarkdownTableLimits.check(markdown, file: file, firstLine: firstLine) { return (.empty, [tooWide], []) }
-        // Table alignment as style attributes: the align attribute is obsolete in HTML5.
-        var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        // Table alignment as `align` attributes, not `style` ones: the pages' Content-Security-Policy allows no
+        // inline styles (style.css aligns `th[align]` and `td[align]`).
+        var flags = CMARK_OPT_FOOTNOTES
         if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
 
         guard let parser = cmark_parser_new(flags) else { return (.empty, [], []) }
@@ -103,8 +105,8 @@ enum MarkdownParser {
             outline.append(Heading(level: level, text: text, anchor: anchor))
 
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLText.escapeAttribute(anchor))\">")
-            cmark_node_set_on_exit(block, "</h\(level)>\n")
+            cmark_node_set_on_enter(block, HTMLWriter.startTag("h\(level)", [("id", anchor)]))
+            cmark_node_set_on_exit(block, HTMLWriter.endTag("h\(level)") + "\n")
             while let child = cmark_node_first_child(node) {
                 cmark_node_append_child(block, child)
             }
@@ -167,7 +169,9 @@ enum MarkdownParser {
             cmark_node_set_literal(text, String(rest))
             guard let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             let value = NumberText.plain(seconds)
-            cmark_node_set_on_enter(link, "<a class=\"timestamp\" href=\"#t=\(value)\" data-time=\"\(value)\">\(Lecture.clock(seconds))</a> ")
+            // A placeholder: the render stage makes the link from the theme's `timestamp` template, with the
+            // video's URL escaped there (`TimeCodePlaceholder`).
+            cmark_node_set_on_enter(link, TimeCodePlaceholder.make(value) + " ")
             cmark_node_set_on_exit(link, "")
             cmark_node_insert_before(text, link)
             codes.append(TimeCode(seconds: seconds, line: line))
@@ -226,8 +230,8 @@ enum MarkdownParser {
         cmark_iter_free(iterator)
         for table in tables {
             guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(wrapper, "<div class=\"table-wrap\">")
-            cmark_node_set_on_exit(wrapper, "</div>")
+            cmark_node_set_on_enter(wrapper, HTMLWriter.startTag("div", [("class", "table-wrap")]))
+            cmark_node_set_on_exit(wrapper, HTMLWriter.endTag("div"))
             cmark_node_insert_before(table, wrapper)
             cmark_node_append_child(wrapper, table)
         }

@@ -9,7 +9,8 @@ import CoursemapXML
 struct XMLBodyWriter {
     let file: String
     let language: Language
-    private(set) var html = ""
+    private var out = HTMLWriter()
+    var html: String { out.html }
     private(set) var headings: [Heading] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var anchors = Anchors()
@@ -42,9 +43,9 @@ struct XMLBodyWriter {
     private mutating func rich(_ nodes: [XMLNodeContent], paragraph: Bool) {
         let hasBlocks = nodes.contains { if case let .element(e) = $0 { return Self.blockNames.contains(e.name) } else { return false } }
         guard hasBlocks else {
-            if paragraph { html += "<p>" }
+            if paragraph { out.start("p") }
             inline(trimmed(nodes))
-            if paragraph { html += "</p>" }
+            if paragraph { out.end("p") }
             return
         }
         var run: [XMLNodeContent] = []
@@ -52,9 +53,10 @@ struct XMLBodyWriter {
             let content = writer.trimmed(run)
             run = []
             guard !content.isEmpty else { return }
-            writer.html += "<p>"
+            writer.out.start("p")
             writer.inline(content)
-            writer.html += "</p>\n"
+            writer.out.end("p")
+            writer.out.newline()
         }
         for node in nodes {
             if case let .element(element) = node, Self.blockNames.contains(element.name) {
@@ -89,80 +91,105 @@ struct XMLBodyWriter {
         case "section":
             sectionDepth += 1
             let level = min(sectionDepth, 6)
-            html += "<section>\n"
+            out.start("section")
+            out.newline()
             if let title = element.first("title") {
                 let text = title.text.collapsingWhitespace
                 let anchor = anchors.make(for: text)
                 headings.append(Heading(level: level, text: text, anchor: anchor))
-                html += "<h\(level) id=\"\(HTMLText.escapeAttribute(anchor))\">"
+                out.start("h\(level)", [("id", anchor)])
                 inline(title.children)
-                html += "</h\(level)>\n"
+                out.end("h\(level)")
+                out.newline()
             }
             blocks(element.elements.filter { $0.name != "title" })
-            html += "</section>\n"
+            out.end("section")
+            out.newline()
             sectionDepth -= 1
         case "p":
-            html += "<p>"
+            out.start("p")
             inline(element.children)
-            html += "</p>\n"
+            out.end("p")
+            out.newline()
         case "ul", "ol":
-            html += "<\(element.name)>\n"
+            out.start(element.name)
+            out.newline()
             for item in element.all("li") {
-                html += "<li>"
+                out.start("li")
                 for child in item.children {
                     if case let .element(nested) = child, nested.name == "ul" || nested.name == "ol" {
-                        html += "\n"
+                        out.newline()
                         block(nested)
                     } else {
                         inline([child])
                     }
                 }
-                html += "</li>\n"
+                out.end("li")
+                out.newline()
             }
-            html += "</\(element.name)>\n"
+            out.end(element.name)
+            out.newline()
         case "table":
-            html += "<div class=\"table-wrap\"><table>\n"
+            out.start("div", [("class", "table-wrap")])
+            out.start("table")
+            out.newline()
             if let caption = element.first("caption") {
-                html += "<caption>"
+                out.start("caption")
                 inline(caption.children)
-                html += "</caption>\n"
+                out.end("caption")
+                out.newline()
             }
             // Leading rows of header cells only become the <thead> (repeated on printed pages).
             let rows = element.all("tr")
             let headerCount = rows.prefix { row in row.elements.allSatisfy { $0.name == "th" } }.count
             for (index, row) in rows.enumerated() {
-                if index == 0 && headerCount > 0 { html += "<thead>\n" }
-                if index == headerCount { html += "<tbody>\n" }
-                html += "<tr>"
+                if index == 0 && headerCount > 0 { out.start("thead"); out.newline() }
+                if index == headerCount { out.start("tbody"); out.newline() }
+                out.start("tr")
                 for cell in row.elements where cell.name == "th" || cell.name == "td" {
-                    html += cell.name == "th" ? (index < headerCount ? "<th scope=\"col\">" : "<th scope=\"row\">") : "<td>"
+                    out.start(cell.name, cell.name == "th" ? [("scope", index < headerCount ? "col" : "row")] : [])
                     inline(cell.children)
-                    html += "</\(cell.name)>"
+                    out.end(cell.name)
                 }
-                html += "</tr>\n"
-                if index + 1 == headerCount { html += "</thead>\n" }
+                out.end("tr")
+                out.newline()
+                if index + 1 == headerCount { out.end("thead"); out.newline() }
             }
-            if headerCount < rows.count { html += "</tbody>\n" }
-            html += "</table></div>\n"
+            if headerCount < rows.count { out.end("tbody"); out.newline() }
+            out.end("table")
+            out.end("div")
+            out.newline()
         case "pre":
-            let language = element.attributes["lang"].map { " class=\"language-\(HTMLText.escapeAttribute($0))\"" } ?? ""
-            html += "<pre><code\(language)>\(HTMLText.escape(trimmedCode(element.text)))</code></pre>\n"
+            out.start("pre")
+            out.start("code", element.attributes["lang"].map { [("class", "language-\($0)")] } ?? [])
+            out.text(trimmedCode(element.text))
+            out.end("code")
+            out.end("pre")
+            out.newline()
         case "blockquote":
-            html += "<blockquote>\n"
+            out.start("blockquote")
+            out.newline()
             blocks(element.elements)
-            html += "</blockquote>\n"
+            out.end("blockquote")
+            out.newline()
         case "note":
             let kind = element.attributes["kind"] ?? "tip"
-            html += "<aside class=\"note note-\(HTMLText.escapeAttribute(kind))\">\n"
-            html += "<p class=\"note-title\">\(HTMLText.escape(Self.noteTitle(kind, language)))</p>\n"
+            out.start("aside", [("class", "note note-\(kind)")])
+            out.newline()
+            out.start("p", [("class", "note-title")])
+            out.text(Self.noteTitle(kind, language))
+            out.end("p")
+            out.newline()
             blocks(element.elements)
-            html += "</aside>\n"
+            out.end("aside")
+            out.newline()
         case "embed":
             let reference = element.attributes["ref"] ?? ""
             let location = SourceLocation(file: file, line: element.line)
             if let embed = Embed(reference: reference, location: location) {
                 embeds.append(embed)
-                html += embed.placeholder + "\n"
+                out.comment(embed.placeholderText)
+                out.newline()
             } else {
                 diagnostics.append(.error(.unknownItemReference, at: location, "'\(reference)' is not an embed reference; write item:BANK/ITEM or bank:BANK"))
             }
@@ -175,27 +202,29 @@ struct XMLBodyWriter {
         for node in nodes {
             switch node {
             case let .text(text):
-                html += HTMLText.escape(text)
+                out.text(text)
             case let .element(element):
                 switch element.name {
                 case "em", "strong", "sub", "sup":
-                    html += "<\(element.name)>"
+                    out.start(element.name)
                     inline(element.children)
-                    html += "</\(element.name)>"
+                    out.end(element.name)
                 case "code":
-                    html += "<code>\(HTMLText.escape(element.text))</code>"
+                    out.start("code")
+                    out.text(element.text)
+                    out.end("code")
                 case "br":
-                    html += "<br>"
+                    out.start("br")
                 case "blank":
                     blankCount += 1
-                    html += "<span class=\"blank\" data-blank=\"\(blankCount)\"></span>"
+                    out.start("span", [("class", "blank"), ("data-blank", String(blankCount))])
+                    out.end("span")
                 case "a":
                     let href = element.attributes["href"] ?? ""
                     if URLPolicy.isAllowed(href) {
-                        let external = URLPolicy.isExternal(href) ? " rel=\"noopener\"" : ""
-                        html += "<a href=\"\(HTMLText.escapeAttribute(href))\"\(external)>"
+                        out.start("a", [("href", href)] + (URLPolicy.isExternal(href) ? [("rel", "noopener")] : []))
                         inline(element.children)
-                        html += "</a>"
+                        out.end("a")
                     } else {
                         diagnostics.append(.error(
                             .unsafeLink, at: SourceLocation(file: file, line: element.line),

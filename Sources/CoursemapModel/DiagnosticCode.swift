@@ -53,6 +53,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case unsafeAssetPath = "CM323"
     case largeAsset = "CM324"
     case invalidTimestamp = "CM325"
+    case activeFile = "CM326"
 
     // References and identity
     case unknownCompetency = "CM401"
@@ -126,6 +127,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unsafeAssetPath: return "file path that leaves the content folder"
         case .largeAsset: return "file larger than the configured limit"
         case .invalidTimestamp: return "transcript time code out of order or beyond the duration"
+        case .activeFile: return "file a browser would run (HTML, SVG, XML, script) not published"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"
         case .duplicateID: return "id used twice"

@@ -17,6 +17,9 @@ public struct LoadedContent: Hashable, Sendable {
     public var files: Set<String>
     /// Files that belong to no document kind but are legitimate targets of references (datasets …).
     public var assets: Set<String>
+    /// Files a browser would run as a document or script (HTML, SVG, XML, JavaScript … by extension or by
+    /// content), with why; the resolve stage refuses to publish them (CM326).
+    public var activeFiles: [String: String] = [:]
     /// Folders under `courses/` that hold modules, with the location of their first file; used to report
     /// course folders that lack a `course.md`.
     public var courseFolders: [String: SourceLocation]

@@ -66,5 +66,13 @@ public struct Embed: Hashable, Sendable, Codable {
     public var reference: String { "\(kind.rawValue):\(target)" }
 
     /// What the load stage writes into the HTML where the embedded content goes; rendering replaces it.
-    public var placeholder: String { "<!--coursemap-embed \(reference)-->" }
+    public var placeholder: String { "<!--\(placeholderText)-->" }
+    /// The placeholder's comment text.
+    public var placeholderText: String { "coursemap-embed \(reference)" }
+}
+
+/// The placeholder the load stage writes where a transcript's time-code link goes (`<!--coursemap-time 80-->`);
+/// the render stage makes the link, with the video's URL, from the theme's `timestamp` template.
+public enum TimeCodePlaceholder {
+    public static func make(_ seconds: String) -> String { "<!--coursemap-time \(seconds)-->" }
 }

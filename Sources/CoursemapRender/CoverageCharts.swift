@@ -1,64 +1,169 @@
 import CoursemapModel
 import Foundation
 
-/// Inline SVG charts of the coverage report: they need no script and print as they show.
+/// Inline SVG charts of the coverage report: they need no script and print as they show. This works out
+/// the geometry; the theme's `chart-areas` and `chart-heatmap` templates write the SVG, escaping every text.
 enum CoverageCharts {
     /// One stacked bar per work area: covered, partial, gap, with counts.
-    static func areaBars(_ areas: [AreaSummary], label: (AreaSummary) -> String, ui: UIText) -> String {
+    static func areaBars(_ areas: [AreaSummary], label: (AreaSummary) -> String, ui: UIText) -> AreaBarsChart {
         let rowHeight = 30, labelWidth = 300, barWidth = 420, width = labelWidth + barWidth + 10
         let height = areas.count * rowHeight + 10
-        var svg = "<svg class=\"chart area-bars\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-labelledby=\"cm-area-bars-title\">"
-        svg += "<title id=\"cm-area-bars-title\">\(esc(ui.workAreas)) · \(esc(ui.coverage))</title>"
-        for (index, area) in areas.enumerated() {
+        let rows = areas.enumerated().map { index, area in
             let y = index * rowHeight + 5
-            svg += "<text x=\"0\" y=\"\(y + 18)\" class=\"chart-label\">\(esc(String(label(area).prefix(22))))</text>"
             var x = Double(labelWidth)
             let total = max(area.total, 1)
+            var segments: [AreaBarsChart.Segment] = []
             for (count, status, name) in [(area.covered, "covered", ui.statusCovered), (area.partial, "partial", ui.statusPartial), (area.gap, "gap", ui.statusGap)] where count > 0 {
                 let w = Double(barWidth) * Double(count) / Double(total)
-                svg += "<rect x=\"\(fmt(x))\" y=\"\(y)\" width=\"\(fmt(w))\" height=\"22\" class=\"fill-\(status)\"><title>\(esc(name)) \(count)</title></rect>"
-                if w >= 18 { svg += "<text x=\"\(fmt(x + w / 2))\" y=\"\(y + 16)\" text-anchor=\"middle\" class=\"chart-count on-\(status)\">\(count)</text>" }
+                segments.append(AreaBarsChart.Segment(
+                    x: fmt(x), width: fmt(w), status: status, name: name, count: count, labelled: w >= 18, textX: fmt(x + w / 2)))
                 x += w
             }
+            return AreaBarsChart.Row(y: y, labelY: y + 18, textY: y + 16, label: String(label(area).prefix(22)), segments: segments)
         }
-        return svg + "</svg>"
+        return AreaBarsChart(width: width, height: height, title: "\(ui.workAreas) · \(ui.coverage)", rows: rows)
     }
 
     /// The 课证融通 heatmap: requirements down, courses across; each cell shaded by hours, labelled with
     /// the levels present.
-    static func heatmap(codes: [String], courses: [String], cells: [[CourseCell?]], ui: UIText) -> String {
+    static func heatmap(codes: [String], courses: [String], cells: [[CourseCell?]], ui: UIText) -> HeatmapChart {
         let cellWidth = 86, cellHeight = 20, labelWidth = 60, headerHeight = 28
         let width = labelWidth + courses.count * cellWidth + 2, height = headerHeight + codes.count * cellHeight + 2
         let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1
-        // About 220–250 bytes a filled cell, 90 an empty one: room for most of it at once, not by repeated doubling
-        // (at 100,000 modules the map is tens of megabytes).
-        var svg = ""
-        svg.reserveCapacity(256 + courses.count * 140 + codes.count * (80 + courses.count * 240))
-        svg += "<svg class=\"chart heatmap\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-labelledby=\"cm-heatmap-title\">"
-        svg += "<title id=\"cm-heatmap-title\">\(esc(ui.matrix))</title>"
-        for (column, course) in courses.enumerated() {
-            svg += "<text x=\"\(labelWidth + column * cellWidth + cellWidth / 2)\" y=\"18\" text-anchor=\"middle\" class=\"chart-label\">\(esc(String(course.prefix(12))))</text>"
+        let columns = courses.enumerated().map { column, course in
+            HeatmapChart.Column(x: labelWidth + column * cellWidth + cellWidth / 2, label: String(course.prefix(12)))
         }
-        for (row, code) in codes.enumerated() {
+        let rows = codes.enumerated().map { row, code in
             let y = headerHeight + row * cellHeight
-            svg += "<text x=\"0\" y=\"\(y + 14)\" class=\"chart-label code\">\(esc(code))</text>"
-            for column in courses.indices {
+            let rowCells = courses.indices.map { column -> HeatmapChart.Cell in
                 let x = labelWidth + column * cellWidth
                 guard let cell = cells[row][column] else {
-                    svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" class=\"heat-0\"/>"
-                    continue
+                    return HeatmapChart.Cell(x: x, heat: 0, filled: false, title: "", levels: "", textX: x + cellWidth / 2 - 1)
                 }
                 let level = cell.hours <= 0 ? 1 : min(4, 1 + (NumberText.rounded((cell.hours / maxHours * 3).rounded(.up)) ?? 3))
                 let levels = cell.levels.joined()
-                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" class=\"heat-\(level)\"><title>\(esc(code)) · \(esc(courses[column])): \(levels) · \(PageBuilder.hours(cell.hours)) \(esc(ui.hours))</title></rect>"
-                svg += "<text x=\"\(x + cellWidth / 2 - 1)\" y=\"\(y + 13)\" text-anchor=\"middle\" class=\"chart-cell heat-text-\(level)\">\(levels)</text>"
+                return HeatmapChart.Cell(
+                    x: x, heat: level, filled: true, title: "\(code) · \(courses[column]): \(levels) · \(PageBuilder.hours(cell.hours)) \(ui.hours)",
+                    levels: levels, textX: x + cellWidth / 2 - 1)
             }
+            return HeatmapChart.Row(
+                y: y, labelY: y + 14, textY: y + 13, cellWidth: cellWidth - 2, cellHeight: cellHeight - 2, code: code, cells: rowCells)
         }
-        return svg + "</svg>"
+        return HeatmapChart(
+            width: width, height: height, cellWidth: cellWidth - 2, cellHeight: cellHeight - 2, title: ui.matrix, columns: columns, rows: rows)
     }
 
-    /// `& < > "` as entities (SVG text and attribute values).
-    private static func esc(_ text: String) -> String { HTMLEscaping.escape(text, .attribute) }
-
     private static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// The heatmap's SVG: the `chart-heatmap` template opens it (size, title, course labels), each row is
+    /// rendered by `chart-heatmap-row`, one at a time, and `chart-heatmap-end` closes it, all into one buffer
+    /// sized ahead. A report of a large program has hundreds of thousands of cells: row by row, only one
+    /// row's template values are in memory, not a tree of them all beside the matrix table's.
+    static func svg(_ chart: HeatmapChart, theme: Theme) -> String {
+        var bytes: [UInt8] = []
+        // About 220–250 bytes a filled cell, 90 an empty one (as the matrix holds them).
+        bytes.reserveCapacity(256 + chart.columns.count * 140 + chart.rows.count * (80 + chart.columns.count * 240))
+        let frame = HeatmapChart.Frame(width: chart.width, height: chart.height, title: chart.title, columns: chart.columns)
+        bytes += theme.renderBytes(frame, template: "chart-heatmap") ?? []
+        for row in chart.rows {
+            bytes += theme.renderBytes(row, template: "chart-heatmap-row") ?? []
+        }
+        bytes += theme.renderBytes(frame, template: "chart-heatmap-end") ?? []
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A chart of a page: its data until the page is rendered, then its SVG, made by the theme's templates
+/// (`SiteRenderer` fills `svg`). Encodes as the SVG alone, so the page's template values hold no copy of
+/// the chart's data.
+struct RenderedChart<Chart: Sendable>: Sendable, Encodable {
+    private(set) var chart: Chart?
+    private(set) var svg = ""
+
+    init(_ chart: Chart) {
+        self.chart = chart
+    }
+
+    /// Makes the SVG from the chart's data, and lets the data go.
+    mutating func render(_ make: (Chart) -> String) {
+        guard let chart else { return }
+        self.chart = nil
+        svg = make(chart)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(svg)
+    }
+}
+
+/// The work-area bar chart, for the `chart-areas` template.
+struct AreaBarsChart: Sendable, Encodable {
+    let width: Int
+    let height: Int
+    let title: String
+    let rows: [Row]
+
+    struct Row: Sendable, Encodable {
+        let y: Int
+        let labelY: Int
+        let textY: Int
+        let label: String
+        let segments: [Segment]
+    }
+
+    struct Segment: Sendable, Encodable {
+        let x: String
+        let width: String
+        let status: String
+        let name: String
+        let count: Int
+        /// Wide enough to show its count.
+        let labelled: Bool
+        let textX: String
+    }
+}
+
+/// The requirement × course heatmap, for the `chart-heatmap` template.
+struct HeatmapChart: Sendable, Encodable {
+    let width: Int
+    let height: Int
+    let cellWidth: Int
+    let cellHeight: Int
+    let title: String
+    let columns: [Column]
+    let rows: [Row]
+
+    struct Column: Sendable, Encodable {
+        let x: Int
+        let label: String
+    }
+
+    struct Row: Sendable, Encodable {
+        let y: Int
+        let labelY: Int
+        let textY: Int
+        let cellWidth: Int
+        let cellHeight: Int
+        let code: String
+        let cells: [Cell]
+    }
+
+    /// What the `chart-heatmap` and `chart-heatmap-end` templates write around the rows.
+    struct Frame: Sendable, Encodable {
+        let width: Int
+        let height: Int
+        let title: String
+        let columns: [Column]
+    }
+
+    struct Cell: Sendable, Encodable {
+        let x: Int
+        let heat: Int
+        /// False for a course that does not touch the requirement: a bare cell, no tooltip.
+        let filled: Bool
+        let title: String
+        let levels: String
+        let textX: Int
+    }
 }

@@ -46,7 +46,7 @@ struct AnswerRow: Sendable, Encodable {
     let kind: String
     let usage: String
     let score: String
-    let answer: String
+    let answer: AnswerSummary
 }
 
 /// An item shown inside a module.
@@ -184,8 +184,50 @@ struct RubricCell: Sendable, Encodable {
 }
 
 struct AnswerView: Sendable, Encodable {
-    let summary: String
+    let hasSummary: Bool
+    let summary: AnswerSummary
     let explanation: String?
+}
+
+/// An item's answer in words, for the `answer-summary` template: plain text (escaped there), the model's
+/// HTML of a reference answer and its marking points, matching pairs or ordering steps. Every field is
+/// present, empty when unused, so no template lookup falls through to an enclosing context.
+struct AnswerSummary: Sendable, Encodable {
+    var text = ""
+    var html = ""
+    var points: [Point] = []
+    var pairs: [Pair] = []
+    var steps: [String] = []
+    var hasPoints: Bool { !points.isEmpty }
+    var hasPairs: Bool { !pairs.isEmpty }
+    var hasSteps: Bool { !steps.isEmpty }
+
+    struct Point: Sendable, Encodable {
+        let html: String
+        /// "5 分", or empty.
+        let score: String
+    }
+
+    struct Pair: Sendable, Encodable {
+        let left: String
+        let right: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, html, points, pairs, steps, hasPoints, hasPairs, hasSteps
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(html, forKey: .html)
+        try container.encode(points, forKey: .points)
+        try container.encode(pairs, forKey: .pairs)
+        try container.encode(steps, forKey: .steps)
+        try container.encode(hasPoints, forKey: .hasPoints)
+        try container.encode(hasPairs, forKey: .hasPairs)
+        try container.encode(hasSteps, forKey: .hasSteps)
+    }
 }
 
 /// A competency an item assesses, or an item that assesses a competency.

@@ -93,3 +93,12 @@ struct MediaCard: Sendable, Encodable {
     let detail: String
     let poster: String?
 }
+
+/// A transcript's time-code link: without JavaScript it opens the video itself at that time (a media
+/// fragment, `VIDEO#t=80`); `media.js` seeks the player instead.
+struct TimeCodeLink: Sendable, Encodable {
+    /// The video's URL, as the player has it (`SitePaths.downloadURL` or a checked https URL).
+    let video: String
+    let time: String
+    let clock: String
+}

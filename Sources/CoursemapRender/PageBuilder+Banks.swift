@@ -66,7 +66,7 @@ extension PageBuilder {
                 return AnswerRow(
                     number: number, href: "\(item.id).html", kind: plain(item.kind.name),
                     usage: item.usage == .exam ? ui.exam : ui.practice, score: Self.hours(item.score),
-                    answer: answerSummary(item) ?? "—")
+                    answer: answerSummary(item) ?? AnswerSummary(text: "—"))
             })
         }
         return AnswerSheetPage(
@@ -137,7 +137,7 @@ extension PageBuilder {
                 scenario: task.scenario.html, steps: task.steps.map(\.html),
                 datasets: task.datasets.map { dataset in
                     DatasetView(
-                        href: root + shared + SitePaths.download(dataset.path), title: plain(dataset.title),
+                        href: root + shared + SitePaths.downloadURL(dataset.path), title: plain(dataset.title),
                         fileName: String(dataset.path.split(separator: "/").last ?? ""))
                 },
                 deliverable: task.deliverable.html,
@@ -163,7 +163,8 @@ extension PageBuilder {
             isNumerical: item.kind == .numerical, isMatching: item.kind == .matching, isOrdering: item.kind == .ordering,
             isShort: item.kind == .shortAnswer, isPractical: item.kind == .practical, choices: choices, blanks: blanks,
             matchRows: matchRows, matchOptions: matchOptions, orderSteps: orderSteps, practical: practical,
-            answer: (summary != nil || explanation != nil) ? AnswerView(summary: summary ?? "", explanation: explanation) : nil,
+            answer: (summary != nil || explanation != nil)
+                ? AnswerView(hasSummary: summary != nil, summary: summary ?? AnswerSummary(), explanation: explanation) : nil,
             answerKey: item.usage == .practice ? answerKey(item) : nil,
             competencies: item.assesses.compactMap { claim in
                 guard let competency = program.competencies[claim.competency] else { return nil }
@@ -173,34 +174,33 @@ extension PageBuilder {
             })
     }
 
-    /// The answer in words (HTML), as answer keys and the revealed answer show it; `nil` for items with
-    /// nothing to reveal.
-    func answerSummary(_ item: ExerciseItem) -> String? {
+    /// The answer in words, as answer keys and the revealed answer show it (the `answer-summary` template
+    /// writes it); `nil` for items with nothing to reveal.
+    func answerSummary(_ item: ExerciseItem) -> AnswerSummary? {
         switch item.body {
         case let .singleChoice(choices), let .multipleChoice(choices):
-            return Self.displayedChoices(item, choices).filter(\.choice.correct).map(\.label).joined(separator: "、")
+            return AnswerSummary(text: Self.displayedChoices(item, choices).filter(\.choice.correct).map(\.label).joined(separator: "、"))
         case let .trueFalse(answer):
-            return answer ? ui.trueLabel : ui.falseLabel
+            return AnswerSummary(text: answer ? ui.trueLabel : ui.falseLabel)
         case let .fillBlank(blanks):
-            return blanks.enumerated().map { index, blank in
-                "\(ui.blank) \(index + 1)：" + blank.accepted.map { HTMLEscaping.escape($0, .text) }.joined(separator: " / ")
-            }.joined(separator: "；")
+            return AnswerSummary(text: blanks.enumerated().map { index, blank in
+                "\(ui.blank) \(index + 1)：" + blank.accepted.joined(separator: " / ")
+            }.joined(separator: "；"))
         case let .numerical(answers):
-            return answers.filter { $0.fraction >= 100 }.map { answer in
-                HTMLEscaping.escape(Self.number(answer.value), .text) + (answer.tolerance > 0 ? "（\(ui.tolerance) ±\(Self.number(answer.tolerance))）" : "")
-            }.joined(separator: " / ")
+            return AnswerSummary(text: answers.filter { $0.fraction >= 100 }.map { answer in
+                Self.number(answer.value) + (answer.tolerance > 0 ? "（\(ui.tolerance) ±\(Self.number(answer.tolerance))）" : "")
+            }.joined(separator: " / "))
         case let .shortAnswer(reference, points):
-            var html = reference?.html ?? ""
-            if !points.isEmpty {
-                html += "<ul class=\"marking-points\">" + points.map { point in
-                    "<li>\(point.text.html)\(point.score.map { "（\(Self.hours($0)) \(ui.points)）" } ?? "")</li>"
-                }.joined() + "</ul>"
-            }
-            return html.isEmpty ? nil : html
+            guard reference != nil || !points.isEmpty else { return nil }
+            return AnswerSummary(
+                html: reference?.html ?? "",
+                points: points.map { point in
+                    AnswerSummary.Point(html: point.text.html, score: point.score.map { "\(Self.hours($0)) \(ui.points)" } ?? "")
+                })
         case let .matching(pairs):
-            return "<ul class=\"pairs\">" + pairs.map { "<li>\($0.left.html) → \($0.right.html)</li>" }.joined() + "</ul>"
+            return AnswerSummary(pairs: pairs.map { AnswerSummary.Pair(left: $0.left.html, right: $0.right.html) })
         case let .ordering(steps):
-            return "<ol>" + steps.map { "<li>\($0.html)</li>" }.joined() + "</ol>"
+            return AnswerSummary(steps: steps.map(\.html))
         case .practical, .description:
             return nil
         }
@@ -252,14 +252,9 @@ extension PageBuilder {
     }
 
     /// Choice texts sit inside a `<label>`, which admits phrasing content only: imported HTML's paragraphs
-    /// become line breaks, and other blocks their content.
+    /// become line breaks, and other blocks their content (`PhrasingHTML`, on the tag structure).
     static func phrasing(_ html: String) -> String {
-        var text = html.trimmingCharacters(in: .whitespacesAndNewlines)
-        for block in ["div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "tbody", "thead", "tr", "td", "th", "pre"] {
-            text = text.replacingOccurrences(of: "<\(block)>", with: " ").replacingOccurrences(of: "</\(block)>", with: " ")
-        }
-        text = text.replacingOccurrences(of: "</p>\\s*<p>", with: "<br>", options: .regularExpression)
-        return text.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "")
+        PhrasingHTML.rewrite(html)
     }
 
     static func number(_ value: Double) -> String {

@@ -8,26 +8,26 @@ extension PageBuilder {
         let root = SitePaths.root(from: page)
         let (source, type): (String, String?) = {
             switch lecture.video {
-            case let .file(reference): return (root + shared + SitePaths.download(reference.path), Self.videoType(reference.path))
+            case let .file(reference): return (root + shared + SitePaths.downloadURL(reference.path), Self.videoType(reference.path))
             case let .remote(url): return (url, Self.videoType(url))
             }
         }()
         let tracks = lecture.captions.enumerated().map { index, track in
             TrackView(
-                src: root + shared + SitePaths.download(track.file.path), language: track.language,
+                src: root + shared + SitePaths.downloadURL(track.file.path), language: track.language,
                 label: Self.languageName(track.language), isDefault: index == 0)
         }
         return LecturePage(
             chrome: chrome(page: page, title: plain(lecture.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(lecture.title))], section: "library"),
             ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), duration: lecture.durationText,
-            videoSource: source, videoType: type, poster: lecture.poster.map { root + shared + SitePaths.download($0.path) }, tracks: tracks,
-            slidesHref: lecture.slides.map { root + shared + SitePaths.download($0.path) },
+            videoSource: source, videoType: type, poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,
+            slidesHref: lecture.slides.map { root + shared + SitePaths.downloadURL($0.path) },
             courseHref: lecture.courseID.map { root + SitePaths.course($0) },
             courseTitle: lecture.courseID.flatMap(program.course).map { plain($0.title) },
             partOf: moduleLinks(lecture.modules, course: lecture.courseID, from: page),
             competencies: levelItems(lecture.claims.map { ($0.competency, $0.level) }, from: page),
-            // Without JavaScript a time code opens the video itself at that time (a media fragment).
-            transcript: lecture.transcript.html.replacingOccurrences(of: "href=\"#t=", with: "href=\"\(source)#t="))
+            // The time-code placeholders become links when the page is rendered (`SiteRenderer.embedded`).
+            transcript: lecture.transcript.html)
     }
 
     func resource(_ resource: Resource) -> ResourcePage {
@@ -36,7 +36,7 @@ extension PageBuilder {
         return ResourcePage(
             chrome: chrome(page: page, title: plain(resource.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(resource.title))], section: "library"),
             ui: ui, title: text(resource.title), kindName: plain(resource.kind.name), description: resource.description.map(text),
-            license: resource.license, downloadHref: resource.file.map { root + shared + SitePaths.download($0.path) },
+            license: resource.license, downloadHref: resource.file.map { root + shared + SitePaths.downloadURL($0.path) },
             fileType: resource.fileType, fileSize: resource.fileSize.map(Self.size),
             courseHref: resource.courseID.map { root + SitePaths.course($0) },
             courseTitle: resource.courseID.flatMap(program.course).map { plain($0.title) },
@@ -115,7 +115,7 @@ extension PageBuilder {
         MediaCard(
             ui: ui, href: SitePaths.root(from: page) + SitePaths.lecture(lecture.id), title: text(lecture.title),
             kindName: plain(ResourceKind.lecture.name), detail: lecture.durationText,
-            poster: lecture.poster.map { SitePaths.root(from: page) + shared + SitePaths.download($0.path) })
+            poster: lecture.poster.map { SitePaths.root(from: page) + shared + SitePaths.downloadURL($0.path) })
     }
 
     func mediaCard(resource: Resource, from page: String) -> MediaCard {

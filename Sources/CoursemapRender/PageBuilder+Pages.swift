@@ -263,10 +263,10 @@ extension PageBuilder {
             jsonHref: "coverage.json", csvHref: "coverage.csv",
             notTaught: items(report.notTaught), notAssessed: items(report.notAssessed), orphans: orphanLinks,
             introducedOnly: items(report.introducedOnly),
-            areaChart: CoverageCharts.areaBars(report.areas, label: { "\($0.code) \(plain($0.title))" }, ui: ui),
-            heatmap: CoverageCharts.heatmap(
+            areaChart: RenderedChart(CoverageCharts.areaBars(report.areas, label: { "\($0.code) \(plain($0.title))" }, ui: ui)),
+            heatmap: RenderedChart(CoverageCharts.heatmap(
                 codes: report.rows.map(\.competency.code), courses: courses.map { program.course($0).map { plain($0.title) } ?? $0 },
-                cells: cells, ui: ui),
+                cells: cells, ui: ui)),
             matrixCourses: courses.map { LinkView(href: root + SitePaths.course($0), text: program.course($0).map { plain($0.title) } ?? $0, detail: program.course($0)?.code) },
             matrixRows: matrixRows, matrixTotals: columnTotals,
             matrixTotal: Self.hours(cells.flatMap { $0.compactMap { $0?.hours } }.reduce(0, +)),

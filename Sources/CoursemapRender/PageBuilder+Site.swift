@@ -11,14 +11,12 @@ extension PageBuilder {
     }
 }
 
-/// `sitemap.xml`: every HTML page of both languages, with absolute URLs from the base URL.
-enum Sitemap {
-    static func xml(_ paths: [String], baseURL: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths where path.hasSuffix(".html") && path != SitePaths.notFound {
-            let location = (baseURL + path).replacingOccurrences(of: "&", with: "&amp;")
-            xml += "  <url><loc>\(location)</loc></url>\n"
-        }
-        return xml + "</urlset>\n"
+/// `sitemap.xml`: every HTML page of both languages, with absolute URLs from the base URL. The page paths
+/// are percent-encoded per segment here; the `sitemap` template escapes each URL as XML text.
+struct SitemapPage: Sendable, Encodable {
+    let locations: [String]
+
+    init(_ paths: [String], baseURL: String) {
+        locations = paths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }.map { baseURL + SitePaths.encoded($0) }
     }
 }

@@ -77,12 +77,25 @@ final class PageBuilder: Sendable {
             lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
             stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
-            mediaScript: root + shared + SitePaths.mediaScript,
-            canonical: program.config.baseURL.map { $0 + layout.prefix + page },
+            mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin),
+            canonical: program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) },
             switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
             searchHref: root + SitePaths.search, searchKind: searchKind(of: page), searchCourse: searchCourse(of: page),
             homeHref: root + SitePaths.home, nav: navigation(root: root, section: section),
             breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
+    }
+
+    /// `https://host[:port]` of an absolute URL, or `nil` when it has no plain host name: it goes into a
+    /// Content-Security-Policy as a source, so nothing but letters, digits, '.', '-' and a port may be in it.
+    static func origin(of url: String) -> String? {
+        let lower = url.lowercased()
+        guard let scheme = ["https", "http"].first(where: { lower.hasPrefix($0 + "://") }) else { return nil }
+        let authority = lower.dropFirst(scheme.count + 3).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
+        guard let host = parts.first, !host.isEmpty, host.unicodeScalars.allSatisfy({ $0.isASCIIHostCharacter }), parts.count <= 2,
+            parts.count == 1 || (!parts[1].isEmpty && parts[1].count <= 5 && parts[1].allSatisfy(\.isASCIIDigit))
+        else { return nil }
+        return "\(scheme)://\(authority)"
     }
 
     /// The main navigation for pages `root` below the site root in `section`. Every page has it, and it
@@ -230,5 +243,16 @@ final class PageBuilder: Sendable {
                 href: SitePaths.root(from: page) + SitePaths.framework(integration.scope.framework),
                 title: scopeName(integration.scope), mode: plain(integration.mode.name))
         }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension Unicode.Scalar {
+    /// A letter, digit, '.' or '-' of ASCII.
+    fileprivate var isASCIIHostCharacter: Bool {
+        ("a"..."z").contains(self) || ("0"..."9").contains(self) || self == "." || self == "-"
     }
 }

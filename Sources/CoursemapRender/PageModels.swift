@@ -18,6 +18,9 @@ struct Chrome: Sendable, Encodable {
     let stylesheet: String
     let script: String
     let mediaScript: String
+    /// The base URL's origin (`https://host[:port]`) on a page whose links are absolute (the 404 page), for
+    /// its Content-Security-Policy; `nil` elsewhere, where everything comes from `'self'`.
+    let assetOrigin: String?
     let canonical: String?
     /// The same page in the other language.
     let switchHref: String
@@ -270,8 +273,8 @@ struct CoveragePage: Sendable, Encodable {
     let notAssessed: [CompetencyItem]
     let orphans: [LinkView]
     let introducedOnly: [CompetencyItem]
-    let areaChart: String
-    let heatmap: String
+    var areaChart: RenderedChart<AreaBarsChart>
+    var heatmap: RenderedChart<HeatmapChart>
     let matrixCourses: [LinkView]
     let matrixRows: [MatrixRow]
     let matrixTotals: [String]

@@ -24,8 +24,35 @@ enum SitePaths {
     static func bank(_ id: String) -> String { "banks/\(id)/index.html" }
     static func item(_ id: String, bank: String) -> String { "banks/\(bank)/\(id).html" }
     static func answerSheet(_ bank: String) -> String { "banks/\(bank)/answers.html" }
-    /// A content file published for download, under `files/` with its content-relative path.
+    /// A content file published for download, under `files/` with its content-relative path. This is the
+    /// file's path in the output folder; links to it use `downloadURL`.
     static func download(_ contentPath: String) -> String { "files/\(contentPath)" }
+    /// The URL of `download(contentPath)`, each segment percent-encoded: file names may hold `#`, `?`, `%`,
+    /// quotes, spaces and any other character.
+    static func downloadURL(_ contentPath: String) -> String { encoded(download(contentPath)) }
+
+    /// A `/`-separated output path as a relative URL: every byte of each segment other than ASCII letters,
+    /// digits, `-`, `.`, `_` and `~` is percent-encoded (UTF-8), so no character of a file name can end the
+    /// path (`#`, `?`), start an escape (`%`), change the scheme (`:`) or leave an attribute. Ids and codes
+    /// are limited to those characters already, so their paths come out unchanged. The result still has to
+    /// be escaped for where it goes (the template engine does that for pages).
+    static func encoded(_ path: String) -> String {
+        var result = ""
+        result.reserveCapacity(path.utf8.count)
+        let hex = Array("0123456789ABCDEF")
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result.append("%")
+                result.append(hex[Int(byte >> 4)])
+                result.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return result
+    }
 
     static func framework(_ id: String) -> String { "frameworks/\(id)/index.html" }
 

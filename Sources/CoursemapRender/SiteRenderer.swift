@@ -74,7 +74,7 @@ public enum SiteRenderer {
         plan.page(SitePaths.notFound, .notFound, template: "404", listed: false) { primary.notFound() }
         if let baseURL = program.config.baseURL {
             let listed = plan.listedPaths
-            plan.file(SitePaths.sitemap, .sitemap) { Array(Sitemap.xml(listed.sorted(), baseURL: baseURL).utf8) }
+            plan.page(SitePaths.sitemap, .sitemap, template: "sitemap", listed: false) { SitemapPage(listed.sorted(), baseURL: baseURL) }
         }
         for download in program.downloads {
             plan.note(SitePaths.download(download))
@@ -215,7 +215,7 @@ public enum SiteRenderer {
                 var context = builder.lecture(lecture)
                 context.transcript = embedded(
                     RichText(html: context.transcript, embeds: lecture.transcript.embeds), page: SitePaths.lecture(lecture.id),
-                    builder: builder, theme: theme)
+                    builder: builder, theme: theme, videoSource: context.videoSource)
                 return context
             }
         }
@@ -225,44 +225,51 @@ public enum SiteRenderer {
         let explanation = program.config.coverageRules.explanation(in: layout.language)
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), program.framework(scope.framework) != nil else { continue }
-            plan.page(prefix + SitePaths.coverage(scope), .coverage, template: "coverage") { builder.coverage(report, rules: explanation, orphans: orphans) }
+            plan.page(prefix + SitePaths.coverage(scope), .coverage, template: "coverage") {
+                guard var page = builder.coverage(report, rules: explanation, orphans: orphans) else { return nil }
+                page.areaChart.render { theme.render($0, template: "chart-areas") ?? "" }
+                page.heatmap.render { CoverageCharts.svg($0, theme: theme) }
+                return page
+            }
         }
     }
 
-    /// The body's HTML with each embed placeholder replaced by the embedded item or bank.
-    static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme) -> String {
-        var html = text.html
-        for embed in text.embeds {
-            let parts = embed.target.split(separator: "/").map(String.init)
-            if embed.kind == .lecture, let lecture = builder.program.lecture(embed.target),
-                let card = theme.render(builder.mediaCard(lecture: lecture, from: page), template: "embed-media")
-            {
-                html = html.replacingOccurrences(of: embed.placeholder, with: card)
-                continue
+    /// The body's HTML with each embed placeholder replaced by the embedded item, bank, lecture or resource,
+    /// and (in a transcript, given the video's URL) each time-code placeholder by its link, all made by
+    /// templates and put in by `PlaceholderFill` in one pass.
+    static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme, videoSource: String? = nil) -> String {
+        let embeds = Dictionary(text.embeds.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        return PlaceholderFill.fill(text.html) { kind, argument in
+            switch kind {
+            case "embed":
+                return embeds[argument].flatMap { render($0, page: page, builder: builder, theme: theme) }
+            case "time":
+                guard let videoSource, let seconds = Double(argument), seconds.isFinite else { return nil }
+                return theme.render(
+                    TimeCodeLink(video: videoSource, time: argument, clock: Lecture.clock(seconds)), template: "timestamp")
+            default:
+                return nil
             }
-            if embed.kind == .resource, let resource = builder.program.resource(embed.target),
-                let card = theme.render(builder.mediaCard(resource: resource, from: page), template: "embed-media")
-            {
-                html = html.replacingOccurrences(of: embed.placeholder, with: card)
-                continue
-            }
-            guard let bank = builder.program.bank(parts[0]) else { continue }
-            let rendered: String?
-            switch embed.kind {
-            case .item:
-                guard let index = bank.items.firstIndex(where: { $0.id == parts[1] }) else { continue }
-                rendered = theme.render(
-                    EmbeddedItem(ui: builder.ui, bankHref: SitePaths.root(from: page) + SitePaths.bank(bank.id),
-                                 bankTitle: builder.plain(bank.title), item: builder.itemView(bank.items[index], bank: bank, number: index + 1, from: page)),
-                    template: "embed-item")
-            case .bank:
-                rendered = theme.render(builder.bankCard(bank, from: page), template: "embed-bank")
-            case .lecture, .resource:
-                rendered = nil
-            }
-            if let rendered { html = html.replacingOccurrences(of: embed.placeholder, with: rendered) }
         }
-        return html
+    }
+
+    /// One embed, rendered by its template; `nil` when its target does not exist.
+    private static func render(_ embed: Embed, page: String, builder: PageBuilder, theme: Theme) -> String? {
+        switch embed.kind {
+        case .lecture:
+            return builder.program.lecture(embed.target).flatMap { theme.render(builder.mediaCard(lecture: $0, from: page), template: "embed-media") }
+        case .resource:
+            return builder.program.resource(embed.target).flatMap { theme.render(builder.mediaCard(resource: $0, from: page), template: "embed-media") }
+        case .item:
+            let parts = embed.target.split(separator: "/").map(String.init)
+            guard parts.count == 2, let bank = builder.program.bank(parts[0]), let index = bank.items.firstIndex(where: { $0.id == parts[1] }) else { return nil }
+            return theme.render(
+                EmbeddedItem(ui: builder.ui, bankHref: SitePaths.root(from: page) + SitePaths.bank(bank.id),
+                             bankTitle: builder.plain(bank.title), item: builder.itemView(bank.items[index], bank: bank, number: index + 1, from: page)),
+                template: "embed-item")
+        case .bank:
+            return builder.program.bank(embed.target).flatMap { theme.render(builder.bankCard($0, from: page), template: "embed-bank") }
+        }
     }
 }
 

@@ -68,6 +68,10 @@ struct MediaResolver {
             diagnostics.append(.error(.missingAsset, at: reference.location, "file '\(reference.path)' does not exist in the content folder"))
             return false
         }
+        if let reason = content.activeFiles[reference.path] ?? ActiveFile.reason(reference.path) {
+            diagnostics.append(ActiveFile.diagnostic(reference.path, reason: reason, at: reference.location))
+            return false
+        }
         if let size = content.fileSizes[reference.path], size > config.maxAssetBytes {
             let megabytes = { (bytes: Int) in String(bytes / (1024 * 1024)) }
             diagnostics.append(.warning(

@@ -202,7 +202,9 @@ public enum Resolver {
                     }
                     if case let .practical(task) = item.body {
                         for dataset in task.datasets {
-                            if content.files.contains(dataset.path) {
+                            if let reason = content.activeFiles[dataset.path] ?? ActiveFile.reason(dataset.path) {
+                                diagnostics.append(ActiveFile.diagnostic(dataset.path, reason: reason, at: dataset.location))
+                            } else if content.files.contains(dataset.path) {
                                 downloads.insert(dataset.path)
                             } else {
                                 diagnostics.append(.error(.missingDataset, at: dataset.location, "dataset '\(dataset.path)' does not exist in the content folder"))

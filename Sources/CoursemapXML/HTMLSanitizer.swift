@@ -133,13 +133,11 @@ public enum HTMLSanitizer {
                     if let alt = kept.first(where: { $0.0 == "alt" })?.1, !alt.isEmpty { output += HTMLText.escape("[\(alt)]") }
                     return
                 }
-                output += "<\(name)"
-                for (attributeName, value) in kept { output += " \(attributeName)=\"\(HTMLText.escapeAttribute(value))\"" }
-                if name == "a", kept.contains(where: { $0.0 == "href" && URLPolicy.isExternal($0.1) }) { output += " rel=\"noopener\"" }
-                output += ">"
+                if name == "a", kept.contains(where: { $0.0 == "href" && URLPolicy.isExternal($0.1) }) { kept.append(("rel", "noopener")) }
+                output += HTMLWriter.startTag(name, kept)
                 if HTMLSanitizer.voidElements.contains(name) { return }
                 children(of: node)
-                output += "</\(name)>"
+                output += HTMLWriter.endTag(name)
             default:
                 break  // comments, processing instructions, entity declarations
             }
