@@ -391,8 +391,20 @@ struct MoodleQuestionReader {
         for answer in element.all("answer") {
             let text = (answer.first("text")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             // "*" (any other answer) has no value to show.
-            guard let value = MoodleNumber.parse(text.replacingOccurrences(of: ",", with: ".")) else { continue }
-            let tolerance = MoodleNumber.parse(answer.first("tolerance")?.text) ?? 0
+            if text == "*" || text.isEmpty { continue }
+            guard let value = MoodleNumber.parse(text.replacingOccurrences(of: ",", with: ".")) else {
+                invalid("has the answer '\(text.prefix(40))', which is not a finite number of at most 10^12")
+                return nil
+            }
+            let toleranceText = (answer.first("tolerance")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            var tolerance = 0.0
+            if !toleranceText.isEmpty {
+                guard let read = MoodleNumber.parse(toleranceText) else {
+                    invalid("has the tolerance '\(toleranceText.prefix(40))', which is not a finite number of at most 10^12")
+                    return nil
+                }
+                tolerance = read
+            }
             answers.append(NumericAnswer(value: value, tolerance: abs(tolerance), fraction: fraction(answer)))
         }
         guard answers.contains(where: { $0.fraction > 0 }) else {

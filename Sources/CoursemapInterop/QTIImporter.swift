@@ -399,6 +399,9 @@ struct QTIItemReader {
     private mutating func readNumerical(_ entry: XMLElement, _ declaration: QTIResponseDeclaration) -> ItemBody? {
         mode = .placeholder
         let correct = declaration.correct.first.flatMap { QTIText.parseNumber($0) }
+        if let written = declaration.correct.first, correct == nil {
+            return invalid(entry.line, "the numerical response '\(declaration.identifier)' has the correct response '\(written.prefix(40))', which is not a finite number of at most 10^12")
+        }
         let maximum = meta?.score ?? declaredScore() ?? 1
         var answers: [NumericAnswer] = []
         if let processing = root.first("responseProcessing") {

@@ -30,4 +30,29 @@ struct InteropNumberTests {
         }
         #expect(QTIText.number(2) == "2")
     }
+    @Test("a Moodle numerical answer or tolerance that is not a bounded number is CM314, not a silently dropped answer",
+          arguments: [("1e308", "0"), ("inf", "0"), ("nan", "0"), ("12", "1e13"), ("12", "-inf"), ("12", "abc"), ("1e13", "")])
+    func unreadableMoodleAnswer(value: String, tolerance: String) throws {
+        let toleranceElement = tolerance.isEmpty ? "" : "<tolerance>\(tolerance)</tolerance>"
+        let xml = MoodleTestSupport.quiz(MoodleTestSupport.question("numerical", name: "num", text: "<p>算</p>", """
+            <answer fraction="100"><text>\(value)</text>\(toleranceElement)</answer>
+            <answer fraction="50"><text>7</text></answer>
+            """))
+        let imported = try MoodleTestSupport.importXML(xml)
+        let error = try #require(imported.with(.invalidItem).first, "\(value) ± \(tolerance)")
+        #expect(error.severity == .error)
+        #expect(error.message.contains("10^12"))
+        #expect(imported.items.isEmpty)
+    }
+    @Test("a QTI numerical correct response that is not a bounded number is CM314", arguments: ["1e308", "INF", "NaN", "-1e13", "x"])
+    func unreadableQTIResponse(value: String) throws {
+        let text = QTITestSupport.item(
+            declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float"><correctResponse><value>"# + value
+                + #"</value></correctResponse></responseDeclaration>"#,
+            body: #"<p>Value: <textEntryInteraction responseIdentifier="RESPONSE"/></p>"#)
+        let (item, diagnostics) = try QTITestSupport.importText(text)
+        #expect(item == nil)
+        let error = try #require(diagnostics.first { $0.code == .invalidItem }, "\(value): \(diagnostics)")
+        #expect(error.message.contains("10^12"))
+    }
 }
