@@ -49,8 +49,8 @@ enum MarkdownParser {
     ) -> (text: RichText, diagnostics: [Diagnostic], timecodes: [TimeCode]) {
         prepare()
         if let tooWide = MarkdownTableLimits.check(markdown, file: file, firstLine: firstLine) { return (.empty, [tooWide], []) }
-        // Table alignment as `align` attributes, not `style` ones: the pages' Content-Security-Policy allows no
-        // inline styles (style.css aligns `th[align]` and `td[align]`).
+        // Table alignment becomes classes of the table's wrapper (`alignmentClasses`): `align` attributes are obsolete
+        // in HTML and the pages' Content-Security-Policy allows no `style` attributes.
         var flags = CMARK_OPT_FOOTNOTES
         if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
 
@@ -229,12 +229,33 @@ enum MarkdownParser {
         }
         cmark_iter_free(iterator)
         for table in tables {
+            let alignment = alignmentClasses(of: table)
             guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(wrapper, HTMLWriter.startTag("div", [("class", "table-wrap")]))
+            cmark_node_set_on_enter(wrapper, HTMLWriter.startTag("div", [("class", (["table-wrap"] + alignment).joined(separator: " "))]))
             cmark_node_set_on_exit(wrapper, HTMLWriter.endTag("div"))
             cmark_node_insert_before(table, wrapper)
             cmark_node_append_child(wrapper, table)
         }
+    }
+
+    /// A table's column alignment as classes of its wrapper (`ta-c3`: column 3 centred, `ta-r3`: right),
+    /// which style.css applies to column 3's cells, instead of the cells' `align` attributes (obsolete in
+    /// HTML) or `style` attributes (refused by the pages' Content-Security-Policy). The table's own
+    /// alignment is then cleared in place, so cmark-gfm writes plain `<th>`/`<td>`. Left is the default;
+    /// tables have at most `MarkdownTableLimits.maximumColumns` columns, the number style.css covers.
+    private static func alignmentClasses(of table: OpaquePointer) -> [String] {
+        let columns = min(Int(cmark_gfm_extensions_get_table_columns(table)), MarkdownTableLimits.maximumColumns)
+        guard columns > 0, let alignments = cmark_gfm_extensions_get_table_alignments(table) else { return [] }
+        var classes: [String] = []
+        for column in 0..<columns {
+            switch alignments[column] {
+            case UInt8(ascii: "c"): classes.append("ta-c\(column + 1)")
+            case UInt8(ascii: "r"): classes.append("ta-r\(column + 1)")
+            default: break
+            }
+            alignments[column] = 0
+        }
+        return classes
     }
 
     /// The text of a node's literal descendants (text, code, and line breaks as spaces).

@@ -30,6 +30,33 @@ struct MarkdownParserTests {
         #expect(html.contains("footnotes"))
     }
 
+    @Test("table column alignment becomes classes of the table's wrapper, never an align or style attribute")
+    func tableAlignment() {
+        let markdown = """
+            | left | centre | right | none | right |
+            |:-----|:------:|------:|------|--:|
+            | 1 | **2** | 3 | 4 | 5 |
+            """
+        let html = MarkdownParser.parse(markdown, options: safe).html
+        #expect(!html.contains("align="))
+        #expect(!html.contains("style="))
+        #expect(html.contains(#"<div class="table-wrap ta-c2 ta-r3 ta-r5">"#))
+        #expect(html.contains("<td><strong>2</strong></td>"))
+        let plain = MarkdownParser.parse("| a | b |\n|---|---|\n| 1 | 2 |\n", options: safe).html
+        #expect(plain.contains(#"<div class="table-wrap"><table>"#) || plain.contains(#"<div class="table-wrap">"# + "\n<table>"))
+    }
+
+    @Test("style.css aligns every column a table may have")
+    func alignmentRulesCoverEveryColumn() throws {
+        let css = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/CoursemapRender/Theme/assets/style.css"), encoding: .utf8)
+        for column in 1...MarkdownTableLimits.maximumColumns {
+            #expect(css.contains(".ta-c\(column) tr>:nth-child(\(column))"), "centre \(column)")
+            #expect(css.contains(".ta-r\(column) tr>:nth-child(\(column))"), "right \(column)")
+        }
+    }
+
     /// cmark-gfm 0.29 keeps the inline parser's table of special characters in process-wide memory: each
     /// parse switches its extensions' characters (`~` for strikethrough, `:` and `w` for autolinks) on when
     /// it starts parsing inlines and off when it is done, so without a lock a parse on one thread turned
