@@ -6,9 +6,10 @@ import Foundation
 /// one page where Linux has two. The load stage checks content paths, the render stage published paths.
 public enum NameCollisions {
     /// The key two names share when they name the same file on a case-insensitive, normalising file system:
-    /// the lowercase form, compared as Swift compares strings (canonical equivalence, so NFC and NFD
-    /// spellings of a name are equal keys).
-    public static func key(_ name: String) -> String { name.lowercased() }
+    /// the case-folded form (upper-cased, then lower-cased, so that `ſ` and `s`, `µ` and `μ`, `ς` and `σ`,
+    /// `ı` and `i` fold together as they do on APFS and NTFS; `ß` and `ss` too, a harmless over-report),
+    /// compared as Swift compares strings (canonical equivalence, so NFC and NFD spellings are equal keys).
+    public static func key(_ name: String) -> String { name.uppercased().lowercased() }
 
     /// Groups of two or more paths (files, or the folders that hold them) that differ in their bytes but
     /// share a key; each group sorted by its bytes, groups in a stable order. One lowercasing per file and
