@@ -2,7 +2,8 @@ import Coursemap
 import Dispatch
 import Foundation
 
-/// Ctrl-C (SIGINT) or a termination request (SIGTERM) while `build` runs, whatever the stage: Pagefind, if
+/// Ctrl-C (SIGINT), a termination request (SIGTERM), a closed terminal (SIGHUP) or Ctrl-\\ (SIGQUIT) while
+/// `build` runs, whatever the stage: Pagefind, if
 /// it runs, is killed with its process group, the staging folder and temporary files are removed, the output
 /// folder stays as it was, and the process exits with 128 + the signal's number, as shells expect. The
 /// signals are taken on a queue of their own, since the build keeps the main thread busy; the main thread,
@@ -13,17 +14,20 @@ final class BuildInterruption {
     private let exiting = NSLock()
     private nonisolated(unsafe) var ended = false
 
+    /// The signals that stop a build cleanly; each exits with 128 + its number (130, 143, 129, 131).
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
     init(output: URL, shownAs name: String) {
         let queue = DispatchQueue(label: "coursemap.build-interruption")
         let exiting = self.exiting
         var made: [any DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
+        for number in Self.signals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             made.append(source)
         }
         sources = made
-        for (source, number) in zip(sources, [SIGINT, SIGTERM]) {
+        for (source, number) in zip(sources, Self.signals) {
             source.setEventHandler { [unowned self] in
                 exiting.lock()
                 guard !ended else {
@@ -46,8 +50,7 @@ final class BuildInterruption {
         exiting.lock()
         ended = true
         for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        for number in Self.signals { signal(number, SIG_DFL) }
         exiting.unlock()
     }
 }

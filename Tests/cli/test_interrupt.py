@@ -79,8 +79,12 @@ def wait_for(condition, build, what: str, limit: float = 300):
         time.sleep(0.005)
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-@pytest.mark.parametrize("stage", ["load", "render", "render late", "pagefind"])
+@pytest.mark.parametrize("signum,stage", [
+    (signum, stage) for signum in (signal.SIGINT, signal.SIGTERM) for stage in ("load", "render", "render late", "pagefind")
+] + [
+    # A closed terminal (SIGHUP) and Ctrl-\\ (SIGQUIT) stop a build the same way.
+    (signum, stage) for signum in (signal.SIGHUP, signal.SIGQUIT) for stage in ("render", "pagefind")
+])
 def test_an_interrupted_build_leaves_the_previous_site_and_nothing_else(corpus, tmp_path, signum, stage):
     site = previous_site(tmp_path)
     before = digest(site)
