@@ -23,6 +23,10 @@ struct IsolatedProcess {
     let executable: String
     let arguments: [String]
     let environment: [String: String]
+    /// Where the child starts: its own fresh empty folder (`nil`), or a given folder such as `/` for a
+    /// child whose launcher looks at the folders above where it starts (a pyenv shim reads
+    /// `.python-version` there, and the fresh folder lies in `TMPDIR`, often the shared `/tmp`).
+    var workingDirectory: String? = nil
 
     /// The running children and their folders; `interrupted` once `abandonAll()` ran, after which nothing
     /// new starts.
@@ -45,7 +49,7 @@ struct IsolatedProcess {
             close(logDescriptor)
             return (.notStarted("cannot create \(work)"), "")
         }
-        let ending = spawnAndWait(in: work, log: logDescriptor)
+        let ending = spawnAndWait(in: workingDirectory ?? work, log: logDescriptor)
         close(logDescriptor)
         return (ending, Self.tail(of: log))
     }

@@ -33,7 +33,11 @@ public enum SearchIndexer {
             let probe = IsolatedProcess(
                 executable: python,
                 arguments: ["-I", "-c", "import importlib.util, sys; print(sys.executable if importlib.util.find_spec('pagefind') else '')"],
-                environment: environment)
+                environment: environment,
+                // From `/`: a pyenv shim picks its Python by the `.python-version` files of the folder it
+                // starts in and of every folder above it, and the fresh folder lies in TMPDIR (often `/tmp`,
+                // writable by anyone). The executable it reports is then run by its absolute path.
+                workingDirectory: "/")
             let (ending, output) = probe.run()
             let executable = output.trimmingCharacters(in: .whitespacesAndNewlines)
             guard ending == .exited(0), executable.hasPrefix("/"), !executable.contains("\n"), access(executable, X_OK) == 0 else { continue }

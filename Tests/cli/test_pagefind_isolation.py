@@ -109,6 +109,40 @@ def test_nothing_in_the_working_directory_or_content_runs(tmp_path, content, lay
     assert list(temporary.iterdir()) == [], "Pagefind's temporary folder was left behind"
 
 
+def shell_environment(**extra) -> dict:
+    """The environment of a shell: without what pyenv's shim added for pytest (PYENV_VERSION, PYENV_DIR, and
+    the chosen version's folders in front of PATH), so that the shims choose as they would for a user."""
+    root = os.environ.get("PYENV_ROOT", str(pathlib.Path.home() / ".pyenv"))
+    added = (root + "/versions/", root + "/libexec", root + "/plugins/")
+    environment = {k: v for k, v in os.environ.items() if k not in ("PYENV_VERSION", "PYENV_DIR")}
+    environment["PATH"] = ":".join(
+        entry for entry in os.environ["PATH"].split(":") if not (entry.startswith(added) and not entry.endswith("/shims")))
+    environment.update(extra)
+    return environment
+
+
+def installed_pythons() -> list:
+    """Versions pyenv has here (some without Pagefind), or a name it does not have when it is absent."""
+    versions = pathlib.Path(os.environ.get("PYENV_ROOT", pathlib.Path.home() / ".pyenv")) / "versions"
+    names = sorted(p.name for p in versions.iterdir()) if versions.is_dir() else []
+    return names + ["no-such-python"]
+
+
+@pytest.mark.parametrize("version", installed_pythons())
+def test_a_python_version_file_in_the_temporary_folder_does_not_choose_python(tmp_path, content, version):
+    """Pagefind's folder is made in TMPDIR (often the shared /tmp): a pyenv `.python-version` there or above
+    must not pick the Python (a version without Pagefind would switch search off)."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    (temporary / ".python-version").write_text(version + "\n")
+    (tmp_path / ".python-version").write_text(version + "\n")
+    build = subprocess.run([str(coursemap_binary()), "build", "--content", str(content), "--output", str(tmp_path / "Site")],
+                           cwd=tmp_path, env=shell_environment(TMPDIR=str(temporary)), capture_output=True, text=True, timeout=300)
+    assert build.returncode == 0, build.stderr
+    assert "CM80" not in build.stderr, build.stderr
+    assert entry_languages(tmp_path / "Site") == {"en", "zh-cn"}
+
+
 def digest(folder: pathlib.Path) -> dict:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
