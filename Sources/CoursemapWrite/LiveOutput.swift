@@ -20,9 +20,19 @@ public final class LiveOutput: SiteSink {
     /// Numbers the temporary files, which render threads make side by side.
     private let temporaryCount = Locked(0)
 
+    /// The real path of the folder above `folder`, as it was when this output was made.
+    private let realParent: String?
+
     public init(folder: URL, content: URL) {
         self.folder = folder
         self.content = content
+        let parent = (folder.path as NSString).deletingLastPathComponent
+        if let resolved = realpath(parent, nil) {
+            realParent = String(cString: resolved)
+            free(resolved)
+        } else {
+            realParent = nil
+        }
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) {
@@ -66,6 +76,17 @@ public final class LiveOutput: SiteSink {
     /// the way is replaced by a folder; without, a link or file in the way is a failure.
     private func realFolder(_ components: [String], create: Bool) -> Result<String, RealFolderProblem> {
         var current = folder.path
+        // The folders above the output are as they were when `serve` checked them: a link put in place of
+        // one of them since (`mv out out.old; ln -s Content out`) would send the writes into the content.
+        let parent = (current as NSString).deletingLastPathComponent
+        guard let resolved = realpath(parent, nil) else {
+            return .failure(.reason("the folder above the output, \(parent), is gone"))
+        }
+        let unchanged = String(cString: resolved) == realParent
+        free(resolved)
+        guard unchanged else {
+            return .failure(.reason("a folder above the output was replaced by a link since serve started; restart serve"))
+        }
         var status = stat()
         if lstat(current, &status) != 0 {
             guard create else { return .failure(.missing) }
@@ -201,7 +222,8 @@ public final class LiveOutput: SiteSink {
             }
         }
         // Deepest first, so a folder emptied by removing its subfolder goes too; `rmdir` removes only an
-        // empty real folder, never a link.
+        // empty real folder, never a link; and none when the output is no longer where it was.
+        guard case .success = realFolder([], create: false) else { return stale }
         for relative in folders.sorted(by: { $0.count > $1.count }) {
             _ = rmdir(folder.appendingPathComponent(relative).path)
         }

@@ -57,6 +57,34 @@ struct LiveOutputSymlinkTests {
         #expect(try String(contentsOf: scratch.path("Site/courses/c1/index.html"), encoding: .utf8) == "courses/c1/index.html")
     }
 
+    @Test("a folder above the output replaced by a link since the start: nothing is written or removed through it",
+          arguments: ["content", "elsewhere", "dangling"])
+    func parentReplaced(target: String) throws {
+        let scratch = try Scratch()
+        let content = scratch.path("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: scratch.path("w/Site"), withIntermediateDirectories: true)
+        let live = LiveOutput(folder: scratch.path("w/Site"), content: content)
+        live.write("a.html", Array("a".utf8))
+        #expect(live.takeChanges().failure == nil)
+        // `mv w w.old; ln -s TARGET w` while serve runs.
+        try FileManager.default.moveItem(at: scratch.path("w"), to: scratch.path("w.old"))
+        let destination = ["content": content, "elsewhere": scratch.path("elsewhere"), "dangling": scratch.path("nowhere")][target]!
+        if target == "elsewhere" { try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true) }
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("w").path, withDestinationPath: destination.path)
+        live.write("b.html", Array("b".utf8))
+        live.write("courses/c/index.html", Array("c".utf8))
+        let failure = try #require(live.takeChanges().failure)
+        #expect(failure.contains("replaced by a link") || failure.contains("is gone"), "\(failure)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: destination.appendingPathComponent("Site").path))
+        if target == "dangling" { return }
+        try FileManager.default.createDirectory(at: destination.appendingPathComponent("Site/empty"), withIntermediateDirectories: true)
+        _ = live.removeStale(previous: ["a.html", "empty/x.html"], current: [])
+        #expect(FileManager.default.fileExists(atPath: scratch.path("w.old/Site/a.html").path))
+        #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent("Site/empty").path))
+    }
+
     @Test("removing stale pages never deletes through a link")
     func removeStaleKeepsLinkedFiles() throws {
         let (scratch, live, content) = try setUp()
