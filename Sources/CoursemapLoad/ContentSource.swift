@@ -119,6 +119,12 @@ enum DirectoryWalk {
                     type = UInt8(DT_REG)
                 }
                 if type == DT_DIR {
+                    // A folder whose name is not UTF-8 cannot be opened under the name it was read as: it is
+                    // listed as it stands, so the loader reports it (CM108) and the rest is still read.
+                    if name.contains("\u{1A}") {
+                        files.append(childRelative)
+                        continue
+                    }
                     try walk(childRelative)
                 } else if type == DT_REG {
                     files.append(childRelative)

@@ -138,4 +138,29 @@ struct HostileNameTests {
         #expect(problems.allSatisfy { $0.location.file.hasPrefix("courses/intro/bad-\u{1A}") && $0.message.contains("not UTF-8") })
         #expect(DiagnosticReport.text(outcome.diagnostics).contains("courses/intro/bad-\\u{001A}"))
     }
+
+    @Test("a folder whose name is not UTF-8: CM108 at the folder; the rest of the content is still read")
+    func folderNotUTF8() throws {
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        for suffix: [UInt8] in [[0xFF], [0xC3, 0x28]] {
+            let folder = Array((content.path + "/courses/intro/d-").utf8) + suffix
+            #expect((folder + [0]).withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) }
+            } == 0)
+            let file = folder + Array("/m.md".utf8) + [0]
+            let descriptor = file.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+            }
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        // A second problem elsewhere is still found: the listing went on past the folders.
+        try "---\ntitle: x\n".write(to: content.appendingPathComponent("courses/intro/zz-broken.md"), atomically: true, encoding: .utf8)
+        let outcome = Pipeline.check(content: content)
+        let names = outcome.diagnostics.sorted.filter { $0.code == .controlCharacterInName }
+        #expect(names.map(\.location.file) == ["courses/intro/d-\u{1A}", "courses/intro/d-\u{1A}("], "\(outcome.diagnostics.sorted)")
+        #expect(!outcome.diagnostics.items.contains { $0.code == .unreadableFile })
+        #expect(outcome.diagnostics.items.contains { $0.location.file == "courses/intro/zz-broken.md" })
+    }
 }
