@@ -43,11 +43,11 @@ enum MoodleConventions {
 
     static let markerAttribute = "data-coursemap"
 
-    /// Whether a tag is meant as a usage tag: with case, white space, `-` and `_` ignored it starts with
-    /// `coursemapusage`. Only `coursemap-usage:practice` and `coursemap-usage:exam` are valid ones.
+    /// Whether a tag is meant as a usage tag, however spelled (`UsageSpelling`: case, separators, look-alike
+    /// dashes, zero-width and full-width characters ignored). Only `coursemap-usage:practice` and
+    /// `coursemap-usage:exam` are valid ones.
     static func looksLikeUsageTag(_ tag: String) -> Bool {
-        let folded = tag.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "-" && $0 != "_" }
-        return String(String.UnicodeScalarView(folded)).hasPrefix("coursemapusage")
+        UsageSpelling.looksLikeUsageMarker(tag)
     }
 
     /// A tag as messages quote it: in double quotes, control characters escaped.
