@@ -51,7 +51,7 @@ enum MoodleConventions {
     }
 
     /// A tag as messages quote it: in double quotes, control characters escaped.
-    static func shownTag(_ tag: String) -> String { "\"" + MessageText.printable(tag) + "\"" }
+    static func shownTag(_ tag: String) -> String { "\"" + UsageSpelling.shown(tag) + "\"" }
 
     enum Marker: String {
         case reference, points

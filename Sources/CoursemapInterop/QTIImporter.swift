@@ -276,7 +276,7 @@ struct QTIItemReader {
         for element in marked {
             let value = element.text
             if let odd = QTIText.classes(element).first(where: { UsageSpelling.looksLikeUsageMarker($0) && $0 != QTIClass.usage }) {
-                let source = "<\(element.name) class=\"\(MessageText.printable(odd))\">"
+                let source = "<\(element.name) class=\"\(UsageSpelling.shown(odd))\">"
                 diagnostics.append(.error(
                     .unknownUsage, at: location(element.line),
                     "\(itemName): \(source) looks like Coursemap's usage class but is not spelled exactly '\(QTIClass.usage)'; write class=\"\(QTIClass.usage)\". The item is treated as an exam item"))

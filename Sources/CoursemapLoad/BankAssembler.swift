@@ -10,9 +10,10 @@ enum ExerciseFile: Sendable {
     /// One QTI item; items are grouped into banks by their sidecar.
     case qtiItem(ExerciseItem, title: String?)
     case sidecar(BankSidecar)
-    /// An IMS content-package manifest: the item files it lists, in order, relative to its folder, each with
-    /// the usage its Coursemap metadata (`<cm:item usage="…">`) states, if any.
-    case manifest([(href: String, usage: UsageStatement?)])
+    /// An IMS content-package manifest: the resources it lists, in order, each with the files it names
+    /// (relative to the manifest's folder) and the usage its Coursemap metadata (`<cm:item usage="…">`)
+    /// states, if any.
+    case manifest([ManifestResource])
 }
 
 /// Puts imported files together with their sidecars into banks:
@@ -30,14 +31,34 @@ enum BankAssembler {
         var manifestOrder: [String: Int] = [:]
         // The usage a manifest's metadata states for an item file: one more statement about the item.
         var manifestUsage: [String: [UsageStatement]] = [:]
+        // A resource's files are matched by normalised path (percent-decoded, `.` and `..` resolved, relative
+        // to the manifest's folder), its `href` and every `<file href>` alike; a usage statement that reaches
+        // no QTI item is an error (below), never dropped.
+        var manifestStatements: [(resource: ManifestResource, paths: [String])] = []
         for (path, file) in files {
             guard case let .manifest(resources) = file else { continue }
             let folder = path.split(separator: "/").dropLast().joined(separator: "/")
             for (index, resource) in resources.enumerated() {
-                let itemPath = (folder.isEmpty ? "" : folder + "/") + resource.href
-                manifestOrder[itemPath] = index
-                if let usage = resource.usage { manifestUsage[itemPath, default: []].append(usage) }
+                var paths: [String] = []
+                for href in resource.hrefs {
+                    if let itemPath = ManifestReader.path(of: href, manifestFolder: folder), !paths.contains(itemPath) { paths.append(itemPath) }
+                }
+                if let first = paths.first, manifestOrder[first] == nil { manifestOrder[first] = index }
+                if let usage = resource.usage {
+                    for itemPath in paths { manifestUsage[itemPath, default: []].append(usage) }
+                    manifestStatements.append((resource, paths))
+                }
             }
+        }
+        let itemPaths = Set(files.compactMap { path, file -> String? in
+            if case .qtiItem = file { return path }
+            return nil
+        })
+        for (resource, paths) in manifestStatements where !paths.contains(where: itemPaths.contains) {
+            let named = resource.hrefs.map { "'\(UsageSpelling.shown($0))'" }.joined(separator: ", ")
+            diagnostics.append(.error(
+                .unknownItemReference, at: resource.location,
+                "this resource's Coursemap usage metadata applies to no QTI item: \(named.isEmpty ? "it names no file" : "no QTI item file at \(named)"); point the resource's href at the item file"))
         }
         var used = Set<String>()
         var banks: [ExerciseBank] = []

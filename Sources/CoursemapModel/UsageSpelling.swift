@@ -20,6 +20,21 @@ public enum UsageSpelling {
         return folded == "usage" || folded.hasPrefix("coursemapusage")
     }
 
+    /// `text` as a message quotes it: unsafe characters (`ControlCharacters`) and invisible format characters
+    /// (zero-width space, BOM, soft hyphen, …) written as `\u{XXXX}`, so the look-alike shows what it is.
+    public static func shown(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(200) {
+            if ControlCharacters.isUnsafe(scalar) || scalar.properties.generalCategory == .format {
+                let digits = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u{" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 200 ? result + "…" : result
+    }
+
     /// `text` folded as described above, separators dropped.
     static func folded(_ text: String) -> String {
         var result = String.UnicodeScalarView()
