@@ -77,14 +77,20 @@ enum BankAssembler {
             case .none, .sidecar, .manifest:
                 continue
             case var .bank(bank):
-                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank, diagnostics: &diagnostics) }
+                for cover in Self.examCovers(folder, sidecars: sidecars, own: true) {
+                    used.insert(cover)
+                    Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
+                }
                 banks.append(bank)
             case var .importedBank(bank):
                 if let sidecar = sidecars[ownSidecarPath] {
                     used.insert(ownSidecarPath)
                     sidecar.apply(to: &bank, diagnostics: &diagnostics)
                 }
-                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank, diagnostics: &diagnostics) }
+                for cover in Self.examCovers(folder, sidecars: sidecars, own: true) {
+                    used.insert(cover)
+                    Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
+                }
                 banks.append(checked(bank, into: &diagnostics))
             case .qtiItem(var item, let title):
                 if let statements = manifestUsage[path] { Self.combine(statements, into: &item, diagnostics: &diagnostics) }
@@ -119,6 +125,10 @@ enum BankAssembler {
                         }
                     }
                 }
+                for cover in Self.examCovers(folder, sidecars: sidecars, own: false) {
+                    used.insert(cover)
+                    Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
+                }
                 banks.append(checked(bank, into: &diagnostics))
             }
         }
@@ -132,6 +142,10 @@ enum BankAssembler {
             bank.sections[0].items = ordered.map(\.element.1)
             used.insert(sidecarPath)
             sidecars[sidecarPath]!.apply(to: &bank, alsoKnown: keysElsewhere[folder] ?? [], diagnostics: &diagnostics)
+            for cover in Self.examCovers(folder, sidecars: sidecars, own: false) {
+                used.insert(cover)
+                Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
+            }
             banks.append(checked(bank, into: &diagnostics))
         }
         for path in sidecars.keys.sorted() where !used.contains(path) {
@@ -150,9 +164,23 @@ enum BankAssembler {
         item.usageOrigin = decided.location
     }
 
-    /// A folder's `bank.yml` that says `usage: exam` makes every item of every bank in its folder an exam
-    /// item, whichever file the bank comes from (fail closed: no default turns an exam item into practice).
-    /// An item that says practice itself is CM317.
+    /// The `bank.yml` files that say `usage: exam` and cover banks in `folder`: those of its ancestors and,
+    /// with `own`, its own. A folder's `bank.yml` with `usage: exam` covers its whole subtree (fail closed:
+    /// moving a bank into a subfolder never makes it practice).
+    private static func examCovers(_ folder: String, sidecars: [String: BankSidecar], own: Bool) -> [String] {
+        let parts = folder.split(separator: "/").map(String.init)
+        let depths = own ? Array(0...parts.count) : Array(0..<parts.count)
+        return depths.compactMap { depth in
+            let prefix = parts.prefix(depth).joined(separator: "/")
+            let path = (prefix.isEmpty ? "" : prefix + "/") + "bank.yml"
+            guard let sidecar = sidecars[path], sidecar.usage?.usage == .exam else { return nil }
+            return path
+        }
+    }
+
+    /// A folder's `bank.yml` that says `usage: exam` makes every item of every bank in its folder and its
+    /// subfolders an exam item, whichever file the bank comes from (fail closed: no default turns an exam
+    /// item into practice). An item that says practice itself is CM317.
     private static func applyFolderUsage(_ sidecar: BankSidecar, to bank: inout ExerciseBank, diagnostics: inout [Diagnostic]) {
         guard let usage = sidecar.usage, usage.usage == .exam else { return }
         for sectionIndex in bank.sections.indices {
