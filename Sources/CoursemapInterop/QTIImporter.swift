@@ -214,7 +214,7 @@ struct QTIItemReader {
         if !remoteImages.isEmpty {
             diagnostics.append(RemoteImages.warning(remoteImages, in: itemName, at: location(body?.line ?? root.line)))
         }
-        let usage = readUsage(body)
+        let usage = readUsage(root)
         let shuffles = shufflesChoices(interactions)
         return ExerciseItem(
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
@@ -264,7 +264,7 @@ struct QTIItemReader {
         return nil
     }
 
-    /// Every element of class `coursemap-usage` anywhere in the item body states the usage, matched exactly
+    /// Every element of class `coursemap-usage` anywhere in the item (its body, feedback, anywhere) states the usage, matched exactly
     /// (`practice` or `exam`, nothing around it); anything else is CM318 and counts as exam, and statements
     /// that disagree are CM317. A class that only looks like `coursemap-usage` (`Coursemap-Usage`,
     /// `coursemap_usage`, look-alike dashes, zero-width characters: `UsageSpelling`) is CM318 too, and the

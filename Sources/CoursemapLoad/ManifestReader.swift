@@ -16,9 +16,10 @@ struct ManifestResource: Sendable {
 /// (`<cm:item usage="…">` in namespace `urn:coursemap:qti-metadata:1`) states for each.
 ///
 /// Fails closed: Coursemap metadata in a form it does not read (`<cm:usage>` as an element, an attribute
-/// spelled `Usage`, an element other than `cm:item`, a namespace that only looks like Coursemap's, any
-/// element or attribute named like `usage` in another namespace) is CM318 and counts as `exam`; Coursemap
-/// metadata outside a resource is CM315, since it can apply to no item.
+/// spelled `Usage`, inside a resource an element other than `cm:item` and its `cm:section`/`cm:assesses`, a
+/// namespace that only looks like Coursemap's, any element or attribute named like `usage` in another
+/// namespace) is CM318 and counts as `exam`; Coursemap metadata outside a resource other than the bank's
+/// `<cm:bank>` (with `<cm:title>`, `<cm:course>`), or any usage there, is CM315, since it applies to no item.
 enum ManifestReader {
     static func read(_ root: XMLElement, file: String, into diagnostics: inout [Diagnostic]) -> [ManifestResource] {
         var resources: [ManifestResource] = []
@@ -31,7 +32,9 @@ enum ManifestReader {
             resources.append(resource(element, file: file, diagnostics: &diagnostics))
             return
         }
-        if isCoursemapLike(element) || hasUsageAttribute(element) {
+        // Outside resources, Coursemap writes only `<cm:bank id>` with `<cm:title>` and `<cm:course>`.
+        let bankMetadata = element.namespace == QTIExporter.coursemapMetadata && ["bank", "title", "course"].contains(element.name)
+        if (isCoursemapLike(element) && !bankMetadata) || hasUsageAttribute(element) {
             diagnostics.append(.error(
                 .unknownItemReference, at: SourceLocation(file: file, line: element.line),
                 "Coursemap metadata <\(UsageSpelling.shown(element.name))> outside a <resource> applies to no item; put <cm:item usage=\"…\"> in the <metadata> of the item's <resource>"))
@@ -66,9 +69,11 @@ enum ManifestReader {
             for key in element.attributes.keys.sorted() where key != "usage" && UsageSpelling.looksLikeUsageWord(key) {
                 statements.append(odd("attribute \(UsageSpelling.shown(key))=\"…\" on <cm:item>", at: location, item: item, into: &diagnostics))
             }
-            for child in element.elements {
+            // Coursemap writes `<cm:section>` and `<cm:assesses>` inside `<cm:item>`; anything else is not read.
+            for child in element.elements
+            where !(child.namespace == QTIExporter.coursemapMetadata && ["section", "assesses"].contains(child.name) && !hasUsageAttribute(child)) {
                 statements.append(odd(
-                    "<\(UsageSpelling.shown(child.name))> inside <cm:item> (only the attribute usage=\"practice|exam\" is read)",
+                    "<\(UsageSpelling.shown(child.name))> inside <cm:item> (only its usage=\"practice|exam\" attribute states a usage)",
                     at: SourceLocation(file: file, line: child.line), item: item, into: &diagnostics))
             }
             return

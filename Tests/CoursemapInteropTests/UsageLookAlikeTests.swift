@@ -50,6 +50,20 @@ struct UsageLookAlikeTests {
         }
     }
 
+    @Test("a QTI usage class outside the item body still counts", arguments: ["exam", "Exam"])
+    func qtiOutsideBody(value: String) throws {
+        let text = """
+            <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="q" title="Q" adaptive="false" timeDependent="false">
+            <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration>
+            <outcomeDeclaration identifier="FEEDBACK" cardinality="single" baseType="identifier"/>
+            <itemBody><choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><simpleChoice identifier="A">a</simpleChoice><simpleChoice identifier="B">b</simpleChoice></choiceInteraction></itemBody>
+            <modalFeedback outcomeIdentifier="FEEDBACK" identifier="x" showHide="show"><div class="coursemap-usage">\(value)</div></modalFeedback>
+            </assessmentItem>
+            """
+        let (item, _) = try QTITestSupport.importText(text)
+        #expect(item?.usage == .exam)
+    }
+
     @Test("the documented spellings and unrelated tags are not look-alikes", arguments: [
         ("coursemap-usage:exam", true), ("coursemap-id:usage", false), ("coursemap:cert:中级:1.1.1", false), ("usage", false),
         ("coursemap-difficulty:easy", false), ("map-usage:exam", false),

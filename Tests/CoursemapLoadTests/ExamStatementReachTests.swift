@@ -57,6 +57,8 @@ struct ExamStatementReachTests {
         (#"<cm:item usage="exam"/>"#, "urn:example:other"),
         (#"<cm:thing usage="practice"/>"#, "urn:example:other"),
         ("<cm:Usage>exam</cm:Usage>", "urn:example:other"),
+        (#"<cm:item usage="practice"><cm:section usage="exam">x</cm:section></cm:item>"#, "urn:coursemap:qti-metadata:1"),
+        ("<cm:item><cm:assesses>cert:中级:1.1.1</cm:assesses><cm:note>exam</cm:note></cm:item>", "urn:coursemap:qti-metadata:1"),
     ])
     func manifestForms(metadata: String, namespace: String) {
         let content = load([
@@ -68,6 +70,23 @@ struct ExamStatementReachTests {
         ])
         #expect(UsagePrecedenceTests.usages(content) == ["folder/a": .exam])
         #expect(Self.errors(content).contains { $0.code == .unknownUsage && $0.location.file == "exercises/qti/imsmanifest.xml" }, "\(content.diagnostics.sorted)")
+    }
+
+    @Test("usage metadata outside a resource applies to no item and is an error; the bank metadata Coursemap writes is not", arguments: [
+        (#"<metadata><cm:bank id="b" usage="exam"><cm:title>T</cm:title></cm:bank></metadata>"#, true),
+        (#"<metadata><cm:item usage="exam"/></metadata>"#, true),
+        (#"<metadata><x:usage xmlns:x="urn:x">exam</x:usage></metadata>"#, true),
+        (#"<metadata><cm:bank id="b"><cm:title xml:lang="zh-CN">T</cm:title><cm:course>c</cm:course></cm:bank></metadata>"#, false),
+    ])
+    func manifestOutsideResource(metadata: String, isError: Bool) {
+        let manifest = Self.manifest(#"<resource identifier="R" type="imsqti_item_xmlv2p1" href="a.xml"><file href="a.xml"/></resource>"#)
+            .replacingOccurrences(of: "<organizations/>", with: metadata + "<organizations/>")
+        let content = load([
+            "exercises/qti/a.xml": qtiItem("a"),
+            "exercises/qti/imsmanifest.xml": manifest,
+            "exercises/qti/bank.yml": "id: folder\n",
+        ])
+        #expect(Self.errors(content).contains { $0.code == .unknownItemReference && $0.location.file == "exercises/qti/imsmanifest.xml" } == isError, "\(content.diagnostics.sorted)")
     }
 
     @Test("a YAML merge key in a sidecar is an error, at bank and at item level", arguments: [
