@@ -46,8 +46,14 @@ enum MoodleConventions {
     /// Whether a tag is meant as a usage tag, however spelled (`UsageSpelling`: case, separators, look-alike
     /// dashes, zero-width and full-width characters ignored). Only `coursemap-usage:practice` and
     /// `coursemap-usage:exam` are valid ones.
+    /// A competency tag (`coursemap:` exactly) is one only when its framework part reads as `usage`
+    /// (`coursemap:usage:exam`), so a framework named `usage-stats` stays a competency.
     static func looksLikeUsageTag(_ tag: String) -> Bool {
-        UsageSpelling.looksLikeUsageMarker(tag)
+        if tag.hasPrefix(competencyTag) {
+            let framework = tag.dropFirst(competencyTag.count).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return UsageSpelling.looksLikeUsageWord(String(framework))
+        }
+        return UsageSpelling.looksLikeUsageMarker(tag)
     }
 
     /// A tag as messages quote it: in double quotes, control characters escaped.

@@ -66,9 +66,10 @@ struct UsageLookAlikeTests {
 
     @Test("the documented spellings and unrelated tags are not look-alikes", arguments: [
         ("coursemap-usage:exam", true), ("coursemap-id:usage", false), ("coursemap:cert:中级:1.1.1", false), ("usage", false),
-        ("coursemap-difficulty:easy", false), ("map-usage:exam", false),
+        ("coursemap-difficulty:easy", false), ("map-usage:exam", false), ("coursemap:usage:exam", true), ("coursemap:Usage:practice", true),
+        ("coursemap:usage-stats:中级:1.1", false), ("coursemap:usages:1", false),
     ])
     func detector(text: String, looksLike: Bool) {
-        #expect(UsageSpelling.looksLikeUsageMarker(text) == looksLike)
+        #expect(MoodleConventions.looksLikeUsageTag(text) == looksLike)
     }
 }
