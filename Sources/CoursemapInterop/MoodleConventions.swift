@@ -43,15 +43,21 @@ enum MoodleConventions {
 
     static let markerAttribute = "data-coursemap"
 
-    /// Whether a tag is meant as a usage tag: with case, white space, `-` and `_` ignored it starts with
-    /// `coursemapusage`. Only `coursemap-usage:practice` and `coursemap-usage:exam` are valid ones.
+    /// Whether a tag is meant as a usage tag, however spelled (`UsageSpelling`: case, separators, look-alike
+    /// dashes, zero-width and full-width characters ignored). Only `coursemap-usage:practice` and
+    /// `coursemap-usage:exam` are valid ones.
+    /// A competency tag (`coursemap:` exactly) is one only when its framework part reads as `usage`
+    /// (`coursemap:usage:exam`), so a framework named `usage-stats` stays a competency.
     static func looksLikeUsageTag(_ tag: String) -> Bool {
-        let folded = tag.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "-" && $0 != "_" }
-        return String(String.UnicodeScalarView(folded)).hasPrefix("coursemapusage")
+        if tag.hasPrefix(competencyTag) {
+            let framework = tag.dropFirst(competencyTag.count).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return UsageSpelling.looksLikeUsageWord(String(framework))
+        }
+        return UsageSpelling.looksLikeUsageMarker(tag)
     }
 
     /// A tag as messages quote it: in double quotes, control characters escaped.
-    static func shownTag(_ tag: String) -> String { "\"" + MessageText.printable(tag) + "\"" }
+    static func shownTag(_ tag: String) -> String { "\"" + UsageSpelling.shown(tag) + "\"" }
 
     enum Marker: String {
         case reference, points

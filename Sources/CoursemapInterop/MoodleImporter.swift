@@ -587,9 +587,9 @@ struct MoodleQuestionReader {
 
     /// Usage tags are matched exactly (`coursemap-usage:practice` or `coursemap-usage:exam`); any other tag
     /// that looks like one (`coursemap-usage:Exam`, `coursemap-usage: exam`, `Coursemap_Usage:exam`) is
-    /// CM318 and counts as exam.
+    /// CM318 and counts as exam. Every `<tags>` block of the question is read, not only the first.
     private mutating func readTags(usage: inout [UsageStatement], difficulty: inout Difficulty?, assesses: inout [AssessmentClaim]) {
-        let tags = element.first("tags")?.all("tag") ?? []
+        let tags = element.all("tags").flatMap { $0.all("tag") }
         for tag in tags {
             let raw = tag.first("text")?.text ?? tag.text
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)

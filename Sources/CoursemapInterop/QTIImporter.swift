@@ -80,6 +80,8 @@ struct QTIItemReader {
     private var mode: InteractionMode = .prompt
     private var meta: QTIMeta?
     private var itemName = ""
+    /// Positions (0-based, among the choices shown) of the `fixed` choices of the item's choice interaction.
+    private var fixedChoices: [Int] = []
     private let keepRemoteImages: Bool
     private var remoteImages: [String] = []
 
@@ -212,20 +214,37 @@ struct QTIItemReader {
         if !remoteImages.isEmpty {
             diagnostics.append(RemoteImages.warning(remoteImages, in: itemName, at: location(body?.line ?? root.line)))
         }
-        let usage = readUsage(body)
+        let usage = readUsage(root)
+        let shuffles = shufflesChoices(interactions)
         return ExerciseItem(
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
             score: meta?.score ?? declaredScore() ?? 1, stem: stem, body: parsedBody,
             explanation: explanation, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
-            usageOrigin: usage?.location, shuffleChoices: shufflesChoices(interactions), location: location(root.line))
+            usageOrigin: usage?.location, shuffleChoices: shuffles, fixedChoices: shuffles ? fixedChoices : [], location: location(root.line))
     }
 
-    /// Whether a choice interaction asks for its choices in an order of its own (`shuffle="true"`) with none
-    /// of them `fixed` (fixed choices keep their place, which Coursemap honours by keeping the written order).
-    private func shufflesChoices(_ interactions: [XMLElement]) -> Bool {
+    /// Whether a choice interaction asks for its choices in an order of its own (`shuffle` true as an
+    /// xs:boolean: `true` or `1`, surrounding white space ignored). Fixed choices keep their place; the
+    /// others are shown in a key-free order for exam items (`fixedChoices`). A `shuffle` value that is not an
+    /// xs:boolean is CM309 and counts as shuffled (fail closed: the written order often puts the key first).
+    private mutating func shufflesChoices(_ interactions: [XMLElement]) -> Bool {
         guard interactions.count == 1, let interaction = interactions.first, interaction.name == "choiceInteraction" else { return false }
-        guard QTIText.clean(interaction.attributes["shuffle"] ?? "") == "true" else { return false }
-        return !interaction.all("simpleChoice").contains { QTIText.clean($0.attributes["fixed"] ?? "") == "true" }
+        return boolean(interaction, "shuffle", invalidMeans: true)
+    }
+
+    /// An xs:boolean attribute: `true`/`1`, `false`/`0` after white-space collapse; absent is false; any
+    /// other value is a warning (CM309) and counts as `invalidMeans`.
+    private mutating func boolean(_ element: XMLElement, _ name: String, invalidMeans: Bool) -> Bool {
+        guard let raw = element.attributes[name] else { return false }
+        switch QTIText.clean(raw) {
+        case "true", "1": return true
+        case "false", "0": return false
+        default:
+            diagnostics.append(.warning(
+                .invalidBoolean, at: location(element.line),
+                "\(itemName): \(name)=\"\(MessageText.printable(raw))\" on <\(element.name)> is not true, false, 1 or 0; it is taken as \(invalidMeans)"))
+            return invalidMeans
+        }
     }
 
     /// MAXSCORE's default, else SCORE's normalMaximum, else a positive SCORE default.
@@ -245,14 +264,25 @@ struct QTIItemReader {
         return nil
     }
 
-    /// Every element of class `coursemap-usage` anywhere in the item body states the usage, matched exactly
+    /// Every element of class `coursemap-usage` anywhere in the item (its body, feedback, anywhere) states the usage, matched exactly
     /// (`practice` or `exam`, nothing around it); anything else is CM318 and counts as exam, and statements
-    /// that disagree are CM317.
+    /// that disagree are CM317. A class that only looks like `coursemap-usage` (`Coursemap-Usage`,
+    /// `coursemap_usage`, look-alike dashes, zero-width characters: `UsageSpelling`) is CM318 too, and the
+    /// item an exam item, whatever the element says.
     private mutating func readUsage(_ body: XMLElement?) -> UsageStatement? {
         guard let body else { return nil }
         var statements: [UsageStatement] = []
-        for element in Self.descendants(of: body, where: { QTIText.classes($0).contains(QTIClass.usage) }) {
+        let marked = Self.descendants(of: body, where: { QTIText.classes($0).contains(where: UsageSpelling.looksLikeUsageMarker) })
+        for element in marked {
             let value = element.text
+            if let odd = QTIText.classes(element).first(where: { UsageSpelling.looksLikeUsageMarker($0) && $0 != QTIClass.usage }) {
+                let source = "<\(element.name) class=\"\(UsageSpelling.shown(odd))\">"
+                diagnostics.append(.error(
+                    .unknownUsage, at: location(element.line),
+                    "\(itemName): \(source) looks like Coursemap's usage class but is not spelled exactly '\(QTIClass.usage)'; write class=\"\(QTIClass.usage)\". The item is treated as an exam item"))
+                statements.append(UsageStatement(usage: .exam, location: location(element.line), source: source))
+                continue
+            }
             statements.append(UsageStatement.read(
                 value, at: location(element.line), source: "<\(element.name) class=\"\(QTIClass.usage)\"> '\(QTIText.clean(value))'",
                 item: itemName, into: &diagnostics))
@@ -331,6 +361,8 @@ struct QTIItemReader {
 
     private mutating func readChoice(_ interaction: XMLElement) -> ItemBody? {
         let simple = shown(interaction.all("simpleChoice"))
+        fixedChoices = []
+        for (index, choice) in simple.enumerated() where boolean(choice, "fixed", invalidMeans: false) { fixedChoices.append(index) }
         let identifiers = simple.map { QTIText.clean($0.attributes["identifier"] ?? "") }
         guard !simple.isEmpty else { return invalid(interaction.line, "<choiceInteraction> has no <simpleChoice>") }
         let correct = declaration(for: interaction)?.correct ?? []
@@ -529,6 +561,8 @@ struct QTIItemReader {
 
     private mutating func readOrder(_ interaction: XMLElement) -> ItemBody? {
         let simple = shown(interaction.all("simpleChoice"))
+        fixedChoices = []
+        for (index, choice) in simple.enumerated() where boolean(choice, "fixed", invalidMeans: false) { fixedChoices.append(index) }
         let correct = declaration(for: interaction)?.correct ?? []
         guard !correct.isEmpty else { return invalid(interaction.line, "no <correctResponse> for the order interaction") }
         var steps: [RichText] = []

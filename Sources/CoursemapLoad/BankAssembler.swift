@@ -10,9 +10,10 @@ enum ExerciseFile: Sendable {
     /// One QTI item; items are grouped into banks by their sidecar.
     case qtiItem(ExerciseItem, title: String?)
     case sidecar(BankSidecar)
-    /// An IMS content-package manifest: the item files it lists, in order, relative to its folder, each with
-    /// the usage its Coursemap metadata (`<cm:item usage="…">`) states, if any.
-    case manifest([(href: String, usage: UsageStatement?)])
+    /// An IMS content-package manifest: the resources it lists, in order, each with the files it names
+    /// (relative to the manifest's folder) and the usage its Coursemap metadata (`<cm:item usage="…">`)
+    /// states, if any.
+    case manifest([ManifestResource])
 }
 
 /// Puts imported files together with their sidecars into banks:
@@ -30,14 +31,34 @@ enum BankAssembler {
         var manifestOrder: [String: Int] = [:]
         // The usage a manifest's metadata states for an item file: one more statement about the item.
         var manifestUsage: [String: [UsageStatement]] = [:]
+        // A resource's files are matched by normalised path (percent-decoded, `.` and `..` resolved, relative
+        // to the manifest's folder), its `href` and every `<file href>` alike; a usage statement that reaches
+        // no QTI item is an error (below), never dropped.
+        var manifestStatements: [(resource: ManifestResource, paths: [String])] = []
         for (path, file) in files {
             guard case let .manifest(resources) = file else { continue }
             let folder = path.split(separator: "/").dropLast().joined(separator: "/")
             for (index, resource) in resources.enumerated() {
-                let itemPath = (folder.isEmpty ? "" : folder + "/") + resource.href
-                manifestOrder[itemPath] = index
-                if let usage = resource.usage { manifestUsage[itemPath, default: []].append(usage) }
+                var paths: [String] = []
+                for href in resource.hrefs {
+                    if let itemPath = ManifestReader.path(of: href, manifestFolder: folder), !paths.contains(itemPath) { paths.append(itemPath) }
+                }
+                if let first = paths.first, manifestOrder[first] == nil { manifestOrder[first] = index }
+                if let usage = resource.usage {
+                    for itemPath in paths { manifestUsage[itemPath, default: []].append(usage) }
+                    manifestStatements.append((resource, paths))
+                }
             }
+        }
+        let itemPaths = Set(files.compactMap { path, file -> String? in
+            if case .qtiItem = file { return path }
+            return nil
+        })
+        for (resource, paths) in manifestStatements where !paths.contains(where: itemPaths.contains) {
+            let named = resource.hrefs.map { "'\(UsageSpelling.shown($0))'" }.joined(separator: ", ")
+            diagnostics.append(.error(
+                .unknownItemReference, at: resource.location,
+                "this resource's Coursemap usage metadata applies to no QTI item: \(named.isEmpty ? "it names no file" : "no QTI item file at \(named)"); point the resource's href at the item file"))
         }
         var used = Set<String>()
         var banks: [ExerciseBank] = []
@@ -56,14 +77,20 @@ enum BankAssembler {
             case .none, .sidecar, .manifest:
                 continue
             case var .bank(bank):
-                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank, diagnostics: &diagnostics) }
+                for cover in Self.examCovers(folder, sidecars: sidecars, own: true) {
+                    used.insert(cover)
+                    Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
+                }
                 banks.append(bank)
             case var .importedBank(bank):
                 if let sidecar = sidecars[ownSidecarPath] {
                     used.insert(ownSidecarPath)
                     sidecar.apply(to: &bank, diagnostics: &diagnostics)
                 }
-                if let folderSidecar = sidecars[folderSidecarPath] { Self.applyFolderUsage(folderSidecar, to: &bank, diagnostics: &diagnostics) }
+                for cover in Self.examCovers(folder, sidecars: sidecars, own: true) {
+                    used.insert(cover)
+                    Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
+                }
                 banks.append(checked(bank, into: &diagnostics))
             case .qtiItem(var item, let title):
                 if let statements = manifestUsage[path] { Self.combine(statements, into: &item, diagnostics: &diagnostics) }
@@ -98,6 +125,10 @@ enum BankAssembler {
                         }
                     }
                 }
+                for cover in Self.examCovers(folder, sidecars: sidecars, own: false) {
+                    used.insert(cover)
+                    Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
+                }
                 banks.append(checked(bank, into: &diagnostics))
             }
         }
@@ -111,6 +142,10 @@ enum BankAssembler {
             bank.sections[0].items = ordered.map(\.element.1)
             used.insert(sidecarPath)
             sidecars[sidecarPath]!.apply(to: &bank, alsoKnown: keysElsewhere[folder] ?? [], diagnostics: &diagnostics)
+            for cover in Self.examCovers(folder, sidecars: sidecars, own: false) {
+                used.insert(cover)
+                Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
+            }
             banks.append(checked(bank, into: &diagnostics))
         }
         for path in sidecars.keys.sorted() where !used.contains(path) {
@@ -129,9 +164,23 @@ enum BankAssembler {
         item.usageOrigin = decided.location
     }
 
-    /// A folder's `bank.yml` that says `usage: exam` makes every item of every bank in its folder an exam
-    /// item, whichever file the bank comes from (fail closed: no default turns an exam item into practice).
-    /// An item that says practice itself is CM317.
+    /// The `bank.yml` files that say `usage: exam` and cover banks in `folder`: those of its ancestors and,
+    /// with `own`, its own. A folder's `bank.yml` with `usage: exam` covers its whole subtree (fail closed:
+    /// moving a bank into a subfolder never makes it practice).
+    private static func examCovers(_ folder: String, sidecars: [String: BankSidecar], own: Bool) -> [String] {
+        let parts = folder.split(separator: "/").map(String.init)
+        let depths = own ? Array(0...parts.count) : Array(0..<parts.count)
+        return depths.compactMap { depth in
+            let prefix = parts.prefix(depth).joined(separator: "/")
+            let path = (prefix.isEmpty ? "" : prefix + "/") + "bank.yml"
+            guard let sidecar = sidecars[path], sidecar.usage?.usage == .exam else { return nil }
+            return path
+        }
+    }
+
+    /// A folder's `bank.yml` that says `usage: exam` makes every item of every bank in its folder and its
+    /// subfolders an exam item, whichever file the bank comes from (fail closed: no default turns an exam
+    /// item into practice). An item that says practice itself is CM317.
     private static func applyFolderUsage(_ sidecar: BankSidecar, to bank: inout ExerciseBank, diagnostics: inout [Diagnostic]) {
         guard let usage = sidecar.usage, usage.usage == .exam else { return }
         for sectionIndex in bank.sections.indices {

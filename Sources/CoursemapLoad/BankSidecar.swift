@@ -46,6 +46,9 @@ struct BankSidecar: Sendable {
         sidecar.description = fields.localized("description")
         sidecar.course = fields.string("course")
         sidecar.usage = usageStatement(fields, document: document, key: "usage", item: "every item of the bank", into: &diagnostics)
+        if let odd = oddKeys(fields.entries, prefix: "", item: "every item of the bank", into: &diagnostics) {
+            sidecar.usage = sidecar.usage.map { $0.usage == .exam ? $0 : odd } ?? odd
+        }
         if var items = fields.mapping("items") {
             for entry in items.entries {
                 guard case let .mapping(mapping) = entry.value else {
@@ -64,18 +67,45 @@ struct BankSidecar: Sendable {
                             "'\(reference)' is not a competency reference; write framework:level:code (e.g. b2b-data:中级:1.1.1)"))
                     }
                 }
-                let usage = usageStatement(
+                var usage = usageStatement(
                     itemFields, document: document, key: "usage", item: "item '\(entry.key)'", prefix: "items.\(entry.key).", into: &diagnostics)
+                if let odd = oddKeys(itemFields.entries, prefix: "items.\(entry.key).", item: "item '\(entry.key)'", into: &diagnostics) {
+                    usage = usage.map { $0.usage == .exam ? $0 : odd } ?? odd
+                }
                 let difficulty = itemFields.choice("difficulty", as: Difficulty.self)
-                itemFields.finish(known: ["usage"])
+                itemFields.finish(known: ["usage", "<<"])
                 items.absorb(itemFields)
                 sidecar.items[entry.key] = ItemEntry(assesses: claims, usage: usage, difficulty: difficulty, location: entry.keyLocation)
             }
             fields.absorb(items)
         }
-        fields.finish(known: ["usage"])
+        fields.finish(known: ["usage", "<<"])
         diagnostics += fields.diagnostics
         return (sidecar, diagnostics)
+    }
+
+    /// Keys that could hide a usage statement: a YAML merge key (`<<: *defaults`), which Coursemap does not
+    /// expand, is an error (CM205) so that a merged `usage: exam` cannot be dropped; a key that only looks
+    /// like `usage` (`Usage`, `usage `, `coursemap-usage`, look-alike characters: `UsageSpelling`) is CM318
+    /// and makes the entry exam. Returns that exam statement, if any.
+    private static func oddKeys(
+        _ entries: [FieldReader.Entry], prefix: String, item: String, into diagnostics: inout [Diagnostic]
+    ) -> UsageStatement? {
+        var odd: UsageStatement?
+        for entry in entries {
+            let shown = UsageSpelling.shown(entry.key)
+            if entry.key == "<<" {
+                diagnostics.append(.error(
+                    .unknownField, at: entry.keyLocation,
+                    "'\(prefix)<<': YAML merge keys are not supported in a bank sidecar (a merged usage would be lost); write the fields out in full"))
+            } else if entry.key != "usage", UsageSpelling.looksLikeUsageWord(entry.key) {
+                diagnostics.append(.error(
+                    .unknownUsage, at: entry.keyLocation,
+                    "\(item): the key '\(prefix)\(shown)' looks like 'usage' but is not spelled exactly so; write 'usage:'. The item is treated as an exam item"))
+                odd = odd ?? UsageStatement(usage: .exam, location: entry.keyLocation, source: "key '\(prefix)\(shown)'")
+            }
+        }
+        return odd
     }
 
     /// A `usage:` field read exactly (CM318 for anything but `practice` or `exam`, which then counts as exam);
@@ -116,11 +146,34 @@ struct BankSidecar: Sendable {
                 bank.sections[sectionIndex].items[itemIndex] = item
             }
         }
+        let known = Set(bank.sections.flatMap(\.items).compactMap(\.importKey)).union(alsoKnown)
         for (key, entry) in items.sorted(by: { $0.key < $1.key }) where !matched.contains(key) && !alsoKnown.contains(key) {
-            diagnostics.append(.warning(
-                .unknownItemReference, at: entry.location,
-                "no item named '\(key)' in bank '\(bank.id)'; sidecar entries are keyed by the Moodle question name or QTI identifier"))
+            diagnostics.append(Self.unmatched(key, entry, known: known, bank: bank.id))
         }
+    }
+
+    /// An entry that matches no item: a warning, but an error when the entry states a usage of `exam` (the
+    /// statement would otherwise be lost and the item published as practice). A key that differs from an
+    /// item's only in letter case, white space or look-alike characters is named as the likely one.
+    static func unmatched(_ key: String, _ entry: ItemEntry, known: Set<String>, bank: String) -> Diagnostic {
+        let folded = Self.fold(key)
+        let suggestion = known.sorted().first { Self.fold($0) == folded }.map { " (did you mean '\(UsageSpelling.shown($0))'?)" } ?? ""
+        let shown = UsageSpelling.shown(key)
+        if let usage = entry.usage, usage.usage == .exam {
+            return .error(
+                .unknownItemReference, at: entry.location,
+                "no item named '\(shown)' in bank '\(bank)', so this entry's exam usage applies to nothing\(suggestion); sidecar entries are keyed exactly by the Moodle question name or QTI identifier")
+        }
+        return .warning(
+            .unknownItemReference, at: entry.location,
+            "no item named '\(shown)' in bank '\(bank)'\(suggestion); sidecar entries are keyed by the Moodle question name or QTI identifier")
+    }
+
+    /// A key compared loosely, for suggestions only: compatibility-normalised, trimmed, lower case.
+    private static func fold(_ key: String) -> String {
+        key.precomposedStringWithCompatibilityMapping.unicodeScalars
+            .filter { !$0.properties.isWhitespace && $0.properties.generalCategory != .format }
+            .map { String($0).lowercased() }.joined()
     }
 
     /// For a QTI item with a sidecar of its own in a folder whose `bank.yml` (this sidecar) also lists it:

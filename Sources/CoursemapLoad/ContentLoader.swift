@@ -386,24 +386,7 @@ public struct ContentLoader: Sendable {
         case (_, "manifest"):
             // An IMS content package manifest: its resources give the order of the QTI items, and Coursemap's
             // own metadata on a resource (`<cm:item usage="…">`) is one more statement of the item's usage.
-            func resources(_ element: XMLElement) -> [XMLElement] {
-                (element.name == "resource" ? [element] : []) + element.elements.flatMap(resources)
-            }
-            func items(_ element: XMLElement) -> [XMLElement] {
-                (element.name == "item" && element.namespace == QTIExporter.coursemapMetadata ? [element] : []) + element.elements.flatMap(items)
-            }
-            return .manifest(resources(root).compactMap { resource in
-                guard let href = resource.attributes["href"] else { return nil }
-                let usages = items(resource).compactMap { item in
-                    item.attributes["usage"].map { value in
-                        UsageStatement.read(
-                            value, at: SourceLocation(file: file.path, line: item.line), source: "usage=\"\(value)\" in the manifest",
-                            item: "item '\(href)'", into: &diagnostics)
-                    }
-                }
-                let usage = UsageStatement.combine(usages, item: "item '\(href)'", into: &diagnostics)
-                return (href, usage)
-            })
+            return .manifest(ManifestReader.read(root, file: file.path, into: &diagnostics))
         default:
             diagnostics.append(unknownRoot(
                 root, file: file.path,

@@ -35,6 +35,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case xmlTooLarge = "CM307"
 
     // Exercise banks and imports
+    case invalidBoolean = "CM309"
     case invalidFraction = "CM310"
     case unsupportedItem = "CM311"
     case sanitizedHTML = "CM312"
@@ -111,6 +112,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .xmlUnknownRoot: return "XML root element Coursemap does not know"
         case .unsafeLink: return "link with a scheme that is not allowed"
         case .xmlTooLarge: return "XML element beyond Coursemap's limits"
+        case .invalidBoolean: return "QTI attribute that is not an xs:boolean (true, false, 1, 0)"
         case .invalidFraction: return "Moodle answer fraction outside Moodle's fixed set"
         case .unsupportedItem: return "question type or interaction Coursemap does not import"
         case .sanitizedHTML: return "unsafe HTML removed from an imported item"

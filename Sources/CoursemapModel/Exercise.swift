@@ -73,12 +73,15 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
     /// `shuffleanswers`, QTI `shuffle="true"`): teachers then often write the right answer first, so exam
     /// items show such choices in a key-free order, labelled by position.
     public var shuffleChoices: Bool
+    /// When `shuffleChoices`, the positions (0-based) of choices that keep their place (QTI `fixed="true"`,
+    /// such as a last "none of these"); the others are shuffled around them.
+    public var fixedChoices: [Int]
     public var location: SourceLocation
 
     public init(
         id: String, title: LocalizedText? = nil, usage: ItemUsage, difficulty: Difficulty? = nil, score: Double,
         stem: RichText, body: ItemBody, explanation: RichText? = nil, assesses: [AssessmentClaim] = [], importKey: String? = nil,
-        usageOrigin: SourceLocation? = nil, shuffleChoices: Bool = false, location: SourceLocation
+        usageOrigin: SourceLocation? = nil, shuffleChoices: Bool = false, fixedChoices: [Int] = [], location: SourceLocation
     ) {
         self.id = id
         self.title = title
@@ -92,6 +95,7 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
         self.importKey = importKey
         self.usageOrigin = usageOrigin
         self.shuffleChoices = shuffleChoices
+        self.fixedChoices = fixedChoices
         self.location = location
     }
 

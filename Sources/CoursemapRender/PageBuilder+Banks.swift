@@ -237,10 +237,16 @@ extension PageBuilder {
     /// The choices of a choice item in display order, each with the label shown. Choices keep their written
     /// order and labels, except in exam items whose source shuffles choices (`shuffleChoices`: teachers of
     /// such tools often write the right answer first): those show a key-free order (`DisplayOrder`),
-    /// labelled A, B, C … by position, in both editions alike.
+    /// labelled A, B, C … by position, in both editions alike. Choices the source fixes keep their position.
     static func displayedChoices(_ item: ExerciseItem, _ choices: [Choice]) -> [(choice: Choice, label: String)] {
         guard item.usage == .exam, item.shuffleChoices else { return choices.map { ($0, $0.label) } }
-        let order = DisplayOrder.permutation(of: choices.map(\.text.html), usage: .exam, seed: item.id)
+        // Fixed choices (QTI `fixed="true"`) keep their positions; the others fill the remaining positions
+        // in a key-free order.
+        let fixed = Set(item.fixedChoices.filter { choices.indices.contains($0) })
+        let movable = choices.indices.filter { !fixed.contains($0) }
+        let arranged = DisplayOrder.permutation(of: movable.map { choices[$0].text.html }, usage: .exam, seed: item.id).map { movable[$0] }
+        var next = arranged.makeIterator()
+        let order = choices.indices.map { fixed.contains($0) ? $0 : next.next() ?? $0 }
         return order.enumerated().map { position, index in (choices[index], positionLabel(position)) }
     }
 

@@ -108,13 +108,21 @@ struct ImportedChoiceOrderTests {
         #expect(imported.items.map(\.shuffleChoices) == [shuffles])
     }
 
-    @Test("QTI shuffle=\"true\" shuffles unless a choice is fixed", arguments: [
-        (#"shuffle="true""#, "", true), (#"shuffle="false""#, "", false), ("", "", false), (#"shuffle="true""#, #" fixed="true""#, false),
+    @Test("QTI shuffle as an xs:boolean (true, 1, false, 0, white space collapsed); fixed choices keep their place; anything else shuffles with CM309", arguments: [
+        (#"shuffle="true""#, "", true), (#"shuffle="false""#, "", false), ("", "", false), (#"shuffle="true""#, #" fixed="true""#, true),
+        (#"shuffle="1""#, "", true), (#"shuffle=" 1 ""#, "", true), (#"shuffle="&#10;true&#9;""#, "", true), (#"shuffle="0""#, "", false),
+        (#"shuffle=" false ""#, "", false), (#"shuffle="1""#, #" fixed="1""#, true), (#"shuffle="True""#, "", true), (#"shuffle="yes""#, "", true),
+        (#"shuffle="""#, "", true), (#"shuffle="01""#, "", true),
     ])
     func qti(shuffle: String, fixed: String, shuffles: Bool) throws {
         let declarations = #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration>"#
         let body = #"<choiceInteraction responseIdentifier="RESPONSE" maxChoices="1" \#(shuffle)><simpleChoice identifier="A">甲</simpleChoice><simpleChoice identifier="B"\#(fixed)>乙</simpleChoice><simpleChoice identifier="C">丙</simpleChoice></choiceInteraction>"#
-        let (item, _) = try QTITestSupport.importText(QTITestSupport.item(declarations: declarations, body: body))
+        let (item, diagnostics) = try QTITestSupport.importText(QTITestSupport.item(declarations: declarations, body: body))
         #expect(item?.shuffleChoices == shuffles)
+        #expect(item?.fixedChoices == (shuffles && !fixed.isEmpty ? [1] : []))
+        let invalid = ["True", "yes", "", "01"].contains(where: { shuffle == #"shuffle="\#($0)""# })
+        if !invalid { #expect(diagnostics.filter { $0.code == .invalidBoolean }.isEmpty, "\(diagnostics)") } else {
+            #expect(diagnostics.filter { $0.code == .invalidBoolean }.map(\.severity) == [.warning])
+        }
     }
 }
