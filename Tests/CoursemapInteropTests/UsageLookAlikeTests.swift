@@ -14,7 +14,19 @@ struct UsageLookAlikeTests {
         "coursemap\u{2212}usage:exam", "coursemap\u{FE63}usage:exam", "COURSEMAP\u{00A0}USAGE:exam", "course-map-usage:exam", "coursemap:usage:exam",
         "coursemap-usage\u{200D}:exam", "coursemap\u{30FB}usage:exam", "Coursemap__Usage:practice", "coursemap-usage:\u{FF45}xam",
         "coursemap-usage:exam\u{200B}", "\u{2060}coursemap-usage:practice",
+        // Slips of the keyboard and letters of other scripts.
+        "coursemap-usgae:exam", "coursmap-usage:exam", "coursemap-usag:exam", "courserap-usage:exam", "coursemap-usages:exam",
+        "c\u{043E}ursemap-usage:exam", "coursem\u{0430}p-usage:exam", "\u{0441}oursemap-\u{0443}sage:exam".replacingOccurrences(of: "\u{0443}", with: "u"),
+        "coursemap-u\u{0455}age:exam", "COURSEMAP-USAGE:exam".replacingOccurrences(of: "O", with: "\u{041E}"),
     ]
+
+    @Test("Coursemap's other markers and ordinary tags are not taken for usage tags", arguments: [
+        "coursemap-id:q1", "coursemap-difficulty:hard", "coursemap:usage-stats:1.1.1", "coursemap:cert:中级:1.1.1", "exam", "practice",
+        "coursemap-assesses:x", "usage", "course-materials", "coursemap-image:exam",
+    ])
+    func notUsageTags(tag: String) {
+        #expect(!MoodleConventions.looksLikeUsageTag(tag), "\(tag)")
+    }
 
     @Test("a Moodle tag that looks like a usage tag is CM318 and exam", arguments: tagLookAlikes)
     func moodleTag(tag: String) throws {

@@ -106,6 +106,7 @@ struct ExamStatementReachTests {
     @Test("a sidecar key that only looks like usage is CM318 and makes the item (or bank) exam", arguments: [
         "items:\n  Q1:\n    Usage: practice\n", "items:\n  Q1:\n    \"usage \": exam\n", "items:\n  Q1:\n    coursemap-usage: exam\n",
         "Usage: exam\n", "USAGE: practice\n", "items:\n  Q1:\n    \"\u{200B}usage\": practice\n",
+        "items:\n  Q1:\n    usgae: exam\n", "items:\n  Q1:\n    us\u{0430}ge: exam\n", "usaqe: exam\n",
     ])
     func usageKeyLookAlike(sidecar: String) {
         let content = load([
