@@ -135,19 +135,7 @@ public final class LiveOutput: SiteSink {
     private static func writeNew(_ path: String, _ bytes: [UInt8]) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var problem: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    problem = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        var problem = StagedOutput.writeAll(descriptor, bytes)
         if close(descriptor) != 0 && problem == nil { problem = String(cString: strerror(errno)) }
         if problem != nil { unlink(path) }
         return problem

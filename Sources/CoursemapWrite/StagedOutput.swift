@@ -290,7 +290,7 @@ public final class StagedOutput: SiteSink {
     }
 
     /// Writes all of `bytes` to an open file; the reason on failure.
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
