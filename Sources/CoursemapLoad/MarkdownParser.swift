@@ -80,7 +80,19 @@ enum MarkdownParser {
         }
         defer { free(html) }
         embeds.sort { $0.location < $1.location }
-        return (RichText(html: String(cString: html), headings: headings, embeds: embeds), diagnostics, codes)
+        var body = String(cString: html)
+        var allDiagnostics = diagnostics
+        if options.unsafeHTML {
+            // Trusted raw HTML still loses the tags that could load a script, navigate or embed (`RawHTMLFilter`).
+            let filtered = RawHTMLFilter.filter(body)
+            body = filtered.html
+            if !filtered.removedTags.isEmpty {
+                allDiagnostics.append(.warning(
+                    .sanitizedHTML, at: SourceLocation(file: file, line: firstLine),
+                    "raw HTML tags that markdown.unsafe_html does not allow were removed: \(filtered.removedTags.joined(separator: ", "))"))
+            }
+        }
+        return (RichText(html: body, headings: headings, embeds: embeds), allDiagnostics, codes)
     }
 
     /// Replaces every heading node by a custom block that renders `<hN id="anchor">…</hN>` around the same
