@@ -89,7 +89,7 @@ struct MarkdownParserTests {
         #expect(compact.contains("<h3 id=\"step-one\">Step <em>one</em></h3>"))
     }
 
-    @Test("raw HTML and javascript: links are dropped unless unsafe HTML is allowed")
+    @Test("raw HTML and javascript: links are dropped unless unsafe HTML is allowed, which still drops script tags")
     func rawHTML() {
         let markdown = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=\"x()\">b</b>\n"
         let html = MarkdownParser.parse(markdown, options: safe).html
@@ -97,6 +97,9 @@ struct MarkdownParserTests {
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("onclick"))
         let unsafe = MarkdownParser.parse(markdown, options: MarkdownOptions(unsafeHTML: true)).html
-        #expect(unsafe.contains("<script>"))
+        #expect(!unsafe.contains("<script"), "unsafe_html keeps no <script> tag: \(unsafe)")
+        #expect(unsafe.contains("<b onclick=\"x()\">b</b>"), "other raw HTML is kept as written: \(unsafe)")
+        let (_, problems) = MarkdownParser.parse(markdown, options: MarkdownOptions(unsafeHTML: true), file: "m.md", firstLine: 3)
+        #expect(problems.contains { $0.code == .sanitizedHTML && $0.location.line == 3 && $0.message.contains("<script>") }, "\(problems)")
     }
 }
