@@ -128,7 +128,8 @@ enum MarkdownParser {
         return outline
     }
 
-    /// Links and images whose URL the portal would not publish.
+    /// Links and images whose URL the portal would not publish (CM305), and relative images of a type it
+    /// does not publish (CM326).
     private static func unsafeLinks(in document: OpaquePointer, source: String, file: String, firstLine: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var lines: [Substring]?
@@ -139,16 +140,31 @@ enum MarkdownParser {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
             let href = String(cString: url)
-            guard !href.isEmpty, !URLPolicy.isAllowed(href) else { continue }
+            guard !href.isEmpty else { continue }
+            let allowed = URLPolicy.isAllowed(href)
+            // A relative image must be a picture the portal publishes (an SVG is refused where it is kept, in
+            // `theme/assets/`, so the image would be broken): say so at the image.
+            var refusedImage: String?
+            if allowed, type == CMARK_NODE_IMAGE, !href.hasPrefix("#"), !href.contains(":") {
+                let path = String(href.prefix { $0 != "?" && $0 != "#" })
+                refusedImage = ActiveFile.reason(path.removingPercentEncoding ?? path)
+            }
+            guard !allowed || refusedImage != nil else { continue }
             let bodyLine = Int(cmark_node_get_start_line(node))
             // cmark counts columns in bytes; diagnostics count characters.
             if lines == nil { lines = source.split(separator: "\n", omittingEmptySubsequences: false) }
             let byteColumn = Int(cmark_node_get_start_column(node))
             let column = lines.flatMap { $0.indices.contains(bodyLine - 1) ? $0[bodyLine - 1] : nil }
                 .map { String(decoding: $0.utf8.prefix(byteColumn - 1), as: UTF8.self).count + 1 } ?? byteColumn
-            diagnostics.append(.error(
-                .unsafeLink, at: SourceLocation(file: file, line: bodyLine + firstLine - 1, column: column),
-                "link '\(href)' is not allowed: use an http, https or mailto URL, a #fragment or a relative path"))
+            let location = SourceLocation(file: file, line: bodyLine + firstLine - 1, column: column)
+            if let refusedImage {
+                diagnostics.append(.error(
+                    .activeFile, at: location,
+                    "image '\(href)' is \(refusedImage); the portal does not publish it, so the image would be broken. Export it as PNG (or JPEG, GIF, WebP) and refer to that"))
+            } else {
+                diagnostics.append(.error(
+                    .unsafeLink, at: location, "link '\(href)' is not allowed: use an http, https or mailto URL, a #fragment or a relative path"))
+            }
         }
         return diagnostics
     }
