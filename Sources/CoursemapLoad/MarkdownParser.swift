@@ -146,8 +146,16 @@ enum MarkdownParser {
             // `theme/assets/`, so the image would be broken): say so at the image.
             var refusedImage: String?
             if allowed, type == CMARK_NODE_IMAGE, !href.hasPrefix("#"), !href.contains(":") {
-                let path = String(href.prefix { $0 != "?" && $0 != "#" })
-                refusedImage = ActiveFile.reason(path.removingPercentEncoding ?? path)
+                let raw = String(href.prefix { $0 != "?" && $0 != "#" })
+                let path = raw.removingPercentEncoding ?? raw
+                // Only a plain extension (`.svg`, `.html`) is judged: a name without one, or with a quote or space
+                // after its last dot, names no file of a type and is left to the link checks.
+                let name = path.split(separator: "/").last ?? ""
+                if let dot = name.lastIndex(of: "."), case let ext = name[name.index(after: dot)...], !ext.isEmpty,
+                    ext.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+                {
+                    refusedImage = ActiveFile.reason(path)
+                }
             }
             guard !allowed || refusedImage != nil else { continue }
             let bodyLine = Int(cmark_node_get_start_line(node))

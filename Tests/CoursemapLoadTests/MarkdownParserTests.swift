@@ -117,7 +117,7 @@ struct MarkdownRefusedImageTests {
     }
 
     @Test("pictures of published types, remote SVGs and links to SVG files are not CM326", arguments: [
-        "![图](../../assets/img/a.png)", "![图](a.JPEG?x=1)", "![图](https://example.test/a.svg)", "[图](a.svg)", "![图](#top)",
+        "![图](../../assets/img/a.png)", "![图](a.JPEG?x=1)", "![图](https://example.test/a.svg)", "[图](a.svg)", "![图](#top)", "![图](<p.png\" onerror=\"alert(1)>)", "![图](logo)",
     ])
     func accepted(_ markdown: String) {
         let (_, problems) = MarkdownParser.parse(markdown + "\n", options: MarkdownOptions(), file: "m.md", firstLine: 1)
