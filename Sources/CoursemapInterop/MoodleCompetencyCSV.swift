@@ -175,7 +175,9 @@ public enum MoodleCompetencyCSV {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
-    static func field(_ value: String) -> String {
+    /// A text field that a spreadsheet would evaluate as a formula is neutralised first (`SpreadsheetCell`).
+    static func field(_ raw: String) -> String {
+        let value = SpreadsheetCell.neutralised(raw)
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

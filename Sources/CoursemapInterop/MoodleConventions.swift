@@ -72,23 +72,31 @@ enum MoodleConventions {
     /// A stand-in for blank `n` that survives sanitising (private-use characters are plain text to it).
     static func blankPlaceholder(_ n: Int) -> String { "\u{E000}\(n)\u{E001}" }
 
-    /// Replaces the blank placeholders in sanitised HTML with blank spans; returns the HTML and the numbers
-    /// of the placeholders found.
+    /// Replaces the blank placeholders in the text of sanitised HTML with blank spans; returns the HTML, the
+    /// numbers of the placeholders restored, and those that stood inside a tag (an attribute value such as
+    /// `title="{1:SHORTANSWER:=abc}"`), which are removed there, since a span cannot go inside an attribute:
+    /// the caller shows them at the end of the text and warns.
     /// One pass over the UTF-8 bytes, so the time is linear in the text's length whatever the number of
-    /// blanks. A placeholder whose number is not within 1 ... `count` stays as it is.
-    static func restoreBlanks(in html: String, count: Int) -> (html: String, found: Set<Int>) {
+    /// blanks. The sanitiser writes well-formed HTML (`<` in text is `&lt;`, attribute values quoted), so a
+    /// tag runs from `<` to the first `>` outside quotes. A placeholder whose number is not within
+    /// 1 ... `count` stays as it is.
+    static func restoreBlanks(in html: String, count: Int) -> (html: String, found: Set<Int>, inTags: Set<Int>) {
         // U+E000 and U+E001 in UTF-8.
         let open: [UInt8] = [0xEE, 0x80, 0x80], close: [UInt8] = [0xEE, 0x80, 0x81]
         var text = html
-        return text.withUTF8 { bytes -> (String, Set<Int>) in
+        return text.withUTF8 { bytes -> (String, Set<Int>, Set<Int>) in
             func matches(_ marker: [UInt8], at index: Int) -> Bool {
                 index + 3 <= bytes.count && bytes[index] == marker[0] && bytes[index + 1] == marker[1] && bytes[index + 2] == marker[2]
             }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count)
-            var found = Set<Int>()
+            var found = Set<Int>(), inTags = Set<Int>()
+            /// Where the scan is: in text, inside a tag, or inside a quoted attribute value (the quote byte).
+            var inTag = false
+            var quote: UInt8? = nil
             var index = 0
             while index < bytes.count {
+                let byte = bytes[index]
                 if matches(open, at: index) {
                     // `\u{E000}digits\u{E001}` with a number of at most 9 digits.
                     var end = index + 3
@@ -99,16 +107,31 @@ enum MoodleConventions {
                     }
                     let digits = end - index - 3
                     if digits > 0, digits < 10, matches(close, at: end), number >= 1, number <= count {
-                        found.insert(number)
-                        output.append(contentsOf: blankSpan(number).utf8)
+                        if inTag {
+                            inTags.insert(number)
+                        } else {
+                            found.insert(number)
+                            output.append(contentsOf: blankSpan(number).utf8)
+                        }
                         index = end + 3
                         continue
                     }
                 }
-                output.append(bytes[index])
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if inTag {
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: ">") {
+                        inTag = false
+                    }
+                } else if byte == UInt8(ascii: "<") {
+                    inTag = true
+                }
+                output.append(byte)
                 index += 1
             }
-            return (String(decoding: output, as: UTF8.self), found)
+            return (String(decoding: output, as: UTF8.self), found, inTags.subtracting(found))
         }
     }
 

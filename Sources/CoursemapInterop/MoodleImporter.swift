@@ -577,6 +577,12 @@ struct MoodleQuestionReader {
         clozeWeight = fields.reduce(0) { $0 + Double($1.weight ?? 1) }
         let template = MoodleHTML.splice(raw, fields.enumerated().map { ($1.range, MoodleConventions.blankPlaceholder($0 + 1)) })
         let restored = MoodleConventions.restoreBlanks(in: convert(template, format: questionFormat), count: blanks.count)
+        if !restored.inTags.isEmpty {
+            let numbers = restored.inTags.sorted().map(String.init).joined(separator: ", ")
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: location,
+                "\(label) has a cloze field (number \(numbers)) inside an HTML attribute, where no blank can be shown; it is removed there and shown at the end of the text"))
+        }
         // Blanks whose placeholder the sanitiser dropped go at the end, all in one append.
         let lost = (1...blanks.count).filter { !restored.found.contains($0) }.map(MoodleConventions.blankSpan).joined()
         let stem = lost.isEmpty ? restored.html : MoodleConventions.appendInline(lost, to: restored.html)

@@ -174,7 +174,11 @@ public struct ContentLoader: Sendable {
         // A refused name is no file of the content: nothing may refer to it or publish it.
         for file in files { if case .unsafeName = file.kind { content.files.remove(file.path) } }
         content.assets = Set(files.filter { $0.kind == .asset }.map(\.path))
-        for file in files where file.kind == .asset || file.kind == .captions {
+        // Any file of a published type may be named by a field that publishes it (a data set may point at
+        // `exercises/notes.md`), so every such file is sniffed, not only those in the media folders; other
+        // types are refused by extension when referred to.
+        for file in files where ActiveFile.reason(file.path) == nil {
+            if case .unsafeName = file.kind { continue }
             if let reason = ActiveFile.reason(file.path, head: { source.head(file.path, ActiveFile.sniffLength) }) {
                 content.activeFiles[file.path] = reason
             }

@@ -80,7 +80,19 @@ enum MarkdownParser {
         }
         defer { free(html) }
         embeds.sort { $0.location < $1.location }
-        return (RichText(html: String(cString: html), headings: headings, embeds: embeds), diagnostics, codes)
+        var body = String(cString: html)
+        var allDiagnostics = diagnostics
+        if options.unsafeHTML {
+            // Trusted raw HTML still loses the tags that could load a script, navigate or embed (`RawHTMLFilter`).
+            let filtered = RawHTMLFilter.filter(body)
+            body = filtered.html
+            if !filtered.removedTags.isEmpty {
+                allDiagnostics.append(.warning(
+                    .sanitizedHTML, at: SourceLocation(file: file, line: firstLine),
+                    "raw HTML tags that markdown.unsafe_html does not allow were removed: \(filtered.removedTags.joined(separator: ", "))"))
+            }
+        }
+        return (RichText(html: body, headings: headings, embeds: embeds), allDiagnostics, codes)
     }
 
     /// Replaces every heading node by a custom block that renders `<hN id="anchor">…</hN>` around the same
@@ -116,7 +128,8 @@ enum MarkdownParser {
         return outline
     }
 
-    /// Links and images whose URL the portal would not publish.
+    /// Links and images whose URL the portal would not publish (CM305), and relative images of a type it
+    /// does not publish (CM326).
     private static func unsafeLinks(in document: OpaquePointer, source: String, file: String, firstLine: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var lines: [Substring]?
@@ -127,16 +140,39 @@ enum MarkdownParser {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
             let href = String(cString: url)
-            guard !href.isEmpty, !URLPolicy.isAllowed(href) else { continue }
+            guard !href.isEmpty else { continue }
+            let allowed = URLPolicy.isAllowed(href)
+            // A relative image must be a picture the portal publishes (an SVG is refused where it is kept, in
+            // `theme/assets/`, so the image would be broken): say so at the image.
+            var refusedImage: String?
+            if allowed, type == CMARK_NODE_IMAGE, !href.hasPrefix("#"), !href.contains(":") {
+                let raw = String(href.prefix { $0 != "?" && $0 != "#" })
+                let path = raw.removingPercentEncoding ?? raw
+                // Only a plain extension (`.svg`, `.html`) is judged: a name without one, or with a quote or space
+                // after its last dot, names no file of a type and is left to the link checks.
+                let name = path.split(separator: "/").last ?? ""
+                if let dot = name.lastIndex(of: "."), case let ext = name[name.index(after: dot)...], !ext.isEmpty,
+                    ext.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+                {
+                    refusedImage = ActiveFile.reason(path)
+                }
+            }
+            guard !allowed || refusedImage != nil else { continue }
             let bodyLine = Int(cmark_node_get_start_line(node))
             // cmark counts columns in bytes; diagnostics count characters.
             if lines == nil { lines = source.split(separator: "\n", omittingEmptySubsequences: false) }
             let byteColumn = Int(cmark_node_get_start_column(node))
             let column = lines.flatMap { $0.indices.contains(bodyLine - 1) ? $0[bodyLine - 1] : nil }
                 .map { String(decoding: $0.utf8.prefix(byteColumn - 1), as: UTF8.self).count + 1 } ?? byteColumn
-            diagnostics.append(.error(
-                .unsafeLink, at: SourceLocation(file: file, line: bodyLine + firstLine - 1, column: column),
-                "link '\(href)' is not allowed: use an http, https or mailto URL, a #fragment or a relative path"))
+            let location = SourceLocation(file: file, line: bodyLine + firstLine - 1, column: column)
+            if let refusedImage {
+                diagnostics.append(.error(
+                    .activeFile, at: location,
+                    "image '\(href)' is \(refusedImage); the portal does not publish it, so the image would be broken. Export it as PNG (or JPEG, GIF, WebP) and refer to that"))
+            } else {
+                diagnostics.append(.error(
+                    .unsafeLink, at: location, "link '\(href)' is not allowed: use an http, https or mailto URL, a #fragment or a relative path"))
+            }
         }
         return diagnostics
     }

@@ -80,7 +80,9 @@ enum CoverageTable {
 
     /// RFC 4180: quotes a field with a comma, a quote or a line break, doubling the quotes inside. Looks at
     /// the bytes (all four are ASCII), which also catches a CRLF pair, a single character to `String`.
-    static func appendQuoted(_ field: String, to out: inout [UInt8]) {
+    /// A text field that a spreadsheet would evaluate as a formula is neutralised first (`SpreadsheetCell`).
+    static func appendQuoted(_ raw: String, to out: inout [UInt8]) {
+        let field = SpreadsheetCell.neutralised(raw)
         let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else {
             out.append(contentsOf: field.utf8)

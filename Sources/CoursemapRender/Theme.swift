@@ -98,6 +98,12 @@ public struct Theme: Sendable {
             return true
         }
         if path.hasPrefix("assets/") {
+            // A site's own asset is published only if it is a type the portal publishes (or the theme's
+            // stylesheet, script or font) and does not sniff as markup: `assets/` is in the portal's origin.
+            if let location, let reason = ActiveFile.reason(path, theme: true, head: { Array(bytes.prefix(ActiveFile.sniffLength)) }) {
+                diagnostics.append(ActiveFile.diagnostic("theme/" + path, reason: reason, at: location))
+                return true
+            }
             assets[String(path.dropFirst("assets/".count))] = bytes
             return true
         }

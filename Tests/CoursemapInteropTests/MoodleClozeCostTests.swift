@@ -59,7 +59,7 @@ struct MoodleClozeCostTests {
     @Test("placeholders restore in one pass; numbers outside the blanks stay text")
     func restore() {
         let html = "<p>\u{E000}2\u{E001} \u{E000}1\u{E001} \u{E000}3\u{E001} \u{E000}99999999999999999999\u{E001} \u{E000}\u{E001}</p>"
-        let (restored, found) = MoodleConventions.restoreBlanks(in: html, count: 2)
+        let (restored, found, _) = MoodleConventions.restoreBlanks(in: html, count: 2)
         #expect(found == [1, 2])
         #expect(restored == "<p>\(MoodleConventions.blankSpan(2)) \(MoodleConventions.blankSpan(1)) \u{E000}3\u{E001} \u{E000}99999999999999999999\u{E001} \u{E000}\u{E001}</p>")
     }

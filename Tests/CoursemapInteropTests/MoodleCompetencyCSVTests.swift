@@ -204,4 +204,21 @@ struct MoodleCompetencyCSVTests {
     func deterministic() {
         #expect(MoodleCompetencyCSV.export(S.certificate) == MoodleCompetencyCSV.export(S.withoutLocations(S.certificate)))
     }
+
+    @Test("a text field a spreadsheet would evaluate as a formula gets a leading quote; numbers stay", arguments: [
+        ("=1+1", "'=1+1"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("@SUM(1)", "'@SUM(1)"), ("-x,y", "\"'-x,y\""),
+        ("\t=1", "'\t=1"), ("1", "1"), ("-3", "-3"), ("b2b-data/中级", "b2b-data/中级"),
+    ])
+    func formulaCells(_ value: String, _ expected: String) {
+        #expect(MoodleCompetencyCSV.field(value) == expected)
+    }
+
+    @Test("no field of an exported framework starts like a formula")
+    func exportHasNoFormula() {
+        for framework in [S.certificate, S.outcomes] {
+            let cells = Self.parse(MoodleCompetencyCSV.export(framework)).flatMap { $0 }
+            #expect(!cells.isEmpty)
+            #expect(cells.allSatisfy { cell in !["=", "+", "-", "@", "\t", "\r"].contains { cell.hasPrefix($0) } })
+        }
+    }
 }

@@ -89,7 +89,7 @@ struct MarkdownParserTests {
         #expect(compact.contains("<h3 id=\"step-one\">Step <em>one</em></h3>"))
     }
 
-    @Test("raw HTML and javascript: links are dropped unless unsafe HTML is allowed")
+    @Test("raw HTML and javascript: links are dropped unless unsafe HTML is allowed, which still drops script tags")
     func rawHTML() {
         let markdown = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=\"x()\">b</b>\n"
         let html = MarkdownParser.parse(markdown, options: safe).html
@@ -97,6 +97,30 @@ struct MarkdownParserTests {
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("onclick"))
         let unsafe = MarkdownParser.parse(markdown, options: MarkdownOptions(unsafeHTML: true)).html
-        #expect(unsafe.contains("<script>"))
+        #expect(!unsafe.contains("<script"), "unsafe_html keeps no <script> tag: \(unsafe)")
+        #expect(unsafe.contains("<b onclick=\"x()\">b</b>"), "other raw HTML is kept as written: \(unsafe)")
+        let (_, problems) = MarkdownParser.parse(markdown, options: MarkdownOptions(unsafeHTML: true), file: "m.md", firstLine: 3)
+        #expect(problems.contains { $0.code == .sanitizedHTML && $0.location.line == 3 && $0.message.contains("<script>") }, "\(problems)")
+    }
+}
+
+/// A Markdown image of a type the portal does not publish (SVG, HTML …) is CM326 at the image, with the fix.
+@Suite("Markdown images of refused types")
+struct MarkdownRefusedImageTests {
+    @Test("a relative SVG or other refused image is CM326 at its line", arguments: [
+        "![图](../../assets/img/diagram.svg)", "![图](../../assets/img/d.SVG?v=2)", "![](x.xhtm)", "![图](<a b.svg#frag>)",
+        "![图](../../assets/img/d%2Esvg)", "![图](page.html)",
+    ])
+    func refused(_ image: String) {
+        let (_, problems) = MarkdownParser.parse("文字\n\n" + image + "\n", options: MarkdownOptions(), file: "m.md", firstLine: 5)
+        #expect(problems.contains { $0.code == .activeFile && $0.location.line == 7 && $0.message.contains("PNG") }, "\(image): \(problems)")
+    }
+
+    @Test("pictures of published types, remote SVGs and links to SVG files are not CM326", arguments: [
+        "![图](../../assets/img/a.png)", "![图](a.JPEG?x=1)", "![图](https://example.test/a.svg)", "[图](a.svg)", "![图](#top)", "![图](<p.png\" onerror=\"alert(1)>)", "![图](logo)",
+    ])
+    func accepted(_ markdown: String) {
+        let (_, problems) = MarkdownParser.parse(markdown + "\n", options: MarkdownOptions(), file: "m.md", firstLine: 1)
+        #expect(!problems.contains { $0.code == .activeFile }, "\(markdown): \(problems)")
     }
 }

