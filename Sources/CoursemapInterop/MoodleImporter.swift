@@ -142,12 +142,16 @@ struct MoodleQuestionReader {
     let keepRemoteImages: Bool
     /// Sources of remote images the sanitiser dropped, without repeats, in order.
     var remoteImages: [String] = []
+    /// What `removed`, `remoteImages` and `droppedFiles` already hold (prefixed by list), so that keeping
+    /// them without repeats stays linear in a question with thousands of answers.
+    private var seen: Set<String> = []
 
     init(element: XMLElement, type: String, file: String, keepRemoteImages: Bool = false) {
         self.element = element
         self.type = type
         self.file = file
         self.keepRemoteImages = keepRemoteImages
+        self.questionFormat = element.first("questiontext")?.attributes["format"] ?? "html"
         self.name = element.first("name")?.first("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
 
@@ -164,7 +168,8 @@ struct MoodleQuestionReader {
     }
 
     /// The format the question text is in; answers default to it, as in Moodle.
-    var questionFormat: String { element.first("questiontext")?.attributes["format"] ?? "html" }
+    /// Read once: answers ask for it one by one.
+    let questionFormat: String
 
     // MARK: The question
 
@@ -642,8 +647,8 @@ struct MoodleQuestionReader {
     private mutating func sanitize(_ raw: String) -> String {
         guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "" }
         let result = HTMLSanitizer.sanitize(withoutEmbeddedFiles(raw), keepRemoteImages: keepRemoteImages)
-        for entry in result.removed where !removed.contains(entry) { removed.append(entry) }
-        for source in result.remoteImages where !remoteImages.contains(source) { remoteImages.append(source) }
+        for entry in result.removed where seen.insert("r\u{0}" + entry).inserted { removed.append(entry) }
+        for source in result.remoteImages where seen.insert("i\u{0}" + source).inserted { remoteImages.append(source) }
         return result.html
     }
 
@@ -670,6 +675,6 @@ struct MoodleQuestionReader {
         var name = String(reference.dropFirst(prefix.count))
         if name.hasPrefix("/") { name.removeFirst() }
         name = name.removingPercentEncoding ?? name
-        if !droppedFiles.contains(name) { droppedFiles.append(name) }
+        if seen.insert("f\u{0}" + name).inserted { droppedFiles.append(name) }
     }
 }

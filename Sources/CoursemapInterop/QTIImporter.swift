@@ -70,6 +70,8 @@ struct QTIMeta {
 
 struct QTIItemReader {
     let root: XMLElement
+    /// The item's template variables, read once (see `QTITemplateCondition.Variables`).
+    let templateVariables: QTITemplateCondition.Variables
     let file: String
     var diagnostics: [Diagnostic] = []
     private var removed: [String] = []
@@ -99,6 +101,7 @@ struct QTIItemReader {
 
     init(root: XMLElement, file: String, keepRemoteImages: Bool = false) {
         self.root = root
+        self.templateVariables = QTITemplateCondition.Variables(root)
         self.file = file
         self.keepRemoteImages = keepRemoteImages
     }
@@ -300,7 +303,7 @@ struct QTIItemReader {
     private mutating func shown(_ choices: [XMLElement]) -> [XMLElement] {
         choices.filter { choice in
             guard choice.attributes["templateIdentifier"] != nil else { return true }
-            switch QTITemplateCondition.evaluate(choice, in: root, identifier: choice.attributes["identifier"] ?? "") {
+            switch QTITemplateCondition.evaluate(choice, in: templateVariables, identifier: choice.attributes["identifier"] ?? "") {
             case .shown:
                 return true
             case .hidden:
@@ -639,7 +642,7 @@ struct QTIItemReader {
             let views = (element.attributes["view"] ?? "").split(separator: " ")
             return views.contains("candidate") ? "<div>" + html(element.children, inPre: inPre) + "</div>" : ""
         case "templateBlock", "templateInline":
-            switch QTITemplateCondition.evaluate(element, in: root) {
+            switch QTITemplateCondition.evaluate(element, in: templateVariables) {
             case .shown:
                 return html(element.children, inPre: inPre)
             case .hidden:
