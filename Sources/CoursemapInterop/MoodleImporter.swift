@@ -404,13 +404,13 @@ struct MoodleQuestionReader {
             let toleranceText = (answer.first("tolerance")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             var tolerance = 0.0
             if !toleranceText.isEmpty {
-                guard let read = MoodleNumber.parse(toleranceText) else {
-                    invalid("has the tolerance '\(toleranceText.prefix(40))', which is not a finite number of at most 10^12")
+                guard let read = MoodleNumber.parse(toleranceText), read >= 0 else {
+                    invalid("has the tolerance '\(toleranceText.prefix(40))', which is not a finite number from 0 to 10^12")
                     return nil
                 }
                 tolerance = read
             }
-            answers.append(NumericAnswer(value: value, tolerance: abs(tolerance), fraction: fraction(answer)))
+            answers.append(NumericAnswer(value: value, tolerance: tolerance, fraction: fraction(answer)))
         }
         guard answers.contains(where: { $0.fraction > 0 }) else {
             invalid("has no numeric answer with a positive grade")
@@ -561,6 +561,15 @@ struct MoodleQuestionReader {
         }
         var blanks: [Blank] = []
         for (index, field) in fields.enumerated() {
+            // A `%n%` grade must be one of Moodle's grades, as an answer's fraction must: `%nan%`, `%1e400%`
+            // or `%150%` is CM310, not an answer graded NaN or infinity.
+            if let odd = field.alternatives.first(where: { !MoodleFractions.isValid($0.fraction) }) {
+                diagnostics.append(.error(
+                    .invalidFraction, at: location,
+                    "a field (number \(index + 1), \(field.type)) of \(label) grades the answer '\(odd.text.prefix(40))' "
+                        + "\(NumberText.plain(odd.fraction))%, which is not one of Moodle's grades; it is not imported"))
+                return nil
+            }
             let accepted = field.alternatives.filter { Self.isFull($0.fraction) }.map(\.text)
             guard !accepted.isEmpty else {
                 invalid("has a field (number \(index + 1), \(field.type)) without a fully correct answer")

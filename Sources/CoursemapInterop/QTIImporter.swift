@@ -216,9 +216,16 @@ struct QTIItemReader {
             diagnostics.append(RemoteImages.warning(remoteImages, in: itemName, at: location(body?.line ?? root.line)))
         }
         let usage = readUsage(body)
+        // The same bound as an authored item's score: MAXSCORE, SCORE's normalMaximum or the Coursemap
+        // score class beyond 1,000,000 (or below 0) is CM314, not a score of 5e9 on the page.
+        let score = meta?.score ?? declaredScore() ?? 1
+        guard score >= 0, score <= NumberBounds.maximumScore else {
+            _ = invalid(root.line, "the item's score '\(NumberText.plain(score))' is not a number from 0 to \(NumberText.plain(NumberBounds.maximumScore))")
+            return nil
+        }
         return ExerciseItem(
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
-            score: meta?.score ?? declaredScore() ?? 1, stem: stem, body: parsedBody,
+            score: score, stem: stem, body: parsedBody,
             explanation: explanation, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
             usageOrigin: usage?.location, shuffleChoices: shufflesChoices(interactions), location: location(root.line))
     }
@@ -418,7 +425,14 @@ struct QTIItemReader {
                 guard let value else { continue }
                 var tolerance = 0.0
                 let mode = QTIText.clean(equal.attributes["toleranceMode"] ?? "exact")
-                let bounds = (equal.attributes["tolerance"] ?? "").split(separator: " ").compactMap { QTIText.parseNumber(String($0)) }
+                var bounds: [Double] = []
+                for word in (equal.attributes["tolerance"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+                    // A tolerance that is not a number from 0 to 10^12 would be read as exact: refused instead.
+                    guard let bound = QTIText.parseNumber(String(word)), bound >= 0 else {
+                        return invalid(equal.line, "the numerical response '\(declaration.identifier)' has the tolerance '\(word.prefix(40))', which is not a finite number from 0 to 10^12")
+                    }
+                    bounds.append(bound)
+                }
                 if mode == "absolute" {
                     tolerance = bounds.max() ?? 0
                 } else if mode == "relative" {
