@@ -30,6 +30,8 @@ public enum CASEImporter {
 
 /// One import.
 private struct CASEPackageReader {
+    /// The largest `sequenceNumber` an isChildOf association may give.
+    static let maximumSequenceNumber = 1_000_000_000
     typealias ItemType = CASEConventions.ItemType
 
     /// JSON nested deeper than this is refused before decoding (no CASE package comes close).
@@ -283,7 +285,27 @@ private struct CASEPackageReader {
                 continue
             }
             parent[origin] = destination
-            children[destination, default: []].append((object["sequenceNumber"]?.intValue, origin))
+            var sequence: Int?
+            if let written = object["sequenceNumber"], written != .null {
+                // A whole number from 0 to 10^9; anything else (1e300, -1, 0.5, a digit run too long for an
+                // integer, a word) orders nothing and is reported, not silently ignored.
+                if let number = written.intValue, (0...Self.maximumSequenceNumber).contains(number) {
+                    sequence = number
+                } else {
+                    let shown: String
+                    switch written {
+                    case .number(let value): shown = NumberText.plain(value)
+                    case .string(let text): shown = "\"\(text.prefix(40))\""
+                    default: shown = written.typeName
+                    }
+                    diagnostics.append(
+                        .warning(
+                            .invalidValue, at: at,
+                            "isChildOf association \(name) has the sequenceNumber \(shown), which is not a whole number from 0 to \(Self.maximumSequenceNumber); item \(label(origin)) is placed after its numbered siblings"
+                        ))
+                }
+            }
+            children[destination, default: []].append((sequence, origin))
         }
     }
 

@@ -142,12 +142,16 @@ struct MoodleQuestionReader {
     let keepRemoteImages: Bool
     /// Sources of remote images the sanitiser dropped, without repeats, in order.
     var remoteImages: [String] = []
+    /// What `removed`, `remoteImages` and `droppedFiles` already hold (prefixed by list), so that keeping
+    /// them without repeats stays linear in a question with thousands of answers.
+    private var seen: Set<String> = []
 
     init(element: XMLElement, type: String, file: String, keepRemoteImages: Bool = false) {
         self.element = element
         self.type = type
         self.file = file
         self.keepRemoteImages = keepRemoteImages
+        self.questionFormat = element.first("questiontext")?.attributes["format"] ?? "html"
         self.name = element.first("name")?.first("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
 
@@ -164,7 +168,8 @@ struct MoodleQuestionReader {
     }
 
     /// The format the question text is in; answers default to it, as in Moodle.
-    var questionFormat: String { element.first("questiontext")?.attributes["format"] ?? "html" }
+    /// Read once: answers ask for it one by one.
+    let questionFormat: String
 
     // MARK: The question
 
@@ -399,13 +404,13 @@ struct MoodleQuestionReader {
             let toleranceText = (answer.first("tolerance")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             var tolerance = 0.0
             if !toleranceText.isEmpty {
-                guard let read = MoodleNumber.parse(toleranceText) else {
-                    invalid("has the tolerance '\(toleranceText.prefix(40))', which is not a finite number of at most 10^12")
+                guard let read = MoodleNumber.parse(toleranceText), read >= 0 else {
+                    invalid("has the tolerance '\(toleranceText.prefix(40))', which is not a finite number from 0 to 10^12")
                     return nil
                 }
                 tolerance = read
             }
-            answers.append(NumericAnswer(value: value, tolerance: abs(tolerance), fraction: fraction(answer)))
+            answers.append(NumericAnswer(value: value, tolerance: tolerance, fraction: fraction(answer)))
         }
         guard answers.contains(where: { $0.fraction > 0 }) else {
             invalid("has no numeric answer with a positive grade")
@@ -556,6 +561,15 @@ struct MoodleQuestionReader {
         }
         var blanks: [Blank] = []
         for (index, field) in fields.enumerated() {
+            // A `%n%` grade must be one of Moodle's grades, as an answer's fraction must: `%nan%`, `%1e400%`
+            // or `%150%` is CM310, not an answer graded NaN or infinity.
+            if let odd = field.alternatives.first(where: { !MoodleFractions.isValid($0.fraction) }) {
+                diagnostics.append(.error(
+                    .invalidFraction, at: location,
+                    "a field (number \(index + 1), \(field.type)) of \(label) grades the answer '\(odd.text.prefix(40))' "
+                        + "\(NumberText.plain(odd.fraction))%, which is not one of Moodle's grades; it is not imported"))
+                return nil
+            }
             let accepted = field.alternatives.filter { Self.isFull($0.fraction) }.map(\.text)
             guard !accepted.isEmpty else {
                 invalid("has a field (number \(index + 1), \(field.type)) without a fully correct answer")
@@ -648,8 +662,8 @@ struct MoodleQuestionReader {
     private mutating func sanitize(_ raw: String) -> String {
         guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "" }
         let result = HTMLSanitizer.sanitize(withoutEmbeddedFiles(raw), keepRemoteImages: keepRemoteImages)
-        for entry in result.removed where !removed.contains(entry) { removed.append(entry) }
-        for source in result.remoteImages where !remoteImages.contains(source) { remoteImages.append(source) }
+        for entry in result.removed where seen.insert("r\u{0}" + entry).inserted { removed.append(entry) }
+        for source in result.remoteImages where seen.insert("i\u{0}" + source).inserted { remoteImages.append(source) }
         return result.html
     }
 
@@ -676,6 +690,6 @@ struct MoodleQuestionReader {
         var name = String(reference.dropFirst(prefix.count))
         if name.hasPrefix("/") { name.removeFirst() }
         name = name.removingPercentEncoding ?? name
-        if !droppedFiles.contains(name) { droppedFiles.append(name) }
+        if seen.insert("f\u{0}" + name).inserted { droppedFiles.append(name) }
     }
 }

@@ -70,6 +70,8 @@ struct QTIMeta {
 
 struct QTIItemReader {
     let root: XMLElement
+    /// The item's template variables, read once (see `QTITemplateCondition.Variables`).
+    let templateVariables: QTITemplateCondition.Variables
     let file: String
     var diagnostics: [Diagnostic] = []
     private var removed: [String] = []
@@ -101,6 +103,7 @@ struct QTIItemReader {
 
     init(root: XMLElement, file: String, keepRemoteImages: Bool = false) {
         self.root = root
+        self.templateVariables = QTITemplateCondition.Variables(root)
         self.file = file
         self.keepRemoteImages = keepRemoteImages
     }
@@ -216,9 +219,16 @@ struct QTIItemReader {
         }
         let usage = readUsage(root)
         let shuffles = shufflesChoices(interactions)
+        // The same bound as an authored item's score: MAXSCORE, SCORE's normalMaximum or the Coursemap
+        // score class beyond 1,000,000 (or below 0) is CM314, not a score of 5e9 on the page.
+        let score = meta?.score ?? declaredScore() ?? 1
+        guard score >= 0, score <= NumberBounds.maximumScore else {
+            _ = invalid(root.line, "the item's score '\(NumberText.plain(score))' is not a number from 0 to \(NumberText.plain(NumberBounds.maximumScore))")
+            return nil
+        }
         return ExerciseItem(
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
-            score: meta?.score ?? declaredScore() ?? 1, stem: stem, body: parsedBody,
+            score: score, stem: stem, body: parsedBody,
             explanation: explanation, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
             usageOrigin: usage?.location, shuffleChoices: shuffles, fixedChoices: shuffles ? fixedChoices : [], location: location(root.line))
     }
@@ -330,7 +340,7 @@ struct QTIItemReader {
     private mutating func shown(_ choices: [XMLElement]) -> [XMLElement] {
         choices.filter { choice in
             guard choice.attributes["templateIdentifier"] != nil else { return true }
-            switch QTITemplateCondition.evaluate(choice, in: root, identifier: choice.attributes["identifier"] ?? "") {
+            switch QTITemplateCondition.evaluate(choice, in: templateVariables, identifier: choice.attributes["identifier"] ?? "") {
             case .shown:
                 return true
             case .hidden:
@@ -447,7 +457,14 @@ struct QTIItemReader {
                 guard let value else { continue }
                 var tolerance = 0.0
                 let mode = QTIText.clean(equal.attributes["toleranceMode"] ?? "exact")
-                let bounds = (equal.attributes["tolerance"] ?? "").split(separator: " ").compactMap { QTIText.parseNumber(String($0)) }
+                var bounds: [Double] = []
+                for word in (equal.attributes["tolerance"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+                    // A tolerance that is not a number from 0 to 10^12 would be read as exact: refused instead.
+                    guard let bound = QTIText.parseNumber(String(word)), bound >= 0 else {
+                        return invalid(equal.line, "the numerical response '\(declaration.identifier)' has the tolerance '\(word.prefix(40))', which is not a finite number from 0 to 10^12")
+                    }
+                    bounds.append(bound)
+                }
                 if mode == "absolute" {
                     tolerance = bounds.max() ?? 0
                 } else if mode == "relative" {
@@ -673,7 +690,7 @@ struct QTIItemReader {
             let views = (element.attributes["view"] ?? "").split(separator: " ")
             return views.contains("candidate") ? "<div>" + html(element.children, inPre: inPre) + "</div>" : ""
         case "templateBlock", "templateInline":
-            switch QTITemplateCondition.evaluate(element, in: root) {
+            switch QTITemplateCondition.evaluate(element, in: templateVariables) {
             case .shown:
                 return html(element.children, inPre: inPre)
             case .hidden:

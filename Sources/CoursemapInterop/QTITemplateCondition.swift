@@ -19,28 +19,51 @@ enum QTITemplateCondition {
     /// template block, the choice's own identifier for a choice with `templateIdentifier` (QTI's rule for
     /// choices, whose `showHide` also defaults to `show`).
     static func evaluate(_ element: XMLElement, in root: XMLElement, identifier: String? = nil) -> Outcome {
+        evaluate(element, in: Variables(root), identifier: identifier)
+    }
+
+    /// The item's template declarations by variable, and the variables `templateProcessing` names: read
+    /// once per item, so that an item with thousands of template declarations and conditional elements is
+    /// decided in time linear in its size.
+    struct Variables {
+        let declarations: [String: [XMLElement]]
+        let processed: Set<String>
+
+        init(_ root: XMLElement) {
+            var declarations: [String: [XMLElement]] = [:]
+            for declaration in root.all("templateDeclaration") {
+                declarations[QTIText.clean(declaration.attributes["identifier"] ?? ""), default: []].append(declaration)
+            }
+            self.declarations = declarations
+            var processed: Set<String> = []
+            if let processing = root.first("templateProcessing") { QTITemplateCondition.collect(processing, into: &processed) }
+            self.processed = processed
+        }
+    }
+
+    /// Like `evaluate(_:in:identifier:)` with the item's variables read beforehand.
+    static func evaluate(_ element: XMLElement, in variables: Variables, identifier: String? = nil) -> Outcome {
         let variable = QTIText.clean(element.attributes["templateIdentifier"] ?? "")
         let identifier = QTIText.clean(identifier ?? element.attributes["identifier"] ?? "")
         let showHide = QTIText.clean(element.attributes["showHide"] ?? "show")
         guard !variable.isEmpty, !identifier.isEmpty, showHide == "show" || showHide == "hide" else { return .undecided }
-        let declarations = root.all("templateDeclaration").filter { QTIText.clean($0.attributes["identifier"] ?? "") == variable }
+        let declarations = variables.declarations[variable] ?? []
         guard declarations.count == 1, let declaration = declarations.first else { return .undecided }
         guard QTIText.clean(declaration.attributes["baseType"] ?? "") == "identifier" else { return .undecided }
         let cardinality = QTIText.clean(declaration.attributes["cardinality"] ?? "")
         guard ["single", "multiple", "ordered"].contains(cardinality) else { return .undecided }
-        if let processing = root.first("templateProcessing"), sets(variable, in: processing) { return .undecided }
+        if variables.processed.contains(variable) { return .undecided }
         let values = declaration.first("defaultValue")?.all("value").map { QTIText.clean($0.text) } ?? []
         if cardinality == "single", values.count > 1 { return .undecided }
         let matches = values.contains(identifier)
         return matches == (showHide == "show") ? .shown : .hidden
     }
 
-    /// Whether any rule under `processing` names the variable (sets it, or sets something from it).
-    private static func sets(_ variable: String, in processing: XMLElement) -> Bool {
+    /// Every identifier any rule under `processing` names (sets, or sets something from).
+    fileprivate static func collect(_ processing: XMLElement, into names: inout Set<String>) {
         for child in processing.elements {
-            if QTIText.clean(child.attributes["identifier"] ?? "") == variable { return true }
-            if sets(variable, in: child) { return true }
+            names.insert(QTIText.clean(child.attributes["identifier"] ?? ""))
+            collect(child, into: &names)
         }
-        return false
     }
 }

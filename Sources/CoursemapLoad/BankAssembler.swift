@@ -153,7 +153,30 @@ enum BankAssembler {
                 .unknownFileType, at: SourceLocation(file: path),
                 "this sidecar belongs to no imported bank: name it after a Moodle or QTI file (NAME.bank.yml beside NAME.xml), or bank.yml in a folder of QTI items"))
         }
-        return banks
+        return banks.map { bounded($0, into: &diagnostics) }
+    }
+
+    /// Leaves out, with CM314 at the item, every matching item with more pairs and ordering item with more
+    /// steps than `ItemLimits.maximumPairs`: their pages grow with the square of that number.
+    static func bounded(_ bank: ExerciseBank, into diagnostics: inout [Diagnostic]) -> ExerciseBank {
+        var bank = bank
+        for sectionIndex in bank.sections.indices {
+            bank.sections[sectionIndex].items.removeAll { item in
+                let (count, what): (Int, String)
+                switch item.body {
+                case let .matching(pairs): (count, what) = (pairs.count, "pairs")
+                case let .ordering(steps): (count, what) = (steps.count, "steps")
+                default: return false
+                }
+                guard count > ItemLimits.maximumPairs else { return false }
+                diagnostics.append(.error(
+                    .invalidItem, at: item.location,
+                    "item '\(item.importKey ?? item.id)' has \(count) \(what); an item may have at most \(ItemLimits.maximumPairs) "
+                        + "(its page would list every one beside each): split it into smaller items"))
+                return true
+            }
+        }
+        return bank
     }
 
     /// Adds statements about an item's usage from outside the item file to its own (CM317 if they disagree).

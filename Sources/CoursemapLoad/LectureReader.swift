@@ -17,7 +17,7 @@ enum LectureReader {
         if let value = fields.string("duration", required: true) {
             switch Duration.read(value) {
             case let .seconds(seconds): duration = seconds
-            case .malformed: fields.invalid(fields.node("duration")!, "duration '\(value)' must be m:ss or h:mm:ss, e.g. 3:40")
+            case .malformed: fields.invalid(fields.node("duration")!, "duration '\(value)' must be m:ss or h:mm:ss (e.g. 3:40), or a number of seconds (e.g. 220)")
             case .outOfRange:
                 fields.outOfRange(fields.node("duration")!, "duration '\(value)' is beyond \(TimeReading.limitText)")
             }

@@ -194,7 +194,14 @@ enum MarkdownParser {
             let seconds: Double
             switch Duration.readTimeCode(code) {
             case let .seconds(value): seconds = value
-            case .malformed: continue
+            case .malformed:
+                // `[00:99]` is a time code with a slip, not text that happens to start with brackets.
+                if Duration.isClockShaped(code) {
+                    diagnostics.append(.error(
+                        .invalidTimestamp, at: SourceLocation(file: file, line: line, column: 1),
+                        "time code [\(code)] has minutes or seconds of 60 or more; write it as m:ss or h:mm:ss"))
+                }
+                continue
             case .outOfRange:
                 diagnostics.append(.error(
                     .invalidTimestamp, at: SourceLocation(file: file, line: line, column: 1),

@@ -46,6 +46,14 @@ enum Duration {
         return readTime(text)
     }
 
+    /// Whether `text` has the shape of a clock time (`m:ss` or `h:mm:ss`: digit runs, the later ones two
+    /// digits) whatever the values: `00:99` is one, with seconds out of range; `see note` is not.
+    static func isClockShaped(_ text: String) -> Bool {
+        let parts = text.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(TimeReading.isDigit) }) else { return false }
+        return parts.dropFirst().allSatisfy { $0.utf8.count == 2 }
+    }
+
     private static func readTime(_ text: String) -> TimeReading {
         let trimmed = text.trimmingSpaces
         let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)

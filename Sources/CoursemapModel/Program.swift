@@ -26,7 +26,12 @@ public struct Program: Hashable, Sendable {
     /// order. Claims to unknown competencies are not here (they were diagnosed).
     public var mappings: [CompetencyID: [ModuleMapping]]
     /// Exercise banks, sorted by id.
-    public var banks: [ExerciseBank] { didSet { bankIndex = Self.index(banks, \.id) } }
+    public var banks: [ExerciseBank] {
+        didSet {
+            bankIndex = Self.index(banks, \.id)
+            itemPlaces = Self.itemPlaces(banks)
+        }
+    }
     /// Micro-lectures, sorted by course then id.
     public var lectures: [Lecture] { didSet { lectureIndex = Self.index(lectures, \.id) } }
     /// Library resources, sorted by kind then id.
@@ -48,6 +53,14 @@ public struct Program: Hashable, Sendable {
     private var frameworkIndex: [String: Int] = [:]
     private var courseIndex: [String: Int] = [:]
     private var bankIndex: [String: Int] = [:]
+    /// Where each item sits, by bank id and item id (the first of repeated ids), so that pages and tables
+    /// naming thousands of items find each without scanning its bank.
+    private var itemPlaces: [String: [String: ItemPlace]] = [:]
+    private struct ItemPlace: Hashable, Sendable {
+        let section: Int
+        let index: Int
+        let number: Int
+    }
     private var lectureIndex: [String: Int] = [:]
     private var resourceIndex: [String: Int] = [:]
     /// Where each module id is: its course (the first in course order that has it; ids are unique once
@@ -85,6 +98,7 @@ public struct Program: Hashable, Sendable {
         frameworkIndex = Self.index(frameworks, \.id)
         courseIndex = Self.index(courses, \.id)
         bankIndex = Self.index(banks, \.id)
+        itemPlaces = Self.itemPlaces(banks)
         lectureIndex = Self.index(lectures, \.id)
         resourceIndex = Self.index(resources, \.id)
         modulePlaces = Self.places(courses, modulesByCourse)
@@ -119,6 +133,29 @@ public struct Program: Hashable, Sendable {
     }
     public var allModules: [Module] { courses.flatMap { modules(of: $0.id) } }
     public func bank(_ id: String) -> ExerciseBank? { bankIndex[id].map { banks[$0] } }
+
+    /// The item of that id in that bank (the first, if the id repeats), with its 1-based number in the
+    /// bank's document order; found by index, not by scanning the bank.
+    public func item(_ itemID: String, inBank bankID: String) -> (bank: ExerciseBank, item: ExerciseItem, number: Int)? {
+        guard let bank = bank(bankID), let place = itemPlaces[bankID]?[itemID] else { return nil }
+        return (bank, bank.sections[place.section].items[place.index], place.number)
+    }
+
+    private static func itemPlaces(_ banks: [ExerciseBank]) -> [String: [String: ItemPlace]] {
+        var places: [String: [String: ItemPlace]] = [:]
+        for bank in banks where places[bank.id] == nil {
+            var inBank: [String: ItemPlace] = [:]
+            var number = 0
+            for (section, content) in bank.sections.enumerated() {
+                for (index, item) in content.items.enumerated() {
+                    number += 1
+                    if inBank[item.id] == nil { inBank[item.id] = ItemPlace(section: section, index: index, number: number) }
+                }
+            }
+            places[bank.id] = inBank
+        }
+        return places
+    }
     public func lecture(_ id: String) -> Lecture? { lectureIndex[id].map { lectures[$0] } }
     public func resource(_ id: String) -> Resource? { resourceIndex[id].map { resources[$0] } }
 

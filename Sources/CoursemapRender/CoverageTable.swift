@@ -59,7 +59,7 @@ enum CoverageTable {
             }
             for mapping in row.assessments {
                 let bank = program.bank(mapping.bankID)
-                let item = bank?.items.first { $0.id == mapping.itemID }
+                let item = program.item(mapping.itemID, inBank: mapping.bankID)?.item
                 line(base, [
                     mapping.kind == .practical ? "practical" : "item-\(mapping.usage.rawValue)", bank?.courseID ?? "",
                     "\(mapping.bankID)/\(mapping.itemID)", item?.title?.zh ?? mapping.kind.name.zh, "A", "",

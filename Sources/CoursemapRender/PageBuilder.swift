@@ -229,7 +229,7 @@ final class PageBuilder: Sendable {
     func assessedItems(_ id: CompetencyID, from page: String) -> [AssessedItem] {
         let root = SitePaths.root(from: page)
         return (program.assessments[id] ?? []).compactMap { mapping in
-            guard let bank = program.bank(mapping.bankID), let item = bank.items.first(where: { $0.id == mapping.itemID }) else { return nil }
+            guard let (bank, item, _) = program.item(mapping.itemID, inBank: mapping.bankID) else { return nil }
             let label = item.title.map(plain) ?? "\(plain(bank.title)) · \(item.id)"
             return AssessedItem(
                 href: root + SitePaths.item(item.id, bank: bank.id), label: label,

@@ -262,10 +262,10 @@ public enum SiteRenderer {
             return builder.program.resource(embed.target).flatMap { theme.render(builder.mediaCard(resource: $0, from: page), template: "embed-media") }
         case .item:
             let parts = embed.target.split(separator: "/").map(String.init)
-            guard parts.count == 2, let bank = builder.program.bank(parts[0]), let index = bank.items.firstIndex(where: { $0.id == parts[1] }) else { return nil }
+            guard parts.count == 2, let (bank, item, number) = builder.program.item(parts[1], inBank: parts[0]) else { return nil }
             return theme.render(
                 EmbeddedItem(ui: builder.ui, bankHref: SitePaths.root(from: page) + SitePaths.bank(bank.id),
-                             bankTitle: builder.plain(bank.title), item: builder.itemView(bank.items[index], bank: bank, number: index + 1, from: page)),
+                             bankTitle: builder.plain(bank.title), item: builder.itemView(item, bank: bank, number: number, from: page)),
                 template: "embed-item")
         case .bank:
             return builder.program.bank(embed.target).flatMap { theme.render(builder.bankCard($0, from: page), template: "embed-bank") }

@@ -139,8 +139,10 @@ public struct Theme: Sendable {
     func expansionError(template: String, page: String) -> Diagnostic {
         .error(
             .templateExpansion, at: SourceLocation(file: templateFiles[template] ?? "(built-in theme)/templates/\(template).mustache"),
-            "rendering \(page) with template '\(template)' took more than \(TemplateRenderer.maximumWork) steps "
-                + "(partials that include each other over the same list, or sections nested over it); the page is not written")
+            "page \(page) is too large to render: template '\(template)' took more than \(TemplateRenderer.maximumWork) steps, "
+                + "or \(TemplateRenderer.workPerValue) per value of the page's data; the page is not written. Split the content "
+                + "shown on that page (a bank, a course) into smaller parts, or, if this theme's partials include each other "
+                + "or its sections nest over the same list, fix the template")
     }
 
     /// Renders `context` with the named template, as a string (a fragment spliced into a page).

@@ -21,7 +21,14 @@ public struct XMLElement: Hashable, Sendable {
         children.compactMap { if case let .element(element) = $0 { return element } else { return nil } }
     }
 
-    public func first(_ name: String) -> XMLElement? { elements.first { $0.name == name } }
+    /// The first child element of that name, found without copying the other children (callers ask this
+    /// once per answer of a question with thousands of answers).
+    public func first(_ name: String) -> XMLElement? {
+        for child in children {
+            if case let .element(element) = child, element.name == name { return element }
+        }
+        return nil
+    }
     public func all(_ name: String) -> [XMLElement] { elements.filter { $0.name == name } }
 
     /// The `<zh>` and optional `<en>` children, as a bilingual text (`nil` without a non-blank `<zh>`).

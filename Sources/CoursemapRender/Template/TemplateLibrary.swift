@@ -141,8 +141,14 @@ struct TemplateRenderer {
     /// A page of the built-in theme for 100,000 modules visits a few million; a theme whose partials
     /// include each other over the same list, or whose sections nest over it, would go on for years.
     static let maximumWork = 50_000_000
+    /// The work allowed per value of the page's data above `maximumWork`: a page with a very large model
+    /// (a bank of thousands of long items) may take steps in proportion to it; a theme that goes over it
+    /// revisits the same data again and again.
+    static let workPerValue = 64
+    /// This rendering's limit: `library.workLimit`, or `workPerValue` steps per value of its data if more.
+    private let limit: Int
     private var work = 0
-    /// Whether the rendering went over `maximumWork` (and so stopped).
+    /// Whether the rendering went over its work limit (and so stopped).
     private(set) var exceeded = false
     /// When set, the output is handed on whenever it reaches `size` bytes, and started again; `emit`
     /// returns whether to go on.
@@ -154,6 +160,8 @@ struct TemplateRenderer {
         self.library = library
         self.stack = [root]
         self.pieces = pieces
+        let (scaled, overflow) = root.size.multipliedReportingOverflow(by: Self.workPerValue)
+        self.limit = overflow ? Int.max : max(library.workLimit, scaled)
         output.reserveCapacity(32_768)
     }
 
@@ -161,7 +169,7 @@ struct TemplateRenderer {
         for node in nodes {
             if stopped { return }
             work += 1
-            if work > library.workLimit {
+            if work > limit {
                 exceeded = true
                 stopped = true
                 return

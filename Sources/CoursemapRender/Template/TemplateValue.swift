@@ -19,6 +19,15 @@ public enum TemplateValue: Sendable, Equatable {
         }
     }
 
+    /// How many values this one holds, itself included (a shared object counts at each place it is used).
+    var size: Int {
+        switch self {
+        case .string, .bool, .int, .double: return 1
+        case .list(let elements): return elements.reduce(1) { $0 + $1.size }
+        case .object(let object): return object.values.reduce(1) { $0 + $1.size }
+        }
+    }
+
     /// The value of a field, when this is an object that has it.
     @inline(__always)
     func field(_ name: String) -> TemplateValue? {
