@@ -8,18 +8,6 @@ import Testing
 /// thousands of template variables and conditional elements, takes time linear in its size.
 @Suite("Imports: cost linear in the item's size", .serialized)
 struct ImportCostTests {
-    /// The fastest of three runs of `body`, in seconds (the least disturbed by other work on the machine).
-    private func fastest(_ body: () throws -> Void) rethrows -> Double {
-        var best = Double.infinity
-        for _ in 0..<3 {
-            let start = ContinuousClock.now
-            try body()
-            let elapsed = ContinuousClock.now - start
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        return best
-    }
-
     /// A Moodle question with `n` answers (or subquestions) in one of several shapes; the question text
     /// comes last in two of them, so that finding it is not helped by its position.
     private static func moodle(shape: Int, count n: Int) -> String {
@@ -48,8 +36,8 @@ struct ImportCostTests {
         let small = Self.moodle(shape: shape, count: 1_000)
         let large = Self.moodle(shape: shape, count: 10_000)
         var imported = 0
-        let smallTime = try fastest { _ = try MoodleTestSupport.importXML(small) }
-        let largeTime = try fastest { imported = try MoodleTestSupport.importXML(large).bank.items.count }
+        let smallTime = try CostTiming.fastest { _ = try MoodleTestSupport.importXML(small) }
+        let largeTime = try CostTiming.fastest { imported = try MoodleTestSupport.importXML(large).bank.items.count }
         #expect(imported == 1, "shape \(shape)")
         // Linear work gives a ratio near 10; one scan of the question per answer gave near 100.
         #expect(largeTime / max(smallTime, 1e-4) < 35, "shape \(shape): 1,000 answers \(smallTime) s, 10,000 answers \(largeTime) s")
@@ -82,8 +70,8 @@ struct ImportCostTests {
         let large = try QTITestSupport.parse(Self.qti(shape: shape, count: 5_000), file: "banks/qti/t.xml")
         var item: ExerciseItem?
         var diagnostics: [Diagnostic] = []
-        let smallTime = fastest { _ = QTIImporter.importItem(small, file: "banks/qti/t.xml") }
-        let largeTime = fastest { (item, diagnostics) = QTIImporter.importItem(large, file: "banks/qti/t.xml") }
+        let smallTime = CostTiming.fastest { _ = QTIImporter.importItem(small, file: "banks/qti/t.xml") }
+        let largeTime = CostTiming.fastest { (item, diagnostics) = QTIImporter.importItem(large, file: "banks/qti/t.xml") }
         #expect(item != nil, "shape \(shape): \(diagnostics.prefix(3).map(\.message))")
         // Every element is decided from its own declaration: the text stays, hidden blocks go.
         if shape == 0 { #expect(item?.stem.html.components(separatedBy: "x").count == 5_001) }

@@ -9,18 +9,6 @@ private typealias Support = MoodleTestSupport
 /// Importing a cloze question takes time linear in its text, whatever its number of fields.
 @Suite("Moodle cloze: bounded cost", .serialized)
 struct MoodleClozeCostTests {
-    /// The fastest of three runs of `body`, in seconds (the least disturbed by other work on the machine).
-    private func fastest(_ body: () throws -> Void) rethrows -> Double {
-        var best = Double.infinity
-        for _ in 0..<3 {
-            let start = ContinuousClock.now
-            try body()
-            let elapsed = ContinuousClock.now - start
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        return best
-    }
-
     /// A question text with `n` fields, in one of several shapes.
     private static func text(shape: Int, fields n: Int) -> String {
         switch shape {
@@ -36,8 +24,8 @@ struct MoodleClozeCostTests {
         let small = Support.quiz(Support.question("cloze", name: "q", text: Self.text(shape: shape, fields: 2_000)))
         let large = Support.quiz(Support.question("cloze", name: "q", text: Self.text(shape: shape, fields: 20_000)))
         var blanks = 0
-        let smallTime = try fastest { _ = try Support.importXML(small) }
-        let largeTime = try fastest {
+        let smallTime = try CostTiming.fastest { _ = try Support.importXML(small) }
+        let largeTime = try CostTiming.fastest {
             let imported = try Support.importXML(large)
             if case let .fillBlank(found) = imported.items.first?.body { blanks = found.count }
         }
@@ -51,8 +39,8 @@ struct MoodleClozeCostTests {
     func unclosed() throws {
         let small = String(repeating: "{1:SA:=x ", count: 2_000)
         let large = String(repeating: "{1:SA:=x ", count: 20_000)
-        let smallTime = fastest { _ = MoodleCloze.fields(in: small) }
-        let largeTime = fastest { #expect(MoodleCloze.fields(in: large).isEmpty) }
+        let smallTime = CostTiming.fastest { _ = MoodleCloze.fields(in: small) }
+        let largeTime = CostTiming.fastest { #expect(MoodleCloze.fields(in: large).isEmpty) }
         #expect(largeTime / max(smallTime, 1e-4) < 35, "2,000: \(smallTime) s, 20,000: \(largeTime) s")
     }
 
