@@ -177,12 +177,20 @@ public struct ContentLoader: Sendable {
         // Any file of a published type may be named by a field that publishes it (a data set may point at
         // `exercises/notes.md`), so every such file is sniffed, not only those in the media folders; other
         // types are refused by extension when referred to.
+        // An unchanged file keeps its verdict from the last load (`serve` reads no file it was not told of).
+        var sniffed: [String: String?] = [:]
         for file in files where ActiveFile.reason(file.path) == nil {
             if case .unsafeName = file.kind { continue }
-            if let reason = ActiveFile.reason(file.path, head: { source.head(file.path, ActiveFile.sniffLength) }) {
-                content.activeFiles[file.path] = reason
+            let reason: String?
+            if let changed, !changed.contains(file.path), let known = cache.sniffed[file.path] {
+                reason = known
+            } else {
+                reason = ActiveFile.reason(file.path, head: { source.head(file.path, ActiveFile.sniffLength) })
             }
+            sniffed[file.path] = .some(reason)
+            if let reason { content.activeFiles[file.path] = reason }
         }
+        cache.sniffed = sniffed
         // Course folders that hold modules but no course.md file at all (a course.md with errors has its own
         // diagnostics and is not reported again).
         let foldersWithCourseFile = Set(files.compactMap { file -> String? in
@@ -487,6 +495,8 @@ public struct LoadCache: Sendable {
     var listing: Listing?
     var results: [String: Loaded] = [:]
     var sizes: [String: Int] = [:]
+    /// Each file of a published type with what its first bytes showed: why it is refused, or `nil`.
+    var sniffed: [String: String?] = [:]
 
     public init() {}
 

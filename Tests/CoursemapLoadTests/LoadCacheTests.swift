@@ -55,6 +55,34 @@ struct LoadCacheTests {
         #expect(folder.load(&cache, changed: ["courses/c/m1.md", "courses/c/sedA1B2C3"]) == (["一再改"], false))
     }
 
+    @Test("a file's first bytes are read again only when it changed, and a file that became markup is refused")
+    func sniffOnlyChanged() throws {
+        let folder = try Folder()
+        try folder.write("datasets/notes.txt", "plain text\n")
+        try folder.write("datasets/other.csv", "a,b\n1,2\n")
+        let heads = Locked<[String]>([])
+        var source = folder.source
+        let head = source.head
+        source.head = { path, count in
+            heads.withLock { $0.append(path) }
+            return head(path, count)
+        }
+        var cache = LoadCache()
+        var content = ContentLoader(source: source).load(reusing: &cache, changed: nil)
+        #expect(heads.withLock { $0 }.contains("datasets/notes.txt"))
+        #expect(content.activeFiles.isEmpty)
+        heads.withLock { $0.removeAll() }
+        try folder.write("datasets/notes.txt", "\u{0B}<h:html xmlns:h=\"http://www.w3.org/1999/xhtml\"><h:script>alert(1)</h:script></h:html>")
+        content = ContentLoader(source: source).load(reusing: &cache, changed: ["datasets/notes.txt"])
+        #expect(heads.withLock { $0 } == ["datasets/notes.txt"])
+        #expect(content.activeFiles["datasets/notes.txt"] != nil)
+        // An edit elsewhere keeps the verdict without reading the file again: only the edited file is read.
+        heads.withLock { $0.removeAll() }
+        content = ContentLoader(source: source).load(reusing: &cache, changed: ["courses/c/m1.md"])
+        #expect(heads.withLock { $0 } == ["courses/c/m1.md"])
+        #expect(content.activeFiles["datasets/notes.txt"] != nil)
+    }
+
     @Test("a new file, a removed file, a folder moved away or a path that is now a folder: listed again")
     func listingChanges() throws {
         let folder = try Folder()
