@@ -1,0 +1,161 @@
+import CoursemapModel
+
+extension CoverageDiff {
+    /// The diff for people (`docs/coverage.md` §10), in Chinese or English: rules, framework, each changed
+    /// requirement with its evidence, blueprint flags, and a last line saying whether coverage was lost.
+    public func text(_ language: Language) -> String {
+        let words = CoverageDiffWords.of(language)
+        var lines = ["\(words.title) \(scope)"]
+        if oldFormatVersion < 2 { lines.append(words.versionOneNote) }
+        if !rules.isEmpty {
+            lines.append(words.rules)
+            lines += rules.map { "  \($0.setting): \($0.before) → \($0.after)" }
+        }
+        if framework != FrameworkChanges(version: nil, added: [], removed: [], renamed: []) {
+            lines.append(words.framework)
+            if let version = framework.version {
+                lines.append("  \(words.version): \(version.before ?? words.noVersion) → \(version.after ?? words.noVersion)")
+            }
+            lines += framework.added.map { "  + \($0.id)  \($0.statement.text(in: language))" }
+            lines += framework.removed.map { "  − \($0.id)  \($0.statement.text(in: language))" }
+            lines += framework.renamed.map {
+                "  ~ \($0.id)  \(words.renamed): \($0.before.text(in: language)) → \($0.after.text(in: language))"
+            }
+        }
+        if !requirements.isEmpty {
+            lines.append(words.requirements)
+            for requirement in requirements { lines += self.lines(requirement, words) }
+        }
+        if !blueprint.isEmpty {
+            lines.append(words.blueprint)
+            for area in blueprint {
+                lines.append(
+                    "  \(area.area) \(area.title.text(in: language)): \(words.flag(area.flaggedBefore)) → \(words.flag(area.flaggedAfter))"
+                        + " (\(words.weightShare) \(words.share(area.weightShare.before)) → \(words.share(area.weightShare.after)),"
+                        + " \(words.examShare) \(words.share(area.examShare.before)) → \(words.share(area.examShare.after)))")
+            }
+        }
+        if rules.isEmpty && framework.version == nil && framework.added.isEmpty && framework.removed.isEmpty
+            && framework.renamed.isEmpty && requirements.isEmpty && blueprint.isEmpty {
+            lines.append(words.noChanges)
+        }
+        let lost = self.lost
+        lines.append(lost.isEmpty ? words.nothingLost : words.lostSummary(lost.map(\.code)))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func lines(_ requirement: RequirementChange, _ words: CoverageDiffWords) -> [String] {
+        var lines = ["  \(requirement.code)" + (requirement.lost.isEmpty ? "" : "  \(words.lostMark(requirement.lost))")]
+        if let status = requirement.status {
+            lines.append("    \(words.status): \(words.status(status.before)) → \(words.status(status.after))"
+                + " (\(words.reasons): \(words.reasons(status.reasonsBefore)) → \(words.reasons(status.reasonsAfter)))")
+        }
+        if let level = requirement.taughtLevel { lines.append("    \(words.taughtLevel): \(words.level(level.before)) → \(words.level(level.after))") }
+        if let assessed = requirement.assessed { lines.append("    \(words.assessed): \(words.yesNo(assessed.before)) → \(words.yesNo(assessed.after))") }
+        if let hours = requirement.hours {
+            lines.append("    \(words.hours): \(CoverageTerminalNumbers.hundredths(hours.before)) → \(CoverageTerminalNumbers.hundredths(hours.after))")
+        }
+        if let minutes = requirement.lectureMinutes {
+            lines.append("    \(words.minutes): \(CoverageTerminalNumbers.hundredths(minutes.before)) → \(CoverageTerminalNumbers.hundredths(minutes.after))")
+        }
+        lines += requirement.removed.map { "    − " + words.evidence($0) }
+        lines += requirement.added.map { "    + " + words.evidence($0) }
+        lines += requirement.changed.map { "    ~ \(words.kind($0.kind)) \($0.id) \($0.before) → \($0.after)" }
+        return lines
+    }
+}
+
+/// The words of `coursemap coverage --diff` in Chinese and English.
+struct CoverageDiffWords {
+    var language: Language
+    var labels: CoverageTerminalLabels
+
+    static func of(_ language: Language) -> CoverageDiffWords { CoverageDiffWords(language: language, labels: .of(language)) }
+
+    private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    var title: String { pick("覆盖变化", "coverage diff") }
+    var versionOneNote: String {
+        pick("注：旧文件为第 1 版 coverage.json：原因未记录（第 1 版文件），lectures_as_hours 与 class_hour_minutes 未记录，不作比较。",
+             "note: the old file is a version 1 coverage.json: reasons unknown (version 1 file); lectures_as_hours and class_hour_minutes not recorded, not compared.")
+    }
+    var rules: String { pick("规则：", "rules:") }
+    var framework: String { pick("框架：", "framework:") }
+    var version: String { pick("版本", "version") }
+    var noVersion: String { pick("（无）", "(none)") }
+    var renamed: String { pick("表述变更", "statement changed") }
+    var requirements: String { pick("要求：", "requirements:") }
+    var blueprint: String { pick("考试蓝图：", "blueprint:") }
+    var status: String { pick("状态", "status") }
+    var reasons: String { pick("原因", "reasons") }
+    var taughtLevel: String { pick("最高教学程度", "taught level") }
+    var assessed: String { pick("有考核", "assessed") }
+    var hours: String { pick("学时", "hours") }
+    var minutes: String { pick("微课时长（分钟）", "lecture minutes") }
+    var weightShare: String { pick("分值占比", "weight share") }
+    var examShare: String { pick("考试题目占比", "exam share") }
+    var noChanges: String { pick("没有变化。", "no changes.") }
+    var nothingLost: String { pick("没有要求失去覆盖。", "no coverage lost.") }
+
+    func lostSummary(_ codes: [String]) -> String {
+        pick("覆盖减少（\(codes.count)）：", "coverage lost (\(codes.count)): ") + codes.joined(separator: ", ")
+    }
+
+    func lostMark(_ why: [String]) -> String {
+        let parts = why.map { reason -> String in
+            switch reason {
+            case "status": return pick("状态变差", "worse status")
+            case "taught-level": return pick("教学程度降低", "lower taught level")
+            default: return pick("不再考核", "no longer assessed")
+            }
+        }
+        return pick("覆盖减少：", "COVERAGE LOST: ") + parts.joined(separator: pick("、", ", "))
+    }
+
+    func status(_ status: CoverageStatus) -> String { labels.status(status) }
+
+    func reasons(_ reasons: [String]?) -> String {
+        guard let reasons else { return pick("原因未知（第 1 版文件）", "reasons unknown (version 1 file)") }
+        guard !reasons.isEmpty else { return pick("无", "none") }
+        return reasons.map(reason).joined(separator: pick("、", ", "))
+    }
+
+    func reason(_ code: String) -> String {
+        switch code {
+        case "not-taught": return pick("无教学", "not taught")
+        case "not-assessed": return pick("无考核", "not assessed")
+        case "below-level": return pick("未达覆盖程度", "below level")
+        default: return code
+        }
+    }
+
+    func level(_ level: String) -> String { level == "none" ? pick("无", "none") : level }
+    func yesNo(_ value: Bool) -> String { value ? pick("是", "yes") : pick("否", "no") }
+    func flag(_ flagged: Bool) -> String { flagged ? pick("标出", "flagged") : pick("未标出", "not flagged") }
+    func share(_ value: Double?) -> String { value.map { CoverageTerminalNumbers.tenths($0) + "%" } ?? "—" }
+
+    func kind(_ kind: String) -> String {
+        switch kind {
+        case "module": return pick("模块", "module")
+        case "lecture": return pick("微课", "lecture")
+        case "item": return pick("题目", "item")
+        default: return pick("资源", "resource")
+        }
+    }
+
+    /// `module course/module (M, 4 学时)`, `lecture id (R, 12 分钟)`, `item bank/item (exam)`, `resource id`.
+    func evidence(_ evidence: CoverageDiff.Evidence) -> String {
+        var details: [String] = []
+        if let level = evidence.level { details.append(level) }
+        if let hours = evidence.hours { details.append("\(CoverageTerminalNumbers.hundredths(hours)) \(pick("学时", "h"))") }
+        if let minutes = evidence.minutes { details.append("\(CoverageTerminalNumbers.hundredths(minutes)) \(pick("分钟", "min"))") }
+        if let usage = evidence.usage {
+            switch usage {
+            case "exam": details.append(pick("考试", "exam"))
+            case "practice": details.append(pick("练习", "practice"))
+            default: details.append(pick("实训", "practical"))
+            }
+        }
+        return "\(kind(evidence.kind)) \(evidence.id)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+    }
+}
