@@ -14,12 +14,12 @@ extension CoverageDiff {
         if framework != FrameworkChanges(version: nil, added: [], removed: [], renamed: []) {
             lines.append(words.framework)
             if let version = framework.version {
-                lines.append("  \(words.version): \(version.before ?? words.noVersion) → \(version.after ?? words.noVersion)")
+                lines.append("  \(words.version)\(words.colon)\(version.before ?? words.noVersion) → \(version.after ?? words.noVersion)")
             }
             lines += framework.added.map { "  + \($0.id)  \($0.statement.text(in: language))" }
             lines += framework.removed.map { "  − \($0.id)  \($0.statement.text(in: language))" }
             lines += framework.renamed.map {
-                "  ~ \($0.id)  \(words.renamed): \($0.before.text(in: language)) → \($0.after.text(in: language))"
+                "  ~ \($0.id)  \(words.renamed)\(words.colon)\($0.before.text(in: language)) → \($0.after.text(in: language))"
             }
         }
         if !requirements.isEmpty {
@@ -30,7 +30,7 @@ extension CoverageDiff {
             lines.append(words.blueprint)
             for area in blueprint {
                 lines.append(
-                    "  \(area.area) \(area.title.text(in: language)): \(words.flag(area.flaggedBefore)) → \(words.flag(area.flaggedAfter))"
+                    "  \(area.area) \(area.title.text(in: language))\(words.colon)\(words.flag(area.flaggedBefore)) → \(words.flag(area.flaggedAfter))"
                         + " (\(words.weightShare) \(words.share(area.weightShare.before)) → \(words.share(area.weightShare.after)),"
                         + " \(words.examShare) \(words.share(area.examShare.before)) → \(words.share(area.examShare.after)))")
             }
@@ -47,16 +47,16 @@ extension CoverageDiff {
     private func lines(_ requirement: RequirementChange, _ words: CoverageDiffWords) -> [String] {
         var lines = ["  \(requirement.code)" + (requirement.lost.isEmpty ? "" : "  \(words.lostMark(requirement.lost))")]
         if let status = requirement.status {
-            lines.append("    \(words.status): \(words.status(status.before)) → \(words.status(status.after))"
-                + " (\(words.reasons): \(words.reasons(status.reasonsBefore)) → \(words.reasons(status.reasonsAfter)))")
+            lines.append("    \(words.status)\(words.colon)\(words.status(status.before)) → \(words.status(status.after))"
+                + " (\(words.reasons)\(words.colon)\(words.reasons(status.reasonsBefore)) → \(words.reasons(status.reasonsAfter)))")
         }
-        if let level = requirement.taughtLevel { lines.append("    \(words.taughtLevel): \(words.level(level.before)) → \(words.level(level.after))") }
-        if let assessed = requirement.assessed { lines.append("    \(words.assessed): \(words.yesNo(assessed.before)) → \(words.yesNo(assessed.after))") }
+        if let level = requirement.taughtLevel { lines.append("    \(words.taughtLevel)\(words.colon)\(words.level(level.before)) → \(words.level(level.after))") }
+        if let assessed = requirement.assessed { lines.append("    \(words.assessed)\(words.colon)\(words.yesNo(assessed.before)) → \(words.yesNo(assessed.after))") }
         if let hours = requirement.hours {
-            lines.append("    \(words.hours): \(CoverageTerminalNumbers.hundredths(hours.before)) → \(CoverageTerminalNumbers.hundredths(hours.after))")
+            lines.append("    \(words.hours)\(words.colon)\(CoverageTerminalNumbers.hundredths(hours.before)) → \(CoverageTerminalNumbers.hundredths(hours.after))")
         }
         if let minutes = requirement.lectureMinutes {
-            lines.append("    \(words.minutes): \(CoverageTerminalNumbers.hundredths(minutes.before)) → \(CoverageTerminalNumbers.hundredths(minutes.after))")
+            lines.append("    \(words.minutes)\(words.colon)\(CoverageTerminalNumbers.hundredths(minutes.before)) → \(CoverageTerminalNumbers.hundredths(minutes.after))")
         }
         lines += requirement.removed.map { "    − " + words.evidence($0) }
         lines += requirement.added.map { "    + " + words.evidence($0) }
@@ -79,6 +79,7 @@ struct CoverageDiffWords {
         pick("注：旧文件为第 1 版 coverage.json：原因未记录（第 1 版文件），lectures_as_hours 与 class_hour_minutes 未记录，不作比较。",
              "note: the old file is a version 1 coverage.json: reasons unknown (version 1 file); lectures_as_hours and class_hour_minutes not recorded, not compared.")
     }
+    var colon: String { pick("：", ": ") }
     var rules: String { pick("规则：", "rules:") }
     var framework: String { pick("框架：", "framework:") }
     var version: String { pick("版本", "version") }
