@@ -99,7 +99,7 @@ public enum Resolver {
             for index in modules.indices {
                 for claim in modules[index].claims {
                     mappings[claim.competency, default: []].append(
-                        ModuleMapping(moduleID: modules[index].id, courseID: course.id, level: claim.level, hours: modules[index].hours))
+                        ModuleMapping(moduleID: modules[index].id, courseID: course.id, level: claim.level, hours: modules[index].hours, stated: claim.hours))
                 }
             }
         }
@@ -220,7 +220,7 @@ public enum Resolver {
             for item in bank.items {
                 for claim in item.assesses {
                     assessments[claim.competency, default: []].append(
-                        ItemMapping(bankID: bank.id, itemID: item.id, kind: item.kind, usage: item.usage))
+                        ItemMapping(bankID: bank.id, itemID: item.id, kind: item.kind, usage: item.usage, score: item.score))
                 }
             }
         }
