@@ -131,7 +131,7 @@ public enum Resolver {
 
     /// CM414: a course's modules must not declare more hours than the course (`hours.theory +
     /// hours.practice`); a warning at the first module, in course order, where the running sum passes them.
-    static func checkModuleHours(of course: Course, modules: [Module], into diagnostics: inout DiagnosticList) {
+    public static func checkModuleHours(of course: Course, modules: [Module], into diagnostics: inout DiagnosticList) {
         let declared = Hundredths.of(course.hours.theory) + Hundredths.of(course.hours.practice)
         var running = Hundredths.zero
         for module in modules {
