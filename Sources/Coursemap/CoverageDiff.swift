@@ -61,8 +61,8 @@ public struct CoverageDiff: Codable, Sendable, Equatable {
         /// The highest teaching level, `none` when nothing teaches it.
         public var taughtLevel: Change<String>?
         public var assessed: Change<Bool>?
-        public var hours: Change<Double>?
-        public var lectureMinutes: Change<Double>?
+        public var hours: Change<Hundredths>?
+        public var lectureMinutes: Change<Hundredths>?
         public var added: [Evidence]
         public var removed: [Evidence]
         /// The same module or lecture at another level, the same item with another usage.
@@ -75,10 +75,16 @@ public struct CoverageDiff: Codable, Sendable, Equatable {
     public struct StatusChange: Codable, Sendable, Equatable {
         public var before: CoverageStatus
         public var after: CoverageStatus
-        /// The reasons (`not-taught`, `below-level`, `not-assessed`); `nil` when the file does not say
-        /// (a version 1 file).
-        public var reasonsBefore: [String]?
-        public var reasonsAfter: [String]?
+        /// The reasons (`not-taught`, `below-level`, `not-assessed`) with their words; `nil` when the file
+        /// does not say (a version 1 file).
+        public var reasonsBefore: [Reason]?
+        public var reasonsAfter: [Reason]?
+    }
+
+    /// A reason of `docs/coverage.md` §3 and its words (`最高 R 未达 M`).
+    public struct Reason: Codable, Sendable, Equatable {
+        public var code: CoverageReason
+        public var text: LocalizedText
     }
 
     public struct Change<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
@@ -92,8 +98,8 @@ public struct CoverageDiff: Codable, Sendable, Equatable {
         public var kind: String
         public var id: String
         public var level: String?
-        public var hours: Double?
-        public var minutes: Double?
+        public var hours: Hundredths?
+        public var minutes: Hundredths?
         public var usage: String?
     }
 
@@ -111,8 +117,9 @@ public struct CoverageDiff: Codable, Sendable, Equatable {
         public var title: LocalizedText
         public var flaggedBefore: Bool
         public var flaggedAfter: Bool
-        public var weightShare: Change<Double?>
-        public var examShare: Change<Double?>
+        public var weightShare: Change<Tenths?>
+        /// `nil` before when the old file is version 1 (it compared item counts, not exam points).
+        public var examShare: Change<Tenths?>
     }
 
     /// The requirements that lost coverage.

@@ -49,7 +49,7 @@ extension CoverageDiff {
             return AreaFlagChange(
                 area: area.code, title: area.title, flaggedBefore: previous.flagged, flaggedAfter: area.flagged,
                 weightShare: Change(before: previous.weightShare, after: area.weightShare),
-                examShare: Change(before: CoverageDocumentFields.examShare(previous), after: CoverageDocumentFields.examShare(area)))
+                examShare: Change(before: CoverageDocumentFields.examShare(previous, in: old), after: CoverageDocumentFields.examShare(area, in: new)))
         }
     }
 }
@@ -99,7 +99,7 @@ extension CoverageDiff.RequirementChange {
             all.append(("module \(id)", .init(kind: "module", id: id, level: module.level.rawValue, hours: module.hours)))
         }
         for lecture in requirement.lectures {
-            all.append(("lecture \(lecture.lecture)", .init(kind: "lecture", id: lecture.lecture, level: lecture.level.rawValue, minutes: lecture.minutes)))
+            all.append(("lecture \(lecture.lecture)", .init(kind: "lecture", id: lecture.lecture, level: lecture.level.rawValue, minutes: lecture.attributedMinutes)))
         }
         for item in requirement.items {
             let id = "\(item.bank)/\(item.item)"

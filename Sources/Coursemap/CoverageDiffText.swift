@@ -53,10 +53,10 @@ extension CoverageDiff {
         if let level = requirement.taughtLevel { lines.append("    \(words.taughtLevel)\(words.colon)\(words.level(level.before)) → \(words.level(level.after))") }
         if let assessed = requirement.assessed { lines.append("    \(words.assessed)\(words.colon)\(words.yesNo(assessed.before)) → \(words.yesNo(assessed.after))") }
         if let hours = requirement.hours {
-            lines.append("    \(words.hours)\(words.colon)\(CoverageTerminalNumbers.hundredths(hours.before)) → \(CoverageTerminalNumbers.hundredths(hours.after))")
+            lines.append("    \(words.hours)\(words.colon)\(hours.before.text) → \(hours.after.text)")
         }
         if let minutes = requirement.lectureMinutes {
-            lines.append("    \(words.minutes)\(words.colon)\(CoverageTerminalNumbers.hundredths(minutes.before)) → \(CoverageTerminalNumbers.hundredths(minutes.after))")
+            lines.append("    \(words.minutes)\(words.colon)\(minutes.before.text) → \(minutes.after.text)")
         }
         lines += requirement.removed.map { "    − " + words.evidence($0) }
         lines += requirement.added.map { "    + " + words.evidence($0) }
@@ -115,25 +115,16 @@ struct CoverageDiffWords {
 
     func status(_ status: CoverageStatus) -> String { labels.status(status) }
 
-    func reasons(_ reasons: [String]?) -> String {
+    func reasons(_ reasons: [CoverageDiff.Reason]?) -> String {
         guard let reasons else { return pick("原因未知（第 1 版文件）", "reasons unknown (version 1 file)") }
         guard !reasons.isEmpty else { return pick("无", "none") }
-        return reasons.map(reason).joined(separator: pick("、", ", "))
-    }
-
-    func reason(_ code: String) -> String {
-        switch code {
-        case "not-taught": return pick("无教学", "not taught")
-        case "not-assessed": return pick("无考核", "not assessed")
-        case "below-level": return pick("未达覆盖程度", "below level")
-        default: return code
-        }
+        return reasons.map { $0.text.text(in: language) }.joined(separator: pick("、", ", "))
     }
 
     func level(_ level: String) -> String { level == "none" ? pick("无", "none") : level }
     func yesNo(_ value: Bool) -> String { value ? pick("是", "yes") : pick("否", "no") }
     func flag(_ flagged: Bool) -> String { flagged ? pick("标出", "flagged") : pick("未标出", "not flagged") }
-    func share(_ value: Double?) -> String { value.map { CoverageTerminalNumbers.tenths($0) + "%" } ?? "—" }
+    func share(_ value: Tenths?) -> String { value.map { $0.text + "%" } ?? "—" }
 
     func kind(_ kind: String) -> String {
         switch kind {
@@ -148,8 +139,8 @@ struct CoverageDiffWords {
     func evidence(_ evidence: CoverageDiff.Evidence) -> String {
         var details: [String] = []
         if let level = evidence.level { details.append(level) }
-        if let hours = evidence.hours { details.append("\(CoverageTerminalNumbers.hundredths(hours)) \(pick("学时", "h"))") }
-        if let minutes = evidence.minutes { details.append("\(CoverageTerminalNumbers.hundredths(minutes)) \(pick("分钟", "min"))") }
+        if let hours = evidence.hours { details.append("\(hours.text) \(pick("学时", "h"))") }
+        if let minutes = evidence.minutes { details.append("\(minutes.text) \(pick("分钟", "min"))") }
         if let usage = evidence.usage {
             switch usage {
             case "exam": details.append(pick("考试", "exam"))

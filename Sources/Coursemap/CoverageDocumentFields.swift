@@ -9,22 +9,29 @@ enum CoverageDocumentFields {
     /// `docs/coverage.md` §3.
     static func settings(_ document: CoverageDocument) -> [(String, String)] {
         let rules = document.rules
-        return [
+        var settings = [
             ("covered_at", rules.coveredAt.rawValue),
             ("require_assessment", String(rules.requireAssessment)),
-            ("blueprint_tolerance", NumberText.plain(rules.blueprintTolerance)),
+            ("blueprint_tolerance", rules.blueprintTolerance),
         ]
+        if document.formatVersion >= 2 {
+            settings += [("lectures_as_hours", String(rules.lecturesAsHours)), ("class_hour_minutes", String(rules.classHourMinutes))]
+        }
+        return settings
     }
 
     /// The requirement's reasons (`not-taught`, `below-level`, `not-assessed`), or `nil` when the file does
     /// not record them.
-    static func reasons(_ requirement: CoverageDocument.Requirement, in document: CoverageDocument) -> [String]? {
-        nil
+    static func reasons(_ requirement: CoverageDocument.Requirement, in document: CoverageDocument) -> [CoverageDiff.Reason]? {
+        guard document.formatVersion >= 2 else { return nil }
+        return requirement.reasons.map {
+            CoverageDiff.Reason(code: $0, text: $0.text(highest: requirement.highestLevel, coveredAt: document.rules.coveredAt))
+        }
     }
 
-    /// The area's share of exam points (version 2) or of assessments (version 1), in percent.
-    static func examShare(_ area: AreaSummary) -> Double? {
-        area.itemShare
+    /// The area's share of exam points, or `nil` for a version 1 file (which compared item counts).
+    static func examShare(_ area: CoverageDocument.Area, in document: CoverageDocument) -> Tenths? {
+        document.formatVersion >= 2 ? area.examShare : nil
     }
 }
 

@@ -4,7 +4,7 @@ import CoursemapModel
 public struct CoverageTerminalLabels: Sendable {
     public var language: Language
     var code, status, reasons, hours, minutes, modules, items, requirement: String
-    var covered, partial, gap, total: String
+    var covered, partial, gap, total, coveredPercent: String
     var gapList, partialList, notTaughtList, notAssessedList, introducedOnlyList, orphanList: String
     var overlapNote: String
     var orphanModules, orphanLectures, orphanResources, orphanItems: String
@@ -21,7 +21,7 @@ public struct CoverageTerminalLabels: Sendable {
     static let zh = CoverageTerminalLabels(
         language: .zh, code: "编码", status: "状态", reasons: "原因", hours: "学时", minutes: "微课时长", modules: "模块",
         items: "练习/考试/实训", requirement: "要求",
-        covered: "已覆盖", partial: "部分覆盖", gap: "未覆盖", total: "共",
+        covered: "已覆盖", partial: "部分覆盖", gap: "未覆盖", total: "共", coveredPercent: "覆盖率",
         gapList: "未覆盖", partialList: "部分覆盖", notTaughtList: "无教学", notAssessedList: "无考核",
         introducedOnlyList: "仅引入", orphanList: "未映射",
         overlapNote: "（无教学、无考核、仅引入三个清单与上面的清单及彼此重叠）",
@@ -31,7 +31,7 @@ public struct CoverageTerminalLabels: Sendable {
     static let en = CoverageTerminalLabels(
         language: .en, code: "code", status: "status", reasons: "reasons", hours: "hours", minutes: "lecture min",
         modules: "modules", items: "practice/exam/practical", requirement: "requirement",
-        covered: "covered", partial: "partial", gap: "gap", total: "total",
+        covered: "covered", partial: "partial", gap: "gap", total: "total", coveredPercent: "covered",
         gapList: "Gaps", partialList: "Partial", notTaughtList: "Not taught", notAssessedList: "Not assessed",
         introducedOnlyList: "Introduced only", orphanList: "Mapped to nothing",
         overlapNote: "(not taught, not assessed and introduced only overlap with the lists above and with each other)",
@@ -45,6 +45,9 @@ public struct CoverageTerminalLabels: Sendable {
         case .gap: return gap
         }
     }
+
+    /// Between the members of a short list: `、` in Chinese, `, ` in English.
+    var listSeparator: String { language == .zh ? "、" : ", " }
 
     /// `name (count)` in English, `name（count）` in Chinese.
     func counted(_ name: String, _ count: Int) -> String {

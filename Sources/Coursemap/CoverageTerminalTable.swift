@@ -23,7 +23,7 @@ public struct CoverageTerminalTable: Sendable {
         let summary = document.summary
         lines.append([
             "\(labels.covered) \(summary.covered)", "\(labels.partial) \(summary.partial)", "\(labels.gap) \(summary.gap)",
-            "\(labels.total) \(summary.total)",
+            "\(labels.total) \(summary.total)", "\(labels.coveredPercent) \(summary.coveredPercent.text)%",
         ].joined(separator: " · "))
         lines.append("")
         lines += table(document)
@@ -45,8 +45,8 @@ public struct CoverageTerminalTable: Sendable {
         let header = [labels.code, labels.status, labels.reasons, labels.hours, labels.minutes, labels.modules, labels.items]
         let rows = document.requirements.map { requirement in
             [
-                requirement.code, labels.status(requirement.status), reasons(requirement, document: document).joined(separator: ", "),
-                CoverageTerminalNumbers.hundredths(requirement.hours), CoverageTerminalNumbers.hundredths(requirement.lectureMinutes),
+                requirement.code, labels.status(requirement.status), reasons(requirement, document: document).joined(separator: labels.listSeparator),
+                requirement.hours.text, requirement.lectureMinutes.text,
                 String(requirement.modules.count), itemCounts(requirement),
             ]
         }
@@ -73,12 +73,12 @@ public struct CoverageTerminalTable: Sendable {
 
     /// The reasons of a requirement that is not covered, in words.
     func reasons(_ requirement: CoverageDocument.Requirement, document: CoverageDocument) -> [String] {
-        []
+        requirement.reasons.map { $0.text(highest: requirement.highestLevel, coveredAt: document.rules.coveredAt).text(in: labels.language) }
     }
 
     /// The named lists of the report, every member named.
     private func lists(_ document: CoverageDocument) -> [String] {
-        let codes = Dictionary(document.requirements.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let codes: [String: String] = Dictionary(document.requirements.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         func named(_ ids: [String]) -> [String] { ids.map { codes[$0] ?? $0 } }
         var lines: [String] = []
         func list(_ name: String, _ members: [String]) {
@@ -90,13 +90,14 @@ public struct CoverageTerminalTable: Sendable {
             lines.append(heading)
             lines += TerminalText.wrapped(members, columns: width, indent: "  ")
         }
-        list(labels.gapList, document.requirements.filter { $0.status == .gap }.map(\.code))
-        let partial = document.requirements.filter { $0.status == .partial }
+        let partialIDs = Set(document.gaps.partial)
+        list(labels.gapList, named(document.gaps.gap))
+        let partial = document.requirements.filter { partialIDs.contains($0.id) }
         let partialHeading = labels.counted(labels.partialList, partial.count) + (labels.language == .zh ? "：" : ":")
         lines.append(partial.isEmpty ? partialHeading + " " + labels.none : partialHeading)
         for requirement in partial {
             let why = reasons(requirement, document: document)
-            lines.append("  " + requirement.code + (why.isEmpty ? "" : "  " + why.joined(separator: ", ")))
+            lines.append("  " + requirement.code + (why.isEmpty ? "" : "  " + why.joined(separator: labels.listSeparator)))
         }
         lines.append(labels.overlapNote)
         list(labels.notTaughtList, named(document.gaps.notTaught))
@@ -112,23 +113,5 @@ public struct CoverageTerminalTable: Sendable {
             lines += TerminalText.wrapped(members, columns: width, indent: "    ")
         }
         return lines
-    }
-}
-
-/// Numbers as the terminal prints them (`docs/coverage.md` §5): hours and minutes with up to two decimals,
-/// trailing zeros dropped.
-enum CoverageTerminalNumbers {
-    static func hundredths(_ value: Double) -> String {
-        if let whole = NumberText.wholeNumber(value) { return String(whole) }
-        guard value.isFinite else { return String(value) }
-        var text = String(format: "%.2f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
-
-    /// A share in percent with one decimal.
-    static func tenths(_ value: Double) -> String {
-        guard value.isFinite else { return String(value) }
-        return String(format: "%.1f", value)
     }
 }

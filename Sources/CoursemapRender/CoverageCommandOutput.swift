@@ -17,28 +17,18 @@ public enum CoverageCommandOutput {
         return bytes
     }
 
-    /// `--format csv`: the rows of every report under one header (`coverage.csv`'s columns), with the
-    /// UTF-8 byte-order mark when `byteOrderMark` is set (Excel needs it; pipes do not).
+    /// `--format csv`: the rows of every report under one header (`coverage.csv`'s columns, the scope in
+    /// the first), with the UTF-8 byte-order mark when `byteOrderMark` is set (Excel needs it; pipes do not).
     public static func csv(_ reports: [CoverageReport], program: Program, byteOrderMark: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        for (index, report) in reports.enumerated() {
-            var file = CoverageTable.csv(report, program: program)[...]
-            if file.starts(with: [0xEF, 0xBB, 0xBF]) { file = file.dropFirst(3) }
-            if index > 0, let end = headerEnd(file) { file = file[end...] }
-            out.append(contentsOf: file)
+        var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+        out.append(contentsOf: (CoverageTable.header.map(CoverageTable.quote).joined(separator: ",") + "\r\n").utf8)
+        for report in reports {
+            _ = CoverageTable.csv(report, program: program, pieceSize: .max, emit: { piece in
+                out.append(contentsOf: piece)
+                return true
+            }, header: false, byteOrderMark: false)
         }
-        if reports.isEmpty { out = Array((CoverageTable.header.map(CoverageTable.quote).joined(separator: ",") + "\r\n").utf8) }
-        return byteOrderMark ? [0xEF, 0xBB, 0xBF] + out : out
-    }
-
-    /// Where the header line ends (after its CRLF). The header's cells are fixed names without line breaks.
-    private static func headerEnd(_ file: ArraySlice<UInt8>) -> Int? {
-        var index = file.startIndex
-        while index + 1 < file.endIndex {
-            if file[index] == 0x0D && file[index + 1] == 0x0A { return index + 2 }
-            index += 1
-        }
-        return nil
+        return out
     }
 }
 

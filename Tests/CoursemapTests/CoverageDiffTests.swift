@@ -129,7 +129,7 @@ struct CoverageDiffTests {
         #expect(diff.rules == [CoverageDiff.RuleChange(setting: "blueprint_tolerance", before: "10", after: "60")])
         #expect(diff.blueprint.map(\.area) == ["1", "2"])
         #expect(diff.blueprint.allSatisfy { $0.flaggedBefore && !$0.flaggedAfter })
-        #expect(diff.blueprint.first?.weightShare == CoverageDiff.Change(before: 50, after: 50))
+        #expect(diff.blueprint.first?.weightShare == CoverageDiff.Change(before: Tenths(count: 500), after: Tenths(count: 500)))
         let (text, _) = try coverageCommand(["--content", after.path, "--diff", old.path, "--lang", "en"])
         #expect(text.contains("blueprint:\n  1 Area one: flagged → not flagged (weight share 50.0% → 50.0%, exam share "))
     }
