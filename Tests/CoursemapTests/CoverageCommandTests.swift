@@ -108,7 +108,7 @@ struct CoverageCommandTests {
         let statement = "能够根据店铺后台数据完成流量指标的采集、清洗与分析并提出优化建议"
         try edit(content.appendingPathComponent("frameworks/cert.xml"), "<zh>能完成要求甲</zh>", "<zh>\(statement)</zh>")
         let document = try #require(coverageDocument(content, scope: "cert:中级"))
-        for width in [80, 100, 120] {
+        for width in [100, 110, 120] {
             let table = CoverageTerminalTable(language: .zh, width: width).render(document)
             let line = try #require(table.split(separator: "\n").first { $0.hasPrefix("1.1.1") })
             #expect(TerminalText.width(line) <= width)
@@ -117,6 +117,9 @@ struct CoverageCommandTests {
             let kept = String(line.split(separator: " ").last!.dropLast())
             #expect(statement.hasPrefix(kept) && !kept.isEmpty)
         }
+        // Too narrow for the fixed columns: the text keeps 12 columns and the line wraps in the terminal.
+        let narrow = CoverageTerminalTable(language: .zh, width: 40).render(document)
+        #expect(narrow.contains("  能够根据店…\n"))
         let wide = CoverageTerminalTable(language: .zh, width: 200).render(document)
         #expect(wide.contains(statement) && !wide.contains("…"))
         #expect(TerminalWidth.current(environment: ["COLUMNS": "72"]) == 72)

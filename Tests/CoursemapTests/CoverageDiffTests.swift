@@ -31,7 +31,10 @@ struct CoverageDiffTests {
         let diff = CoverageDiff.compare(
             old: try #require(coverageDocument(fixtureSite, scope: "cert:中级")), new: try #require(coverageDocument(content, scope: "cert:中级")))
         let change = try #require(diff.requirements.first { $0.code == "1.1.2" })
-        #expect(diff.requirements.map(\.code) == ["1.1.2"])
+        // 1.1.1 keeps its evidence; the module that no longer maps 1.1.2 now gives it all its hours in the scope.
+        #expect(diff.requirements.map(\.code) == ["1.1.1", "1.1.2"])
+        let other = try #require(diff.requirements.first)
+        #expect(other.hours != nil && other.lost.isEmpty && other.added.isEmpty && other.removed.isEmpty && other.status == nil)
         #expect(change.removed.map { "\($0.kind) \($0.id)" } == [
             "module intro/01-basics", "lecture l1", "item basics/e1", "item basics/f1", "item basics/sh1",
         ])
@@ -39,7 +42,9 @@ struct CoverageDiffTests {
         #expect(change.removed.dropFirst(2).map(\.usage) == ["exam", "exam", "exam"])
         #expect(change.added.isEmpty && change.changed.isEmpty)
         // Same status, same taught level (R by the other module), no longer assessed: coverage lost.
-        #expect(change.status == nil || change.status?.before == change.status?.after)
+        #expect(change.status?.before == .partial && change.status?.after == .partial)
+        #expect(change.status?.reasonsBefore?.map(\.code) == [.belowLevel])
+        #expect(change.status?.reasonsAfter?.map(\.code) == [.belowLevel, .notAssessed])
         #expect(change.taughtLevel == nil)
         #expect(change.assessed == CoverageDiff.Change(before: true, after: false))
         #expect(change.lost == ["assessment"])
