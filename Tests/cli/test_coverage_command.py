@@ -140,10 +140,19 @@ def test_diff_exit_statuses(stripped, tmp_path):
     assert run("--content", str(content), "--diff", str(old)).returncode == 1
 
 
-def test_diff_reads_a_version_1_file():
-    old = ROOT / "Tests/Fixtures/coverage/cert-intermediate.v1.json"
+def test_diff_reads_a_version_1_file(tmp_path):
+    document = json.loads((ROOT / "Tests/Fixtures/coverage/cert-intermediate.v1.json").read_text(encoding="utf-8"))
+    assert document["formatVersion"] == 1
+    document["areas"][0]["flagged"] = True  # flagged last year, not now
+    old = tmp_path / "coverage-2025.json"
+    old.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     result = run("--content", str(FIXTURE), "--diff", str(old), "--format", "json")
     assert result.returncode == 0, result.stderr
     diff = json.loads(result.stdout)
     validate(diff, "coverage-diff.schema.json")
     assert diff["oldFormatVersion"] == 1
+    (flip,) = diff["blueprint"]
+    # Version 1 compared item counts, not exam points: its exam share is unknown, not made up.
+    assert flip["flaggedBefore"] is True and flip["flaggedAfter"] is False and flip["examShare"]["before"] is None
+    text = run("--content", str(FIXTURE), "--diff", str(old), "--lang", "en").stdout.decode("utf-8")
+    assert "reasons unknown (version 1 file)" in text
