@@ -75,16 +75,23 @@ public struct CoverageDiff: Codable, Sendable, Equatable {
     public struct StatusChange: Codable, Sendable, Equatable {
         public var before: CoverageStatus
         public var after: CoverageStatus
-        /// The reasons (`not-taught`, `below-level`, `not-assessed`) with their words; `nil` when the file
-        /// does not say (a version 1 file).
-        public var reasonsBefore: [Reason]?
-        public var reasonsAfter: [Reason]?
+        /// The reasons (`docs/coverage.md` §3); `nil` when the file does not record them (a version 1 file):
+        /// unknown, never derived.
+        public var reasonsBefore: [CoverageReason]?
+        public var reasonsAfter: [CoverageReason]?
+        /// What the words of `below-level` need (`最高 R 未达 M`); not part of the JSON.
+        var contextBefore: ReasonContext?
+        var contextAfter: ReasonContext?
+
+        enum CodingKeys: String, CodingKey {
+            case before, after, reasonsBefore, reasonsAfter
+        }
     }
 
-    /// A reason of `docs/coverage.md` §3 and its words (`最高 R 未达 M`).
-    public struct Reason: Codable, Sendable, Equatable {
-        public var code: CoverageReason
-        public var text: LocalizedText
+    /// A requirement's taught level and the `covered_at` it is measured against.
+    struct ReasonContext: Sendable, Equatable {
+        var highest: MappingLevel?
+        var coveredAt: MappingLevel
     }
 
     public struct Change<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {

@@ -62,8 +62,12 @@ extension CoverageDiff.RequirementChange {
         code = new.code
         let reasonsBefore = CoverageDocumentFields.reasons(old, in: oldDocument)
         let reasonsAfter = CoverageDocumentFields.reasons(new, in: newDocument)
-        status = old.status == new.status && (reasonsBefore == nil || reasonsBefore == reasonsAfter)
-            ? nil : Diff.StatusChange(before: old.status, after: new.status, reasonsBefore: reasonsBefore, reasonsAfter: reasonsAfter)
+        status = old.status == new.status
+            ? nil
+            : Diff.StatusChange(
+                before: old.status, after: new.status, reasonsBefore: reasonsBefore, reasonsAfter: reasonsAfter,
+                contextBefore: .init(highest: old.highestLevel, coveredAt: oldDocument.rules.coveredAt),
+                contextAfter: .init(highest: new.highestLevel, coveredAt: newDocument.rules.coveredAt))
         let levelBefore = old.highestLevel?.rawValue ?? "none", levelAfter = new.highestLevel?.rawValue ?? "none"
         taughtLevel = levelBefore == levelAfter ? nil : Diff.Change(before: levelBefore, after: levelAfter)
         let assessedBefore = !old.items.isEmpty, assessedAfter = !new.items.isEmpty

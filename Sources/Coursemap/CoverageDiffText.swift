@@ -48,7 +48,8 @@ extension CoverageDiff {
         var lines = ["  \(requirement.code)" + (requirement.lost.isEmpty ? "" : "  \(words.lostMark(requirement.lost))")]
         if let status = requirement.status {
             lines.append("    \(words.status)\(words.colon)\(words.status(status.before)) → \(words.status(status.after))"
-                + " (\(words.reasons)\(words.colon)\(words.reasons(status.reasonsBefore)) → \(words.reasons(status.reasonsAfter)))")
+                + " (\(words.reasons)\(words.colon)\(words.reasons(status.reasonsBefore, status.contextBefore))"
+                + " → \(words.reasons(status.reasonsAfter, status.contextAfter)))")
         }
         if let level = requirement.taughtLevel { lines.append("    \(words.taughtLevel)\(words.colon)\(words.level(level.before)) → \(words.level(level.after))") }
         if let assessed = requirement.assessed { lines.append("    \(words.assessed)\(words.colon)\(words.yesNo(assessed.before)) → \(words.yesNo(assessed.after))") }
@@ -115,10 +116,10 @@ struct CoverageDiffWords {
 
     func status(_ status: CoverageStatus) -> String { labels.status(status) }
 
-    func reasons(_ reasons: [CoverageDiff.Reason]?) -> String {
+    func reasons(_ reasons: [CoverageReason]?, _ context: CoverageDiff.ReasonContext?) -> String {
         guard let reasons else { return pick("原因未知（第 1 版文件）", "reasons unknown (version 1 file)") }
         guard !reasons.isEmpty else { return pick("无", "none") }
-        return reasons.map { $0.text.text(in: language) }.joined(separator: pick("、", ", "))
+        return reasons.map { labels.reason($0, highest: context?.highest, coveredAt: context?.coveredAt) }.joined(separator: labels.listSeparator)
     }
 
     func level(_ level: String) -> String { level == "none" ? pick("无", "none") : level }
@@ -126,28 +127,17 @@ struct CoverageDiffWords {
     func flag(_ flagged: Bool) -> String { flagged ? pick("标出", "flagged") : pick("未标出", "not flagged") }
     func share(_ value: Tenths?) -> String { value.map { $0.text + "%" } ?? "—" }
 
-    func kind(_ kind: String) -> String {
-        switch kind {
-        case "module": return pick("模块", "module")
-        case "lecture": return pick("微课", "lecture")
-        case "item": return pick("题目", "item")
-        default: return pick("资源", "resource")
-        }
-    }
+    /// The kind of a piece of evidence, as §10 writes it in both languages.
+    func kind(_ kind: String) -> String { kind }
 
-    /// `module course/module (M, 4 学时)`, `lecture id (R, 12 分钟)`, `item bank/item (exam)`, `resource id`.
+    /// `module course/module (M, 4 学时)`, `lecture id (R, 12 分钟)`, `item bank/item (exam)`, `resource id`:
+    /// the forms of `docs/coverage.md` §10, in both languages but for the units.
     func evidence(_ evidence: CoverageDiff.Evidence) -> String {
         var details: [String] = []
         if let level = evidence.level { details.append(level) }
         if let hours = evidence.hours { details.append("\(hours.text) \(pick("学时", "h"))") }
         if let minutes = evidence.minutes { details.append("\(minutes.text) \(pick("分钟", "min"))") }
-        if let usage = evidence.usage {
-            switch usage {
-            case "exam": details.append(pick("考试", "exam"))
-            case "practice": details.append(pick("练习", "practice"))
-            default: details.append(pick("实训", "practical"))
-            }
-        }
+        if let usage = evidence.usage { details.append(usage) }
         return "\(kind(evidence.kind)) \(evidence.id)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
     }
 }

@@ -22,11 +22,8 @@ enum CoverageDocumentFields {
 
     /// The requirement's reasons (`not-taught`, `below-level`, `not-assessed`), or `nil` when the file does
     /// not record them.
-    static func reasons(_ requirement: CoverageDocument.Requirement, in document: CoverageDocument) -> [CoverageDiff.Reason]? {
-        guard document.formatVersion >= 2 else { return nil }
-        return requirement.reasons.map {
-            CoverageDiff.Reason(code: $0, text: $0.text(highest: requirement.highestLevel, coveredAt: document.rules.coveredAt))
-        }
+    static func reasons(_ requirement: CoverageDocument.Requirement, in document: CoverageDocument) -> [CoverageReason]? {
+        document.formatVersion >= 2 ? requirement.reasons : nil
     }
 
     /// The area's share of exam points, or `nil` for a version 1 file (which compared item counts).

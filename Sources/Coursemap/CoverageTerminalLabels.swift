@@ -46,6 +46,19 @@ public struct CoverageTerminalLabels: Sendable {
         }
     }
 
+    /// A reason of `docs/coverage.md` §3: its Chinese words (`无教学`, `最高 R 未达 M`, `无考核`), or in
+    /// English its code (`below-level (R < M)`). Without the levels (a diff read back from JSON), the code.
+    func reason(_ reason: CoverageReason, highest: MappingLevel?, coveredAt: MappingLevel?) -> String {
+        let levels = coveredAt.map { (highest?.rawValue ?? "—", $0.rawValue) }
+        switch (language, reason) {
+        case (.zh, .notTaught): return "无教学"
+        case (.zh, .notAssessed): return "无考核"
+        case (.zh, .belowLevel): return levels.map { "最高 \($0.0) 未达 \($0.1)" } ?? reason.rawValue
+        case (.en, .belowLevel): return reason.rawValue + (levels.map { " (\($0.0) < \($0.1))" } ?? "")
+        case (.en, _): return reason.rawValue
+        }
+    }
+
     /// Between the members of a short list: `、` in Chinese, `, ` in English.
     var listSeparator: String { language == .zh ? "、" : ", " }
 

@@ -73,7 +73,7 @@ public struct CoverageTerminalTable: Sendable {
 
     /// The reasons of a requirement that is not covered, in words.
     func reasons(_ requirement: CoverageDocument.Requirement, document: CoverageDocument) -> [String] {
-        requirement.reasons.map { $0.text(highest: requirement.highestLevel, coveredAt: document.rules.coveredAt).text(in: labels.language) }
+        requirement.reasons.map { labels.reason($0, highest: requirement.highestLevel, coveredAt: document.rules.coveredAt) }
     }
 
     /// The named lists of the report, every member named.

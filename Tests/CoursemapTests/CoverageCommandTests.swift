@@ -81,7 +81,12 @@ struct CoverageCommandTests {
     func tableInChinese() throws {
         let (text, status) = try coverageCommand(["--content", fixtureSite.path, "--framework", "cert:中级"])
         #expect(status == 0)
-        #expect(text.contains("已覆盖 1 · 部分覆盖 1 · 未覆盖 1 · 共 3"))
+        #expect(text.contains("已覆盖 1 · 部分覆盖 1 · 未覆盖 1 · 共 3 · 覆盖率 33.3%"))
+        let lines = text.split(separator: "\n")
+        // Each requirement's line: status, reasons, 学时, 微课时长, modules, items, text.
+        #expect(lines.contains { $0.hasPrefix("1.1.2") && $0.contains("部分覆盖  最高 R 未达 M") && $0.contains("4.5") && $0.contains("0/3/0") })
+        #expect(lines.contains { $0.hasPrefix("2.1.1") && $0.contains("未覆盖    无教学、无考核") })
+        #expect(text.contains("部分覆盖（1）：\n  1.1.2  最高 R 未达 M\n"))
         #expect(text.contains("能完成要求甲") && text.contains("能完成要求丙"))
         #expect(text.contains("未映射（1）："))
         #expect(text.contains("资源（1）：\n    standard\n"))
@@ -92,7 +97,10 @@ struct CoverageCommandTests {
     @Test("--lang en gives English labels and statements")
     func tableInEnglish() throws {
         let (text, _) = try coverageCommand(["--content", fixtureSite.path, "--framework", "cert:中级", "--lang", "en"])
-        #expect(text.contains("covered 1 · partial 1 · gap 1 · total 3"))
+        #expect(text.contains("covered 1 · partial 1 · gap 1 · total 3 · covered 33.3%"))
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("1.1.2") && $0.contains("partial  below-level (R < M)") })
+        #expect(lines.contains { $0.hasPrefix("2.1.1") && $0.contains("gap      not-taught, not-assessed") })
         #expect(text.contains("Can do A"))
         // A statement without English falls back to Chinese.
         #expect(text.contains("能完成要求乙"))
