@@ -71,4 +71,19 @@ struct CountedNumberEdgeTests {
         #expect(warnings.first?.message.contains("add up to 0") == true)
         #expect(codes(load(["frameworks/cert.xml": certificate(["0", "5"])]), .partialBlueprintWeights).isEmpty)
     }
+
+    @Test("a competency mapped twice: only the first mention's hours count toward CM413 (CM405 drops the second)")
+    func repeatedMappingStatesHours() throws {
+        let content = load(["courses/c/m.xml": """
+            <module xmlns="urn:coursemap:module:1" order="1" hours="4">
+              <title><zh>模块</zh></title>
+              <competencies>
+                <competency ref="cert:中级:1.1.1" level="R"/>
+                <competency ref="cert:中级:1.1.1" level="M" hours="30"/>
+              </competencies>
+              <body><p>正文</p></body>
+            </module>
+            """])
+        #expect(codes(content, .statedHoursExceedModule).isEmpty, "\(content.diagnostics.sorted.map(\.description))")
+    }
 }
