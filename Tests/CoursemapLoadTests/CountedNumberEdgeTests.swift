@@ -54,6 +54,20 @@ struct CountedNumberEdgeTests {
         #expect(area.weightText == "16", "printed without the white space")
     }
 
+    @Test("an item score with white space around it (valid xs:decimal) is that score, rounded like any other")
+    func scoreWhiteSpace() throws {
+        let bank = load(["exercises/b.xml": """
+            <bank xmlns="urn:coursemap:exercises:1" id="b">
+              <title><zh>题库</zh></title>
+              <truefalse id="q1" score=" 2 "><stem>对吗</stem><answer>true</answer></truefalse>
+              <truefalse id="q2" score="\t0.125 "><stem>对吗</stem><answer>true</answer></truefalse>
+            </bank>
+            """])
+        #expect(codes(bank, .invalidItem).isEmpty, "\(bank.diagnostics.sorted.map(\.description))")
+        #expect(bank.banks.first?.sections.flatMap(\.items).map(\.score) == [2, 0.13])
+        #expect(codes(bank, .roundedNumber).map(\.location.line) == [4])
+    }
+
     @Test("a weight beyond 1,000,000 is CM208 at its area, and the area has no weight")
     func hugeWeight() throws {
         let content = load(["frameworks/cert.xml": certificate(["9000000000000", "9000000000000"])])
