@@ -563,10 +563,16 @@ private struct CASEPackageReader {
         return outcomes
     }
 
+    /// A code an item may keep: a valid code other than `index` in any letter case, the name of the
+    /// framework's own page (`frameworks/<fw>/index.html`), which a requirement page would overwrite.
+    private static func isUsableCode(_ code: String) -> Bool {
+        CompetencyID.isCode(code) && code.lowercased() != "index"
+    }
+
     /// Coursemap packages: the item's code, with a warning when it is not a valid code.
     private mutating func strictCode(_ item: Int, path: String, book: inout CodeBook) -> String {
         let given = items[item].humanCodingScheme ?? ""
-        if !CompetencyID.isCode(given) {
+        if !Self.isUsableCode(given) {
             let replacement = freeCode(path, book: &book)
             diagnostics.append(
                 .warning(
@@ -580,7 +586,7 @@ private struct CASEPackageReader {
     /// Other packages: `humanCodingScheme` when it is a valid code, else the position path, silently.
     private mutating func looseCode(_ item: Int, path: String, book: inout CodeBook) -> String {
         let given = items[item].humanCodingScheme?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard CompetencyID.isCode(given) else { return freeCode(path, book: &book) }
+        guard Self.isUsableCode(given) else { return freeCode(path, book: &book) }
         return claim(given, item: item, path: path, book: &book)
     }
 
