@@ -76,7 +76,8 @@ struct FrameworkReader {
             diagnostics.append(.warning(
                 .partialBlueprintWeights, at: unweighted.location,
                 "work area \(unweighted.code) of \(level.rawValue) has no weight, but other areas of \(level.rawValue) have one; give every area a weight, or none"))
-        } else if !areas.isEmpty, areas.allSatisfy({ $0.weight == 0 }) {
+        } else if !areas.isEmpty, areas.allSatisfy({ $0.weightText.flatMap { DecimalText.scaled($0, decimals: 6)?.units } == 0 }) {
+            // Zero as the blueprint counts weights (millionths): `0.0000004` is 0 there too.
             diagnostics.append(.warning(
                 .partialBlueprintWeights, at: levelLocation,
                 "the weights of the work areas of \(level.rawValue) add up to 0, so the blueprint has no weight shares to compare; give the areas their exam weights, or none"))

@@ -84,6 +84,8 @@ struct CountedNumberEdgeTests {
         #expect(warnings.map(\.location.line) == [3])
         #expect(warnings.first?.message.contains("add up to 0") == true)
         #expect(codes(load(["frameworks/cert.xml": certificate(["0", "5"])]), .partialBlueprintWeights).isEmpty)
+        // The blueprint counts weights in millionths: a weight below half a millionth is 0 there, and here.
+        #expect(codes(load(["frameworks/cert.xml": certificate(["0.0000004", "0"])]), .partialBlueprintWeights).map(\.location.line) == [3])
     }
 
     @Test("a competency mapped twice: only the first mention's hours count toward CM413 (CM405 drops the second)")
