@@ -13,6 +13,28 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
         public var illustrative: Bool
     }
 
+    /// Where the report comes from (`docs/coverage.md` §7.1); the framework's id, title, level and version
+    /// are the `framework` member.
+    public struct ProvenanceInfo: Codable, Sendable, Equatable {
+        /// The git commit, or `sha256:` and 16 hex digits of the content hash.
+        public var revision: String?
+        /// Whether the content folder has changes the commit does not hold (git only).
+        public var dirty: Bool
+        /// UTC `YYYY-MM-DD HH:MM`.
+        public var buildDate: String?
+        /// `source-date-epoch`, `commit` or `file-time`.
+        public var buildDateFrom: String?
+        public var coursemapVersion: String
+
+        public init(_ provenance: Provenance) {
+            revision = provenance.revision?.text
+            dirty = provenance.revision?.isDirty ?? false
+            buildDate = provenance.buildDateText
+            buildDateFrom = provenance.dateSource?.rawValue
+            coursemapVersion = provenance.coursemapVersion
+        }
+    }
+
     public struct Rules: Codable, Sendable, Equatable {
         public var coveredAt: MappingLevel
         public var requireAssessment: Bool
@@ -73,6 +95,8 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
 
     public var formatVersion = 1
     public var framework: FrameworkInfo
+    /// `nil` (left out) when the build did not work one out (in-memory content in tests).
+    public var provenance: ProvenanceInfo?
     public var rules: Rules
     public var summary: Summary
     public var gaps: Gaps
@@ -81,7 +105,11 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
 
     /// The document of `report`; without its requirements (an empty list) when `withRequirements` is false,
     /// for writing them one by one (`encoded(_:framework:rules:orphans:program:pieceSize:emit:)`).
-    init(report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program, withRequirements: Bool = true) {
+    init(
+        report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program, provenance: Provenance? = nil,
+        withRequirements: Bool = true
+    ) {
+        self.provenance = provenance.map(ProvenanceInfo.init)
         let competencies = Dictionary(framework.competencies(in: report.scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.framework = FrameworkInfo(
             id: framework.id, title: framework.title, level: report.scope.level?.rawValue, version: framework.version,
@@ -124,11 +152,11 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     /// modules the requirements are nearly all of the 70 MB. Stops, returning `false`, when `emit` returns
     /// `false` for a piece before the last; returns `true` once the last piece is handed over.
     static func encoded(
-        _ report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program,
+        _ report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program, provenance: Provenance? = nil,
         pieceSize: Int, emit: ([UInt8]) -> Bool
     ) -> Bool {
         let skeleton = CoverageDocument(
-            report: report, framework: framework, rules: rules, orphans: orphans, program: program, withRequirements: false
+            report: report, framework: framework, rules: rules, orphans: orphans, program: program, provenance: provenance, withRequirements: false
         ).encoded()
         // The requirements member, written as an empty array. Only a member of the top-level object starts a
         // line with exactly two spaces and a quote: line breaks inside strings are escaped.
@@ -176,9 +204,10 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     }
 
     /// The document for one report, as `build` writes it.
-    public static func make(_ report: CoverageReport, program: Program, orphans: Orphans) -> CoverageDocument? {
+    public static func make(_ report: CoverageReport, program: Program, orphans: Orphans, provenance: Provenance? = nil) -> CoverageDocument? {
         guard let framework = program.framework(report.scope.framework) else { return nil }
-        return CoverageDocument(report: report, framework: framework, rules: program.config.coverageRules, orphans: orphans, program: program)
+        return CoverageDocument(
+            report: report, framework: framework, rules: program.config.coverageRules, orphans: orphans, program: program, provenance: provenance)
     }
 
     public var json: String { String(decoding: encoded(), as: UTF8.self) }

@@ -214,7 +214,7 @@ extension PageBuilder {
             if groups.last?.code == competency.group.code {
                 groups[groups.count - 1].rows.append(item)
             } else {
-                groups.append(CoverageGroup(code: competency.group.code, title: plain(competency.group.title), rows: [item]))
+                groups.append(CoverageGroup(code: competency.group.code, title: groupLabel(code: competency.group.code, title: competency.group.title), rows: [item]))
             }
         }
         let summary = summary(scope)
@@ -261,13 +261,17 @@ extension PageBuilder {
             ui: ui, title: name, frameworkHref: root + SitePaths.framework(framework.id), illustrative: framework.illustrative,
             summary: summary, coveredPercent: String(format: "%.0f", percent), rules: rules,
             jsonHref: "coverage.json", csvHref: "coverage.csv",
+            provenance: provenanceView(scope, framework: framework), isOutcomes: framework.kind != .certificate,
             notTaught: items(report.notTaught), notAssessed: items(report.notAssessed), orphans: orphanLinks,
             introducedOnly: items(report.introducedOnly),
-            areaChart: RenderedChart(CoverageCharts.areaBars(report.areas, label: { "\($0.code) \(plain($0.title))" }, ui: ui)),
-            heatmap: RenderedChart(CoverageCharts.heatmap(
-                codes: report.rows.map(\.competency.code), courses: courses.map { program.course($0).map { plain($0.title) } ?? $0 },
-                cells: cells, ui: ui)),
-            matrixCourses: courses.map { LinkView(href: root + SitePaths.course($0), text: program.course($0).map { plain($0.title) } ?? $0, detail: program.course($0)?.code) },
+            areas: report.areas.map { area in
+                areaRow(
+                    label: groupLabel(code: area.code, title: area.title), total: area.total, covered: area.covered,
+                    partial: area.partial, gap: area.gap)
+            },
+            matrixCourses: courses.map { id in
+                MatrixCourse(href: root + SitePaths.course(id), code: program.course(id)?.code, title: program.course(id).map { plain($0.title) } ?? id)
+            },
             matrixRows: matrixRows, matrixTotals: columnTotals,
             matrixTotal: Self.hours(cells.flatMap { $0.compactMap { $0?.hours } }.reduce(0, +)),
             blueprint: report.areas.map { area in

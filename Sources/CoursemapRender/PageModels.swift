@@ -269,19 +269,59 @@ struct CoveragePage: Sendable, Encodable {
     let rules: [String]
     let jsonHref: String
     let csvHref: String
+    let provenance: ProvenanceView
+    /// Outcomes wording (培养规格, outcome groups, 课程–培养规格矩阵) instead of certificate wording.
+    let isOutcomes: Bool
     let notTaught: [CompetencyItem]
     let notAssessed: [CompetencyItem]
     let orphans: [LinkView]
     let introducedOnly: [CompetencyItem]
-    var areaChart: RenderedChart<AreaBarsChart>
-    var heatmap: RenderedChart<HeatmapChart>
-    let matrixCourses: [LinkView]
+    let areas: [AreaRow]
+    let matrixCourses: [MatrixCourse]
     let matrixRows: [MatrixRow]
     let matrixTotals: [String]
     let matrixTotal: String
     let blueprint: [BlueprintRow]
     let hasBlueprint: Bool
     let groups: [CoverageGroup]
+}
+
+/// Where a report comes from, as its provenance block prints it (`docs/coverage.md` §7.1).
+struct ProvenanceView: Sendable, Encodable {
+    let frameworkID: String
+    let frameworkTitle: String
+    let level: String?
+    let frameworkVersion: String?
+    /// The commit, or `sha256:` and the content hash; "—" when unknown.
+    let revision: String
+    let dirty: Bool
+    /// UTC `YYYY-MM-DD HH:MM`, or "—".
+    let buildDate: String
+    let coursemapVersion: String
+}
+
+/// One work area (outcome group) of a report: its full name, its counts and a bar of them.
+struct AreaRow: Sendable, Encodable {
+    let label: String
+    let total: Int
+    let covered: Int
+    let partial: Int
+    let gap: Int
+    /// The bar's segments, covered, partial, gap, as percentages of its width (drawing only).
+    let segments: [BarSegment]
+}
+
+struct BarSegment: Sendable, Encodable {
+    let status: String
+    let x: String
+    let width: String
+}
+
+/// A matrix column: a course, by code and full title (wrapped, never cut).
+struct MatrixCourse: Sendable, Encodable {
+    let href: String
+    let code: String?
+    let title: String
 }
 
 struct MatrixRow: Sendable, Encodable {

@@ -128,6 +128,20 @@ struct UIStrings: Sendable, Codable {
     let searchUnavailable: String
     let languageSwitch: String
     let prerequisites: String
+    // The coverage report: provenance block, covered percentage, outcomes wording, scroll hint.
+    let provenance: String
+    let framework: String
+    let scopeLevel: String
+    let frameworkVersion: String
+    let contentRevision: String
+    let uncommittedChanges: String
+    let buildDate: String
+    let coursemapVersion: String
+    let coveredPercent: String
+    let outcomeGroups: String
+    let outcomeGroup: String
+    let outcomeMatrix: String
+    let scrollHint: String
 }
 
 /// A language's interface strings with their template form encoded once, since every page embeds them
