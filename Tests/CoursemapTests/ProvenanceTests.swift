@@ -22,6 +22,18 @@ struct ProvenanceTests {
         #expect(ProvenanceReader.read(content: nil, source: source, files: ["a.md"], environment: ["SOURCE_DATE_EPOCH": "17e8"]).buildDate == nil)
     }
 
+    @Test("a helper that runs past its time limit is killed, so a hung git cannot hang the build")
+    func timeLimit() {
+        let start = ContinuousClock.now
+        let process = IsolatedProcess(executable: "/bin/sleep", arguments: ["30"], environment: [:], timeout: .milliseconds(200))
+        let (ending, _) = process.run()
+        #expect(ending == .signalled(SIGKILL))
+        #expect(ContinuousClock.now - start < .seconds(10))
+        let quick = IsolatedProcess(executable: "/bin/sh", arguments: ["-c", "echo hi"], environment: [:], timeout: .seconds(10))
+        let (finished, output) = quick.run()
+        #expect(finished == .exited(0) && output == "hi\n")
+    }
+
     @Test("dates print as UTC YYYY-MM-DD HH:MM on every machine")
     func dateText() {
         #expect(Provenance.utcText(0) == "1970-01-01 00:00")
