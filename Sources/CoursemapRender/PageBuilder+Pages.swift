@@ -17,7 +17,7 @@ extension PageBuilder {
             Stat(value: String(requirementCount), label: ui.requirements),
             Stat(value: String(program.courses.count), label: ui.courses),
             Stat(value: String(moduleCount), label: ui.modules),
-            Stat(value: Self.hours(moduleHours), label: ui.hours),
+            Stat(value: Self.amount(moduleHours), label: ui.hours),
         ] + (program.banks.isEmpty ? [] : [Stat(value: String(program.banks.reduce(0) { $0 + $1.items.count }), label: ui.items)])
             + (program.lectures.isEmpty ? [] : [Stat(value: String(program.lectures.count), label: ui.lectures)])
             + ResourceKind.allCases.compactMap { kind in
@@ -83,46 +83,6 @@ extension PageBuilder {
             description: framework.description.map(text), illustrative: framework.illustrative, levels: levels, groups: groups)
     }
 
-    func competency(_ competency: Competency) -> CompetencyPage {
-        let id = competency.id
-        let page = SitePaths.competency(id)
-        let root = SitePaths.root(from: page)
-        let framework = program.framework(id.framework)!
-        let mappings = (program.mappings[id] ?? []).map { mapping in
-            MappingItem(
-                courseHref: root + SitePaths.course(mapping.courseID),
-                courseTitle: program.course(mapping.courseID).map { plain($0.title) } ?? mapping.courseID,
-                moduleHref: root + SitePaths.module(mapping.moduleID, course: mapping.courseID),
-                moduleTitle: moduleTitle(mapping.moduleID, course: mapping.courseID), level: mapping.level.rawValue,
-                levelName: plain(mapping.level.name), hours: Self.hours(mapping.hours))
-        }
-        let integrations = program.courses.flatMap { course in
-            course.integrations.filter { $0.scope == id.scope }.map { integration in
-                IntegrationItem(href: root + SitePaths.course(course.id), title: plain(course.title), mode: plain(integration.mode.name))
-            }
-        }
-        let status = status(of: id)
-        let isCertificate = framework.kind == .certificate
-        return CompetencyPage(
-            chrome: chrome(
-                page: page, title: id.description,
-                crumbs: [(SitePaths.framework(framework.id), plain(framework.title)), (nil, id.code)], section: "frameworks"),
-            ui: ui, reference: id.description, code: id.code, statement: text(competency.statement),
-            frameworkHref: root + SitePaths.framework(framework.id), frameworkTitle: scopeName(id.scope),
-            illustrative: framework.illustrative,
-            groupLabel: isCertificate ? ui.workArea : ui.outcomes,
-            group: "\(isCertificate ? competency.group.code + " " : "")\(plain(competency.group.title))",
-            subgroupLabel: competency.subgroup == nil ? nil : ui.task,
-            subgroup: competency.subgroup.map { "\($0.code) \(plain($0.title))" },
-            status: status.rawValue, statusLabel: plain(status.name), mappings: mappings,
-            totalHours: Self.hours((program.mappings[id] ?? []).reduce(0) { $0 + $1.hours }),
-            assessedBy: assessedItems(id, from: page),
-            related: related(competency: id, from: page),
-            lectureMinutes: Self.hours((program.lectureMappings[id] ?? []).reduce(0) { $0 + $1.minutes }),
-            integrations: integrations,
-            coverageHref: hasReport(id.scope) ? root + SitePaths.coverage(id.scope) : nil)
-    }
-
     func course(_ course: Course) -> CoursePage {
         let page = SitePaths.course(course.id)
         let modules = program.modules(of: course.id)
@@ -132,14 +92,14 @@ extension PageBuilder {
         }
         return CoursePage(
             chrome: chrome(page: page, title: plain(course.title), crumbs: [(nil, plain(course.title))], section: "courses"),
-            ui: ui, title: text(course.title), code: course.code, credits: Self.hours(course.credits),
-            theoryHours: Self.hours(course.hours.theory), practiceHours: Self.hours(course.hours.practice),
-            totalHours: Self.hours(course.hours.total), semester: course.semester, type: plain(course.type.name),
+            ui: ui, title: text(course.title), code: course.code, credits: Self.amount(course.credits),
+            theoryHours: Self.amount(course.hours.theory), practiceHours: Self.amount(course.hours.practice),
+            totalHours: Self.hours(Hundredths.of(course.hours.theory) + Hundredths.of(course.hours.practice)), semester: course.semester, type: plain(course.type.name),
             integrations: integrations(of: course, from: page), description: course.description.html,
             modules: modules.map { module in
                 ModuleRow(
                     order: module.order, href: "\(module.id).html", title: text(module.title),
-                    hours: Self.hours(module.hours), summary: module.summary.map(plain))
+                    hours: Self.amount(module.hours), summary: module.summary.map(plain))
             },
             competencies: levelItems(highest.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, from: page),
             related: related(course: course.id, from: page))
@@ -165,7 +125,7 @@ extension PageBuilder {
                 page: page, title: plain(module.title),
                 crumbs: [(SitePaths.course(course.id), plain(course.title)), (nil, plain(module.title))], section: "courses"),
             ui: ui, title: text(module.title), courseHref: "index.html", courseTitle: plain(course.title),
-            order: module.order, hours: Self.hours(module.hours), summary: module.summary.map(plain),
+            order: module.order, hours: Self.amount(module.hours), summary: module.summary.map(plain),
             body: module.body.html,
             toc: module.body.headings.filter { $0.level <= 3 }.map {
                 TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3)
@@ -182,104 +142,5 @@ extension PageBuilder {
             competencies: levelItems(module.claims.map { ($0.competency, $0.level) }, from: page),
             related: related(module: module.id, from: page),
             previous: link(-1), next: link(1))
-    }
-
-    /// The report's page; `nil` when `stop` said yes while it was being made.
-    func coverage(_ report: CoverageReport, rules: [String], orphans: Orphans) -> CoveragePage? {
-        let scope = report.scope
-        let page = SitePaths.coverage(scope)
-        let root = SitePaths.root(from: page)
-        let framework = program.framework(scope.framework)!
-        let competencies = framework.competencies(in: scope)
-        let byID = Dictionary(competencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var groups: [CoverageGroup] = []
-        for row in report.rows {
-            if stop() { return nil }
-            guard let competency = byID[row.competency] else { continue }
-            let item = CoverageRowItem(
-                href: root + SitePaths.competency(row.competency), code: row.competency.code,
-                statement: plain(competency.statement), status: row.status.rawValue, statusLabel: plain(row.status.name),
-                modules: row.mappings.map { mapping in
-                    ModuleChip(
-                        href: root + SitePaths.module(mapping.moduleID, course: mapping.courseID),
-                        label: moduleTitle(mapping.moduleID, course: mapping.courseID), level: mapping.level.rawValue,
-                        levelName: plain(mapping.level.name))
-                },
-                hours: Self.hours(row.hours),
-                lectureMinutes: row.lectures.isEmpty ? "—" : Self.hours(row.lectureMinutes),
-                practiceItems: row.assessments.count { $0.usage == .practice && $0.kind != .practical },
-                examItems: row.assessments.count { $0.usage == .exam && $0.kind != .practical },
-                practicalTasks: row.assessments.count { $0.kind == .practical },
-                items: assessedItems(row.competency, from: page))
-            if groups.last?.code == competency.group.code {
-                groups[groups.count - 1].rows.append(item)
-            } else {
-                groups.append(CoverageGroup(code: competency.group.code, title: groupLabel(code: competency.group.code, title: competency.group.title), rows: [item]))
-            }
-        }
-        let summary = summary(scope)
-        let percent = summary.total == 0 ? 0 : Double(summary.covered) * 100 / Double(summary.total)
-        func items(_ rows: [CoverageRow]) -> [CompetencyItem] {
-            rows.compactMap { row in byID[row.competency].map { competencyItem($0, from: page, status: row.status) } }
-        }
-        let orphanLinks =
-            orphans.modules.map { path -> LinkView in
-                let parts = path.split(separator: "/").map(String.init)
-                return LinkView(href: root + SitePaths.module(parts[1], course: parts[0]), text: moduleTitle(parts[1], course: parts[0]), detail: ui.module)
-            }
-            + orphans.lectures.map { LinkView(href: root + SitePaths.lecture($0), text: program.lecture($0).map { plain($0.title) } ?? $0, detail: ui.lectures) }
-            + orphans.resources.map { LinkView(href: root + SitePaths.resource($0), text: program.resource($0).map { plain($0.title) } ?? $0, detail: ui.library) }
-            + orphans.items.map { path -> LinkView in
-                let parts = path.split(separator: "/").map(String.init)
-                return LinkView(href: root + SitePaths.item(parts[1], bank: parts[0]), text: path, detail: ui.items)
-            }
-        // The matrix: requirements × the courses that bring evidence to this scope.
-        let courses = report.courses
-        var cells: [[CourseCell?]] = []
-        for row in report.rows {
-            if stop() { return nil }
-            let byCourse = Dictionary(row.byCourse.map { ($0.courseID, $0) }, uniquingKeysWith: { first, _ in first })
-            cells.append(courses.map { byCourse[$0] })
-        }
-        let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1
-        let matrixRows = zip(report.rows, cells).map { row, rowCells in
-            MatrixRow(
-                href: root + SitePaths.competency(row.competency), code: row.competency.code,
-                statement: byID[row.competency].map { plain($0.statement) } ?? "",
-                cells: rowCells.map { cell in
-                    guard let cell else { return MatrixCell(levels: "", hours: "", heat: 0) }
-                    let heat = cell.hours <= 0 ? 1 : min(4, 1 + (NumberText.rounded((cell.hours / maxHours * 3).rounded(.up)) ?? 3))
-                    return MatrixCell(levels: cell.levels.joined(separator: " "), hours: cell.hours > 0 ? Self.hours(cell.hours) : "", heat: heat)
-                },
-                total: Self.hours(rowCells.compactMap { $0?.hours }.reduce(0, +)))
-        }
-        let columnTotals = courses.indices.map { column in Self.hours(cells.compactMap { $0[column]?.hours }.reduce(0, +)) }
-        let name = scopeName(scope)
-        let percentText = { (value: Double?) in value.map { String(format: "%.0f%%", $0) } ?? "—" }
-        return CoveragePage(
-            chrome: chrome(page: page, title: "\(ui.coverage) · \(name)", crumbs: [(SitePaths.coverageIndex, ui.coverage), (nil, name)], section: "coverage"),
-            ui: ui, title: name, frameworkHref: root + SitePaths.framework(framework.id), illustrative: framework.illustrative,
-            summary: summary, coveredPercent: String(format: "%.0f", percent), rules: rules,
-            jsonHref: "coverage.json", csvHref: "coverage.csv",
-            provenance: provenanceView(scope, framework: framework), isOutcomes: framework.kind != .certificate,
-            notTaught: items(report.notTaught), notAssessed: items(report.notAssessed), orphans: orphanLinks,
-            introducedOnly: items(report.introducedOnly),
-            areas: report.areas.map { area in
-                areaRow(
-                    label: groupLabel(code: area.code, title: area.title), total: area.total, covered: area.covered,
-                    partial: area.partial, gap: area.gap)
-            },
-            matrixCourses: courses.map { id in
-                MatrixCourse(href: root + SitePaths.course(id), code: program.course(id)?.code, title: program.course(id).map { plain($0.title) } ?? id)
-            },
-            matrixRows: matrixRows, matrixTotals: columnTotals,
-            matrixTotal: Self.hours(cells.flatMap { $0.compactMap { $0?.hours } }.reduce(0, +)),
-            blueprint: report.areas.map { area in
-                BlueprintRow(
-                    code: area.code, title: plain(area.title), weight: area.weight.map(Self.hours) ?? "—",
-                    weightShare: percentText(area.weightShare), itemShare: percentText(area.itemShare),
-                    hourShare: percentText(area.hourShare), flagged: area.flagged)
-            },
-            hasBlueprint: report.areas.contains { $0.weight != nil }, groups: groups)
     }
 }

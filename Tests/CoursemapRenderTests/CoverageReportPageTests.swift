@@ -72,4 +72,49 @@ struct CoverageReportPageTests {
         // Work areas are rows of an HTML table with their full names, each with a bar drawn from its counts.
         #expect(html.contains(#"<table class="data area-table">"#) && html.contains(#"<svg class="area-bar" viewBox="0 0 1000 10""#))
     }
+
+    @Test("a requirement only a micro-lecture teaches shows the lecture with its level and minutes, not 尚无模块")
+    func lectureOnlyRequirement() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/site")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("coursemap-lecture-only-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixture, to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let lecture = copy.appendingPathComponent("lectures/l1.md")
+        let text = try String(contentsOf: lecture, encoding: .utf8)
+        try text.replacingOccurrences(of: "cert:中级:1.1.2: I", with: "cert:中级:2.1.1: M").write(to: lecture, atomically: true, encoding: .utf8)
+        let (program, _) = Resolver.resolve(ContentLoader(contentDirectory: copy).load())
+        let coverage = CoverageAnalyser.analyse(program)
+        let row = try #require(coverage.flatMap(\.rows).first { $0.competency.code == "2.1.1" })
+        #expect(row.taughtBy == .lectures && row.modules.isEmpty && !row.lectures.isEmpty)
+        let site = SiteRenderer.render(program, coverage: coverage).site
+        let zh = page(site, "frameworks/cert/intermediate/2.1.1.html")
+        #expect(!zh.contains("尚无模块"))
+        #expect(zh.contains("仅微课") && zh.contains("只有微课讲授它"))
+        #expect(zh.contains(#"<h2 id="cm-lectures">"#))
+        #expect(zh.contains(#"<abbr class="level level-M" title="掌握">M</abbr>"#))
+        #expect(zh.contains("<td class=\"num\">\(row.lectures[0].minutes.text)</td><td class=\"num\">\(row.lectures[0].attributedMinutes.text)</td>"))
+        // Its status says why it is partial (no item assesses it), on the page and in the report's partial list.
+        #expect(row.status == .partial && row.reasons == [.notAssessed])
+        #expect(zh.contains("<span class=\"reasons\">无考核</span>"))
+        let report = page(site, "coverage/cert/intermediate/index.html")
+        let partialList = try #require(report.range(of: #"<h3 id="cm-partial">"#))
+        let overlap = try #require(report.range(of: #"<p class="overlap-note""#))
+        let listed = report[partialList.upperBound..<overlap.lowerBound]
+        #expect(listed.contains("2.1.1") && listed.contains("无考核"))
+    }
+
+    @Test("the named lists match the cards; the partial list gives each requirement's reasons")
+    func namedListsMatchCards() throws {
+        let site = Self.render(provenance: nil)
+        let html = page(site, "coverage/cert/intermediate/index.html")
+        func card(_ status: String) throws -> String {
+            let range = try #require(html.range(of: "<li class=\"status-\(status)\"><span class=\"stat-value\">"))
+            return String(html[range.upperBound...].prefix { $0 != "<" })
+        }
+        #expect(html.contains("<h3 id=\"cm-gap\">未覆盖 (\(try card("gap")))</h3>"))
+        #expect(html.contains("<h3 id=\"cm-partial\">部分覆盖 (\(try card("partial")))</h3>"))
+        #expect(html.contains("以下清单按缺少的证据分类"))
+        // The blueprint states its formula and the tolerance as given.
+        #expect(!html.contains("<section class=\"report-section blueprint-section\"") || html.contains("差值 = |分值占比 − 考试题分值占比|"))
+    }
 }
