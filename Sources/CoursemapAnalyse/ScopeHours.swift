@@ -7,7 +7,7 @@ import CoursemapModel
 struct ScopeHours {
     /// Per requirement, its module evidence in course order then module order.
     private(set) var modules: [CompetencyID: [ModuleEvidence]] = [:]
-    /// Per requirement, its lecture evidence in program lecture order (course, then id).
+    /// Per requirement, its lecture evidence in course order (the program's; no course last), then id.
     private(set) var lectures: [CompetencyID: [LectureEvidence]] = [:]
     /// Per course: the hours of its modules that map into the scope, and the hours they attribute.
     private(set) var moduleHoursInScope: [String: Hundredths] = [:]
@@ -33,7 +33,12 @@ struct ScopeHours {
                 attributed[course.id, default: .zero] = attributed[course.id, default: .zero] + parts.sum()
             }
         }
-        for lecture in program.lectures {
+        // Lectures in course order (the program's), those of no course last, then by id (§7).
+        let coursePosition = Dictionary(program.courses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ordered = program.lectures.sorted {
+            (coursePosition[$0.courseID ?? ""] ?? Int.max, $0.id) < (coursePosition[$1.courseID ?? ""] ?? Int.max, $1.id)
+        }
+        for lecture in ordered {
             let claims = lecture.claims.filter { $0.competency.scope == scope }
             guard !claims.isEmpty else { continue }
             let length = Self.minutes(seconds: lecture.duration)

@@ -11,7 +11,7 @@ enum CountedAmount {
         if parsed.rounded {
             diagnostics.append(.warning(
                 .roundedNumber, at: location,
-                "field '\(field)' is \(text), which has more than two decimals; it counts as \(parsed.value.text) (hours are counted in hundredths, rounded half up)"))
+                "field '\(field)' is \(text), which has more than two decimals; it counts as \(parsed.value.text) (hours and scores are counted in hundredths, rounded half up)"))
         }
         return Double(parsed.value.text)
     }

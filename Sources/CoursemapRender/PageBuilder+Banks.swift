@@ -75,7 +75,7 @@ extension PageBuilder {
                 crumbs: [(SitePaths.banks, ui.banks), (SitePaths.bank(bank.id), plain(bank.title)), (nil, ui.answerSheet)],
                 section: "banks"),
             ui: ui, title: "\(ui.answerSheet) · \(plain(bank.title))", bankHref: "index.html", sections: sections,
-            totalScore: Self.amount(bank.items.reduce(0) { $0 + $1.score }))
+            totalScore: Self.hours(bank.items.map { Hundredths.of($0.score) }.sum()))
     }
 
     private func sourceName(_ source: ExerciseBank.Source) -> String? {
@@ -147,7 +147,7 @@ extension PageBuilder {
                         levels: criterion.levels.map { RubricCell(points: Self.amount($0.points), description: $0.description.html) },
                         maxPoints: Self.amount(criterion.maxPoints))
                 },
-                levelCount: task.rubric.map(\.levels.count).max() ?? 1, maxPoints: Self.amount(task.rubric.reduce(0) { $0 + $1.maxPoints }))
+                levelCount: task.rubric.map(\.levels.count).max() ?? 1, maxPoints: Self.hours(task.rubric.map { Hundredths.of($0.maxPoints) }.sum()))
         case .shortAnswer, .description:
             break
         }

@@ -6,18 +6,18 @@ extension PageBuilder {
         let page = SitePaths.home
         // Counted in place: copying every module to count them took most of this page's time at 10,000.
         var moduleCount = 0
-        var moduleHours = 0.0
+        var moduleHours = Hundredths.zero
         for course in program.courses {
             let modules = program.modules(of: course.id)
             moduleCount += modules.count
-            for index in modules.indices { moduleHours += modules[index].hours }
+            for index in modules.indices { moduleHours = moduleHours + Hundredths.of(modules[index].hours) }
         }
         let requirementCount = program.frameworks.filter { $0.kind == .certificate }.reduce(0) { $0 + $1.allCompetencies.count }
         let stats = [
             Stat(value: String(requirementCount), label: ui.requirements),
             Stat(value: String(program.courses.count), label: ui.courses),
             Stat(value: String(moduleCount), label: ui.modules),
-            Stat(value: Self.amount(moduleHours), label: ui.hours),
+            Stat(value: Self.hours(moduleHours), label: ui.hours),
         ] + (program.banks.isEmpty ? [] : [Stat(value: String(program.banks.reduce(0) { $0 + $1.items.count }), label: ui.items)])
             + (program.lectures.isEmpty ? [] : [Stat(value: String(program.lectures.count), label: ui.lectures)])
             + ResourceKind.allCases.compactMap { kind in

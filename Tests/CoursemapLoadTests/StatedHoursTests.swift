@@ -102,6 +102,16 @@ struct StatedHoursTests {
             """])
         #expect(diagnostics(course, .roundedNumber).map(\.location.line) == [5])
         #expect(course.courses.first?.hours.theory == 10.33)
+
+        let bank = load(["exercises/b.xml": """
+            <bank xmlns="urn:coursemap:exercises:1" id="b">
+              <title><zh>题库</zh></title>
+              <truefalse id="q1" score="2.5"><stem>对吗</stem><answer>true</answer></truefalse>
+              <truefalse id="q2" score="0.125"><stem>对吗</stem><answer>true</answer></truefalse>
+            </bank>
+            """])
+        #expect(diagnostics(bank, .roundedNumber).map(\.location.line) == [4])
+        #expect(bank.banks.first?.sections.flatMap(\.items).map(\.score) == [2.5, 0.13])
     }
 
     @Test("stated hours beyond the module's are CM413 at the mapping that crosses them, per scope")
