@@ -223,11 +223,11 @@ public enum SiteRenderer {
         for resource in program.resources {
             plan.page(prefix + SitePaths.resource(resource.id), .resource(resource.id), template: "resource") { builder.resource(resource) }
         }
-        let explanation = program.config.coverageRules.explanation(in: layout.language)
+
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), program.framework(scope.framework) != nil else { continue }
             plan.page(prefix + SitePaths.coverage(scope), .coverage, template: "coverage") {
-                builder.coverage(report, rules: explanation, orphans: orphans)
+                builder.coverage(report, rules: report.rules.explanation(in: layout.language, blueprint: report.kind == .certificate), orphans: orphans)
             }
         }
     }

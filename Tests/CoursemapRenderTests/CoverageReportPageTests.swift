@@ -57,6 +57,9 @@ struct CoverageReportPageTests {
         #expect(!zh.contains("课证融通矩阵") && !zh.contains("职业技能要求"))
         #expect(zh.contains(#"<th scope="rowgroup" colspan="7">知识</th>"#))
         #expect(!zh.contains("知识 知识"))
+        // An outcomes report has no blueprint, and its rules do not speak of one.
+        #expect(!zh.contains("考试蓝图") && !zh.contains("工作领域"))
+        #expect(!page(site, "en/coverage/po/index.html").contains("Blueprint"))
         let certificate = page(site, "coverage/cert/intermediate/index.html")
         #expect(certificate.contains("课证融通矩阵") && certificate.contains("职业技能要求"))
     }
