@@ -103,7 +103,7 @@ public enum Pipeline {
             loaded.config!.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
         var analysis = analyse(loaded, options: options, timer: &timer)
-        analysis.provenance = ProvenanceReader.read(content: content, source: source, files: loaded.files)
+        analysis.provenance = ProvenanceReader.read(content: content, source: source, files: loaded.files, jobs: options.jobs)
         timer.lap("provenance")
         return analysis
     }

@@ -8,8 +8,8 @@ public struct Provenance: Hashable, Sendable, Codable {
         /// The git commit (`git rev-parse HEAD`, 40 or 64 hex digits) of the work tree the content folder is
         /// in, and whether `git status --porcelain` lists a change under the content folder.
         case commit(String, dirty: Bool)
-        /// The first 16 hex digits of SHA-256 over the content files (sorted by path; each as its path, a NUL,
-        /// its size in decimal, a NUL, its bytes).
+        /// The first 16 hex digits of SHA-256 over one line per content file (sorted by path; each its path, a
+        /// NUL, its size in decimal, a NUL, the hex SHA-256 of its bytes, a line feed).
         case contentHash(String)
 
         /// `0e310a9c…` or `sha256:0123456789abcdef`, as `coverage.json` and the terminal print it.

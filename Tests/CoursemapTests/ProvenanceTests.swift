@@ -8,13 +8,14 @@ import Testing
 /// git, the build date's sources in order, and the same report bytes for the same content.
 @Suite("Report provenance", .serialized)
 struct ProvenanceTests {
-    @Test("outside git: sha256 over path, NUL, size, NUL, bytes of each file in path byte order")
+    @Test("outside git: sha256 over a line per file (path, NUL, size, NUL, hex digest, LF) in path byte order")
     func contentHash() {
         let source = ContentSource.memory(["b/c.yml": "yz", "é.md": "", "a.md": "x"])
         let provenance = ProvenanceReader.read(content: nil, source: source, files: ["b/c.yml", "é.md", "a.md"], environment: [:])
-        // Python: hashlib.sha256(b"a.md\0" b"1\0" b"x" b"b/c.yml\0" b"2\0" b"yz" "é.md".encode() b"\0" b"0\0").hexdigest()[:16]
-        #expect(provenance.revision == .contentHash("8b6adccecf350a94"))
-        #expect(provenance.revision?.text == "sha256:8b6adccecf350a94")
+        // Python, from docs/coverage.md §7.1: for each path sorted by its UTF-8 bytes,
+        // h.update(path + b"\0" + str(len(data)) + b"\0" + sha256(data).hexdigest() + b"\n"); h.hexdigest()[:16]
+        #expect(provenance.revision == .contentHash("72aa557a73d10bbe"))
+        #expect(provenance.revision?.text == "sha256:72aa557a73d10bbe")
         #expect(provenance.buildDate == nil && provenance.dateSource == nil, "no date without files on disk or SOURCE_DATE_EPOCH")
         #expect(provenance.coursemapVersion == CoursemapVersion.current)
         let dated = ProvenanceReader.read(content: nil, source: source, files: ["a.md"], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
@@ -54,13 +55,25 @@ struct ProvenanceTests {
         }
         #expect(hash.count == 16)
         #expect(first.dateSource == .fileTime && first.buildDate != nil)
+        #expect(ProvenanceReader.read(content: content, source: .directory(content), files: files, environment: [:], jobs: 1) == first)
+        // With a cache (as serve keeps one): the same hash; a file written again with the same bytes keeps it,
+        // new bytes or a new file change it, and going back gives the first hash again.
         let cache = ContentHashCache()
-        let cached = ProvenanceReader.read(content: content, source: .directory(content), files: files, environment: [:], cache: cache)
-        #expect(cached == first)
-        try "changed".write(to: content.appendingPathComponent("courses/intro/extra.md"), atomically: true, encoding: .utf8)
-        let changed = ProvenanceReader.read(
-            content: content, source: .directory(content), files: files.union(["courses/intro/extra.md"]), environment: [:], cache: cache)
-        #expect(changed.revision != first.revision)
+        let read = { (files: Set<String>) in
+            ProvenanceReader.read(content: content, source: .directory(content), files: files, environment: [:], cache: cache).revision
+        }
+        #expect(read(files) == first.revision)
+        let module = content.appendingPathComponent("courses/intro/01-basics.md")
+        let text = try String(contentsOf: module, encoding: .utf8)
+        try text.write(to: module, atomically: true, encoding: .utf8)
+        #expect(read(files) == first.revision)
+        try (text + "\n").write(to: module, atomically: true, encoding: .utf8)
+        let edited = read(files)
+        #expect(edited != first.revision)
+        try "extra".write(to: content.appendingPathComponent("courses/intro/extra.md"), atomically: true, encoding: .utf8)
+        #expect(read(files.union(["courses/intro/extra.md"])) != edited)
+        try text.write(to: module, atomically: true, encoding: .utf8)
+        #expect(read(files) == first.revision)
     }
 
     /// Runs git in `folder` for the test's own set-up.

@@ -48,7 +48,7 @@ public final class PreviewSession {
     public let output: URL
     private let options: Pipeline.Options
     private var cache = LoadCache()
-    /// The last content hash, reused while no content file changed (`ProvenanceReader`).
+    /// The content files' digests, reused for files whose size and modification time did not change.
     private let hashCache = ContentHashCache()
     private let live: LiveOutput
     /// The analysis the output folder was last made from, and every file in it.
@@ -92,7 +92,8 @@ public final class PreviewSession {
         }
 
         // Where the reports come from: the revision and date move with every edit of content outside git.
-        let provenance = ProvenanceReader.read(content: content, source: .directory(content), files: loaded.files, cache: hashCache)
+        let provenance = ProvenanceReader.read(
+            content: content, source: .directory(content), files: loaded.files, cache: hashCache, jobs: options.jobs)
         timer.lap("rebuild: provenance")
 
         var analysis: Pipeline.Analysis
