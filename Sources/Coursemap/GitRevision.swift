@@ -24,7 +24,7 @@ enum GitRevision {
     static let timeout: Duration = .seconds(10)
 
     static func read(content: URL) -> Info? {
-        guard let git = executable(content: content) else { return nil }
+        guard isInWorkTree(content), let git = executable(content: content) else { return nil }
         let environment = environment(path: SearchIndexer.searchFolders(content: content))
         func run(_ arguments: [String]) -> String? {
             let process = IsolatedProcess(
@@ -43,6 +43,20 @@ enum GitRevision {
         guard let status = run(["status", "--porcelain", "--untracked-files=all", "--", "."]) else { return nil }
         let time = run(["show", "-s", "--format=%ct", "HEAD"]).flatMap { Int64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         return Info(commit: head, dirty: !status.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, commitTime: time)
+    }
+
+    /// Whether the folder or one above it holds a `.git` entry (a folder, or the file of a linked work tree
+    /// or submodule): only then is git asked, so content outside git starts no process.
+    static func isInWorkTree(_ folder: URL) -> Bool {
+        var path = folder.standardizedFileURL.path
+        while true {
+            var info = stat()
+            if lstat(path + (path.hasSuffix("/") ? "" : "/") + ".git", &info) == 0 { return true }
+            guard path != "/", !path.isEmpty else { return false }
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent == path { return false }
+            path = parent
+        }
     }
 
     /// `git` on the vetted `PATH`, by absolute path.

@@ -115,6 +115,7 @@ struct ProvenanceTests {
             return
         }
         #expect(commit.count == 40 && !dirty)
+        #expect(GitRevision.isInWorkTree(content) && !GitRevision.isInWorkTree(workspace.path("elsewhere")))
         #expect(clean.buildDate == 1_700_000_000 && clean.dateSource == .commit)
 
         // A change outside the content folder leaves it clean; one inside makes it dirty.
