@@ -9,7 +9,7 @@ public struct CoverageTerminalLabels: Sendable {
     var overlapNote: String
     var orphanModules, orphanLectures, orphanResources, orphanItems: String
     var none: String
-    var version: String
+    var version, contentRevision, uncommittedChanges, buildDate: String
 
     public static func of(_ language: Language) -> CoverageTerminalLabels {
         switch language {
@@ -26,7 +26,7 @@ public struct CoverageTerminalLabels: Sendable {
         introducedOnlyList: "仅引入", orphanList: "未映射",
         overlapNote: "（无教学、无考核、仅引入三个清单与上面的清单及彼此重叠）",
         orphanModules: "模块", orphanLectures: "微课", orphanResources: "资源", orphanItems: "题目",
-        none: "无", version: "版本")
+        none: "无", version: "版本", contentRevision: "内容版本", uncommittedChanges: "（含未提交的修改）", buildDate: "生成于")
 
     static let en = CoverageTerminalLabels(
         language: .en, code: "code", status: "status", reasons: "reasons", hours: "hours", minutes: "lecture min",
@@ -36,7 +36,7 @@ public struct CoverageTerminalLabels: Sendable {
         introducedOnlyList: "Introduced only", orphanList: "Mapped to nothing",
         overlapNote: "(not taught, not assessed and introduced only overlap with the lists above and with each other)",
         orphanModules: "modules", orphanLectures: "micro-lectures", orphanResources: "resources", orphanItems: "items",
-        none: "none", version: "version")
+        none: "none", version: "version", contentRevision: "content", uncommittedChanges: "(with uncommitted changes)", buildDate: "built")
 
     func status(_ status: CoverageStatus) -> String {
         switch status {

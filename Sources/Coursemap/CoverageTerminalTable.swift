@@ -16,10 +16,8 @@ public struct CoverageTerminalTable: Sendable {
         self.width = width
     }
 
-    public func render(_ document: CoverageDocument, provenance: String? = nil) -> String {
-        var lines: [String] = []
-        if let provenance { lines.append(provenance) }
-        lines.append(title(document))
+    public func render(_ document: CoverageDocument) -> String {
+        var lines = [provenance(document)]
         let summary = document.summary
         lines.append([
             "\(labels.covered) \(summary.covered)", "\(labels.partial) \(summary.partial)", "\(labels.gap) \(summary.gap)",
@@ -32,12 +30,21 @@ public struct CoverageTerminalTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func title(_ document: CoverageDocument) -> String {
+    /// The provenance line (`docs/coverage.md` §7.1): framework id, title, level and version, the content
+    /// revision, the build date and the Coursemap version.
+    func provenance(_ document: CoverageDocument) -> String {
         let framework = document.framework
-        var title = "\(framework.id) " + framework.title.text(in: labels.language)
-        if let level = framework.level { title += " · \(level)" }
-        if let version = framework.version { title += " · \(labels.version) \(version)" }
-        return title
+        var parts = ["\(framework.id) " + framework.title.text(in: labels.language)]
+        if let level = framework.level { parts.append(level) }
+        if let version = framework.version { parts.append("\(labels.version) \(version)") }
+        if let provenance = document.provenance {
+            if let revision = provenance.revision {
+                parts.append("\(labels.contentRevision) \(revision)" + (provenance.dirty ? (labels.language == .zh ? "" : " ") + labels.uncommittedChanges : ""))
+            }
+            if let date = provenance.buildDate { parts.append("\(labels.buildDate) \(date) UTC") }
+            parts.append("Coursemap \(provenance.coursemapVersion)")
+        }
+        return parts.joined(separator: " · ")
     }
 
     /// The requirement lines: fixed columns padded to their widest cell, then the text in what is left.

@@ -83,7 +83,7 @@ struct Coverage: ParsableCommand {
     }
 
     private func documents(_ reports: [CoverageReport], _ outcome: Pipeline.Outcome) -> [CoverageDocument] {
-        reports.compactMap { CoverageDocument.make($0, program: outcome.program, orphans: outcome.orphans) }
+        reports.compactMap { CoverageDocument.make($0, program: outcome.program, orphans: outcome.orphans, provenance: outcome.provenance) }
     }
 
     /// The scopes of `--framework` (every level of a certificate given without a level), else the reported
@@ -114,7 +114,7 @@ struct Coverage: ParsableCommand {
         let candidates = framework == nil ? outcome.program.frameworks.flatMap(\.scopes) : try selectedScopes(outcome.program)
         guard let scope = candidates.first(where: { $0.description == oldScope }),
             let report = outcome.coverage.first(where: { $0.scope == scope }),
-            let current = CoverageDocument.make(report, program: outcome.program, orphans: outcome.orphans)
+            let current = CoverageDocument.make(report, program: outcome.program, orphans: outcome.orphans, provenance: outcome.provenance)
         else {
             throw UsageFailure("\(path) is for \(oldScope), which " + (framework.map { "--framework \($0) does not select" } ?? "the content does not have"))
         }

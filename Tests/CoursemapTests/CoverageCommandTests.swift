@@ -42,7 +42,11 @@ struct CoverageCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect((object["framework"] as? [String: Any])?["id"] as? String == "cert")
         #expect((object["requirements"] as? [[String: Any]])?.map { $0["code"] as? String } == ["1.1.1", "1.1.2", "2.1.1"])
-        #expect(text == (try #require(coverageDocument(fixtureSite, scope: "cert:中级"))).json)
+        // The same bytes as the built site's coverage.json.
+        let workspace = try Workspace()
+        #expect(Main.run(["build", "--content", fixtureSite.path, "--output", workspace.path("Site").path, "--no-search"]) == 0)
+        let written = try String(contentsOf: workspace.path("Site/coverage/cert/intermediate/coverage.json"), encoding: .utf8)
+        #expect(text == written)
     }
 
     @Test("--format json with several scopes prints one document with every report")
@@ -134,6 +138,28 @@ struct CoverageCommandTests {
         #expect(TerminalWidth.current(environment: ["COLUMNS": "0"]) > 0)
     }
 
+    @Test("each scope starts with its provenance line: framework, level, version, revision, build date, Coursemap")
+    func provenanceLine() throws {
+        var document = try #require(coverageDocument(fixtureSite, scope: "cert:中级"))
+        document.provenance = CoverageDocument.ProvenanceInfo(Provenance(
+            revision: .commit("0123456789abcdef0123456789abcdef01234567", dirty: true), buildDate: 1_700_000_000,
+            dateSource: .sourceDateEpoch, coursemapVersion: "9.9.9"))
+        let zh = CoverageTerminalTable(language: .zh, width: 100).render(document)
+        #expect(zh.hasPrefix(
+            "cert 测试证书 · 中级 · 版本 1 · 内容版本 0123456789abcdef0123456789abcdef01234567（含未提交的修改） · 生成于 2023-11-14 22:13 UTC · Coursemap 9.9.9\n"))
+        document.provenance = CoverageDocument.ProvenanceInfo(Provenance(
+            revision: .contentHash("0123456789abcdef"), buildDate: nil, dateSource: nil, coursemapVersion: "9.9.9"))
+        let en = CoverageTerminalTable(language: .en, width: 100).render(document)
+        #expect(en.hasPrefix("cert Test Certificate · 中级 · version 1 · content sha256:0123456789abcdef · Coursemap 9.9.9\n"))
+
+        // The command passes the build's provenance.
+        let (text, _) = try coverageCommand(["--content", fixtureSite.path, "--framework", "cert:中级"])
+        let first = try #require(text.split(separator: "\n").first)
+        #expect(first.hasPrefix("cert 测试证书 · 中级 · 版本 1 · 内容版本 ") && first.hasSuffix(" · Coursemap \(CoursemapVersion.current)"))
+        let (json, _) = try coverageCommand(["--content", fixtureSite.path, "--framework", "cert:中级", "--format", "json"])
+        #expect(try CoverageDocument.decode(Data(json.utf8)).provenance?.coursemapVersion == CoursemapVersion.current)
+    }
+
     @Test("terminal text: wide characters take two columns, combining marks none")
     func terminalText() {
         #expect(TerminalText.width("abc") == 3)
@@ -160,7 +186,7 @@ struct CoverageCommandTests {
 func coverageDocument(_ content: URL, scope: String) -> CoverageDocument? {
     let outcome = Pipeline.check(content: content)
     return outcome.coverage.first { $0.scope.description == scope }
-        .flatMap { CoverageDocument.make($0, program: outcome.program, orphans: outcome.orphans) }
+        .flatMap { CoverageDocument.make($0, program: outcome.program, orphans: outcome.orphans, provenance: outcome.provenance) }
 }
 
 /// Replaces `old` with `new` in the file at `url`; fails the test when `old` is not there.

@@ -85,14 +85,20 @@ def test_csv_has_one_header_for_every_scope_and_a_bom_unless_no_bom():
     assert without == with_bom[3:]
 
 
-def test_the_table_fits_columns_and_names_orphans():
+def test_the_table_fits_columns_and_names_orphans(tmp_path):
     for width in (100, 130):
         result = run("--content", str(SHIPPED), "--framework", "b2b-data:中级", env={"COLUMNS": str(width)})
         text = result.stdout.decode("utf-8")
         rows = [line for line in text.splitlines() if line[:1].isdigit()]
         assert rows and all(columns(line) <= width for line in rows), [l for l in rows if columns(l) > width]
         assert any(line.endswith("…") for line in rows)
-    fixture = run("--content", str(FIXTURE), "--framework", "cert:中级", "--lang", "en").stdout.decode("utf-8")
+    content = tmp_path / "Content"  # outside git: the revision is the content hash
+    shutil.copytree(FIXTURE, content)
+    fixture = run("--content", str(content), "--framework", "cert:中级", "--lang", "en",
+                  env={"SOURCE_DATE_EPOCH": "1700000000"}).stdout.decode("utf-8")
+    first = fixture.splitlines()[0]
+    assert first.startswith("cert Test Certificate · 中级 · version 1 · content sha256:")
+    assert first.endswith(" · built 2023-11-14 22:13 UTC · Coursemap " + first.rsplit(" ", 1)[1])
     assert "Mapped to nothing (1):\n  resources (1):\n    standard\n" in fixture
     assert "Can do A" in fixture
 
