@@ -187,6 +187,29 @@ struct ProvenanceTests {
         #expect(revision(content, files) == .commit(commit, dirty: true))
     }
 
+    @Test("a submodule under the content folder: its files are not in the commit, so reading them is dirty")
+    func submodule() throws {
+        guard GitRevision.executable(content: URL(fileURLWithPath: "/nonexistent")) != nil else {
+            Issue.record("git is not installed")
+            return
+        }
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        try git(["init", "-q"], in: content)
+        try git(["add", "."], in: content)
+        // A gitlink (mode 160000), as `git submodule add` records one; no transport needed.
+        try git(["update-index", "--add", "--cacheinfo", "160000,\(String(repeating: "ab", count: 20)),vendor"], in: content)
+        try git(["commit", "-q", "-m", "content"], in: content)
+        let files = Set(try ContentSource.directory(content).listFiles().files)
+        guard case .commit(let commit, false)? = revision(content, files) else {
+            Issue.record("expected a clean commit while the submodule is not checked out")
+            return
+        }
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("vendor"), withIntermediateDirectories: true)
+        try "x".write(to: content.appendingPathComponent("vendor/notes.md"), atomically: true, encoding: .utf8)
+        #expect(revision(content, files.union(["vendor/notes.md"])) == .commit(commit, dirty: true))
+    }
+
     private func revision(_ content: URL, _ files: Set<String>, _ cache: ContentHashCache? = nil) -> Provenance.Revision? {
         ProvenanceReader.read(content: content, source: .directory(content), files: files, environment: [:], cache: cache).revision
     }
