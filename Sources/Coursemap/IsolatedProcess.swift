@@ -6,7 +6,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a helper program (Pagefind) so that nothing of the working directory or the content can take part:
+/// Runs a helper program (Pagefind, git) so that nothing of the working directory or the content can take part:
 /// the program is given by absolute path, starts in a fresh empty folder of its own, with a small fixed
 /// environment, in a process group of its own, with SIGINT and SIGTERM back at their defaults. Its output
 /// goes to a log in that folder, which is removed afterwards. `abandonAll()` (for an interrupted build)
@@ -42,19 +42,31 @@ struct IsolatedProcess {
 
     /// Runs the program to its end; its output (standard output and error together, last 64 KB at most).
     func run() -> (ending: Ending, output: String) {
-        guard let folder = Self.makeFolder() else { return (.notStarted("cannot create a temporary folder"), "") }
+        let (ending, log) = run(errorsToLog: true) { Self.tail(of: $0) }
+        return (ending, log ?? "")
+    }
+
+    /// Runs the program to its end; its standard output whole (standard error goes to `/dev/null`), or `nil`
+    /// when the output is longer than `limit` bytes or cannot be read. For output that is parsed (git's).
+    func runCapturingOutput(limit: Int) -> (ending: Ending, output: [UInt8]?) {
+        let (ending, output) = run(errorsToLog: false) { Self.whole(of: $0, limit: limit) }
+        return (ending, output ?? nil)
+    }
+
+    private func run<Output>(errorsToLog: Bool, reading: (String) -> Output) -> (Ending, Output?) {
+        guard let folder = Self.makeFolder() else { return (.notStarted("cannot create a temporary folder"), nil) }
         defer { Self.removeFolder(folder) }
         let log = folder + "/output.log"
         let logDescriptor = open(log, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard logDescriptor >= 0 else { return (.notStarted("cannot create \(log)"), "") }
+        guard logDescriptor >= 0 else { return (.notStarted("cannot create \(log)"), nil) }
         let work = folder + "/work"
         guard mkdir(work, 0o700) == 0 else {
             close(logDescriptor)
-            return (.notStarted("cannot create \(work)"), "")
+            return (.notStarted("cannot create \(work)"), nil)
         }
-        let ending = spawnAndWait(in: workingDirectory ?? work, log: logDescriptor)
+        let ending = spawnAndWait(in: workingDirectory ?? work, log: logDescriptor, errorsToLog: errorsToLog)
         close(logDescriptor)
-        return (ending, Self.tail(of: log))
+        return (ending, reading(log))
     }
 
     /// Kills every child still running (their whole process groups) and removes their folders. For a
@@ -67,7 +79,7 @@ struct IsolatedProcess {
         }
     }
 
-    private func spawnAndWait(in directory: String, log: Int32) -> Ending {
+    private func spawnAndWait(in directory: String, log: Int32, errorsToLog: Bool) -> Ending {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -86,7 +98,11 @@ struct IsolatedProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, log, 1)
-        posix_spawn_file_actions_adddup2(&actions, log, 2)
+        if errorsToLog {
+            posix_spawn_file_actions_adddup2(&actions, log, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
         let moved = coursemap_spawn_add_chdir(&actions, directory)
         guard moved == 0 else { return .notStarted("cannot start in an empty folder: \(String(cString: strerror(moved)))") }
 
@@ -146,6 +162,15 @@ struct IsolatedProcess {
     private static func removeFolder(_ folder: String) {
         try? FileManager.default.removeItem(atPath: folder)
         registry.withLock { _ = $0.folders.remove(folder) }
+    }
+
+    private static func whole(of path: String, limit: Int) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size <= UInt64(limit), (try? handle.seek(toOffset: 0)) != nil,
+            let data = try? handle.readToEnd() ?? Data(), data.count == Int(size)
+        else { return nil }
+        return [UInt8](data)
     }
 
     private static func tail(of path: String) -> String {

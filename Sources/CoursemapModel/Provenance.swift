@@ -6,7 +6,8 @@ public struct Provenance: Hashable, Sendable, Codable {
     /// The content's revision.
     public enum Revision: Hashable, Sendable, Codable {
         /// The git commit (`git rev-parse HEAD`, 40 or 64 hex digits) of the work tree the content folder is
-        /// in, and whether `git status --porcelain` lists a change under the content folder.
+        /// in, and whether the files the build reads differ from the commit's files under the content folder
+        /// (`docs/coverage.md` §7.1; Coursemap compares the bytes itself, without `git status`).
         case commit(String, dirty: Bool)
         /// The first 16 hex digits of SHA-256 over one line per content file (sorted by path; each its path, a
         /// NUL, its size in decimal, a NUL, the hex SHA-256 of its bytes, a line feed).

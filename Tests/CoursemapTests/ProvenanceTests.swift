@@ -121,10 +121,97 @@ struct ProvenanceTests {
         // A change outside the content folder leaves it clean; one inside makes it dirty.
         try "more notes".write(to: repository.appendingPathComponent("README"), atomically: true, encoding: .utf8)
         #expect(ProvenanceReader.read(content: content, source: .directory(content), files: files, environment: [:]).revision == .commit(commit, dirty: false))
+        // A hidden file the build does not read leaves it clean, committed or not.
+        try "notes".write(to: content.appendingPathComponent(".notes"), atomically: true, encoding: .utf8)
+        #expect(revision(content, files) == .commit(commit, dirty: false))
+        // A file the build reads that the commit lacks is dirty, whether .gitignore names it or not.
         try "new".write(to: content.appendingPathComponent("courses/intro/new.md"), atomically: true, encoding: .utf8)
-        let dirtied = ProvenanceReader.read(content: content, source: .directory(content), files: files, environment: ["SOURCE_DATE_EPOCH": "86400"])
+        let withNew = files.union(["courses/intro/new.md"])
+        let dirtied = ProvenanceReader.read(content: content, source: .directory(content), files: withNew, environment: ["SOURCE_DATE_EPOCH": "86400"])
         #expect(dirtied.revision == .commit(commit, dirty: true))
         #expect(dirtied.buildDateText == "1970-01-02 00:00" && dirtied.dateSource == .sourceDateEpoch)
+        try "courses/intro/new.md\n".write(to: repository.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
+        #expect(revision(content, withNew) == .commit(commit, dirty: true))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("courses/intro/new.md"))
+        #expect(revision(content, files) == .commit(commit, dirty: false))
+
+        // A committed file deleted, or its bytes changed (same size), is dirty; put back, clean again — also
+        // through a cache, as serve keeps one.
+        let cache = ContentHashCache()
+        #expect(revision(content, files, cache) == .commit(commit, dirty: false))
+        let module = content.appendingPathComponent("courses/intro/01-basics.md")
+        let original = try Data(contentsOf: module)
+        try FileManager.default.removeItem(at: module)
+        #expect(revision(content, files.subtracting(["courses/intro/01-basics.md"]), cache) == .commit(commit, dirty: true))
+        var changed = original
+        changed[changed.count - 2] ^= 0x01
+        try changed.write(to: module)
+        #expect(revision(content, files, cache) == .commit(commit, dirty: true))
+        try original.write(to: module)
+        #expect(revision(content, files, cache) == .commit(commit, dirty: false))
+
+        // A committed link: its target is compared, not the file it leads to.
+        #expect(symlink("01-basics.md", content.appendingPathComponent("courses/intro/alias.md").path) == 0)
+        try git(["add", "-A"], in: repository)
+        try git(["commit", "-q", "-m", "link"], in: repository)
+        let linked = try #require({ () -> String? in
+            if case .commit(let id, false)? = revision(content, files.union(["courses/intro/alias.md"])) { return id }
+            return nil
+        }())
+        #expect(linked != commit)
+        try FileManager.default.removeItem(at: content.appendingPathComponent("courses/intro/alias.md"))
+        #expect(symlink("course.md", content.appendingPathComponent("courses/intro/alias.md").path) == 0)
+        #expect(revision(content, files.union(["courses/intro/alias.md"])) == .commit(linked, dirty: true))
+    }
+
+    @Test("files git would convert on checkout are compared by their bytes on disk")
+    func bytesOnDisk() throws {
+        guard GitRevision.executable(content: URL(fileURLWithPath: "/nonexistent")) != nil else {
+            Issue.record("git is not installed")
+            return
+        }
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        try git(["init", "-q"], in: content)
+        try git(["add", "."], in: content)
+        try git(["commit", "-q", "-m", "content"], in: content)
+        let files = Set(try ContentSource.directory(content).listFiles().files)
+        guard case .commit(let commit, false)? = revision(content, files) else {
+            Issue.record("expected a clean commit")
+            return
+        }
+        // CRLF on disk where the commit has LF: git (with eol=crlf) would call it unchanged; the bytes differ.
+        let module = content.appendingPathComponent("courses/intro/01-basics.md")
+        let text = try String(contentsOf: module, encoding: .utf8)
+        try text.replacingOccurrences(of: "\n", with: "\r\n").write(to: module, atomically: true, encoding: .utf8)
+        #expect(revision(content, files) == .commit(commit, dirty: true))
+    }
+
+    @Test("a submodule under the content folder: its files are not in the commit, so reading them is dirty")
+    func submodule() throws {
+        guard GitRevision.executable(content: URL(fileURLWithPath: "/nonexistent")) != nil else {
+            Issue.record("git is not installed")
+            return
+        }
+        let workspace = try Workspace()
+        let content = try workspace.copy(fixtureSite, to: "Content")
+        try git(["init", "-q"], in: content)
+        try git(["add", "."], in: content)
+        // A gitlink (mode 160000), as `git submodule add` records one; no transport needed.
+        try git(["update-index", "--add", "--cacheinfo", "160000,\(String(repeating: "ab", count: 20)),vendor"], in: content)
+        try git(["commit", "-q", "-m", "content"], in: content)
+        let files = Set(try ContentSource.directory(content).listFiles().files)
+        guard case .commit(let commit, false)? = revision(content, files) else {
+            Issue.record("expected a clean commit while the submodule is not checked out")
+            return
+        }
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("vendor"), withIntermediateDirectories: true)
+        try "x".write(to: content.appendingPathComponent("vendor/notes.md"), atomically: true, encoding: .utf8)
+        #expect(revision(content, files.union(["vendor/notes.md"])) == .commit(commit, dirty: true))
+    }
+
+    private func revision(_ content: URL, _ files: Set<String>, _ cache: ContentHashCache? = nil) -> Provenance.Revision? {
+        ProvenanceReader.read(content: content, source: .directory(content), files: files, environment: [:], cache: cache).revision
     }
 
     @Test("the report prints its provenance, and two builds of the same content are byte-identical")
