@@ -12,7 +12,7 @@ import json
 import pytest
 
 from recount import builds as builds_module
-from recount import csvfile, diff as diff_module, htmlreport, jsonreport, table
+from recount import csvfile, diff as diff_module, htmlreport, jsonreport, rules, table
 
 VARIANTS = list(builds_module.VARIANTS)
 
@@ -35,7 +35,18 @@ def report_problems(problems):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The recount itself, on the shipped content: the numbers the issue quotes.
+# The recount itself: the worked examples of docs/coverage.md, and the numbers the issue quotes.
+
+def test_the_recount_follows_the_worked_examples_of_the_docs():
+    # §4.2: a 4-学时 module maps 1.1.1 (hours 1.5), 1.1.2 and 1.2.1: 1.25 each for the last two.
+    assert rules.split(400, [150, None, None]) == ([150, 125, 125], 0)
+    # A 1-学时 module mapping three requirements: 0.34, 0.33, 0.33.
+    assert rules.split(100, [None, None, None]) == ([34, 33, 33], 0)
+    # Every mapping states hours: the rest is unattributed.
+    assert rules.split(1600, [300, 400, 225, 100]) == ([300, 400, 225, 100], 575)
+    assert [csvfile.number(h) for h in (200, 150, 33, 125, 0)] == ["2", "1.5", "0.33", "1.25", "0"]
+    assert rules.share(1, 6) == 167 and rules.share(1, 8) == 125 and rules.share(0, 0) == 0   # 16.7%, 12.5% (half up)
+
 
 def test_the_recount_reproduces_the_shipped_numbers_the_issue_quotes(builds):
     build = builds.get("shipped")
@@ -57,10 +68,11 @@ def test_the_hours_reconcile(builds, variant):
     build = builds.get(variant)
     for scope, report in build.reports.items():
         assert report.grand_total == sum(report.column_totals.values()) == sum(r.hours for r in report.requirements)
-        rows = {row.course: row for row in report.reconciliation}
+        rows = {row.course or rules.LECTURES_COLUMN: row for row in report.reconciliation}
         for course, total in report.column_totals.items():
-            if course in rows:
-                assert total == rows[course].attributed <= rows[course].in_scope, (scope, course)
+            assert total == rows[course].column, (scope, course)
+            assert rows[course].attributed <= rows[course].in_scope, (scope, course)
+        assert report.program_row.column == report.grand_total
         over = [row for row in report.reconciliation if row.over]
         if not report.rules["lectures_as_hours"]:
             assert report.grand_total <= report.program_row.declared or over, scope
@@ -176,7 +188,7 @@ def test_diff_reports_every_change_and_the_exit_code(builds, old, new):
         problems.append(f"{old}→{new}: --diff exits {text.returncode}, docs say {expected.exit_code}")
     if machine.returncode != expected.exit_code:
         problems.append(f"{old}→{new}: --diff --format json exits {machine.returncode}, docs say {expected.exit_code}")
-    problems += jsonreport.compare_diff(json.loads(machine.stdout.decode("utf-8")), expected, f"{old}→{new} json")
+    problems += jsonreport.compare_diff(json.loads(machine.stdout.decode("utf-8")), expected, scope, f"{old}→{new} json")
     problems += table.compare_diff(text.stdout.decode("utf-8"), expected, f"{old}→{new} text")
     report_problems(problems)
 

@@ -18,12 +18,13 @@ class RequirementChange:
     minutes: tuple = None
     added: list = dataclasses.field(default_factory=list)     # ("module", "course/module", level, hours) …
     removed: list = dataclasses.field(default_factory=list)
-    relevelled: list = dataclasses.field(default_factory=list)  # ("module"|"lecture", id, before, after)
-    lost: bool = False
+    relevelled: list = dataclasses.field(default_factory=list)  # ("module"|"lecture"|"item", id, before, after)
+    assessed: tuple = None        # (before, after) when it changed
+    lost: list = dataclasses.field(default_factory=list)        # "status", "taught-level", "assessment"
 
     def empty(self):
         return not (self.status or self.taught or self.hours or self.minutes or self.added or self.removed
-                    or self.relevelled)
+                    or self.relevelled or self.assessed)
 
 
 @dataclasses.dataclass
@@ -34,7 +35,7 @@ class Diff:
     removed: list
     renamed: list
     requirements: list            # RequirementChange, framework order, non-empty only
-    flips: list                   # (area, flagged before, after, (weight, exam) shares before, after)
+    flips: list                   # (new AreaReport, old AreaReport) whose flag flipped
     exit_code: int
 
 
@@ -47,7 +48,8 @@ def evidence(r):
     for l in r.lectures:
         pieces[("lecture", l.lecture)] = (l.level, l.minutes)
     for i in r.items:
-        pieces[("item", f"{i.bank}/{i.id}")] = ("exam" if i.exam else "practice", None)
+        pieces[("item", f"{i.bank}/{i.id}")] = (None if i.type == "practical" else "exam" if i.exam else "practice",
+                                                None)
     for resource, level in r.resources:
         pieces[("resource", resource.id)] = (level, None)
     return pieces
@@ -64,6 +66,9 @@ def diff(old, new) -> Diff:
     added = [r for r in after if r not in before]
     removed = [r for r in before if r not in after]
     renamed = [r for r in after if r in before and (before[r].zh, before[r].en) != (after[r].zh, after[r].en)]
+    added = [after[r] for r in added]
+    removed = [before[r] for r in removed]
+    renamed = [(before[r], after[r]) for r in renamed]
     changes = []
     lost_any = False
     for ref, a in after.items():
@@ -84,15 +89,20 @@ def diff(old, new) -> Diff:
         for key in ea:
             if key not in eb:
                 change.added.append(key + ea[key])
-            elif key[0] in ("module", "lecture") and ea[key][0] != eb[key][0]:
+            elif key[0] in ("module", "lecture", "item") and ea[key][0] != eb[key][0]:
                 change.relevelled.append((key[0], key[1], eb[key][0], ea[key][0]))
         for key in eb:
             if key not in ea:
                 change.removed.append(key + eb[key])
-        change.lost = (STATUS_RANK[a.status] < STATUS_RANK[b.status]
-                       or (RANK.get(a.taught, 0) < RANK.get(b.taught, 0))
-                       or (b.assessed and not a.assessed))
-        lost_any = lost_any or change.lost
+        if a.assessed != b.assessed:
+            change.assessed = (b.assessed, a.assessed)
+        if STATUS_RANK[a.status] < STATUS_RANK[b.status]:
+            change.lost.append("status")
+        if RANK.get(a.taught, 0) < RANK.get(b.taught, 0):
+            change.lost.append("taught-level")
+        if b.assessed and not a.assessed:
+            change.lost.append("assessment")
+        lost_any = lost_any or bool(change.lost)
         if not change.empty():
             changes.append(change)
     flips = []
@@ -100,6 +110,5 @@ def diff(old, new) -> Diff:
     for area in new.areas:
         o = old_areas.get(area.code)
         if o is not None and o.flagged != area.flagged:
-            flips.append((area.code, o.flagged, area.flagged, (o.weight_share, o.exam_share),
-                          (area.weight_share, area.exam_share)))
+            flips.append((area, o))
     return Diff(rules, version, added, removed, renamed, changes, flips, 3 if lost_any else 0)

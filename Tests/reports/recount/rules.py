@@ -119,13 +119,15 @@ class AreaReport:
 
 @dataclasses.dataclass
 class CourseRow:
-    course: str
+    course: Optional[str]  # None: the lectures outside courses (lectures_as_hours), or the program's totals
     declared: int
     module_hours: int
     in_scope: int
-    attributed: int
-    unattributed: int
-    over: bool            # CM414
+    attributed: int       # by its modules
+    unattributed: int     # in scope − attributed
+    lectures: int         # lecture hours attributed (lectures_as_hours only)
+    column: int           # its matrix column: attributed + lectures
+    over: bool            # CM414: its modules declare more hours than the course
 
 
 @dataclasses.dataclass
@@ -261,7 +263,9 @@ def report(content, scope_id) -> ScopeReport:
             for l in lecs:
                 column = l.course or LECTURES_COLUMN
                 levels, h = cells.get(column, (set(), 0))
-                cells[column] = (levels, h + l.hours)
+                # Lecture levels join the cell only when lectures count as 学时 (the docs do not say; a cell
+                # of the lectures-outside column needs a level, the schema's minItems 1).
+                cells[column] = (levels | {l.level}, h + l.hours)
         for item in items:
             if item.course:
                 levels, h = cells.get(item.course, (set(), 0))
@@ -296,13 +300,16 @@ def report(content, scope_id) -> ScopeReport:
         all_hours = sum(m.hours for m in course.modules)
         in_scope = sum(m.hours for m in course.modules if (course.id, m.id) in in_scope_modules)
         attributed = sum(e.hours for r in requirements for e in r.modules if e.course == course.id)
-        if rules["lectures_as_hours"]:
-            attributed += sum(e.hours for r in requirements for e in r.lectures if e.course == course.id)
+        lectures = sum(e.hours for r in requirements for e in r.lectures if e.course == course.id)
         rows.append(CourseRow(course.id, course.declared, all_hours, in_scope, attributed, in_scope - attributed,
-                              all_hours > course.declared))
-    program = CourseRow("", sum(r.declared for r in rows), sum(r.module_hours for r in rows),
+                              lectures, attributed + lectures, all_hours > course.declared))
+    if rules["lectures_as_hours"]:
+        outside = sum(e.hours for r in requirements for e in r.lectures if e.course is None)
+        rows.append(CourseRow(None, 0, 0, 0, 0, 0, outside, outside, False))
+    program = CourseRow(None, sum(r.declared for r in rows), sum(r.module_hours for r in rows),
                         sum(r.in_scope for r in rows), sum(r.attributed for r in rows),
-                        sum(r.unattributed for r in rows), False)
+                        sum(r.unattributed for r in rows), sum(r.lectures for r in rows),
+                        sum(r.column for r in rows), False)
 
     areas, blueprint = blueprint_of(scope, requirements, rules)
     return ScopeReport(scope, rules, requirements, areas, summary, share(summary["covered"], summary["total"]), lists,
