@@ -111,8 +111,5 @@ public enum CoverageTerminalTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func format(_ value: Double) -> String {
-        if let whole = NumberText.wholeNumber(value) { return String(whole) }
-        return value.isFinite ? String(format: "%.1f", value) : String(value)
-    }
+    private static func format(_ value: Hundredths) -> String { value.text }
 }

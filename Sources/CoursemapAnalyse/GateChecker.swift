@@ -16,7 +16,7 @@ public enum GateChecker {
             guard let scope = gate.scope, let report = reports.first(where: { $0.scope == scope }) else { continue }
             for row in report.rows {
                 let name = "\(row.competency)"
-                if gate.taught && row.mappings.isEmpty && row.lectures.isEmpty {
+                if gate.taught && !row.isTaught {
                     diagnostics.append(.error(.gateFailed, at: gate.location, "gate taught: \(name) is taught by no module or micro-lecture"))
                 }
                 if gate.minimumItems > 0 && row.assessments.count < gate.minimumItems {

@@ -63,7 +63,12 @@ enum ConfigReader {
         if var coverage = fields.mapping("coverage") {
             rules.coveredAt = coverage.choice("covered_at", as: MappingLevel.self) ?? rules.coveredAt
             rules.requireAssessment = coverage.bool("require_assessment") ?? rules.requireAssessment
-            rules.blueprintTolerance = coverage.number("blueprint_tolerance", maximum: 100) ?? rules.blueprintTolerance
+            if let tolerance = coverage.number("blueprint_tolerance", maximum: 100), case let .scalar(scalar)? = coverage.node("blueprint_tolerance") {
+                rules.blueprintTolerance = tolerance
+                rules.blueprintToleranceText = scalar.string
+            }
+            rules.lecturesAsHours = coverage.bool("lectures_as_hours") ?? rules.lecturesAsHours
+            rules.classHourMinutes = coverage.integer("class_hour_minutes", range: 1...600) ?? rules.classHourMinutes
             coverage.finish()
             fields.absorb(coverage)
         }

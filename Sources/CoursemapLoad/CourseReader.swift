@@ -12,8 +12,8 @@ enum CourseReader {
         let credits = fields.number("credits", required: true, maximum: NumberBounds.maximumCredits)
         var theory: Double?, practice: Double?
         if var hours = fields.mapping("hours", required: true) {
-            theory = hours.number("theory", required: true, maximum: NumberBounds.maximumHours)
-            practice = hours.number("practice", required: true, maximum: NumberBounds.maximumHours)
+            theory = hours.amount("theory", required: true, maximum: NumberBounds.maximumHours)
+            practice = hours.amount("practice", required: true, maximum: NumberBounds.maximumHours)
             hours.finish()
             fields.absorb(hours)
         }

@@ -70,7 +70,11 @@ struct ExerciseReader {
 
     private mutating func readItem(_ element: XMLElement) -> ExerciseItem? {
         let location = SourceLocation(file: file, line: element.line)
-        let itemScore = score(element, "score", fallback: 1) ?? 1
+        var itemScore = score(element, "score", fallback: 1) ?? 1
+        if let text = element.attributes["score"], let value = Double(text), value.isFinite, value >= 0, value <= NumberBounds.maximumScore {
+            // The blueprint counts scores in hundredths (docs/coverage.md §5): more decimals are CM210.
+            itemScore = CountedAmount.read(text, field: "score", at: location, into: &diagnostics) ?? itemScore
+        }
         let id = element.attributes["id"] ?? ""
         var assesses: [AssessmentClaim] = []
         for claim in element.all("assesses") {

@@ -66,9 +66,15 @@ struct FrameworkReader {
             }
             return WorkArea(
                 code: areaCode, title: area.bilingualText ?? LocalizedText(zh: areaCode), tasks: tasks,
-                weight: area.attributes["weight"].flatMap(Double.init), location: SourceLocation(file: file, line: area.line))
+                weight: area.attributes["weight"].flatMap(Double.init), weightText: area.attributes["weight"],
+                location: SourceLocation(file: file, line: area.line))
         }
         diagnostics += codes.diagnostics
+        if areas.contains(where: { $0.weight != nil }), let unweighted = areas.first(where: { $0.weight == nil }) {
+            diagnostics.append(.warning(
+                .partialBlueprintWeights, at: unweighted.location,
+                "work area \(unweighted.code) of \(level.rawValue) has no weight, but other areas of \(level.rawValue) have one; give every area a weight, or none"))
+        }
         return FrameworkLevel(level: level, description: element.first("description")?.bilingualText, areas: areas, location: SourceLocation(file: file, line: element.line))
     }
 

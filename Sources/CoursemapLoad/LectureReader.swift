@@ -113,8 +113,8 @@ enum ReferenceFields {
         }
     }
 
-    /// `competencies: {reference: I|R|M}`
-    static func competencies(_ fields: inout FieldReader, into diagnostics: inout [Diagnostic]) -> [CompetencyClaim] {
+    /// `competencies: {reference: I|R|M}`; with `statedHours` (modules) also `reference: {level: M, hours: 4}`.
+    static func competencies(_ fields: inout FieldReader, statedHours: Bool = false, into diagnostics: inout [Diagnostic]) -> [CompetencyClaim] {
         guard var competencies = fields.mapping("competencies") else { return [] }
         var claims: [CompetencyClaim] = []
         for entry in competencies.entries {
@@ -124,8 +124,22 @@ enum ReferenceFields {
                     "'\(entry.key)' is not a competency reference; write framework:level:code (e.g. b2b-data:中级:1.1.1) or framework:code"))
                 continue
             }
+            if statedHours, case let .mapping(mapping) = entry.value {
+                var mapped = FieldReader(document: competencies.document, mapping: mapping, location: competencies.document.location(of: entry.value))
+                mapped.prefix = competencies.prefix + entry.key + "."
+                let level = mapped.choice("level", required: true, as: MappingLevel.self)
+                let hours = mapped.amount("hours", maximum: NumberBounds.maximumHours)
+                mapped.finish(known: ["level", "hours"])
+                diagnostics += mapped.diagnostics
+                guard let level else { continue }
+                claims.append(CompetencyClaim(competency: competency, level: level, hours: hours, location: entry.keyLocation))
+                continue
+            }
             guard case let .scalar(scalar) = entry.value, let level = MappingLevel(rawValue: scalar.string) else {
-                competencies.invalid(entry.value, "mapping level of '\(entry.key)' must be I (introduced), R (reinforced) or M (mastered)")
+                competencies.invalid(
+                    entry.value,
+                    "mapping level of '\(entry.key)' must be I (introduced), R (reinforced) or M (mastered)"
+                        + (statedHours ? ", or {level: M, hours: 4} with the hours the module spends on it" : ""))
                 continue
             }
             claims.append(CompetencyClaim(competency: competency, level: level, location: entry.keyLocation))

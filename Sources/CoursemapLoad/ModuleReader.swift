@@ -13,9 +13,10 @@ enum ModuleReader {
         let id = fields.string("id") ?? defaultID
         let title = fields.localized("title", required: true)
         let order = fields.integer("order", required: true, range: 1...9999)
-        let hours = fields.number("hours", required: true, maximum: NumberBounds.maximumHours)
+        let hours = fields.amount("hours", required: true, maximum: NumberBounds.maximumHours)
         let summary = fields.localized("summary")
-        let claims = ReferenceFields.competencies(&fields, into: &diagnostics)
+        let claims = ReferenceFields.competencies(&fields, statedHours: true, into: &diagnostics)
+        if let hours { CountedAmount.checkStated(claims, moduleHours: hours, into: &diagnostics) }
         let prerequisites = (fields.stringList("prerequisites") ?? []).map { id, node in
             ModuleReference(moduleID: id, location: fields.document.location(of: node))
         }
@@ -45,7 +46,12 @@ enum ModuleReader {
                 continue
             }
             guard let level = MappingLevel(rawValue: element.attributes["level"] ?? "") else { continue }
-            claims.append(CompetencyClaim(competency: competency, level: level, location: location))
+            var stated: Double?
+            if let text = element.attributes["hours"] {
+                stated = statedHours(text, of: reference, at: location, into: &diagnostics)
+                if stated == nil { continue }
+            }
+            claims.append(CompetencyClaim(competency: competency, level: level, hours: stated, location: location))
         }
         let (body, bodyDiagnostics) = root.first("body").map { XMLBodyWriter.write($0, file: file, language: language) } ?? (.empty, [])
         diagnostics += bodyDiagnostics
@@ -56,12 +62,15 @@ enum ModuleReader {
         if order == nil {
             diagnostics.append(.error(.numberOutOfRange, at: location, "order '\(orderText.prefix(40))' must be a whole number from 1 to 9999"))
         }
-        let hours = Double(hoursText).flatMap { $0.isFinite && $0 >= 0 && $0 <= NumberBounds.maximumHours ? $0 : nil }
+        var hours = Double(hoursText).flatMap { $0.isFinite && $0 >= 0 && $0 <= NumberBounds.maximumHours ? $0 : nil }
         if hours == nil {
             diagnostics.append(.error(
                 .numberOutOfRange, at: location,
                 "hours '\(hoursText.prefix(40))' must be a number from 0 to \(NumberText.plain(NumberBounds.maximumHours))"))
+        } else {
+            hours = CountedAmount.read(hoursText, field: "hours", at: location, into: &diagnostics) ?? hours
         }
+        if let hours { CountedAmount.checkStated(claims, moduleHours: hours, into: &diagnostics) }
         guard let title, let order, let hours else { return (nil, diagnostics) }
         let module = Module(
             id: root.attributes["id"] ?? defaultID, courseID: courseID, order: order, title: title, summary: summary,
@@ -71,6 +80,17 @@ enum ModuleReader {
             },
             location: SourceLocation(file: file, line: root.line))
         return (module, diagnostics)
+    }
+
+    /// A `<competency hours="…">`: a number from 0 to the hours limit (CM208), rounded to 0.01 (CM210).
+    private static func statedHours(_ text: String, of reference: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) -> Double? {
+        guard let value = Double(text), value.isFinite, value >= 0, value <= NumberBounds.maximumHours else {
+            diagnostics.append(.error(
+                .numberOutOfRange, at: location,
+                "hours '\(text.prefix(40))' of '\(reference)' must be a number from 0 to \(NumberText.plain(NumberBounds.maximumHours))"))
+            return nil
+        }
+        return CountedAmount.read(text, field: "hours", at: location, into: &diagnostics) ?? value
     }
 
     private static func malformed(_ reference: String, at location: SourceLocation) -> Diagnostic {

@@ -171,6 +171,18 @@ struct FieldReader {
         return value
     }
 
+    /// An amount coverage counts in hundredths (hours): a number within `minimum ... maximum`, rounded half
+    /// up to 0.01 with warning CM210 when it has more decimals (`docs/coverage.md` §4.1).
+    mutating func amount(_ key: String, required: Bool = false, minimum: Double = 0, maximum: Double) -> Double? {
+        guard let value = number(key, required: required, minimum: minimum, maximum: maximum), let node = node(key),
+            case let .scalar(scalar) = node
+        else { return nil }
+        guard let counted = CountedAmount.read(scalar.string, field: prefix + key, at: document.location(of: node), into: &diagnostics) else {
+            return value
+        }
+        return counted
+    }
+
     /// An optional sign and ASCII digits.
     static func isWholeNumber(_ text: String) -> Bool {
         var bytes = Substring(text).utf8[...]

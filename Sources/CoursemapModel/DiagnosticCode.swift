@@ -25,6 +25,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case duplicateKey = "CM207"
     case numberOutOfRange = "CM208"
     case controlCharacterInText = "CM209"
+    case roundedNumber = "CM210"
 
     // XML
     case xmlNotWellFormed = "CM301"
@@ -69,6 +70,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case unknownModule = "CM410"
     case prerequisiteCycle = "CM411"
     case caseCollision = "CM412"
+    case statedHoursExceedModule = "CM413"
+    case moduleHoursExceedCourse = "CM414"
+    case partialBlueprintWeights = "CM415"
 
     // Configuration
     case missingConfig = "CM501"
@@ -106,6 +110,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .duplicateKey: return "key given twice"
         case .numberOutOfRange: return "number outside its allowed range"
         case .controlCharacterInText: return "text with a control character"
+        case .roundedNumber: return "number with more decimals than counted"
         case .xmlNotWellFormed: return "XML not well-formed"
         case .xmlSchemaViolation: return "XML violates its schema"
         case .xmlDoctype: return "DOCTYPE or entity declaration not allowed"
@@ -142,6 +147,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownModule: return "reference to a module that does not exist"
         case .prerequisiteCycle: return "modules that are each other's prerequisites"
         case .caseCollision: return "names that differ only in letter case or Unicode normalisation"
+        case .statedHoursExceedModule: return "mappings state more hours than the module has"
+        case .moduleHoursExceedCourse: return "a course's modules declare more hours than the course"
+        case .partialBlueprintWeights: return "some but not all work areas of a level have a blueprint weight"
         case .missingConfig: return "coursemap.yml missing"
         case .gateFailed: return "a coverage gate of coursemap.yml is not met"
         case .searchIndex: return "the search index was not built"

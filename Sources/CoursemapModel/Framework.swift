@@ -106,9 +106,12 @@ public struct WorkArea: Hashable, Sendable, Codable {
     public var tasks: [WorkTask]
     /// The area's weight in the certificate exam's blueprint (e.g. 19 of 100 points), when given.
     public var weight: Double?
+    /// The weight as the framework writes it (`8.3`), printed as given; `nil` without a weight.
+    public var weightText: String?
     public var location: SourceLocation
 
-    public init(code: String, title: LocalizedText, tasks: [WorkTask], weight: Double? = nil, location: SourceLocation) {
+    public init(code: String, title: LocalizedText, tasks: [WorkTask], weight: Double? = nil, weightText: String? = nil, location: SourceLocation) {
+        self.weightText = weightText ?? weight.map(NumberText.plain)
         self.code = code
         self.title = title
         self.tasks = tasks

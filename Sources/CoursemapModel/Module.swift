@@ -51,7 +51,7 @@ extension Module {
     /// hours: all that coverage reads of a module (claim locations aside).
     public func countsTheSame(as other: Module) -> Bool {
         hours == other.hours && claims.count == other.claims.count
-            && zip(claims, other.claims).allSatisfy { $0.competency == $1.competency && $0.level == $1.level }
+            && zip(claims, other.claims).allSatisfy { $0.competency == $1.competency && $0.level == $1.level && $0.hours == $1.hours }
     }
 }
 
@@ -80,15 +80,19 @@ public enum MappingLevel: String, Hashable, Sendable, Codable, CaseIterable, Com
     public static func < (lhs: MappingLevel, rhs: MappingLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// A module's statement that it teaches a competency to a level, where the content says so.
+/// A module's (or lecture's, or resource's) statement that it teaches a competency to a level, where the
+/// content says so; a module's may state the hours it spends on the competency (`{level: M, hours: 4}`).
 public struct CompetencyClaim: Hashable, Sendable, Codable {
     public var competency: CompetencyID
     public var level: MappingLevel
+    /// The hours the module states for this competency, at most two decimals; `nil` when not stated.
+    public var hours: Double?
     public var location: SourceLocation
 
-    public init(competency: CompetencyID, level: MappingLevel, location: SourceLocation) {
+    public init(competency: CompetencyID, level: MappingLevel, hours: Double? = nil, location: SourceLocation) {
         self.competency = competency
         self.level = level
+        self.hours = hours
         self.location = location
     }
 }

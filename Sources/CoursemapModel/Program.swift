@@ -201,12 +201,15 @@ public struct ItemMapping: Hashable, Sendable, Codable {
     public var itemID: String
     public var kind: ItemKind
     public var usage: ItemUsage
+    /// The item's score (default 1): its points in the blueprint.
+    public var score: Double
 
-    public init(bankID: String, itemID: String, kind: ItemKind, usage: ItemUsage) {
+    public init(bankID: String, itemID: String, kind: ItemKind, usage: ItemUsage, score: Double = 1) {
         self.bankID = bankID
         self.itemID = itemID
         self.kind = kind
         self.usage = usage
+        self.score = score
     }
 }
 
@@ -215,12 +218,16 @@ public struct ModuleMapping: Hashable, Sendable, Codable {
     public var moduleID: String
     public var courseID: String
     public var level: MappingLevel
+    /// The module's hours (all of them; the report divides them, `docs/coverage.md` §4.2).
     public var hours: Double
+    /// The hours the mapping states, when it states them.
+    public var stated: Double?
 
-    public init(moduleID: String, courseID: String, level: MappingLevel, hours: Double) {
+    public init(moduleID: String, courseID: String, level: MappingLevel, hours: Double, stated: Double? = nil) {
         self.moduleID = moduleID
         self.courseID = courseID
         self.level = level
         self.hours = hours
+        self.stated = stated
     }
 }

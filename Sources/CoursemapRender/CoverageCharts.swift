@@ -29,7 +29,7 @@ enum CoverageCharts {
     static func heatmap(codes: [String], courses: [String], cells: [[CourseCell?]], ui: UIText) -> HeatmapChart {
         let cellWidth = 86, cellHeight = 20, labelWidth = 60, headerHeight = 28
         let width = labelWidth + courses.count * cellWidth + 2, height = headerHeight + codes.count * cellHeight + 2
-        let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1
+        let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? .zero
         let columns = courses.enumerated().map { column, course in
             HeatmapChart.Column(x: labelWidth + column * cellWidth + cellWidth / 2, label: String(course.prefix(12)))
         }
@@ -40,7 +40,7 @@ enum CoverageCharts {
                 guard let cell = cells[row][column] else {
                     return HeatmapChart.Cell(x: x, heat: 0, filled: false, title: "", levels: "", textX: x + cellWidth / 2 - 1)
                 }
-                let level = cell.hours <= 0 ? 1 : min(4, 1 + (NumberText.rounded((cell.hours / maxHours * 3).rounded(.up)) ?? 3))
+                let level = heat(cell.hours, maximum: maxHours)
                 let levels = cell.levels.joined()
                 return HeatmapChart.Cell(
                     x: x, heat: level, filled: true, title: "\(code) · \(courses[column]): \(levels) · \(PageBuilder.hours(cell.hours)) \(ui.hours)",
@@ -51,6 +51,18 @@ enum CoverageCharts {
         }
         return HeatmapChart(
             width: width, height: height, cellWidth: cellWidth - 2, cellHeight: cellHeight - 2, title: ui.matrix, columns: columns, rows: rows)
+    }
+
+    /// A cell's shade, 1 (no hours) to 4 (the most hours of the matrix): 1 + ⌈3 · hours ÷ maximum⌉, in
+    /// whole numbers. Layout only; the printed hours are the exact amounts.
+    static func heat(_ hours: Hundredths, maximum: Hundredths) -> Int {
+        guard hours > .zero, maximum > .zero else { return 1 }
+        // hours ≤ maximum, so ⌈3 · hours ÷ maximum⌉ is 1, 2 or 3: found by comparing hours with thirds of it.
+        let (thrice, overflow) = hours.count.multipliedReportingOverflow(by: 3)
+        guard !overflow else { return 4 }
+        if thrice <= maximum.count { return 2 }
+        if thrice - maximum.count <= maximum.count { return 3 }
+        return 4
     }
 
     private static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -1,106 +1,45 @@
 import CoursemapModel
 import Foundation
 
-/// `coverage.json`: one scope's coverage as data, for reviewers' tools, for `coursemap coverage --diff`,
-/// and for comparing years. Its shape is `docs/coverage.schema.json`. Keys are sorted and numbers plain, so
-/// the same content always gives the same bytes.
+/// `coverage.json` (format version 2): one scope's coverage as data, for reviewers' tools, for `coursemap
+/// coverage --diff`, and for comparing years. Its shape is `docs/coverage.schema.json`; every number is the
+/// analyser's exact value written as a decimal (`1.5`, `0.33`, shares with one decimal), keys are sorted,
+/// so the same content always gives the same bytes. Version 1 files (before hours were divided) still
+/// decode: members they lack take their empty or zero value.
 public struct CoverageDocument: Codable, Sendable, Equatable {
-    public struct FrameworkInfo: Codable, Sendable, Equatable {
-        public var id: String
-        public var title: LocalizedText
-        public var level: String?
-        public var version: String?
-        public var illustrative: Bool
-    }
-
-    public struct Rules: Codable, Sendable, Equatable {
-        public var coveredAt: MappingLevel
-        public var requireAssessment: Bool
-        public var blueprintTolerance: Double
-        public var text: [String]
-    }
-
-    public struct Summary: Codable, Sendable, Equatable {
-        public var total: Int
-        public var covered: Int
-        public var partial: Int
-        public var gap: Int
-    }
-
-    public struct Gaps: Codable, Sendable, Equatable {
-        public var notTaught: [String]
-        public var notAssessed: [String]
-        public var introducedOnly: [String]
-        public var orphans: Orphans
-    }
-
-    public struct Requirement: Codable, Sendable, Equatable {
-        public var id: String
-        public var code: String
-        public var group: String
-        public var subgroup: String?
-        public var statement: LocalizedText
-        public var status: CoverageStatus
-        public var highestLevel: MappingLevel?
-        public var hours: Double
-        public var lectureMinutes: Double
-        public var modules: [ModuleRef]
-        public var lectures: [LectureRef]
-        public var items: [ItemRef]
-        public var resources: [String]
-        public var courses: [CourseCell]
-    }
-
-    public struct ModuleRef: Codable, Sendable, Equatable {
-        public var course: String
-        public var module: String
-        public var level: MappingLevel
-        public var hours: Double
-    }
-
-    public struct LectureRef: Codable, Sendable, Equatable {
-        public var lecture: String
-        public var level: MappingLevel
-        public var minutes: Double
-    }
-
-    public struct ItemRef: Codable, Sendable, Equatable {
-        public var bank: String
-        public var item: String
-        public var type: ItemKind
-        public var usage: ItemUsage
-    }
-
-    public var formatVersion = 1
+    public var formatVersion = 2
     public var framework: FrameworkInfo
     public var rules: Rules
     public var summary: Summary
     public var gaps: Gaps
-    public var areas: [AreaSummary]
+    public var areas: [Area]
+    /// The hours reconciliation: one line per course, then the lectures-outside-courses line when present.
+    public var courses: [CourseHours]
+    /// The reconciliation's final row; `columnTotal` is the matrix's grand total.
+    public var totals: HoursTotals
     public var requirements: [Requirement]
 
     /// The document of `report`; without its requirements (an empty list) when `withRequirements` is false,
-    /// for writing them one by one (`encoded(_:framework:rules:orphans:program:pieceSize:emit:)`).
-    init(report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program, withRequirements: Bool = true) {
+    /// for writing them one by one (`encoded(_:framework:orphans:program:pieceSize:emit:)`).
+    init(report: CoverageReport, framework: Framework, orphans: Orphans, program: Program, withRequirements: Bool = true) {
         let competencies = Dictionary(framework.competencies(in: report.scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rules = report.rules
         self.framework = FrameworkInfo(
-            id: framework.id, title: framework.title, level: report.scope.level?.rawValue, version: framework.version,
+            id: framework.id, title: framework.title, kind: framework.kind, level: report.scope.level?.rawValue, version: framework.version,
             illustrative: framework.illustrative)
         self.rules = Rules(
-            coveredAt: rules.coveredAt, requireAssessment: rules.requireAssessment, blueprintTolerance: rules.blueprintTolerance,
-            text: rules.explanation(in: .en))
+            coveredAt: rules.coveredAt, requireAssessment: rules.requireAssessment, blueprintTolerance: rules.blueprintToleranceText,
+            lecturesAsHours: rules.lecturesAsHours, classHourMinutes: rules.classHourMinutes, text: rules.explanation(in: .en))
         self.summary = Summary(
-            total: report.rows.count, covered: report.count(.covered), partial: report.count(.partial), gap: report.count(.gap))
+            total: report.rows.count, covered: report.count(.covered), partial: report.count(.partial), gap: report.count(.gap),
+            coveredPercent: report.coveredPercent)
+        let ids = { (rows: [CoverageRow]) in rows.map(\.competency.description) }
         self.gaps = Gaps(
-            notTaught: report.notTaught.map(\.competency.description), notAssessed: report.notAssessed.map(\.competency.description),
-            introducedOnly: report.introducedOnly.map(\.competency.description), orphans: orphans)
-        self.areas = report.areas.map { area in
-            var rounded = area
-            rounded.weightShare = area.weightShare.map(Self.rounded)
-            rounded.itemShare = Self.rounded(area.itemShare)
-            rounded.hourShare = Self.rounded(area.hourShare)
-            return rounded
-        }
+            gap: ids(report.gap), partial: ids(report.partial), notTaught: ids(report.notTaught), notAssessed: ids(report.notAssessed),
+            introducedOnly: ids(report.introducedOnly), orphans: orphans)
+        self.areas = report.areas.map(Area.init)
+        self.courses = report.hoursByCourse.map(CourseHours.init)
+        self.totals = HoursTotals(report.programHours)
         self.requirements = withRequirements ? report.rows.compactMap { row in
             competencies[row.competency].map { Self.requirement(row, competency: $0, program: program) }
         } : []
@@ -110,13 +49,17 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     private static func requirement(_ row: CoverageRow, competency: Competency, program: Program) -> Requirement {
         Requirement(
             id: row.competency.description, code: row.competency.code, group: competency.group.code,
-            subgroup: competency.subgroup?.code, statement: competency.statement, status: row.status,
-            highestLevel: row.highestLevel, hours: row.hours, lectureMinutes: rounded(row.lectureMinutes),
-            modules: row.mappings.map { ModuleRef(course: $0.courseID, module: $0.moduleID, level: $0.level, hours: $0.hours) },
-            lectures: row.lectures.map { LectureRef(lecture: $0.lectureID, level: $0.level, minutes: rounded($0.minutes)) },
-            items: row.assessments.map { ItemRef(bank: $0.bankID, item: $0.itemID, type: $0.kind, usage: $0.usage) },
+            subgroup: competency.subgroup?.code, statement: competency.statement, status: row.status, reasons: row.reasons,
+            taughtBy: row.taughtBy, highestLevel: row.highestLevel, hours: row.hours, lectureMinutes: row.lectureMinutes,
+            modules: row.modules.map {
+                ModuleRef(course: $0.courseID, module: $0.moduleID, level: $0.level, moduleHours: $0.moduleHours, hours: $0.hours, stated: $0.stated)
+            },
+            lectures: row.lectures.map {
+                LectureRef(lecture: $0.lectureID, course: $0.courseID, level: $0.level, minutes: $0.minutes, attributedMinutes: $0.attributedMinutes, hours: $0.hours)
+            },
+            items: row.assessments.map { ItemRef(bank: $0.bankID, item: $0.itemID, type: $0.kind, usage: $0.usage, score: Hundredths.of($0.score)) },
             resources: program.resourceMappings[row.competency] ?? [],
-            courses: row.byCourse.map { CourseCell(courseID: $0.courseID, levels: $0.levels, hours: rounded($0.hours)) })
+            courses: row.byCourse.map { Cell(courseID: $0.courseID, levels: $0.levels, hours: $0.hours) })
     }
 
     /// `coverage.json` of `report` in pieces of about `pieceSize` bytes, byte for byte what `encoded()` gives
@@ -124,12 +67,9 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     /// modules the requirements are nearly all of the 70 MB. Stops, returning `false`, when `emit` returns
     /// `false` for a piece before the last; returns `true` once the last piece is handed over.
     static func encoded(
-        _ report: CoverageReport, framework: Framework, rules: CoverageRules, orphans: Orphans, program: Program,
-        pieceSize: Int, emit: ([UInt8]) -> Bool
+        _ report: CoverageReport, framework: Framework, orphans: Orphans, program: Program, pieceSize: Int, emit: ([UInt8]) -> Bool
     ) -> Bool {
-        let skeleton = CoverageDocument(
-            report: report, framework: framework, rules: rules, orphans: orphans, program: program, withRequirements: false
-        ).encoded()
+        let skeleton = CoverageDocument(report: report, framework: framework, orphans: orphans, program: program, withRequirements: false).encoded()
         // The requirements member, written as an empty array. Only a member of the top-level object starts a
         // line with exactly two spaces and a quote: line breaks inside strings are escaped.
         let opening = Array("\n  \"requirements\" : [".utf8), emptyClose = Array("\n\n  ]".utf8)
@@ -161,16 +101,13 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
         return true
     }
 
-    /// Two decimals: enough for minutes and percentages, and stable across platforms.
-    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-
     func encoded() -> [UInt8] {
         var bytes = (try? PrettyJSON.encode(self)) ?? []
         bytes.append(10)
         return bytes
     }
 
-    /// Reads a `coverage.json` written by this or an earlier build.
+    /// Reads a `coverage.json` written by this or an earlier build (format version 1 or 2).
     public static func decode(_ data: Data) throws -> CoverageDocument {
         try JSONDecoder().decode(CoverageDocument.self, from: data)
     }
@@ -178,8 +115,21 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     /// The document for one report, as `build` writes it.
     public static func make(_ report: CoverageReport, program: Program, orphans: Orphans) -> CoverageDocument? {
         guard let framework = program.framework(report.scope.framework) else { return nil }
-        return CoverageDocument(report: report, framework: framework, rules: program.config.coverageRules, orphans: orphans, program: program)
+        return CoverageDocument(report: report, framework: framework, orphans: orphans, program: program)
     }
 
     public var json: String { String(decoding: encoded(), as: UTF8.self) }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        framework = try c.decode(FrameworkInfo.self, forKey: .framework)
+        rules = try c.decode(Rules.self, forKey: .rules)
+        summary = try c.decode(Summary.self, forKey: .summary)
+        gaps = try c.decode(Gaps.self, forKey: .gaps)
+        areas = try c.decodeIfPresent([Area].self, forKey: .areas) ?? []
+        courses = try c.decodeIfPresent([CourseHours].self, forKey: .courses) ?? []
+        totals = try c.decodeIfPresent(HoursTotals.self, forKey: .totals) ?? HoursTotals(ProgramHoursTotals())
+        requirements = try c.decode([Requirement].self, forKey: .requirements)
+    }
 }

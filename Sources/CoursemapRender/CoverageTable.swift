@@ -9,7 +9,10 @@ public enum CoverageCSV {
 /// and one row for a requirement with none. UTF-8 with a byte-order mark and CRLF line ends, so Excel opens
 /// the Chinese text correctly.
 enum CoverageTable {
-    static let header = ["编码 Code", "要求 Requirement", "状态 Status", "证据 Evidence", "课程 Course", "编号 ID", "名称 Title", "程度 Level", "学时 Hours"]
+    static let header = [
+        "范围 Scope", "编码 Code", "要求 Requirement", "状态 Status", "原因 Reasons", "证据 Evidence", "课程 Course", "编号 ID",
+        "名称 Title", "程度 Level", "学时 Hours", "微课时长 Minutes",
+    ]
 
     /// The whole file.
     static func csv(_ report: CoverageReport, program: Program) -> [UInt8] {
@@ -25,8 +28,8 @@ enum CoverageTable {
     /// 100,000 modules the file is about 50 MB). Written field by field: building rows of strings first
     /// took five times the file's size in memory. Stops, returning `false`, when `emit` returns `false`
     /// for a piece before the last; returns `true` once the last piece is handed over.
-    static func csv(_ report: CoverageReport, program: Program, pieceSize: Int, emit: ([UInt8]) -> Bool) -> Bool {
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+    static func csv(_ report: CoverageReport, program: Program, pieceSize: Int, emit: ([UInt8]) -> Bool, header withHeader: Bool = true, byteOrderMark: Bool = true) -> Bool {
+        var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         func line(_ base: [String], _ rest: [String]) {
             for (index, field) in (base + rest).enumerated() {
                 if index > 0 { out.append(0x2C) }
@@ -35,26 +38,30 @@ enum CoverageTable {
             out.append(0x0D)
             out.append(0x0A)
         }
-        line(header, [])
+        if withHeader { line(header, []) }
         let competencies = Dictionary(
             program.framework(report.scope.framework).map { $0.competencies(in: report.scope).map { ($0.id, $0) } } ?? [],
             uniquingKeysWith: { a, _ in a })
+        let scope = report.scope.description
         for row in report.rows {
             if out.count >= pieceSize {
                 guard emit(out) else { return false }
                 out.removeAll(keepingCapacity: true)
             }
             let statement = competencies[row.competency]?.statement.zh ?? ""
-            let base = [row.competency.description, statement, row.status.rawValue]
+            let base = [scope, row.competency.description, statement, row.status.rawValue, row.reasons.map(\.rawValue).joined(separator: " ")]
             var hasEvidence = false
-            for mapping in row.mappings {
-                let title = program.moduleTitle(mapping.moduleID, in: mapping.courseID)?.zh ?? mapping.moduleID
-                line(base, ["module", mapping.courseID, mapping.moduleID, title, mapping.level.rawValue, PageBuilder.hours(mapping.hours)])
+            for module in row.modules {
+                let title = program.moduleTitle(module.moduleID, in: module.courseID)?.zh ?? module.moduleID
+                line(base, ["module", module.courseID, module.moduleID, title, module.level.rawValue, module.hours.text, ""])
                 hasEvidence = true
             }
             for mapping in row.lectures {
                 let lecture = program.lecture(mapping.lectureID)
-                line(base, ["lecture", lecture?.courseID ?? "", mapping.lectureID, lecture?.title.zh ?? "", mapping.level.rawValue, PageBuilder.hours(mapping.minutes / 60)])
+                line(base, [
+                    "lecture", mapping.courseID ?? "", mapping.lectureID, lecture?.title.zh ?? "", mapping.level.rawValue,
+                    mapping.hours?.text ?? "", mapping.attributedMinutes.text,
+                ])
                 hasEvidence = true
             }
             for mapping in row.assessments {
@@ -62,17 +69,17 @@ enum CoverageTable {
                 let item = program.item(mapping.itemID, inBank: mapping.bankID)?.item
                 line(base, [
                     mapping.kind == .practical ? "practical" : "item-\(mapping.usage.rawValue)", bank?.courseID ?? "",
-                    "\(mapping.bankID)/\(mapping.itemID)", item?.title?.zh ?? mapping.kind.name.zh, "A", "",
+                    "\(mapping.bankID)/\(mapping.itemID)", item?.title?.zh ?? mapping.kind.name.zh, "A", "", "",
                 ])
                 hasEvidence = true
             }
             for id in program.resourceMappings[row.competency] ?? [] {
                 let resource = program.resource(id)
                 let level = resource?.claims.first { $0.competency == row.competency }?.level.rawValue ?? ""
-                line(base, ["resource-\(resource?.kind.rawValue ?? "")", resource?.courseID ?? "", id, resource?.title.zh ?? id, level, ""])
+                line(base, ["resource-\(resource?.kind.rawValue ?? "")", resource?.courseID ?? "", id, resource?.title.zh ?? id, level, "", ""])
                 hasEvidence = true
             }
-            if !hasEvidence { line(base, ["", "", "", "", "", ""]) }
+            if !hasEvidence { line(base, ["", "", "", "", "", "", ""]) }
         }
         _ = emit(out)
         return true

@@ -1,3 +1,5 @@
+import CoursemapModel
+
 /// The `Encoder` behind `PrettyJSON`: one per value written, writing into the buffer it is given (its
 /// sink). An array's elements go straight into the sink as they come. An object's fields go into the
 /// object's own buffer in the order they come, and are copied into the sink in key order once the value's
@@ -33,6 +35,8 @@ final class JSONWriting: Encoder {
         if T.self == String.self { return PrettyJSON.writeString(unsafeBitCast(value, to: String.self), to: &out) }
         if T.self == Int.self { return out.append(contentsOf: String(unsafeBitCast(value, to: Int.self)).utf8) }
         if T.self == Double.self { return out.append(contentsOf: PrettyJSON.number(unsafeBitCast(value, to: Double.self)).utf8) }
+        if T.self == Hundredths.self { return out.append(contentsOf: unsafeBitCast(value, to: Hundredths.self).text.utf8) }
+        if T.self == DecimalNumberText.self { return out.append(contentsOf: unsafeBitCast(value, to: DecimalNumberText.self).text.utf8) }
         if T.self == Bool.self { return out.append(contentsOf: (unsafeBitCast(value, to: Bool.self) ? "true" : "false").utf8) }
         try withUnsafeMutablePointer(to: &out) { sink in
             let encoder = JSONWriting(indent: indent, sink: sink)

@@ -65,7 +65,7 @@ extension PageBuilder {
                 number += 1
                 return AnswerRow(
                     number: number, href: "\(item.id).html", kind: plain(item.kind.name),
-                    usage: item.usage == .exam ? ui.exam : ui.practice, score: Self.hours(item.score),
+                    usage: item.usage == .exam ? ui.exam : ui.practice, score: Self.amount(item.score),
                     answer: answerSummary(item) ?? AnswerSummary(text: "—"))
             })
         }
@@ -75,7 +75,7 @@ extension PageBuilder {
                 crumbs: [(SitePaths.banks, ui.banks), (SitePaths.bank(bank.id), plain(bank.title)), (nil, ui.answerSheet)],
                 section: "banks"),
             ui: ui, title: "\(ui.answerSheet) · \(plain(bank.title))", bankHref: "index.html", sections: sections,
-            totalScore: Self.hours(bank.items.reduce(0) { $0 + $1.score }))
+            totalScore: Self.hours(bank.items.map { Hundredths.of($0.score) }.sum()))
     }
 
     private func sourceName(_ source: ExerciseBank.Source) -> String? {
@@ -144,10 +144,10 @@ extension PageBuilder {
                 rubric: task.rubric.map { criterion in
                     RubricRow(
                         criterion: criterion.name.html,
-                        levels: criterion.levels.map { RubricCell(points: Self.hours($0.points), description: $0.description.html) },
-                        maxPoints: Self.hours(criterion.maxPoints))
+                        levels: criterion.levels.map { RubricCell(points: Self.amount($0.points), description: $0.description.html) },
+                        maxPoints: Self.amount(criterion.maxPoints))
                 },
-                levelCount: task.rubric.map(\.levels.count).max() ?? 1, maxPoints: Self.hours(task.rubric.reduce(0) { $0 + $1.maxPoints }))
+                levelCount: task.rubric.map(\.levels.count).max() ?? 1, maxPoints: Self.hours(task.rubric.map { Hundredths.of($0.maxPoints) }.sum()))
         case .shortAnswer, .description:
             break
         }
@@ -157,7 +157,7 @@ extension PageBuilder {
             id: item.id, anchor: "item-\(item.id)", href: root + SitePaths.item(item.id, bank: bank.id), number: number,
             inputName: inputName, kind: item.kind.rawValue, kindName: plain(item.kind.name), usage: item.usage.rawValue,
             usageLabel: item.usage == .exam ? ui.exam : ui.practice, itemDifficulty: item.difficulty.map { plain($0.name) },
-            score: Self.hours(item.score), itemTitle: item.title.map(plain), stem: item.stem.html,
+            score: Self.amount(item.score), itemTitle: item.title.map(plain), stem: item.stem.html,
             isChoice: item.kind == .singleChoice || item.kind == .multipleChoice || item.kind == .trueFalse,
             isTrueFalse: item.kind == .trueFalse, isFill: item.kind == .fillBlank || item.kind == .numerical,
             isNumerical: item.kind == .numerical, isMatching: item.kind == .matching, isOrdering: item.kind == .ordering,
@@ -195,7 +195,7 @@ extension PageBuilder {
             return AnswerSummary(
                 html: reference?.html ?? "",
                 points: points.map { point in
-                    AnswerSummary.Point(html: point.text.html, score: point.score.map { "\(Self.hours($0)) \(ui.points)" } ?? "")
+                    AnswerSummary.Point(html: point.text.html, score: point.score.map { "\(Self.amount($0)) \(ui.points)" } ?? "")
                 })
         case let .matching(pairs):
             return AnswerSummary(pairs: pairs.map { AnswerSummary.Pair(left: $0.left.html, right: $0.right.html) })

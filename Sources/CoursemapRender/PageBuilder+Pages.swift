@@ -6,11 +6,11 @@ extension PageBuilder {
         let page = SitePaths.home
         // Counted in place: copying every module to count them took most of this page's time at 10,000.
         var moduleCount = 0
-        var moduleHours = 0.0
+        var moduleHours = Hundredths.zero
         for course in program.courses {
             let modules = program.modules(of: course.id)
             moduleCount += modules.count
-            for index in modules.indices { moduleHours += modules[index].hours }
+            for index in modules.indices { moduleHours = moduleHours + Hundredths.of(modules[index].hours) }
         }
         let requirementCount = program.frameworks.filter { $0.kind == .certificate }.reduce(0) { $0 + $1.allCompetencies.count }
         let stats = [
@@ -88,7 +88,8 @@ extension PageBuilder {
         let page = SitePaths.competency(id)
         let root = SitePaths.root(from: page)
         let framework = program.framework(id.framework)!
-        let mappings = (program.mappings[id] ?? []).map { mapping in
+        let row = rows[id]
+        let mappings = (row?.modules ?? []).map { mapping in
             MappingItem(
                 courseHref: root + SitePaths.course(mapping.courseID),
                 courseTitle: program.course(mapping.courseID).map { plain($0.title) } ?? mapping.courseID,
@@ -115,10 +116,10 @@ extension PageBuilder {
             subgroupLabel: competency.subgroup == nil ? nil : ui.task,
             subgroup: competency.subgroup.map { "\($0.code) \(plain($0.title))" },
             status: status.rawValue, statusLabel: plain(status.name), mappings: mappings,
-            totalHours: Self.hours((program.mappings[id] ?? []).reduce(0) { $0 + $1.hours }),
+            totalHours: Self.hours(row?.hours ?? .zero),
             assessedBy: assessedItems(id, from: page),
             related: related(competency: id, from: page),
-            lectureMinutes: Self.hours((program.lectureMappings[id] ?? []).reduce(0) { $0 + $1.minutes }),
+            lectureMinutes: Self.hours(row?.lectureMinutes ?? .zero),
             integrations: integrations,
             coverageHref: hasReport(id.scope) ? root + SitePaths.coverage(id.scope) : nil)
     }
@@ -132,14 +133,14 @@ extension PageBuilder {
         }
         return CoursePage(
             chrome: chrome(page: page, title: plain(course.title), crumbs: [(nil, plain(course.title))], section: "courses"),
-            ui: ui, title: text(course.title), code: course.code, credits: Self.hours(course.credits),
-            theoryHours: Self.hours(course.hours.theory), practiceHours: Self.hours(course.hours.practice),
-            totalHours: Self.hours(course.hours.total), semester: course.semester, type: plain(course.type.name),
+            ui: ui, title: text(course.title), code: course.code, credits: Self.amount(course.credits),
+            theoryHours: Self.amount(course.hours.theory), practiceHours: Self.amount(course.hours.practice),
+            totalHours: Self.hours(Hundredths.of(course.hours.theory) + Hundredths.of(course.hours.practice)), semester: course.semester, type: plain(course.type.name),
             integrations: integrations(of: course, from: page), description: course.description.html,
             modules: modules.map { module in
                 ModuleRow(
                     order: module.order, href: "\(module.id).html", title: text(module.title),
-                    hours: Self.hours(module.hours), summary: module.summary.map(plain))
+                    hours: Self.amount(module.hours), summary: module.summary.map(plain))
             },
             competencies: levelItems(highest.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, from: page),
             related: related(course: course.id, from: page))
@@ -165,7 +166,7 @@ extension PageBuilder {
                 page: page, title: plain(module.title),
                 crumbs: [(SitePaths.course(course.id), plain(course.title)), (nil, plain(module.title))], section: "courses"),
             ui: ui, title: text(module.title), courseHref: "index.html", courseTitle: plain(course.title),
-            order: module.order, hours: Self.hours(module.hours), summary: module.summary.map(plain),
+            order: module.order, hours: Self.amount(module.hours), summary: module.summary.map(plain),
             body: module.body.html,
             toc: module.body.headings.filter { $0.level <= 3 }.map {
                 TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3)
@@ -199,7 +200,7 @@ extension PageBuilder {
             let item = CoverageRowItem(
                 href: root + SitePaths.competency(row.competency), code: row.competency.code,
                 statement: plain(competency.statement), status: row.status.rawValue, statusLabel: plain(row.status.name),
-                modules: row.mappings.map { mapping in
+                modules: row.modules.map { mapping in
                     ModuleChip(
                         href: root + SitePaths.module(mapping.moduleID, course: mapping.courseID),
                         label: moduleTitle(mapping.moduleID, course: mapping.courseID), level: mapping.level.rawValue,
@@ -218,7 +219,6 @@ extension PageBuilder {
             }
         }
         let summary = summary(scope)
-        let percent = summary.total == 0 ? 0 : Double(summary.covered) * 100 / Double(summary.total)
         func items(_ rows: [CoverageRow]) -> [CompetencyItem] {
             rows.compactMap { row in byID[row.competency].map { competencyItem($0, from: page, status: row.status) } }
         }
@@ -241,25 +241,25 @@ extension PageBuilder {
             let byCourse = Dictionary(row.byCourse.map { ($0.courseID, $0) }, uniquingKeysWith: { first, _ in first })
             cells.append(courses.map { byCourse[$0] })
         }
-        let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? 1
+        let maxHours = cells.flatMap { $0.compactMap { $0?.hours } }.max() ?? .zero
         let matrixRows = zip(report.rows, cells).map { row, rowCells in
             MatrixRow(
                 href: root + SitePaths.competency(row.competency), code: row.competency.code,
                 statement: byID[row.competency].map { plain($0.statement) } ?? "",
                 cells: rowCells.map { cell in
                     guard let cell else { return MatrixCell(levels: "", hours: "", heat: 0) }
-                    let heat = cell.hours <= 0 ? 1 : min(4, 1 + (NumberText.rounded((cell.hours / maxHours * 3).rounded(.up)) ?? 3))
-                    return MatrixCell(levels: cell.levels.joined(separator: " "), hours: cell.hours > 0 ? Self.hours(cell.hours) : "", heat: heat)
+                    let heat = CoverageCharts.heat(cell.hours, maximum: maxHours)
+                    return MatrixCell(levels: cell.levels.joined(separator: " "), hours: cell.hours > .zero ? Self.hours(cell.hours) : "", heat: heat)
                 },
-                total: Self.hours(rowCells.compactMap { $0?.hours }.reduce(0, +)))
+                total: Self.hours(row.hours))
         }
-        let columnTotals = courses.indices.map { column in Self.hours(cells.compactMap { $0[column]?.hours }.reduce(0, +)) }
+        let columnTotals = report.columns.filter { $0.courseID != nil }.map { Self.hours($0.total) }
         let name = scopeName(scope)
-        let percentText = { (value: Double?) in value.map { String(format: "%.0f%%", $0) } ?? "—" }
+        let percentText = { (value: Tenths?) in value.map { "\($0.text)%" } ?? "—" }
         return CoveragePage(
             chrome: chrome(page: page, title: "\(ui.coverage) · \(name)", crumbs: [(SitePaths.coverageIndex, ui.coverage), (nil, name)], section: "coverage"),
             ui: ui, title: name, frameworkHref: root + SitePaths.framework(framework.id), illustrative: framework.illustrative,
-            summary: summary, coveredPercent: String(format: "%.0f", percent), rules: rules,
+            summary: summary, coveredPercent: report.coveredPercent.text, rules: rules,
             jsonHref: "coverage.json", csvHref: "coverage.csv",
             notTaught: items(report.notTaught), notAssessed: items(report.notAssessed), orphans: orphanLinks,
             introducedOnly: items(report.introducedOnly),
@@ -269,13 +269,13 @@ extension PageBuilder {
                 cells: cells, ui: ui)),
             matrixCourses: courses.map { LinkView(href: root + SitePaths.course($0), text: program.course($0).map { plain($0.title) } ?? $0, detail: program.course($0)?.code) },
             matrixRows: matrixRows, matrixTotals: columnTotals,
-            matrixTotal: Self.hours(cells.flatMap { $0.compactMap { $0?.hours } }.reduce(0, +)),
+            matrixTotal: Self.hours(report.columns.filter { $0.courseID != nil }.map(\.total).sum()),
             blueprint: report.areas.map { area in
                 BlueprintRow(
-                    code: area.code, title: plain(area.title), weight: area.weight.map(Self.hours) ?? "—",
-                    weightShare: percentText(area.weightShare), itemShare: percentText(area.itemShare),
-                    hourShare: percentText(area.hourShare), flagged: area.flagged)
+                    code: area.code, title: plain(area.title), weight: area.weight ?? "—",
+                    weightShare: percentText(area.weightShare), itemShare: percentText(area.weight == nil ? nil : area.examShare),
+                    hourShare: percentText(area.weight == nil ? nil : area.hourShare), flagged: area.flagged)
             },
-            hasBlueprint: report.areas.contains { $0.weight != nil }, groups: groups)
+            hasBlueprint: report.hasBlueprint, groups: groups)
     }
 }

@@ -61,10 +61,12 @@ final class PageBuilder: Sendable {
 
     func plain(_ localized: LocalizedText) -> String { localized.text(in: language) }
 
-    static func hours(_ value: Double) -> String {
-        if let whole = NumberText.wholeNumber(value) { return String(whole) }
-        return value.isFinite ? String(format: "%.1f", value) : String(value)
-    }
+    /// An exact report amount (学时, minutes, points): up to two decimals, trailing zeros dropped.
+    static func hours(_ value: Hundredths) -> String { value.text }
+
+    /// A content number (course hours, credits, a module's hours, a score) as the content gives it, to 0.01:
+    /// read through its shortest text, never through a binary rounding.
+    static func amount(_ value: Double) -> String { Hundredths(value)?.text ?? NumberText.plain(value) }
 
     // MARK: Chrome
 
@@ -220,7 +222,7 @@ final class PageBuilder: Sendable {
         program.courses.map { course in
             CourseRow(
                 href: SitePaths.root(from: page) + SitePaths.course(course.id), code: course.code, title: text(course.title),
-                credits: Self.hours(course.credits), hours: Self.hours(course.hours.total), semester: course.semester,
+                credits: Self.amount(course.credits), hours: Self.amount(course.hours.total), semester: course.semester,
                 type: plain(course.type.name), moduleCount: program.modules(of: course.id).count)
         }
     }

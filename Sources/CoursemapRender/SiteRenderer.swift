@@ -58,13 +58,12 @@ public enum SiteRenderer {
             planPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &plan)
         }
         // The reports' data files do not depend on the language: made once, in pieces, written under both.
-        let rules = program.config.coverageRules
         let layouts = [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)]
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
             plan.stream(layouts.map { $0.prefix + SitePaths.coverageJSON(scope) }, .coverage) { emit in
                 CoverageDocument.encoded(
-                    report, framework: framework, rules: rules, orphans: orphans, program: program, pieceSize: pieceSize, emit: emit)
+                    report, framework: framework, orphans: orphans, program: program, pieceSize: pieceSize, emit: emit)
             }
             plan.stream(layouts.map { $0.prefix + SitePaths.coverageCSV(scope) }, .coverage) { emit in
                 CoverageTable.csv(report, program: program, pieceSize: pieceSize, emit: emit)

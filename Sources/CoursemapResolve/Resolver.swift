@@ -46,6 +46,7 @@ public enum Resolver {
         }
 
         checkPrerequisites(modulesByCourse.values.flatMap { $0.map { ($0.id, $0.prerequisites) } }, into: &diagnostics)
+        for course in courses { checkModuleHours(of: course, modules: modulesByCourse[course.id] ?? [], into: &diagnostics) }
 
         let mappings = moduleMappings(courses: courses, modulesByCourse: modulesByCourse)
 
@@ -99,7 +100,7 @@ public enum Resolver {
             for index in modules.indices {
                 for claim in modules[index].claims {
                     mappings[claim.competency, default: []].append(
-                        ModuleMapping(moduleID: modules[index].id, courseID: course.id, level: claim.level, hours: modules[index].hours))
+                        ModuleMapping(moduleID: modules[index].id, courseID: course.id, level: claim.level, hours: modules[index].hours, stated: claim.hours))
                 }
             }
         }
@@ -126,6 +127,22 @@ public enum Resolver {
             updated.mappings = moduleMappings(courses: updated.courses, modulesByCourse: updated.modulesByCourse)
         }
         return updated
+    }
+
+    /// CM414: a course's modules must not declare more hours than the course (`hours.theory +
+    /// hours.practice`); a warning at the first module, in course order, where the running sum passes them.
+    public static func checkModuleHours(of course: Course, modules: [Module], into diagnostics: inout DiagnosticList) {
+        let declared = Hundredths.of(course.hours.theory) + Hundredths.of(course.hours.practice)
+        var running = Hundredths.zero
+        for module in modules {
+            running = running + Hundredths.of(module.hours)
+            if running > declared {
+                diagnostics.append(.warning(
+                    .moduleHoursExceedCourse, at: module.location,
+                    "the modules of course '\(course.id)' declare \(running.text) hours up to this one, more than the course's \(declared.text) (hours.theory + hours.practice)"))
+                return
+            }
+        }
     }
 
     /// Prerequisites must name modules, and must not go round in a circle (each module of a cycle is
@@ -220,7 +237,7 @@ public enum Resolver {
             for item in bank.items {
                 for claim in item.assesses {
                     assessments[claim.competency, default: []].append(
-                        ItemMapping(bankID: bank.id, itemID: item.id, kind: item.kind, usage: item.usage))
+                        ItemMapping(bankID: bank.id, itemID: item.id, kind: item.kind, usage: item.usage, score: item.score))
                 }
             }
         }

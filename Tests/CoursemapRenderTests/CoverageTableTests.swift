@@ -1,6 +1,7 @@
 import CoursemapAnalyse
 import CoursemapLoad
 import CoursemapResolve
+import CoursemapModel
 import Foundation
 import Testing
 
@@ -50,5 +51,32 @@ struct CoverageTableTests {
         var pieces = 0
         #expect(!CoverageTable.csv(report, program: program, pieceSize: 1) { _ in pieces += 1; return false })
         #expect(pieces == 1)
+    }
+}
+
+@Suite("coverage.csv columns (docs/coverage.md §8)")
+struct CoverageTableColumnTests {
+    @Test("scope first, reasons, and the attributed hours and minutes: per requirement they add up to its totals")
+    func columns() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let (program, _) = Resolver.resolve(ContentLoader(contentDirectory: root.appendingPathComponent("Content")).load())
+        let report = try #require(CoverageAnalyser.analyse(program).first { $0.scope.description == "b2b-data:中级" })
+        let bytes = CoverageTable.csv(report, program: program)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        // No field of the shipped content holds a comma or a line break, so splitting is enough here.
+        let lines = text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == CoverageTable.header)
+        #expect(lines[0].first == "范围 Scope" && lines[0].suffix(2) == ["学时 Hours", "微课时长 Minutes"])
+        #expect(lines.dropFirst().allSatisfy { $0.count == 12 && $0[0] == "b2b-data:中级" })
+        for row in report.rows {
+            let mine = lines.filter { $0[1] == row.competency.description }
+            #expect(mine.allSatisfy { $0[4] == row.reasons.map(\.rawValue).joined(separator: " ") })
+            let hours = mine.filter { $0[5] == "module" }.compactMap { Hundredths.parse($0[10])?.value }.sum()
+            let minutes = mine.filter { $0[5] == "lecture" }.compactMap { Hundredths.parse($0[11])?.value }.sum()
+            #expect(hours == row.hours, "\(row.competency)")
+            #expect(minutes == row.lectureMinutes, "\(row.competency)")
+        }
+        #expect(lines.contains { $0[4] == "below-level" })
     }
 }

@@ -114,7 +114,7 @@ struct PrettyJSONTests {
             for pieceSize in [1, 500, Int.max] {
                 var pieces: [[UInt8]] = []
                 let complete = CoverageDocument.encoded(
-                    report, framework: framework, rules: program.config.coverageRules, orphans: orphans, program: program,
+                    report, framework: framework, orphans: orphans, program: program,
                     pieceSize: pieceSize
                 ) { piece in
                     pieces.append(piece)
@@ -126,7 +126,7 @@ struct PrettyJSONTests {
             }
             var pieces = 0
             let complete = CoverageDocument.encoded(
-                report, framework: framework, rules: program.config.coverageRules, orphans: orphans, program: program, pieceSize: 1
+                report, framework: framework, orphans: orphans, program: program, pieceSize: 1
             ) { _ in
                 pieces += 1
                 return pieces < 2

@@ -159,7 +159,8 @@ struct SiteRendererTests {
         #expect(html.contains(">实践</a>"))
         #expect(html.contains(">I</abbr>"))
         #expect(html.contains(">R</abbr>"))
-        #expect(html.contains("<dd>6.5</dd>"))
+        // 01-basics gives its 4 学时 to two requirements of 中级 (2 each); 02-practice all of its 2.5.
+        #expect(html.contains("<dd>4.5</dd>"))
         #expect(html.contains("status-partial"))
         #expect(page(site, "frameworks/cert/intermediate/2.1.1.html").contains("尚无模块覆盖此要求"))
     }
@@ -175,8 +176,13 @@ struct SiteRendererTests {
 
         let json = try #require(site.files["coverage/cert/intermediate/coverage.json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
-        let summary = try #require(object["summary"] as? [String: Int])
-        #expect(summary == ["total": 3, "covered": 1, "partial": 1, "gap": 1])
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary.filter { $0.key != "coveredPercent" } as? [String: Int] == ["total": 3, "covered": 1, "partial": 1, "gap": 1])
+        #expect(summary["coveredPercent"] as? Double == 33.3)
+        #expect(object["formatVersion"] as? Int == 2)
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["columnTotal"] as? Double == 6.5, "4 + 2.5: each module's hours once")
+        #expect(totals["declared"] as? Double == 24)
         let requirements = try #require(object["requirements"] as? [[String: Any]])
         #expect(requirements.map { $0["id"] as? String } == ["cert:中级:1.1.1", "cert:中级:1.1.2", "cert:中级:2.1.1"])
         #expect(requirements.map { $0["status"] as? String } == ["covered", "partial", "gap"])

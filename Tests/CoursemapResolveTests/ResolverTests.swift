@@ -241,3 +241,26 @@ struct PrerequisiteTests {
         #expect(program.modules(of: "c").first { $0.id == "d" }?.prerequisites.map(\.moduleID) == ["a"])
     }
 }
+
+@Suite("Course hours: CM414")
+struct CourseHoursCheckTests {
+    @Test("modules declaring more hours than their course: a warning at the first module where the running sum passes")
+    func modulesBeyondCourse() throws {
+        let here = SourceLocation(file: "x")
+        let course = Course(
+            id: "c", code: "01", title: LocalizedText(zh: "课"), credits: 1, hours: CourseHours(theory: 4, practice: 2), semester: 1,
+            type: .professionalCore, integrations: [], description: RichText(html: ""), location: here)
+        func module(_ id: String, _ hours: Double) -> Module {
+            Module(id: id, courseID: "c", order: 1, title: LocalizedText(zh: id), hours: hours, format: .markdown, body: .empty, claims: [],
+                   location: SourceLocation(file: "courses/c/\(id).md", line: 1, column: 1))
+        }
+        var diagnostics = DiagnosticList()
+        Resolver.checkModuleHours(of: course, modules: [module("a", 3), module("b", 3), module("c", 2), module("d", 1)], into: &diagnostics)
+        #expect(diagnostics.sorted.map(\.code) == [.moduleHoursExceedCourse])
+        #expect(diagnostics.sorted.first?.location.file == "courses/c/c.md")
+        #expect(diagnostics.sorted.first?.severity == .warning)
+        var fine = DiagnosticList()
+        Resolver.checkModuleHours(of: course, modules: [module("a", 3), module("b", 3)], into: &fine)
+        #expect(fine.isEmpty)
+    }
+}

@@ -39,14 +39,23 @@ def test_coverage_csv_opens_in_excel_with_chinese_text(shipped_site):
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 byte-order mark to read Chinese"
     assert b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
-    assert rows[0][0] == "编码 Code"
+    assert rows[0][:2] == ["范围 Scope", "编码 Code"]
+    assert rows[0][-2:] == ["学时 Hours", "微课时长 Minutes"]
     assert all(len(row) == len(rows[0]) for row in rows)
     document = json.loads((path.parent / "coverage.json").read_text(encoding="utf-8"))
     # One row per requirement × piece of evidence, and one for each requirement with none.
     expected = sum(max(1, len(r["modules"]) + len(r["lectures"]) + len(r["items"]) + len(r["resources"]))
                    for r in document["requirements"])
     assert len(rows) - 1 == expected
-    assert any("能" in row[1] for row in rows[1:])
+    assert any("能" in row[2] for row in rows[1:])
+    assert all(row[0] == "b2b-data:中级" for row in rows[1:])
+    # The hours column holds the attributed hours: per requirement they add up to its hours.
+    hours = {}
+    for row in rows[1:]:
+        if row[5] == "module":
+            hours[row[1]] = hours.get(row[1], 0) + round(float(row[10]) * 100)
+    for requirement in document["requirements"]:
+        assert hours.get(requirement["id"], 0) == round(requirement["hours"] * 100)
 
 
 def test_the_report_prints_to_pdf_with_its_text(shipped_site, tmp_path):

@@ -4,6 +4,7 @@ This reads the content with PyYAML and ElementTree — none of Coursemap's code 
 rules (docs/content.md, docs/exercises.md, docs/lectures.md), and compares with the coverage.json that
 `coursemap build` wrote for the shipped example."""
 import collections
+import decimal
 import json
 import pathlib
 import xml.etree.ElementTree as ET
@@ -44,10 +45,23 @@ def recount():
     tree = ET.parse(CONTENT / "frameworks" / "b2b-data.xml").getroot()
     level = next(l for l in tree.iter(f"{FW}level") if l.get("name") == "中级")
     requirements = [f"b2b-data:中级:{r.get('code')}" for r in level.iter(f"{FW}requirement")]
-    teaching = collections.defaultdict(list)   # id -> [(level, hours)]
+    teaching = collections.defaultdict(list)   # id -> [(level, attributed hundredths of 学时)]
     lectures = collections.defaultdict(list)   # id -> [(level, minutes)]
     items = collections.Counter()              # id -> number of assessing items
     resources = collections.defaultdict(set)
+
+    def hundredths(value):
+        return round(decimal.Decimal(str(value)) * 100)
+
+    def divide(module_hours, mappings):
+        """docs/coverage.md §4.2, within 中级: stated hours first, the rest split evenly, first ones get the extra."""
+        mappings = [m for m in mappings if m[0].startswith("b2b-data:中级:")]
+        total = hundredths(module_hours)
+        rest = total - sum(hundredths(h) for _, _, h in mappings if h is not None)
+        unstated = sum(1 for _, _, h in mappings if h is None)
+        shares = [rest // unstated + (1 if i < rest % unstated else 0) for i in range(unstated)] if unstated else []
+        for ref, lvl, stated in mappings:
+            teaching[ref].append((lvl, hundredths(stated) if stated is not None else shares.pop(0)))
 
     for course in matched((CONTENT / "courses").iterdir()):
         for module in sorted(course.iterdir()):
@@ -55,17 +69,24 @@ def recount():
                 continue
             if module.suffix == ".md":
                 meta = front_matter(module)
-                for ref, lvl in (meta.get("competencies") or {}).items():
-                    teaching[ref].append((lvl, float(meta["hours"])))
+                mappings = []
+                for ref, value in (meta.get("competencies") or {}).items():
+                    if isinstance(value, dict):
+                        mappings.append((ref, value["level"], value.get("hours")))
+                    else:
+                        mappings.append((ref, value, None))
+                divide(meta["hours"], mappings)
             elif module.suffix == ".xml":
                 root = ET.parse(module).getroot()
-                for c in root.iter(f"{MOD}competency"):
-                    teaching[c.get("ref")].append((c.get("level"), float(root.get("hours"))))
+                divide(root.get("hours"), [(c.get("ref"), c.get("level"), c.get("hours")) for c in root.iter(f"{MOD}competency")])
 
     for lecture in matched((CONTENT / "lectures").glob("*.md")):
         meta = front_matter(lecture)
-        for ref, lvl in (meta.get("competencies") or {}).items():
-            lectures[ref].append((lvl, minutes(meta["duration"])))
+        # docs/coverage.md §4.4: the length in hundredths of a minute, divided among the 中级 mappings.
+        length = int((decimal.Decimal(minutes(meta["duration"]) * 60) * 100 / 60).quantize(decimal.Decimal(1), decimal.ROUND_HALF_UP))
+        mapped = [(ref, lvl) for ref, lvl in (meta.get("competencies") or {}).items() if ref.startswith("b2b-data:中级:")]
+        for index, (ref, lvl) in enumerate(mapped):
+            lectures[ref].append((lvl, length // len(mapped) + (1 if index < length % len(mapped) else 0)))
 
     for path in matched((CONTENT / "exercises").rglob("*.xml")):
         root = ET.parse(path).getroot()
@@ -102,8 +123,8 @@ def test_every_number_recounts(shipped_site):
     for rid in requirements:
         row = reported[rid]
         assert sorted(m["level"] for m in row["modules"]) == sorted(l for l, _ in teaching[rid]), rid
-        assert abs(row["hours"] - sum(h for _, h in teaching[rid])) < 1e-6, rid
-        assert abs(row["lectureMinutes"] - sum(m for _, m in lectures[rid])) < 0.01, rid
+        assert round(row["hours"] * 100) == sum(h for _, h in teaching[rid]), rid
+        assert round(row["lectureMinutes"] * 100) == sum(m for _, m in lectures[rid]), rid
         assert len(row["items"]) == items[rid], rid
         assert set(row["resources"]) == resources[rid], rid
         levels = [l for l, _ in teaching[rid]] + [l for l, _ in lectures[rid]]
@@ -117,8 +138,11 @@ def test_every_number_recounts(shipped_site):
         assert row["status"] == status, rid
         statuses[status] += 1
 
+    percent = (decimal.Decimal(statuses["covered"] * 100) / len(requirements)).quantize(decimal.Decimal("0.1"), decimal.ROUND_HALF_UP)
     assert document["summary"] == {"total": len(requirements), "covered": statuses["covered"],
-                                   "partial": statuses["partial"], "gap": statuses["gap"]}
+                                   "partial": statuses["partial"], "gap": statuses["gap"], "coveredPercent": float(percent)}
+    # Every module's hours counted once: the matrix of 中级 adds up to the program's 176 学时.
+    assert sum(h for rid in requirements for _, h in teaching[rid]) == round(document["totals"]["columnTotal"] * 100) == 17600
     assert document["gaps"]["notTaught"] == [r for r in requirements if not teaching[r] and not lectures[r]]
     assert document["gaps"]["notAssessed"] == [r for r in requirements if not items[r]]
     # The shipped example keeps a deliberate gap of every kind.
