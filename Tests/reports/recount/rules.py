@@ -183,12 +183,21 @@ def lecture_hours(lecture_minutes: int, rules) -> int:
     return math.floor(value + Fraction(1, 2))
 
 
+# "Resources: kind, then id" (§7): kinds in the order docs/lectures.md lists them (slides 教学课件, recording
+# 教学录像, dataset 实训数据, standard 培训标准, document 文档); §7 does not say which order of kinds it means.
+KIND_ORDER = ("slides", "recording", "dataset", "standard", "document")
+
+
+def resource_key(resource):
+    return (KIND_ORDER.index(resource.kind) if resource.kind in KIND_ORDER else len(KIND_ORDER), resource.id)
+
+
 def orphans_of(content):
     """§7.3: modules, lectures, resources, items (description items excepted) mapped to no competency."""
     return {
         "modules": [f"{m.course}/{m.id}" for m in content.modules if not m.mappings],
         "lectures": [l.id for l in sorted(content.lectures, key=lecture_key) if not l.mappings],
-        "resources": [r.id for r in sorted(content.resources, key=lambda r: (r.kind, r.id)) if not r.mappings],
+        "resources": [r.id for r in sorted(content.resources, key=resource_key) if not r.mappings],
         "items": [f"{i.bank}/{i.id}" for i in content.items if not i.refs and i.type != "description"],
     }
 
@@ -240,7 +249,7 @@ def report(content, scope_id) -> ScopeReport:
             if ref in item_ev:
                 item_ev[ref].append(item)
 
-    for resource in sorted(content.resources, key=lambda r: (r.kind, r.id)):
+    for resource in sorted(content.resources, key=resource_key):
         for mapping in resource.mappings:
             if mapping.ref in resource_ev:
                 resource_ev[mapping.ref].append((resource, mapping.level))
@@ -259,13 +268,15 @@ def report(content, scope_id) -> ScopeReport:
         for m in mods:
             levels, h = cells.get(m.course, (set(), 0))
             cells[m.course] = (levels | {m.level}, h + m.hours)
-        if rules["lectures_as_hours"]:
-            for l in lecs:
-                column = l.course or LECTURES_COLUMN
-                levels, h = cells.get(column, (set(), 0))
-                # Lecture levels join the cell only when lectures count as 学时 (the docs do not say; a cell
-                # of the lectures-outside column needs a level, the schema's minItems 1).
-                cells[column] = (levels | {l.level}, h + l.hours)
+        # §7.5 "the levels present": read as the levels of the course's teaching, its micro-lectures included
+        # (the docs do not say whether a lecture's level shows in its course's cell). Lectures of no course
+        # have a column only when they count as 学时.
+        for l in lecs:
+            column = l.course or (LECTURES_COLUMN if rules["lectures_as_hours"] else None)
+            if column is None:
+                continue
+            levels, h = cells.get(column, (set(), 0))
+            cells[column] = (levels | {l.level}, h + l.hours)
         for item in items:
             if item.course:
                 levels, h = cells.get(item.course, (set(), 0))
