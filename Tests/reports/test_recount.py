@@ -210,3 +210,13 @@ def test_diff_usage_errors_exit_2_and_content_errors_exit_1(builds, tmp_path):
     result = __import__("subprocess").run([str(builds_module.coursemap_binary()), "coverage", "--content", str(broken),
                                            "--framework", "b2b-data:中级", "--diff", str(old_json)], capture_output=True)
     assert result.returncode == 1, result.stderr.decode()
+
+
+def test_the_build_warns_where_the_docs_say(builds):
+    """CM415 (a level with some areas weighted, not all), CM414 (modules over the course's hours) and CM210
+    (a score with more than two decimals) on the edited copies that have them; none on the shipped content."""
+    assert "CM415" in builds.get("multilevel").output
+    remapped = builds.get("remapped").output
+    assert "CM414" in remapped and "CM210" in remapped
+    shipped = builds.get("shipped").output
+    assert not any(code in shipped for code in ("CM210", "CM413", "CM414", "CM415"))

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 
 from . import content as content_module
-from . import edits, rules
+from . import edits, provenance, rules
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 LEVEL_FOLDERS = {"初级": "elementary", "中级": "intermediate", "高级": "advanced"}
@@ -52,7 +52,7 @@ class Build:
     def run(self, *arguments, check=False):
         """`coursemap ARGUMENTS --content <this content>`; returns the completed process (bytes)."""
         return subprocess.run([str(coursemap_binary()), *arguments, "--content", str(self.content_dir)],
-                              capture_output=True, timeout=120, check=check, env=dict(os.environ, COLUMNS="120"))
+                              capture_output=True, timeout=120, check=check, env=dict(provenance.ENVIRONMENT, COLUMNS="120"))
 
 
 class Builds:
@@ -76,7 +76,7 @@ class Builds:
         site = target / "Site"
         result = subprocess.run([str(coursemap_binary()), "build", "--no-search", "--content", str(content_dir),
                                  "--output", str(site)], capture_output=True, text=True, timeout=300,
-                                env=dict(os.environ, SOURCE_DATE_EPOCH="1790000000"))
+                                env=provenance.ENVIRONMENT)
         assert result.returncode == 0, f"{name}: build failed\n{result.stdout}\n{result.stderr}"
         content = content_module.read_content(content_dir)
         reports = {scope: rules.report(content, scope) for scope in rules.reported_scopes(content)}
