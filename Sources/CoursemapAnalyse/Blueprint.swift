@@ -33,11 +33,18 @@ enum Blueprint {
         }
         let hourTotal = rows.map(\.hours).sum()
         let weights = areas.map { $0.weightText.flatMap { DecimalText.scaled($0, decimals: 6)?.units } }
-        let weightTotal = weights.compactMap { $0 }.reduce(0, +)
+        // No weight shares when the weights add up to zero (nothing to divide by) or beyond Int64 (a model
+        // built without the reader's bound); the areas then show "—" and are never flagged.
+        let weightTotal = weights.compactMap { $0 }.reduce(Int64?.some(0)) { sum, weight in
+            sum.flatMap { sum -> Int64? in
+                let (total, overflow) = sum.addingReportingOverflow(weight)
+                return overflow ? nil : total
+            }
+        }.flatMap { $0 > 0 ? $0 : nil }
         let tolerance = toleranceMillionths(rules)
         return areas.indices.map { position in
             let area = areas[position]
-            let weightShare = weights[position].map { Tenths.percent($0, of: weightTotal) }
+            let weightShare = weightTotal.flatMap { total in weights[position].map { Tenths.percent($0, of: total) } }
             let examShare = exam[position].share(of: examTotal)
             let difference = weightShare.map { Tenths.difference($0, examShare) }
             // difference (tenths) > tolerance (millionths) ⇔ difference · 10^5 > tolerance.

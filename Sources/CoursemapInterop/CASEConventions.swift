@@ -17,7 +17,8 @@ import CoursemapModel
 /// **Items** (`CFItems`): `fullStatement` = the Chinese text, `alternativeLabel` = the English text (only
 /// when there is one), `humanCodingScheme` = the code, `CFItemType` = one of the types below.
 /// - Certificate: `Level` (humanCodingScheme and fullStatement = 初级 / 中级 / 高级; the level's
-///   description in `notes` keys `description`, `description-en`) → `工作领域` → `工作任务` → `职业技能要求`.
+///   description in `notes` keys `description`, `description-en`) → `工作领域` (its blueprint weight, as
+///   written, in `notes` key `weight`) → `工作任务` → `职业技能要求`.
 /// - Outcomes: `培养规格分类` (a group; humanCodingScheme = its code, `notes` key `domain` when it is one
 ///   of 素质 / 知识 / 能力) → `培养规格`.
 ///

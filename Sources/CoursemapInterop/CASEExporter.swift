@@ -94,6 +94,7 @@ private struct CASEPackageWriter {
             for (areaIndex, area) in level.areas.enumerated() {
                 let areaNode = addItem(
                     name: "coursemap:\(fw):\(name):\(area.code)", type: .workArea, code: area.code, text: area.title,
+                    notes: CASEConventions.encodeNotes(header: nil, area.weightText.map { [("weight", $0)] } ?? []),
                     parent: levelNode, sequence: areaIndex + 1)
                 for (taskIndex, task) in area.tasks.enumerated() {
                     let taskNode = addItem(

@@ -438,12 +438,31 @@ private struct CASEPackageReader {
                     }
                     tasks.append(WorkTask(code: taskCode, title: text(taskItem), requirements: requirements, location: location(items[taskItem].line)))
                 }
-                areas.append(WorkArea(code: areaCode, title: text(areaItem), tasks: tasks, location: location(items[areaItem].line)))
+                let weight = blueprintWeight(areaItem, code: areaCode)
+                areas.append(WorkArea(
+                    code: areaCode, title: text(areaItem), tasks: tasks, weight: weight.flatMap(Double.init), weightText: weight,
+                    location: location(items[areaItem].line)))
             }
             let description = levelNotes["description"].map { LocalizedText(zh: $0, en: levelNotes["description-en"]) }
             framework.levels.append(FrameworkLevel(level: level, description: description, areas: areas, location: location(item.line)))
         }
         return framework
+    }
+
+    /// A work area's blueprint weight from its `notes` key `weight`, as written: a decimal number from 0 to
+    /// `NumberBounds.maximumWeight`, as the framework XML allows; anything else is left out with a warning.
+    private mutating func blueprintWeight(_ areaItem: Int, code: String) -> String? {
+        guard let text = CASEConventions.decodeNotes(items[areaItem].notes)["weight"] else { return nil }
+        guard let value = Double(text), value.isFinite, value >= 0, value <= NumberBounds.maximumWeight,
+            DecimalText.scaled(text, decimals: 0) != nil
+        else {
+            diagnostics.append(
+                .warning(
+                    .invalidValue, at: location(items[areaItem].line),
+                    "weight '\(text.prefix(40))' of work area \(code) is not a number from 0 to \(NumberText.plain(NumberBounds.maximumWeight)); left out"))
+            return nil
+        }
+        return text
     }
 
     private mutating func coursemapOutcomes(document: [String: CASEJSON], notes: [String: String], roots: [Int]) -> Framework {
@@ -544,10 +563,16 @@ private struct CASEPackageReader {
         return outcomes
     }
 
+    /// A code an item may keep: a valid code other than `index` in any letter case, the name of the
+    /// framework's own page (`frameworks/<fw>/index.html`), which a requirement page would overwrite.
+    private static func isUsableCode(_ code: String) -> Bool {
+        CompetencyID.isCode(code) && code.lowercased() != "index"
+    }
+
     /// Coursemap packages: the item's code, with a warning when it is not a valid code.
     private mutating func strictCode(_ item: Int, path: String, book: inout CodeBook) -> String {
         let given = items[item].humanCodingScheme ?? ""
-        if !CompetencyID.isCode(given) {
+        if !Self.isUsableCode(given) {
             let replacement = freeCode(path, book: &book)
             diagnostics.append(
                 .warning(
@@ -561,7 +586,7 @@ private struct CASEPackageReader {
     /// Other packages: `humanCodingScheme` when it is a valid code, else the position path, silently.
     private mutating func looseCode(_ item: Int, path: String, book: inout CodeBook) -> String {
         let given = items[item].humanCodingScheme?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard CompetencyID.isCode(given) else { return freeCode(path, book: &book) }
+        guard Self.isUsableCode(given) else { return freeCode(path, book: &book) }
         return claim(given, item: item, path: path, book: &book)
     }
 

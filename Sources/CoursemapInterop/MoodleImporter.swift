@@ -237,6 +237,8 @@ struct MoodleQuestionReader {
         if element.first("defaultgrade") == nil, case let .fillBlank(blanks) = body, type != "shortanswer" {
             // A cloze question's mark is the sum of its fields' weights.
             score = clozeWeight ?? Double(blanks.count)
+        } else {
+            score = ImportedScore.counted(score, field: "defaultgrade", item: label, at: location, into: &diagnostics)
         }
         let title = MoodleHTML.plainText(name)
         stem = stem.trimmingCharacters(in: .whitespacesAndNewlines)

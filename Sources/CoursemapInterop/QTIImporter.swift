@@ -221,11 +221,12 @@ struct QTIItemReader {
         let shuffles = shufflesChoices(interactions)
         // The same bound as an authored item's score: MAXSCORE, SCORE's normalMaximum or the Coursemap
         // score class beyond 1,000,000 (or below 0) is CM314, not a score of 5e9 on the page.
-        let score = meta?.score ?? declaredScore() ?? 1
+        var score = meta?.score ?? declaredScore() ?? 1
         guard score >= 0, score <= NumberBounds.maximumScore else {
             _ = invalid(root.line, "the item's score '\(NumberText.plain(score))' is not a number from 0 to \(NumberText.plain(NumberBounds.maximumScore))")
             return nil
         }
+        score = ImportedScore.counted(score, field: "score", item: itemName, at: location(root.line), into: &diagnostics)
         return ExerciseItem(
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
             score: score, stem: stem, body: parsedBody,

@@ -25,7 +25,8 @@ enum CountedAmount {
         var seen = Set<CompetencyID>()
         for claim in claims {
             // A competency mapped twice counts once, at its first mention (CM405 reports the second).
-            guard let stated = claim.hours, seen.insert(claim.competency).inserted else { continue }
+            // Its first mention decides, stated or not: a later one that states hours never counts.
+            guard seen.insert(claim.competency).inserted, let stated = claim.hours else { continue }
             let scope = claim.competency.scope
             let sum = (running[scope] ?? .zero) + Hundredths.of(stated)
             running[scope] = sum

@@ -58,7 +58,8 @@ struct ExerciseReader {
     /// A score or points attribute (the schema's decimal ≥ 0) within `0 ... NumberBounds.maximumScore`;
     /// `fallback` when absent; a CM314 error and `fallback` when beyond the limit.
     private mutating func score(_ element: XMLElement, _ name: String, fallback: Double?) -> Double? {
-        guard let text = element.attributes[name] else { return fallback }
+        // xs:decimal allows white space around the number (`score=" 2 "`).
+        guard let text = element.attributes[name]?.trimmingWhitespace else { return fallback }
         guard let value = Double(text), value.isFinite, value >= 0, value <= NumberBounds.maximumScore else {
             diagnostics.append(.error(
                 .invalidItem, at: SourceLocation(file: file, line: element.line),
@@ -71,7 +72,7 @@ struct ExerciseReader {
     private mutating func readItem(_ element: XMLElement) -> ExerciseItem? {
         let location = SourceLocation(file: file, line: element.line)
         var itemScore = score(element, "score", fallback: 1) ?? 1
-        if let text = element.attributes["score"], let value = Double(text), value.isFinite, value >= 0, value <= NumberBounds.maximumScore {
+        if let text = element.attributes["score"]?.trimmingWhitespace, let value = Double(text), value.isFinite, value >= 0, value <= NumberBounds.maximumScore {
             // The blueprint counts scores in hundredths (docs/coverage.md §5): more decimals are CM210.
             itemScore = CountedAmount.read(text, field: "score", at: location, into: &diagnostics) ?? itemScore
         }

@@ -64,18 +64,41 @@ struct FrameworkReader {
                 }
                 return WorkTask(code: taskCode, title: task.bilingualText ?? LocalizedText(zh: taskCode), requirements: requirements, location: SourceLocation(file: file, line: task.line))
             }
+            let areaLocation = SourceLocation(file: file, line: area.line)
+            let weightText = area.attributes["weight"].flatMap { weight($0, of: areaCode, at: areaLocation) }
             return WorkArea(
                 code: areaCode, title: area.bilingualText ?? LocalizedText(zh: areaCode), tasks: tasks,
-                weight: area.attributes["weight"].flatMap(Double.init), weightText: area.attributes["weight"],
-                location: SourceLocation(file: file, line: area.line))
+                weight: weightText.flatMap(Double.init), weightText: weightText, location: areaLocation)
         }
         diagnostics += codes.diagnostics
+        let levelLocation = SourceLocation(file: file, line: element.line)
         if areas.contains(where: { $0.weight != nil }), let unweighted = areas.first(where: { $0.weight == nil }) {
             diagnostics.append(.warning(
                 .partialBlueprintWeights, at: unweighted.location,
                 "work area \(unweighted.code) of \(level.rawValue) has no weight, but other areas of \(level.rawValue) have one; give every area a weight, or none"))
+        } else if !areas.isEmpty, areas.allSatisfy({ $0.weightText.flatMap { DecimalText.scaled($0, decimals: 6)?.units } == 0 }) {
+            // Zero as the blueprint counts weights (millionths): `0.0000004` is 0 there too.
+            diagnostics.append(.warning(
+                .partialBlueprintWeights, at: levelLocation,
+                "the weights of the work areas of \(level.rawValue) add up to 0, so the blueprint has no weight shares to compare; give the areas their exam weights, or none"))
         }
-        return FrameworkLevel(level: level, description: element.first("description")?.bilingualText, areas: areas, location: SourceLocation(file: file, line: element.line))
+        return FrameworkLevel(level: level, description: element.first("description")?.bilingualText, areas: areas, location: levelLocation)
+    }
+
+    /// An area's `weight` (the schema's decimal ≥ 0, white space around it allowed) as written without that
+    /// white space, when it is a number from 0 to `NumberBounds.maximumWeight`; else CM208 and no weight, so
+    /// the blueprint's exact sum of weights cannot overflow (`docs/coverage.md` §6).
+    private mutating func weight(_ raw: String, of area: String, at location: SourceLocation) -> String? {
+        let text = raw.trimmingWhitespace
+        guard let value = Double(text), value.isFinite, value >= 0, value <= NumberBounds.maximumWeight,
+            DecimalText.scaled(text, decimals: 0) != nil
+        else {
+            diagnostics.append(.error(
+                .numberOutOfRange, at: location,
+                "weight '\(raw.prefix(40))' of work area \(area) must be a number from 0 to \(NumberText.plain(NumberBounds.maximumWeight))"))
+            return nil
+        }
+        return text
     }
 
     private mutating func statement(_ element: XMLElement, registry: inout CodeRegistry) -> Statement {

@@ -48,7 +48,8 @@ enum ModuleReader {
             guard let level = MappingLevel(rawValue: element.attributes["level"] ?? "") else { continue }
             var stated: Double?
             if let text = element.attributes["hours"] {
-                stated = statedHours(text, of: reference, at: location, into: &diagnostics)
+                // xs:decimal allows white space around the number (`hours=" 4 "`).
+                stated = statedHours(text.trimmingWhitespace, of: reference, at: location, into: &diagnostics)
                 if stated == nil { continue }
             }
             claims.append(CompetencyClaim(competency: competency, level: level, hours: stated, location: location))
@@ -57,7 +58,7 @@ enum ModuleReader {
         diagnostics += bodyDiagnostics
         // The schema checked the forms (a positive integer, a decimal ≥ 0); the ranges are checked here.
         let location = SourceLocation(file: file, line: root.line)
-        let orderText = root.attributes["order"] ?? "", hoursText = root.attributes["hours"] ?? ""
+        let orderText = root.attributes["order"] ?? "", hoursText = (root.attributes["hours"] ?? "").trimmingWhitespace
         let order = Int(orderText).flatMap { (1...9999).contains($0) ? $0 : nil }
         if order == nil {
             diagnostics.append(.error(.numberOutOfRange, at: location, "order '\(orderText.prefix(40))' must be a whole number from 1 to 9999"))

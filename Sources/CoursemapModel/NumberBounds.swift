@@ -12,6 +12,8 @@ public enum NumberBounds {
     public static let maximumCredits: Double = 1_000
     /// The largest score, mark, rubric points or cloze weight total of an item.
     public static let maximumScore: Double = 1_000_000
+    /// The largest blueprint weight of a work area (`<area weight="…">`).
+    public static let maximumWeight: Double = 1_000_000
     /// The largest weight of one Moodle cloze field (`{n:TYPE:…}`).
     public static let maximumClozeWeight = 1_000
     /// The largest asset size limit, in megabytes (`assets.max_size_mb`): 1 TiB.

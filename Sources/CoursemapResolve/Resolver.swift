@@ -211,6 +211,13 @@ public enum Resolver {
             for sectionIndex in banks[index].sections.indices {
                 for itemIndex in banks[index].sections[sectionIndex].items.indices {
                     var item = banks[index].sections[sectionIndex].items[itemIndex]
+                    if item.kind == .description, let first = item.assesses.first {
+                        // Text without a question never assesses (docs/coverage.md §2).
+                        diagnostics.append(.warning(
+                            .invalidValue, at: first.location,
+                            "item '\(item.importKey ?? item.id)' of bank '\(banks[index].id)' is a description (text without a question) and cannot assess '\(first.competency)'; its mappings are ignored"))
+                        item.assesses = []
+                    }
                     item.assesses = references.check(item.assesses, into: &diagnostics)
                     if item.assesses.isEmpty && item.kind != .description {
                         diagnostics.append(.warning(

@@ -59,6 +59,17 @@ struct CASEImportTests {
         #expect(group.outcomes.map(\.code) == ["1.1", "1.1.1", "A.1", "1.3"])
     }
 
+    @Test("An outcome coded 'index' (any case) would overwrite the framework page: it is numbered by position")
+    func indexCodeIsReserved() throws {
+        let json = S.package(
+            items: [("g", "Group", "G"), ("a", "A", "index"), ("b", "B", "INDEX"), ("c", "C", "ok")],
+            children: [("g", "doc", 1), ("a", "g", 1), ("b", "g", 2), ("c", "g", 3)])
+        let result = S.importJSON(json)
+        let group = try #require(result.framework?.outcomeGroups.first)
+        #expect(group.outcomes.map(\.code) == ["1.1", "1.2", "ok"])
+        #expect(group.outcomes.allSatisfy { $0.code.lowercased() != "index" })
+    }
+
     @Test("Top-level items without children become outcomes of a group named after the document")
     func documentGroup() throws {
         let json = S.package(

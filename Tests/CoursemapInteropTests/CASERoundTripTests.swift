@@ -32,6 +32,35 @@ struct CASERoundTripTests {
         #expect(framework.description?.zh == "说明：本框架为教学示例，\n第二行 \\n 不是换行。")
     }
 
+    @Test("Blueprint weights come back as written, per level (a certificate keeps its blueprint through CASE)")
+    func blueprintWeights() throws {
+        var framework = S.certificate
+        framework.levels[1].areas[0].weight = 19.5
+        framework.levels[1].areas[0].weightText = "19.50"
+        framework.levels[0].areas[0].weight = 0
+        framework.levels[0].areas[0].weightText = "0"
+        let result = try roundTrip(framework)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let imported = try #require(result.framework)
+        #expect(imported.levels[1].areas[0].weightText == "19.50")
+        #expect(imported.levels[1].areas[0].weight == 19.5)
+        #expect(imported.levels[0].areas[0].weightText == "0")
+        #expect(S.withoutLocations(imported) == S.withoutLocations(framework))
+    }
+
+    @Test("An imported weight that is not a number from 0 to 1,000,000 is left out with a warning at its area")
+    func badImportedWeight() throws {
+        var framework = S.certificate
+        framework.levels[1].areas[0].weight = 1
+        framework.levels[1].areas[0].weightText = "1"
+        let json = CASEExporter.export(framework, baseURI: nil).replacingOccurrences(of: "weight: 1\"", with: "weight: 9e99\"")
+        #expect(json.contains("weight: 9e99"))
+        let (imported, diagnostics) = CASEImporter.importFramework(Array(json.utf8), file: "frameworks/cert.case.json", frameworkID: "cert")
+        #expect(imported?.levels[1].areas[0].weight == nil)
+        #expect(imported?.levels[1].areas[0].weightText == nil)
+        #expect(diagnostics.contains { $0.severity == .warning && $0.message.contains("weight '9e99'") })
+    }
+
     @Test("An outcome framework comes back equal: domains, a group without one, an empty group")
     func outcomes() throws {
         let result = try roundTrip(S.outcomes, baseURI: "https://example.edu/case/")

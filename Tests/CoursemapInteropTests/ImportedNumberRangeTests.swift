@@ -69,7 +69,7 @@ struct ImportedNumberRangeTests {
     }
 
     /// A QTI choice item with the given outcome declarations.
-    private static func qtiScored(_ outcomes: String) -> String {
+    static func qtiScored(_ outcomes: String) -> String {
         QTITestSupport.item(
             declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration>"#
                 + outcomes,

@@ -171,6 +171,37 @@ struct BankResolutionTests {
         #expect(unmapped[0].location.file == "exercises/imported.xml")
     }
 
+    @Test("a description item (text without a question) never assesses: a sidecar mapping it is a warning at the entry")
+    func descriptionNeverAssesses() throws {
+        let quiz = moodle.replacingOccurrences(of: "</quiz>", with: """
+              <question type="description">
+                <name><text>说明</text></name>
+                <questiontext format="html"><text><![CDATA[<p>本题库练习贸易术语。</p>]]></text></questiontext>
+              </question>
+            </quiz>
+            """)
+        let sidecar = """
+            id: terms
+            course: c
+            items:
+              "FOB 风险":
+                assesses: [cert:中级:1.1.1]
+              "EXW 义务":
+                assesses: [cert:中级:1.1.1]
+              "说明":
+                assesses: [cert:中级:1.1.2]
+                usage: exam
+            """
+        let (program, diagnostics) = resolve(["exercises/imported.xml": quiz, "exercises/imported.bank.yml": sidecar])
+        let bank = try #require(program.bank("terms"))
+        let description = try #require(bank.items.first { $0.kind == .description })
+        #expect(description.assesses.isEmpty)
+        #expect(program.assessments[CompetencyID(parsing: "cert:中级:1.1.2")!] == nil, "1.1.2 stays not assessed")
+        let warning = try #require(diagnostics.items.first { $0.message.contains("description") })
+        #expect(warning.severity == .warning && warning.code == .invalidValue)
+        #expect(warning.location.file == "exercises/imported.bank.yml" && warning.location.line == 9)
+    }
+
     @Test("embeds of banks, items, lectures and resources that do not exist: CM315 at the line")
     func danglingEmbeds() throws {
         let bankXML = "<bank xmlns=\"urn:coursemap:exercises:1\" id=\"b\"><title><zh>题库</zh></title><truefalse id=\"t\"><assesses ref=\"cert:中级:1.1.1\"/><stem>x</stem><answer>true</answer></truefalse></bank>"
