@@ -104,8 +104,9 @@ def expected_document(report, content):
                 "practiceShare": percent(a.practice_share), "hours": hours(a.hours),
                 "hourShare": percent(a.hour_share), "flagged": a.flagged}
         if a.weight is not None:
-            area.update({"weight": a.weight, "weightShare": percent(a.weight_share),
-                         "difference": percent(a.difference)})
+            area["weight"] = a.weight
+        if a.weight_share is not None:
+            area.update({"weightShare": percent(a.weight_share), "difference": percent(a.difference)})
         areas.append(area)
     totals = course_line(report.program_row)
     del totals["exceedsDeclared"]

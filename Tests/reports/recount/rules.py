@@ -349,7 +349,7 @@ def points_by_area(scope, requirements, exam: bool):
 
 def blueprint_of(scope, requirements, rules):
     weighted = scope.kind == "certificate" and any(a.weight is not None for a in scope.areas)
-    weights = {a.code: Decimal(a.weight) for a in scope.areas if a.weight is not None}
+    weights = {a.code: Decimal(a.weight.strip()) for a in scope.areas if a.weight is not None}
     weight_total = sum(weights.values(), Decimal(0))
     exam = points_by_area(scope, requirements, True)
     practice = points_by_area(scope, requirements, False)
@@ -359,7 +359,9 @@ def blueprint_of(scope, requirements, rules):
     for area in scope.areas:
         members = [r for r in requirements if r.area == area.code]
         hours = sum(r.hours for r in members)
-        weight_share = share(Fraction(weights[area.code]), Fraction(weight_total)) if area.code in weights else None
+        # §6: when the level's weights add up to 0, no area has a weight share ("—") and none is flagged.
+        weight_share = share(Fraction(weights[area.code]), Fraction(weight_total)) \
+            if area.code in weights and weight_total > 0 else None
         exam_share = share(exam[area.code], exam_total)
         difference = abs(weight_share - exam_share) if weight_share is not None else None
         flagged = difference is not None and Decimal(difference) / 10 > rules["tolerance"]
