@@ -27,6 +27,9 @@ struct IsolatedProcess {
     /// child whose launcher looks at the folders above where it starts (a pyenv shim reads
     /// `.python-version` there, and the fresh folder lies in `TMPDIR`, often the shared `/tmp`).
     var workingDirectory: String? = nil
+    /// How long the child may run; then its whole process group is killed and the run ends as
+    /// `.signalled(SIGKILL)`. `nil`: no limit (Pagefind indexes as long as the site needs).
+    var timeout: Duration? = nil
 
     /// The running children and their folders; `interrupted` once `abandonAll()` ran, after which nothing
     /// new starts.
@@ -104,7 +107,23 @@ struct IsolatedProcess {
 
         // Wait without reaping, so the process group cannot be reused while `abandonAll` may still kill it.
         var info = siginfo_t()
-        while waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+        if let timeout {
+            let deadline = ContinuousClock.now + timeout
+            while true {
+                info = siginfo_t()
+                let result = waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT | WNOHANG)
+                if result == 0 && info._sifields._sigchld.si_pid == child { break }
+                if result != 0 && errno != EINTR { break }
+                if ContinuousClock.now >= deadline {
+                    kill(-child, SIGKILL)
+                    while waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+                    break
+                }
+                usleep(2_000)
+            }
+        } else {
+            while waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+        }
         Self.registry.withLock { _ = $0.children.remove(child) }
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 && errno == EINTR {}

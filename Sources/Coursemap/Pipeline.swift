@@ -22,6 +22,8 @@ public enum Pipeline {
         public var pageCount: Int
         /// Files written to the output folder (0 for `check`, or when there were errors).
         public var filesWritten: Int
+        /// Where the reports come from (revision, build date, Coursemap version).
+        public var provenance: Provenance? = nil
     }
 
     /// How to run: edition, base URL, threads, and an optional progress counter.
@@ -46,13 +48,20 @@ public enum Pipeline {
         public var program: Program
         public var coverage: [CoverageReport]
         public var orphans: Orphans
+        /// Where the reports come from: revision, build date, Coursemap version (`ProvenanceReader`).
+        public var provenance: Provenance? = nil
         /// The load and resolve diagnostics: `diagnostics` before the coverage gates were checked.
         var resolved = DiagnosticList()
     }
 
     /// Load, resolve, analyse and render, without writing anything.
     public static func check(content: URL, edition: Edition = .student, baseURL: String? = nil) -> Outcome {
-        check(source: .directory(content), options: Options(edition: edition, baseURL: baseURL))
+        check(source: .directory(content), options: Options(edition: edition, baseURL: baseURL), content: content)
+    }
+
+    /// `check(content:edition:baseURL:)` with options.
+    public static func check(content: URL, options: Options) -> Outcome {
+        check(source: .directory(content), options: options, content: content)
     }
 
     public static func check(source: ContentSource, edition: Edition = .student, baseURL: String? = nil) -> Outcome {
@@ -60,17 +69,22 @@ public enum Pipeline {
     }
 
     public static func check(source: ContentSource, options: Options) -> Outcome {
+        check(source: source, options: options, content: nil)
+    }
+
+    /// `content`: the folder `source` reads, when it is one (for the provenance's git revision and dates).
+    static func check(source: ContentSource, options: Options, content: URL?) -> Outcome {
         var timer = StageTimer()
-        var analysis = analyse(source: source, options: options, timer: &timer)
+        var analysis = analyse(source: source, options: options, timer: &timer, content: content)
         let collector = SiteCollector()
         let summary = SiteRenderer.render(
-            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: collector,
-            jobs: options.jobs)
+            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, provenance: analysis.provenance,
+            edition: options.edition, to: collector, jobs: options.jobs)
         analysis.diagnostics.append(contentsOf: summary.diagnostics)
         timer.lap("render")
         return Outcome(
             diagnostics: analysis.diagnostics, program: analysis.program, coverage: analysis.coverage, orphans: analysis.orphans,
-            site: collector.site, pageCount: summary.pageCount, filesWritten: 0)
+            site: collector.site, pageCount: summary.pageCount, filesWritten: 0, provenance: analysis.provenance)
     }
 
     /// Stages 1–3: load, resolve, analyse.
@@ -79,7 +93,7 @@ public enum Pipeline {
         return analyse(source: source, options: options, timer: &timer)
     }
 
-    static func analyse(source: ContentSource, options: Options, timer: inout StageTimer) -> Analysis {
+    static func analyse(source: ContentSource, options: Options, timer: inout StageTimer, content: URL? = nil) -> Analysis {
         var loader = ContentLoader(source: source)
         loader.jobs = options.jobs
         if let progress = options.progress { loader.progress = { progress.fileLoaded() } }
@@ -88,7 +102,10 @@ public enum Pipeline {
         if let baseURL = options.baseURL, loaded.config != nil {
             loaded.config!.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
-        return analyse(loaded, options: options, timer: &timer)
+        var analysis = analyse(loaded, options: options, timer: &timer)
+        analysis.provenance = ProvenanceReader.read(content: content, source: source, files: loaded.files, jobs: options.jobs)
+        timer.lap("provenance")
+        return analysis
     }
 
     /// Stages 2–3 on content already loaded (`serve` keeps loaded files between edits).
@@ -138,10 +155,10 @@ public enum Pipeline {
     public static func build(content: URL, output: URL, search: Bool = false, options: Options) throws(WriteError) -> Outcome {
         try OutputWriter.checkDestination(output: output, content: content)
         var timer = StageTimer()
-        let analysis = analyse(source: .directory(content), options: options, timer: &timer)
+        let analysis = analyse(source: .directory(content), options: options, timer: &timer, content: content)
         var outcome = Outcome(
             diagnostics: analysis.diagnostics, program: analysis.program, coverage: analysis.coverage, orphans: analysis.orphans,
-            site: RenderedSite(), pageCount: 0, filesWritten: 0)
+            site: RenderedSite(), pageCount: 0, filesWritten: 0, provenance: analysis.provenance)
         guard !outcome.diagnostics.hasErrors else {
             // Still report theme problems, so one run shows everything.
             outcome.diagnostics.append(contentsOf: SiteRenderer.themeDiagnostics(analysis.program))
@@ -152,8 +169,8 @@ public enum Pipeline {
         var pageDone: (@Sendable () -> Void)?
         if let progress = options.progress { pageDone = { progress.pageRendered() } }
         let summary = SiteRenderer.render(
-            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: staged,
-            jobs: options.jobs, progress: pageDone)
+            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, provenance: analysis.provenance,
+            edition: options.edition, to: staged, jobs: options.jobs, progress: pageDone)
         timer.lap("render and write")
         outcome.diagnostics.append(contentsOf: summary.diagnostics)
         outcome.pageCount = summary.pageCount

@@ -124,7 +124,7 @@ struct Check: ParsableCommand {
     func run() throws {
         try options.validateContentFolder()
         let clock = ContinuousClock.now
-        let outcome = Pipeline.check(source: .directory(options.contentURL), options: Pipeline.Options(jobs: try jobs.count()))
+        let outcome = Pipeline.check(content: options.contentURL, options: Pipeline.Options(jobs: try jobs.count()))
         options.report(outcome.diagnostics)
         let counts = Summary.counts(outcome.diagnostics)
         Console.error("coursemap: checked \(outcome.pageCount) pages: \(counts) (\(Summary.seconds(since: clock)) s)\n")

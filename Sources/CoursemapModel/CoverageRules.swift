@@ -56,6 +56,18 @@ public struct CoverageRules: Hashable, Sendable, Codable {
 extension CoverageRules {
     /// The rules in words, one line per status, as the coverage page prints them.
     public func explanation(in language: Language) -> [String] {
+        explanation(in: language, blueprint: true)
+    }
+
+    /// The rules in words; without the blueprint line for a report that has no blueprint (an outcomes
+    /// report, `docs/coverage.md` §1).
+    public func explanation(in language: Language, blueprint: Bool) -> [String] {
+        var lines = allLines(in: language)
+        if !blueprint { lines.remove(at: 3) }
+        return lines
+    }
+
+    private func allLines(in language: Language) -> [String] {
         let level = coveredAt.rawValue
         let lower = MappingLevel.allCases.filter { $0 < coveredAt }.map(\.rawValue).joined(separator: "/")
         switch language {

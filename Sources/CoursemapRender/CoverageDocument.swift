@@ -9,6 +9,9 @@ import Foundation
 public struct CoverageDocument: Codable, Sendable, Equatable {
     public var formatVersion = 2
     public var framework: FrameworkInfo
+    /// Where the report comes from (revision, build date, Coursemap version); left out when the build did
+    /// not work one out (in-memory content in tests) and in files written before it existed.
+    public var provenance: ProvenanceInfo?
     public var rules: Rules
     public var summary: Summary
     public var gaps: Gaps
@@ -21,7 +24,11 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
 
     /// The document of `report`; without its requirements (an empty list) when `withRequirements` is false,
     /// for writing them one by one (`encoded(_:framework:orphans:program:pieceSize:emit:)`).
-    init(report: CoverageReport, framework: Framework, orphans: Orphans, program: Program, withRequirements: Bool = true) {
+    init(
+        report: CoverageReport, framework: Framework, orphans: Orphans, program: Program, provenance: Provenance? = nil,
+        withRequirements: Bool = true
+    ) {
+        self.provenance = provenance.map(ProvenanceInfo.init)
         let competencies = Dictionary(framework.competencies(in: report.scope).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = report.rules
         self.framework = FrameworkInfo(
@@ -67,9 +74,12 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     /// modules the requirements are nearly all of the 70 MB. Stops, returning `false`, when `emit` returns
     /// `false` for a piece before the last; returns `true` once the last piece is handed over.
     static func encoded(
-        _ report: CoverageReport, framework: Framework, orphans: Orphans, program: Program, pieceSize: Int, emit: ([UInt8]) -> Bool
+        _ report: CoverageReport, framework: Framework, orphans: Orphans, program: Program, provenance: Provenance? = nil, pieceSize: Int,
+        emit: ([UInt8]) -> Bool
     ) -> Bool {
-        let skeleton = CoverageDocument(report: report, framework: framework, orphans: orphans, program: program, withRequirements: false).encoded()
+        let skeleton = CoverageDocument(
+            report: report, framework: framework, orphans: orphans, program: program, provenance: provenance, withRequirements: false
+        ).encoded()
         // The requirements member, written as an empty array. Only a member of the top-level object starts a
         // line with exactly two spaces and a quote: line breaks inside strings are escaped.
         let opening = Array("\n  \"requirements\" : [".utf8), emptyClose = Array("\n\n  ]".utf8)
@@ -113,9 +123,9 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     }
 
     /// The document for one report, as `build` writes it.
-    public static func make(_ report: CoverageReport, program: Program, orphans: Orphans) -> CoverageDocument? {
+    public static func make(_ report: CoverageReport, program: Program, orphans: Orphans, provenance: Provenance? = nil) -> CoverageDocument? {
         guard let framework = program.framework(report.scope.framework) else { return nil }
-        return CoverageDocument(report: report, framework: framework, orphans: orphans, program: program)
+        return CoverageDocument(report: report, framework: framework, orphans: orphans, program: program, provenance: provenance)
     }
 
     public var json: String { String(decoding: encoded(), as: UTF8.self) }
@@ -124,6 +134,7 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         formatVersion = try c.decode(Int.self, forKey: .formatVersion)
         framework = try c.decode(FrameworkInfo.self, forKey: .framework)
+        provenance = try c.decodeIfPresent(ProvenanceInfo.self, forKey: .provenance)
         rules = try c.decode(Rules.self, forKey: .rules)
         summary = try c.decode(Summary.self, forKey: .summary)
         gaps = try c.decode(Gaps.self, forKey: .gaps)

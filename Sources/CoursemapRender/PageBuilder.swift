@@ -10,6 +10,8 @@ final class PageBuilder: Sendable {
     let ui: UIText
     let edition: Edition
     let layout: LanguageLayout
+    /// Where the reports come from, printed on each coverage report; `nil` when unknown.
+    let provenance: Provenance?
     /// Asked while a page that sums up the whole program is made: once it says yes, the page is given up,
     /// so its context may be left incomplete (`serve` pauses a catch-up for a new edit).
     let stop: @Sendable () -> Bool
@@ -31,8 +33,9 @@ final class PageBuilder: Sendable {
 
     init(
         program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIText],
-        stop: @escaping @Sendable () -> Bool = { false }
+        provenance: Provenance? = nil, stop: @escaping @Sendable () -> Bool = { false }
     ) {
+        self.provenance = provenance
         self.edition = edition
         self.stop = stop
         self.program = program

@@ -154,41 +154,8 @@ struct CompetencyItem: Sendable, Encodable {
     let status: String
     let statusLabel: String
     let moduleCount: Int
-}
-
-struct CompetencyPage: Sendable, Encodable {
-    let chrome: Chrome
-    let ui: UIText
-    let reference: String
-    let code: String
-    let statement: BiText
-    let frameworkHref: String
-    let frameworkTitle: String
-    let illustrative: Bool
-    let groupLabel: String
-    let group: String
-    let subgroupLabel: String?
-    let subgroup: String?
-    let status: String
-    let statusLabel: String
-    let mappings: [MappingItem]
-    let totalHours: String
-    let assessedBy: [AssessedItem]
-    let related: RelatedMedia
-    let lectureMinutes: String
-    let integrations: [IntegrationItem]
-    let coverageHref: String?
-}
-
-/// A module's claim on a competency, shown from the competency's side.
-struct MappingItem: Sendable, Encodable {
-    let courseHref: String
-    let courseTitle: String
-    let moduleHref: String
-    let moduleTitle: String
-    let level: String
-    let levelName: String
-    let hours: String
+    /// Why it is not covered, in words (`最高 R 未达 M · 无考核`); `nil` where lists show no reasons.
+    var reasons: String? = nil
 }
 
 struct IntegrationItem: Sendable, Encodable {
@@ -256,82 +223,4 @@ struct TocItem: Sendable, Encodable {
     let anchor: String
     let text: String
     let nested: Bool
-}
-
-struct CoveragePage: Sendable, Encodable {
-    let chrome: Chrome
-    let ui: UIText
-    let title: String
-    let frameworkHref: String
-    let illustrative: Bool
-    let summary: ScopeSummary
-    let coveredPercent: String
-    let rules: [String]
-    let jsonHref: String
-    let csvHref: String
-    let notTaught: [CompetencyItem]
-    let notAssessed: [CompetencyItem]
-    let orphans: [LinkView]
-    let introducedOnly: [CompetencyItem]
-    var areaChart: RenderedChart<AreaBarsChart>
-    var heatmap: RenderedChart<HeatmapChart>
-    let matrixCourses: [LinkView]
-    let matrixRows: [MatrixRow]
-    let matrixTotals: [String]
-    let matrixTotal: String
-    let blueprint: [BlueprintRow]
-    let hasBlueprint: Bool
-    let groups: [CoverageGroup]
-}
-
-struct MatrixRow: Sendable, Encodable {
-    let href: String
-    let code: String
-    let statement: String
-    let cells: [MatrixCell]
-    let total: String
-}
-
-struct MatrixCell: Sendable, Encodable {
-    let levels: String
-    let hours: String
-    let heat: Int
-}
-
-struct BlueprintRow: Sendable, Encodable {
-    let code: String
-    let title: String
-    let weight: String
-    let weightShare: String
-    let itemShare: String
-    let hourShare: String
-    let flagged: Bool
-}
-
-struct CoverageGroup: Sendable, Encodable {
-    let code: String
-    let title: String
-    var rows: [CoverageRowItem]
-}
-
-struct CoverageRowItem: Sendable, Encodable {
-    let href: String
-    let code: String
-    let statement: String
-    let status: String
-    let statusLabel: String
-    let modules: [ModuleChip]
-    let hours: String
-    let lectureMinutes: String
-    let practiceItems: Int
-    let examItems: Int
-    let practicalTasks: Int
-    let items: [AssessedItem]
-}
-
-struct ModuleChip: Sendable, Encodable {
-    let href: String
-    let label: String
-    let level: String
-    let levelName: String
 }

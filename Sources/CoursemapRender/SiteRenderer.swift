@@ -17,10 +17,10 @@ public enum SiteRenderer {
 
     /// Renders the whole site into memory (for `check` and tests).
     public static func render(
-        _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student
+        _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), provenance: Provenance? = nil, edition: Edition = .student
     ) -> (site: RenderedSite, diagnostics: DiagnosticList) {
         let collector = SiteCollector()
-        let summary = render(program, coverage: coverage, orphans: orphans, edition: edition, to: collector)
+        let summary = render(program, coverage: coverage, orphans: orphans, provenance: provenance, edition: edition, to: collector)
         return (collector.site, summary.diagnostics)
     }
 
@@ -31,9 +31,10 @@ public enum SiteRenderer {
     /// coverage page's context is made; once it says yes, the file being made is given up (the sink keeps
     /// nothing of it), no further file is made, and the summary's `unfinished` names the subjects left out
     /// (`serve` pauses a catch-up for a new edit). Pages and the coverage data files reach the sink in
-    /// pieces of about `pieceSize` bytes.
+    /// pieces of about `pieceSize` bytes. `provenance` is printed on every coverage report and in its
+    /// `coverage.json`.
     public static func render(
-        _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), edition: Edition = .student,
+        _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), provenance: Provenance? = nil, edition: Edition = .student,
         to sink: some SiteSink, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         selection: Selection? = nil, listsPaths: Bool = true, progress: (@Sendable () -> Void)? = nil,
         stop: (@Sendable () -> Bool)? = nil, pieceSize: Int = 256 * 1024
@@ -54,7 +55,8 @@ public enum SiteRenderer {
         // Every page in the site's language at the root, and again in the other language under its folder.
         for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
             let builder = PageBuilder(
-                program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings, stop: stopping)
+                program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings, provenance: provenance,
+                stop: stopping)
             planPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &plan)
         }
         // The reports' data files do not depend on the language: made once, in pieces, written under both.
@@ -63,7 +65,7 @@ public enum SiteRenderer {
             guard let report = coverage.first(where: { $0.scope == scope }), let framework = program.framework(scope.framework) else { continue }
             plan.stream(layouts.map { $0.prefix + SitePaths.coverageJSON(scope) }, .coverage) { emit in
                 CoverageDocument.encoded(
-                    report, framework: framework, orphans: orphans, program: program, pieceSize: pieceSize, emit: emit)
+                    report, framework: framework, orphans: orphans, program: program, provenance: provenance, pieceSize: pieceSize, emit: emit)
             }
             plan.stream(layouts.map { $0.prefix + SitePaths.coverageCSV(scope) }, .coverage) { emit in
                 CoverageTable.csv(report, program: program, pieceSize: pieceSize, emit: emit)
@@ -221,14 +223,11 @@ public enum SiteRenderer {
         for resource in program.resources {
             plan.page(prefix + SitePaths.resource(resource.id), .resource(resource.id), template: "resource") { builder.resource(resource) }
         }
-        let explanation = program.config.coverageRules.explanation(in: layout.language)
+
         for scope in program.reportScopes {
             guard let report = coverage.first(where: { $0.scope == scope }), program.framework(scope.framework) != nil else { continue }
             plan.page(prefix + SitePaths.coverage(scope), .coverage, template: "coverage") {
-                guard var page = builder.coverage(report, rules: explanation, orphans: orphans) else { return nil }
-                page.areaChart.render { theme.render($0, template: "chart-areas") ?? "" }
-                page.heatmap.render { CoverageCharts.svg($0, theme: theme) }
-                return page
+                builder.coverage(report, rules: report.rules.explanation(in: layout.language, blueprint: report.kind == .certificate), orphans: orphans)
             }
         }
     }

@@ -128,6 +128,49 @@ struct UIStrings: Sendable, Codable {
     let searchUnavailable: String
     let languageSwitch: String
     let prerequisites: String
+    // The coverage report: provenance block, covered percentage, outcomes wording, scroll hint.
+    let provenance: String
+    let framework: String
+    let scopeLevel: String
+    let frameworkVersion: String
+    let contentRevision: String
+    let uncommittedChanges: String
+    let buildDate: String
+    let coursemapVersion: String
+    let coveredPercent: String
+    let outcomeGroups: String
+    let outcomeGroup: String
+    let outcomeMatrix: String
+    let scrollHint: String
+    // The report's lists, hours reconciliation and blueprint; the requirement page's evidence.
+    let lecturesOutsideCourses: String
+    let programTotal: String
+    let overlapNote: String
+    let reasons: String
+    let teachingSource: String
+    let lecturesOnlyNote: String
+    let moduleHours: String
+    let attributedHours: String
+    let statedHours: String
+    let lectureLength: String
+    let attributedMinutes: String
+    let reconciliation: String
+    let declaredHours: String
+    let moduleHoursAll: String
+    let moduleHoursInScope: String
+    let attributedInScope: String
+    let unattributed: String
+    let lectureHours: String
+    let columnTotal: String
+    let exceedsDeclared: String
+    let reconciliationNote: String
+    let examShare: String
+    let practiceShare: String
+    let difference: String
+    let blueprintFormula: String
+    let toleranceSentence: String
+    let flaggedWhen: String
+    let percentagePoints: String
 }
 
 /// A language's interface strings with their template form encoded once, since every page embeds them

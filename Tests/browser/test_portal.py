@@ -1,5 +1,5 @@
 """The portal as people use it: search in Chinese, the language switch, navigation from file://, the
-coverage heatmap, accessibility (axe-core), and screenshots at desktop and phone widths."""
+accessibility (axe-core), and screenshots at desktop and phone widths."""
 import re
 import xml.etree.ElementTree as ET
 
@@ -87,17 +87,6 @@ def test_links_work_from_file_urls(browser, shipped_site):
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("产品分层与关键词价值分析")
     stylesheet = browser.execute_script("return getComputedStyle(document.querySelector('.site-header')).backgroundColor")
     assert stylesheet not in ("rgba(0, 0, 0, 0)", "transparent"), "the stylesheet did not load from file://"
-
-
-def test_the_coverage_heatmap_renders(browser, shipped_site):
-    browser.get((shipped_site / KEY_PAGES["coverage"]).as_uri())
-    heatmap = browser.find_element(By.CSS_SELECTOR, "svg.heatmap")
-    assert heatmap.size["width"] > 200 and heatmap.size["height"] > 200
-    cells = browser.find_elements(By.CSS_SELECTOR, "svg.heatmap rect")
-    assert len(cells) >= 46
-    shaded = browser.execute_script(
-        "return [...document.querySelectorAll('svg.heatmap rect')].filter(r => getComputedStyle(r).fill !== getComputedStyle(document.querySelector('svg.heatmap rect.heat-0')).fill).length")
-    assert shaded > 20
 
 
 @pytest.mark.parametrize("name", list(KEY_PAGES))

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import re
 import subprocess
 
 import pathlib
@@ -58,14 +59,70 @@ def test_coverage_csv_opens_in_excel_with_chinese_text(shipped_site):
         assert hours.get(requirement["id"], 0) == round(requirement["hours"] * 100)
 
 
-def test_the_report_prints_to_pdf_with_its_text(shipped_site, tmp_path):
-    page = shipped_site / "coverage" / "b2b-data" / "intermediate" / "index.html"
-    pdf = tmp_path / "report.pdf"
+def print_to_pdf(page, pdf):
     subprocess.run(["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    assert "覆盖情况" in text
-    assert "无教学覆盖的要求" in text
-    assert "5.3.1" in text
-    pages = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:"))) >= 3
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    texts = [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"], check=True,
+                            capture_output=True, text=True).stdout for n in range(1, pages + 1)]
+    return info, texts
+
+
+def squeezed(text):
+    return "".join(text.split())
+
+
+def content_revision():
+    """What the report must name: the commit of the work tree Content/ is in (and whether it is dirty), else
+    a content hash."""
+    head = subprocess.run(["git", "-C", str(ROOT / "Content"), "rev-parse", "HEAD"], capture_output=True, text=True)
+    if head.returncode != 0:
+        return None
+    return head.stdout.strip()
+
+
+@pytest.mark.parametrize("report", ["b2b-data/intermediate", "cbec-outcomes"])
+def test_the_report_prints_on_a4_with_provenance_page_numbers_and_totals_once(shipped_site, tmp_path, report):
+    page = shipped_site / "coverage" / report / "index.html"
+    info, texts = print_to_pdf(page, tmp_path / "report.pdf")
+    assert "(A4)" in info, info
+    pages = len(texts)
+    assert pages >= 2
+    document = json.loads((page.parent / "coverage.json").read_text(encoding="utf-8"))
+    provenance = document["provenance"]
+
+    # The provenance block is on the first page: framework id, level, version, revision, date, tool version.
+    first = squeezed(texts[0])
+    assert "报告来源" in first
+    assert document["framework"]["id"] in first
+    if document["framework"].get("level"):
+        assert document["framework"]["level"] in first
+    assert squeezed(document["framework"]["version"]) in first
+    assert provenance["revision"] in first
+    commit = content_revision()
+    if commit:
+        assert provenance["revision"] == commit
+    else:
+        assert provenance["revision"].startswith("sha256:")
+    assert squeezed(provenance["buildDate"]) in first
+    assert squeezed("Coursemap " + provenance["coursemapVersion"]) in first
+
+    # Every page carries its number and the count.
+    for number, text in enumerate(texts, start=1):
+        assert f"{number}/{pages}" in squeezed(text), f"page {number} has no page number"
+    # No near-empty page: every page but the last is at least a third full (by its text).
+    fullest = max(len(squeezed(t)) for t in texts)
+    for number, text in enumerate(texts[:-1], start=1):
+        assert len(squeezed(text)) > fullest / 3, f"page {number} of {pages} is nearly empty"
+    # The download links (and the "·" between them) are not printed.
+    whole = "\n".join(texts)
+    assert "coverage.json" not in whole and "coverage.csv" not in whole
+    assert not [line for line in whole.splitlines() if line.strip() == "·"]
+    # The matrix's grand total is printed once, at the end of the table, not at every page's foot.
+    html = page.read_text(encoding="utf-8")
+    grand = re.search(r"<tfoot>.*?<td>([^<]*)</td></tr>\s*</tfoot>", html, re.S).group(1)
+    assert squeezed(whole).count(squeezed(grand)) >= 1
+    matrix_pages = [t for t in texts if grand in t]
+    assert len(matrix_pages) == 1, f"the grand total {grand} is on {len(matrix_pages)} pages"
+    print(f"{report}: {pages} A4 pages")

@@ -48,6 +48,8 @@ public final class PreviewSession {
     public let output: URL
     private let options: Pipeline.Options
     private var cache = LoadCache()
+    /// The content files' digests, reused for files whose size and modification time did not change.
+    private let hashCache = ContentHashCache()
     private let live: LiveOutput
     /// The analysis the output folder was last made from, and every file in it.
     private var current: Pipeline.Analysis?
@@ -89,6 +91,11 @@ public final class PreviewSession {
             loaded.config!.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
 
+        // Where the reports come from: the revision and date move with every edit of content outside git.
+        let provenance = ProvenanceReader.read(
+            content: content, source: .directory(content), files: loaded.files, cache: hashCache, jobs: options.jobs)
+        timer.lap("rebuild: provenance")
+
         var analysis: Pipeline.Analysis
         var selection: SiteRenderer.Selection?
         let textOnly: Bool
@@ -121,6 +128,12 @@ public final class PreviewSession {
             selection = current.flatMap { AffectedPages.selection(old: $0.program, new: analysis.program) }
             textOnly = false
         }
+        analysis.provenance = provenance
+        // The reports print the provenance: when it changed, they are made again whatever else the edit selects.
+        let provenanceChanged = current != nil && current?.provenance != provenance
+        if let base = selection, provenanceChanged {
+            selection = { subject in subject == .coverage || base(subject) }
+        }
         // A published data file whose bytes changed is copied again, whatever else the edit selects.
         if let base = selection, let changed {
             let downloads = Set(analysis.program.downloads).intersection(changed)
@@ -134,8 +147,9 @@ public final class PreviewSession {
 
         var deferred = false
         if let base = selection {
-            // An edit to a module's text selects no page that sums up the program.
-            if deferSummaries && !textOnly {
+            // An edit to a module's text selects no page that sums up the program, unless the reports'
+            // provenance changed with it.
+            if deferSummaries && (!textOnly || provenanceChanged) {
                 let earlier = behind
                 behind = { subject in (subject.summarises && base(subject)) || (earlier?(subject) ?? false) }
                 selection = { subject in !subject.summarises && base(subject) }
@@ -146,7 +160,8 @@ public final class PreviewSession {
         }
 
         let summary = SiteRenderer.render(
-            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, edition: options.edition, to: live,
+            analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, provenance: analysis.provenance,
+            edition: options.edition, to: live,
             jobs: options.jobs, selection: selection, listsPaths: !samePaths)
         timer.lap("rebuild: render and write")
         live.write(OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
@@ -188,7 +203,8 @@ public final class PreviewSession {
         }
         behind = nil
         let summary = SiteRenderer.render(
-            current.program, coverage: current.coverage, orphans: current.orphans, edition: options.edition, to: live,
+            current.program, coverage: current.coverage, orphans: current.orphans, provenance: current.provenance,
+            edition: options.edition, to: live,
             jobs: options.jobs, selection: pending, listsPaths: false, stop: stop)
         let (written, failure) = live.takeChanges()
         var diagnostics = DiagnosticList()

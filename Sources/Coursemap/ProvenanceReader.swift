@@ -1,0 +1,151 @@
+import CoursemapLoad
+import CoursemapModel
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Works out a build's `Provenance` (`docs/coverage.md` §7.1) at the I/O edge:
+///
+/// - revision: the git commit (and "dirty") when the content folder is in a git work tree, else
+///   `sha256:` and 16 hex digits of the content hash: SHA-256 over one line per content file, sorted by the
+///   bytes of their paths, each line its path, a NUL, its size in decimal, a NUL, the lowercase hex SHA-256
+///   of its bytes and a line feed;
+/// - build date: `SOURCE_DATE_EPOCH` when set, else the commit time, else the newest modification time of
+///   the content files.
+///
+/// The content files are the files the load stage lists (hidden files and folders left out). Each file's
+/// digest is made on its own, so a build hashes the files on `jobs` threads, and `serve` (through a
+/// `ContentHashCache`) reads again only the files whose size or modification time changed.
+enum ProvenanceReader {
+    /// `content`: the content folder on disk, or `nil` for an in-memory tree (then there is no git and no
+    /// modification time, and the files are read from `source`).
+    static func read(
+        content: URL?, source: ContentSource, files: Set<String>,
+        environment: [String: String] = ProcessInfo.processInfo.environment, cache: ContentHashCache? = nil,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> Provenance {
+        let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(sourceDateEpoch)
+        if let content, let git = GitRevision.read(content: content) {
+            let date = epoch.map { ($0, Provenance.DateSource.sourceDateEpoch) }
+                ?? git.commitTime.map { ($0, .commit) }
+                ?? newestModification(content: content, files: files).map { ($0, .fileTime) }
+            return Provenance(
+                revision: .commit(git.commit, dirty: git.dirty), buildDate: date?.0, dateSource: date?.1,
+                coursemapVersion: CoursemapVersion.current)
+        }
+        let sorted = files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var digests: [FileDigest?]
+        var newest: Int64?
+        if let content {
+            let stamps = sorted.map { stamp(content.path + "/" + $0) }
+            newest = stamps.compactMap { $0?.seconds }.max()
+            let known = cache?.digests(paths: sorted, stamps: stamps) ?? Array(repeating: nil, count: sorted.count)
+            let made = Locked(known)
+            let missing = known.indices.filter { known[$0] == nil }
+            ParallelWork.run(count: missing.count, jobs: jobs) { index in
+                let position = missing[index]
+                let digest = fileDigest(content.path + "/" + sorted[position])
+                made.withLock { $0[position] = digest }
+            }
+            digests = made.withLock { $0 }
+            cache?.store(paths: sorted, stamps: stamps, digests: digests)
+        } else {
+            digests = sorted.map { path in (try? source.read(path)).map { FileDigest(size: $0.count, hex: SHA256.hex($0)) } }
+        }
+        let hash = contentHash(zip(sorted, digests).map { ($0, $1) })
+        let date = epoch.map { ($0, Provenance.DateSource.sourceDateEpoch) } ?? newest.map { ($0, .fileTime) }
+        return Provenance(revision: .contentHash(hash), buildDate: date?.0, dateSource: date?.1, coursemapVersion: CoursemapVersion.current)
+    }
+
+    /// `SOURCE_DATE_EPOCH` as reproducible-builds.org defines it: a whole number of seconds; anything else is
+    /// ignored.
+    static func sourceDateEpoch(_ text: String) -> Int64? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int64(text)
+    }
+
+    /// One file's size and the hex SHA-256 of its bytes.
+    struct FileDigest: Hashable, Sendable {
+        var size: Int
+        var hex: String
+    }
+
+    /// The first 16 hex digits of SHA-256 over one line per file (`path NUL size NUL hex-digest LF`), in the
+    /// order given (sorted by the caller). A file that could not be read counts as size 0 with the digest of
+    /// no bytes.
+    static func contentHash(_ files: [(path: String, digest: FileDigest?)]) -> String {
+        var hasher = SHA256()
+        let empty = FileDigest(size: 0, hex: SHA256.hex([UInt8]()))
+        for (path, digest) in files {
+            let digest = digest ?? empty
+            hasher.update(Array(path.utf8) + [0] + Array(String(digest.size).utf8) + [0] + Array(digest.hex.utf8) + [0x0A])
+        }
+        return String(SHA256.hex(digest: hasher.finish()).prefix(16))
+    }
+
+    /// A file's digest, read in 1 MB pieces; `nil` when it cannot be read. A file that changes while it is
+    /// read is hashed as read.
+    static func fileDigest(_ path: String) -> FileDigest? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hasher = SHA256()
+        var size = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            hasher.update(buffer[..<count])
+            size += count
+        }
+        return FileDigest(size: size, hex: SHA256.hex(digest: hasher.finish()))
+    }
+
+    /// A file's size and modification time, for the cache and the build date.
+    struct Stamp: Hashable, Sendable {
+        var size: Int64
+        var seconds: Int64
+        var nanoseconds: Int64
+    }
+
+    static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(size: Int64(info.st_size), seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
+    }
+
+    private static func newestModification(content: URL, files: Set<String>) -> Int64? {
+        files.compactMap { stamp(content.path + "/" + $0)?.seconds }.max()
+    }
+}
+
+/// The file digests `serve` made last, by path, with the size and modification time each was made at: a
+/// file whose stamp is unchanged is not read again.
+final class ContentHashCache: Sendable {
+    private let known = Locked<[String: (stamp: ProvenanceReader.Stamp, digest: ProvenanceReader.FileDigest)]>([:])
+
+    /// The cached digest of each path whose stamp is unchanged, `nil` for the others.
+    func digests(paths: [String], stamps: [ProvenanceReader.Stamp?]) -> [ProvenanceReader.FileDigest?] {
+        known.withLock { known in
+            zip(paths, stamps).map { path, stamp in
+                guard let stamp, let entry = known[path], entry.stamp == stamp else { return nil }
+                return entry.digest
+            }
+        }
+    }
+
+    /// Keeps the digests of the files listed now (and forgets the others).
+    func store(paths: [String], stamps: [ProvenanceReader.Stamp?], digests: [ProvenanceReader.FileDigest?]) {
+        var entries: [String: (stamp: ProvenanceReader.Stamp, digest: ProvenanceReader.FileDigest)] = [:]
+        for (path, (stamp, digest)) in zip(paths, zip(stamps, digests)) {
+            if let stamp, let digest { entries[path] = (stamp, digest) }
+        }
+        known.withLock { $0 = entries }
+    }
+}
