@@ -91,7 +91,8 @@ def test_coverage_json_matches_the_recount(builds, variant):
     problems = []
     for scope, report in build.reports.items():
         document = json.loads((build.folder(scope) / "coverage.json").read_text(encoding="utf-8"))
-        problems += jsonreport.compare(document, report, build.content, f"{variant} {scope} coverage.json")
+        problems += jsonreport.compare(document, report, build.content, f"{variant} {scope} coverage.json",
+                                       builds_module.coursemap_version())
     report_problems(problems)
 
 
@@ -117,7 +118,8 @@ def test_the_html_report_shows_the_recounted_numbers_next_to_their_labels(builds
     problems = []
     for scope, report in build.reports.items():
         page = (build.folder(scope) / "index.html").read_text(encoding="utf-8")
-        problems += htmlreport.compare(page, report, build.content, f"{variant} {scope} index.html")
+        problems += htmlreport.compare(page, report, build.content, f"{variant} {scope} index.html",
+                                       builds_module.coursemap_version())
     report_problems(problems)
 
 
@@ -134,7 +136,8 @@ def test_coverage_format_json_is_one_document_with_every_scope(builds, variant):
     assert [jsonreport.scope_id(r) for r in document["reports"]] == list(build.reports)
     problems = []
     for single, (scope, report) in zip(document["reports"], build.reports.items()):
-        problems += jsonreport.compare(single, report, build.content, f"{variant} {scope} --format json")
+        problems += jsonreport.compare(single, report, build.content, f"{variant} {scope} --format json",
+                                       builds_module.coursemap_version())
         written = json.loads((build.folder(scope) / "coverage.json").read_text(encoding="utf-8"))
         if single != written:
             problems.append(f"{variant} {scope}: --format json differs from the site's coverage.json")

@@ -55,6 +55,12 @@ class Build:
                               capture_output=True, timeout=120, check=check, env=dict(provenance.ENVIRONMENT, COLUMNS="120"))
 
 
+def coursemap_version():
+    """What `coursemap --version` prints (the provenance's Coursemap version)."""
+    return subprocess.run([str(coursemap_binary()), "--version"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 class Builds:
     def __init__(self):
         self.folder = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-recount-"))

@@ -3,6 +3,7 @@ field, compared with what Coursemap wrote. Hours and minutes are numbers with up
 numbers with one decimal, weights and the tolerance strings as given."""
 from decimal import Decimal
 
+from . import provenance
 from .rules import LECTURES_COLUMN
 
 LEVEL_FOLDERS = {"初级": "elementary", "中级": "intermediate", "高级": "advanced"}
@@ -86,7 +87,13 @@ def course_line(row):
     return line
 
 
-def expected_document(report, content):
+def expected_provenance(content_dir, version):
+    revision, dirty = provenance.revision(content_dir)
+    return {"revision": revision, "dirty": dirty, "buildDate": provenance.BUILD_DATE,
+            "buildDateFrom": "source-date-epoch", "coursemapVersion": version}
+
+
+def expected_document(report, content, version=None):
     scope = report.scope
     framework = {"id": scope.framework, "title": text(*scope.title), "kind": scope.kind,
                  "illustrative": scope.illustrative}
@@ -113,6 +120,7 @@ def expected_document(report, content):
     return {
         "formatVersion": 2,
         "framework": framework,
+        "provenance": expected_provenance(content.root, version),
         "rules": {"coveredAt": report.rules["covered_at"], "requireAssessment": report.rules["require_assessment"],
                   "blueprintTolerance": report.rules["tolerance_text"],
                   "lecturesAsHours": report.rules["lectures_as_hours"],
@@ -162,9 +170,9 @@ def walk(got, want, path, problems):
             problems.append(f"{path}: file has {got!r}, recount {want!r}")
 
 
-def compare(document, report, content, where):
+def compare(document, report, content, where, version=None):
     problems = []
-    walk(document, expected_document(report, content), where, problems)
+    walk(document, expected_document(report, content, version), where, problems)
     return problems
 
 

@@ -19,14 +19,15 @@ def content_files(content_dir: pathlib.Path):
         relative = path.relative_to(content_dir)
         if path.is_file() and not any(part.startswith(".") for part in relative.parts):
             files.append(relative.as_posix())
-    return sorted(files)
+    return sorted(files, key=lambda p: p.encode("utf-8"))
 
 
 def content_hash(content_dir: pathlib.Path) -> str:
     digest = hashlib.sha256()
     for relative in content_files(content_dir):
         data = (content_dir / relative).read_bytes()
-        digest.update(relative.encode("utf-8") + b"\0" + str(len(data)).encode("ascii") + b"\0" + data)
+        digest.update(relative.encode("utf-8") + b"\0" + str(len(data)).encode("ascii") + b"\0"
+                      + hashlib.sha256(data).hexdigest().encode("ascii") + b"\n")
     return "sha256:" + digest.hexdigest()[:16]
 
 
@@ -36,7 +37,7 @@ def revision(content_dir: pathlib.Path):
     inside = git(content_dir, "rev-parse", "--is-inside-work-tree") == "true"
     if inside:
         commit = git(content_dir, "rev-parse", "HEAD")
-        status = git(content_dir, "status", "--porcelain", "--", ".")
+        status = git(content_dir, "status", "--porcelain", "--untracked-files=all", "--", ".")
         return commit, bool(status)
     return content_hash(content_dir), False
 
