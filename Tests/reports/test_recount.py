@@ -225,3 +225,28 @@ def test_the_build_warns_where_the_docs_say(builds):
     assert "CM414" in remapped and "CM210" in remapped
     shipped = builds.get("shipped").output
     assert not any(code in shipped for code in ("CM210", "CM413", "CM414", "CM415"))
+
+
+def test_a_requirement_taught_only_by_a_micro_lecture_shows_the_lecture_and_its_level(builds):
+    """§7: the requirement page shows its status with its reasons, who teaches it and every micro-lecture with
+    its level, length and attributed minutes (the issue: "尚无模块覆盖此要求" and no lecture level)."""
+    build = builds.get("lecture-only")
+    report = build.reports["b2b-data:中级"]
+    r = report.requirement("b2b-data:中级:6.1.2")
+    assert (r.status, r.taught_by, r.taught) == ("covered", "lectures", "M")
+    page = (build.site / "frameworks" / "b2b-data" / "intermediate" / "6.1.2.html").read_text(encoding="utf-8")
+    root = htmlreport.dom.parse(page)
+    text = (root.find("main") or root).clean()
+    lecture = r.lectures[0]
+    links = [a for a in root.find_all("a") if f"lectures/{lecture.lecture}.html" in a.attrs.get("href", "")]
+    assert links, "the lecture is not listed on the requirement page"
+    assert "已覆盖" in text and "尚无模块覆盖此要求" not in text
+    def row(node):
+        while node.parent is not None and node.tag != "tr":
+            node = node.parent
+        return [cell.clean() for cell in node.elements()]
+    rows = [row(a) for a in links]
+    assert any(lecture.level in cells and htmlreport.number(lecture.length) in cells
+               and htmlreport.number(lecture.minutes) in cells for cells in rows), \
+        f"the lecture's level, length and attributed minutes are not in its row: {rows}"
+    assert "仅微课" in text
