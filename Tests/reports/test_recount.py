@@ -8,6 +8,7 @@ coverage.json, coverage.csv, the HTML report, `coursemap coverage --format json|
 `coursemap coverage --diff`. A failure lists every number that differs, with what the recount expected.
 """
 import json
+import subprocess
 
 import pytest
 
@@ -211,9 +212,8 @@ def test_diff_usage_errors_exit_2_and_content_errors_exit_1(builds, tmp_path):
     broken = builds_module.edits.copy_content(tmp_path / "Content")
     builds_module.edits.replace(broken, "courses/cbec-store-ops/01-store-setup.md", "b2b-data:中级:1.1.1: M",
                                 "b2b-data:中级:9.9.9: M")
-    result = build.run("coverage", "--framework", "b2b-data:中级", "--diff", str(old_json))
-    result = __import__("subprocess").run([str(builds_module.coursemap_binary()), "coverage", "--content", str(broken),
-                                           "--framework", "b2b-data:中级", "--diff", str(old_json)], capture_output=True)
+    result = subprocess.run([str(builds_module.coursemap_binary()), "coverage", "--content", str(broken),
+                             "--framework", "b2b-data:中级", "--diff", str(old_json)], capture_output=True)
     assert result.returncode == 1, result.stderr.decode()
 
 
