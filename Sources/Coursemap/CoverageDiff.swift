@@ -1,115 +1,134 @@
 import CoursemapModel
-import CoursemapRender
-import Foundation
 
-/// What changed between an earlier `coverage.json` (last year's accreditation, say) and the current one.
-public struct CoverageDiff: Sendable, Equatable {
-    public struct StatusChange: Sendable, Equatable {
-        public var requirement: String
+/// What changed between an earlier `coverage.json` (last year's accreditation, say) and the current coverage
+/// of the same scope, evidence by evidence (`docs/coverage.md` §10). `--format json` prints it as it is; its
+/// shape is `docs/coverage-diff.schema.json`.
+public struct CoverageDiff: Codable, Sendable, Equatable {
+    /// The version of this document's shape.
+    public var formatVersion = 1
+    /// `b2b-data:中级`
+    public var scope: String
+    /// The `formatVersion` of the earlier `coverage.json`. Version 1 files carry no reasons and not every
+    /// setting: those are reported as unknown, never derived.
+    public var oldFormatVersion: Int
+    public var rules: [RuleChange]
+    public var framework: FrameworkChanges
+    /// Requirements present in both, with any change, in framework order.
+    public var requirements: [RequirementChange]
+    public var blueprint: [AreaFlagChange]
+    /// Whether any requirement present in both lost coverage (`RequirementChange.lost`): exit status 3.
+    public var coverageLost: Bool
+
+    /// A setting of `coverage:` whose value changed, with the names of `coursemap.yml`.
+    public struct RuleChange: Codable, Sendable, Equatable {
+        public var setting: String
+        public var before: String
+        public var after: String
+    }
+
+    public struct FrameworkChanges: Codable, Sendable, Equatable {
+        /// Present when the version changed; `nil` sides are "no version".
+        public var version: VersionChange?
+        public var added: [RequirementText]
+        public var removed: [RequirementText]
+        /// Present in both, with another statement.
+        public var renamed: [Renamed]
+    }
+
+    public struct VersionChange: Codable, Sendable, Equatable {
+        public var before: String?
+        public var after: String?
+    }
+
+    public struct RequirementText: Codable, Sendable, Equatable {
+        public var id: String
+        public var code: String
+        public var statement: LocalizedText
+    }
+
+    public struct Renamed: Codable, Sendable, Equatable {
+        public var id: String
+        public var code: String
+        public var before: LocalizedText
+        public var after: LocalizedText
+    }
+
+    /// One requirement present in both files that changed in any way.
+    public struct RequirementChange: Codable, Sendable, Equatable {
+        public var id: String
+        public var code: String
+        public var status: StatusChange?
+        /// The highest teaching level, `none` when nothing teaches it.
+        public var taughtLevel: Change<String>?
+        public var assessed: Change<Bool>?
+        public var hours: Change<Hundredths>?
+        public var lectureMinutes: Change<Hundredths>?
+        public var added: [Evidence]
+        public var removed: [Evidence]
+        /// The same module or lecture at another level, the same item with another usage.
+        public var changed: [EvidenceChange]
+        /// Why this counts as coverage lost: `status` (a worse status), `taught-level` (a lower taught
+        /// level), `assessment` (no longer assessed). Empty when nothing was lost.
+        public var lost: [String]
+    }
+
+    public struct StatusChange: Codable, Sendable, Equatable {
         public var before: CoverageStatus
         public var after: CoverageStatus
+        /// The reasons (`docs/coverage.md` §3); `nil` when the file does not record them (a version 1 file):
+        /// unknown, never derived.
+        public var reasonsBefore: [CoverageReason]?
+        public var reasonsAfter: [CoverageReason]?
+        /// What the words of `below-level` need (`最高 R 未达 M`); not part of the JSON.
+        var contextBefore: ReasonContext?
+        var contextAfter: ReasonContext?
+
+        enum CodingKeys: String, CodingKey {
+            case before, after, reasonsBefore, reasonsAfter
+        }
     }
 
-    /// Requirements whose status improved or worsened.
-    public var gained: [StatusChange] = []
-    public var lost: [StatusChange] = []
-    /// Requirements that are gaps now and were not.
-    public var newGaps: [String] = []
-    /// Requirements only in the old or the new file (a revised framework).
-    public var removedRequirements: [String] = []
-    public var addedRequirements: [String] = []
-    /// Evidence (modules, lectures, items, resources) that appeared or disappeared, as `kind id`.
-    public var evidenceAdded: [String] = []
-    public var evidenceRemoved: [String] = []
-
-    public var isEmpty: Bool { self == CoverageDiff() }
-
-    public init() {}
-
-    public static func compare(old: CoverageDocument, new: CoverageDocument) -> CoverageDiff {
-        var diff = CoverageDiff()
-        let before = Dictionary(old.requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let after = Dictionary(new.requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let rank: [CoverageStatus: Int] = [.gap: 0, .partial: 1, .covered: 2]
-        for requirement in new.requirements {
-            guard let previous = before[requirement.id] else {
-                diff.addedRequirements.append(requirement.id)
-                continue
-            }
-            if previous.status != requirement.status {
-                let change = StatusChange(requirement: requirement.id, before: previous.status, after: requirement.status)
-                if rank[requirement.status]! > rank[previous.status]! { diff.gained.append(change) } else { diff.lost.append(change) }
-                if requirement.status == .gap { diff.newGaps.append(requirement.id) }
-            }
-        }
-        diff.removedRequirements = old.requirements.map(\.id).filter { after[$0] == nil }
-        let oldEvidence = evidence(old), newEvidence = evidence(new)
-        diff.evidenceAdded = newEvidence.subtracting(oldEvidence).sorted()
-        diff.evidenceRemoved = oldEvidence.subtracting(newEvidence).sorted()
-        return diff
+    /// A requirement's taught level and the `covered_at` it is measured against.
+    struct ReasonContext: Sendable, Equatable {
+        var highest: MappingLevel?
+        var coveredAt: MappingLevel
     }
 
-    private static func evidence(_ document: CoverageDocument) -> Set<String> {
-        var all = Set<String>()
-        for requirement in document.requirements {
-            all.formUnion(requirement.modules.map { "module \($0.course)/\($0.module)" })
-            all.formUnion(requirement.lectures.map { "lecture \($0.lecture)" })
-            all.formUnion(requirement.items.map { "item \($0.bank)/\($0.item)" })
-            all.formUnion(requirement.resources.map { "resource \($0)" })
-        }
-        return all
+    public struct Change<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+        public var before: Value
+        public var after: Value
     }
 
-    /// The diff for people, one line per change.
-    public var text: String {
-        var lines: [String] = []
-        func section(_ title: String, _ items: [String]) {
-            guard !items.isEmpty else { return }
-            lines.append("\(title) (\(items.count)):")
-            lines += items.map { "  \($0)" }
-        }
-        section("gained coverage", gained.map { "\($0.requirement): \($0.before.rawValue) → \($0.after.rawValue)" })
-        section("lost coverage", lost.map { "\($0.requirement): \($0.before.rawValue) → \($0.after.rawValue)" })
-        section("new gaps", newGaps)
-        section("requirements no longer in the framework", removedRequirements)
-        section("requirements new in the framework", addedRequirements)
-        section("evidence added", evidenceAdded)
-        section("evidence removed", evidenceRemoved)
-        return lines.isEmpty ? "no changes\n" : lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// The terminal table of `coursemap coverage`.
-public enum CoverageTerminalTable {
-    public static func render(_ document: CoverageDocument) -> String {
-        let title = document.framework.title.zh + (document.framework.level.map { " · \($0)" } ?? "")
-        var lines = [
-            title,
-            "covered \(document.summary.covered) · partial \(document.summary.partial) · gap \(document.summary.gap) · total \(document.summary.total)",
-            "",
-        ]
-        let header = ["code", "status", "hours", "lecture min", "modules", "items (practice/exam)"]
-        var rows = [header]
-        for requirement in document.requirements {
-            let practice = requirement.items.count { $0.usage == .practice }, exam = requirement.items.count { $0.usage == .exam }
-            rows.append([
-                requirement.code, requirement.status.rawValue, format(requirement.hours), format(requirement.lectureMinutes),
-                String(requirement.modules.count), "\(practice)/\(exam)",
-            ])
-        }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for (index, row) in rows.enumerated() {
-            lines.append(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
-            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
-        let gaps = document.gaps
-        lines.append("")
-        lines.append("not taught (\(gaps.notTaught.count)): " + gaps.notTaught.joined(separator: ", "))
-        lines.append("not assessed (\(gaps.notAssessed.count)): " + gaps.notAssessed.joined(separator: ", "))
-        lines.append("introduced only (\(gaps.introducedOnly.count)): " + gaps.introducedOnly.joined(separator: ", "))
-        lines.append("orphans (\(gaps.orphans.count))")
-        return lines.joined(separator: "\n") + "\n"
+    /// A piece of evidence: `module` (`course/module`, level, attributed hours), `lecture` (level, minutes),
+    /// `item` (`bank/item`, usage `practice`, `exam` or `practical`), `resource`.
+    public struct Evidence: Codable, Sendable, Equatable {
+        public var kind: String
+        public var id: String
+        public var level: String?
+        public var hours: Hundredths?
+        public var minutes: Hundredths?
+        public var usage: String?
     }
 
-    private static func format(_ value: Hundredths) -> String { value.text }
+    public struct EvidenceChange: Codable, Sendable, Equatable {
+        public var kind: String
+        public var id: String
+        /// The level (module, lecture) or usage (item) before and after.
+        public var before: String
+        public var after: String
+    }
+
+    /// A blueprint area whose flag flipped, with its shares (percent) before and after.
+    public struct AreaFlagChange: Codable, Sendable, Equatable {
+        public var area: String
+        public var title: LocalizedText
+        public var flaggedBefore: Bool
+        public var flaggedAfter: Bool
+        public var weightShare: Change<Tenths?>
+        /// `nil` before when the old file is version 1 (it compared item counts, not exam points).
+        public var examShare: Change<Tenths?>
+    }
+
+    /// The requirements that lost coverage.
+    public var lost: [RequirementChange] { requirements.filter { !$0.lost.isEmpty } }
 }

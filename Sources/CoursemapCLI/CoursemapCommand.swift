@@ -13,7 +13,8 @@ struct CoursemapCommand: ParsableCommand {
             Content is Markdown and XML: frameworks (1+X certificate standards, program outcomes), courses \
             and modules mapped to competencies. See docs/content.md.
 
-            Exit status: 0 success, 1 the content has errors, 2 usage or file-system failure.
+            Exit status: 0 success, 1 the content has errors, 2 usage or file-system failure, 3 coverage --diff \
+            found coverage lost.
             """,
         version: CoursemapVersion.current,
         subcommands: [Init.self, New.self, Build.self, Serve.self, Check.self, Coverage.self, Export.self])

@@ -4,17 +4,30 @@ import CoursemapModel
 import CoursemapRender
 import Foundation
 
-/// `coursemap coverage`: the coverage of a framework in the terminal, as CSV or JSON, or compared with an
-/// earlier `coverage.json`.
+/// `coursemap coverage`: the coverage of the reported scopes in the terminal, as one CSV or one JSON
+/// document, or compared evidence by evidence with an earlier `coverage.json` (`docs/coverage.md` §10).
 struct Coverage: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show coverage in the terminal (table, csv, json), or what changed since an earlier coverage.json.",
-        discussion: "With --diff, exits 1 when any requirement lost coverage or became a gap, so CI can flag it.")
+        discussion: """
+            --format json prints one JSON document; --format csv one CSV, with a byte-order mark unless --no-bom.
+            With --diff: exit status 0 when no coverage was lost, 3 when a requirement present in both has a worse \
+            status, a lower taught level or is no longer assessed, 1 when the content has errors, 2 on a usage \
+            error (unknown scope, unreadable or foreign OLD.json).
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table
         case csv
         case json
+    }
+
+    /// `--lang`: the language of the table's and the diff's words.
+    enum Lang: String, ExpressibleByArgument, CaseIterable {
+        case zh
+        case en
+
+        var language: Language { self == .zh ? .zh : .en }
     }
 
     @Option(name: .long, help: "The content folder.")
@@ -26,51 +39,98 @@ struct Coverage: ParsableCommand {
     @Option(name: .long, help: "table, csv or json.")
     var format: Format = .table
 
-    @Option(name: .long, help: "An earlier coverage.json to compare with.")
+    @Option(name: .long, help: "zh or en: the language of the table and the diff (default: the site's language).")
+    var lang: Lang?
+
+    @Flag(name: .long, help: "CSV without the UTF-8 byte-order mark, for pipes.")
+    var noBom = false
+
+    @Option(name: .long, help: "An earlier coverage.json to compare with (exit status 3 when coverage was lost).")
     var diff: String?
 
+    func validate() throws {
+        if diff != nil && format == .csv { throw ValidationError("--diff prints text or json, not csv") }
+    }
+
     func run() throws {
+        let result = try output()
+        Console.output(result.text)
+        if result.status != 0 { throw ExitCode(result.status) }
+    }
+
+    /// What the command prints on standard output, and its exit status.
+    func output() throws -> (text: String, status: Int32) {
         let options = ContentOptions.text(content)
         try options.validateContentFolder()
         let outcome = Pipeline.check(content: options.contentURL)
         if outcome.diagnostics.hasErrors {
             options.report(outcome.diagnostics)
-            throw ExitCode(1)
+            return ("", 1)
         }
-        var scopes = outcome.program.reportScopes
-        if let framework {
-            guard let scope = FrameworkScope(parsing: framework), outcome.program.framework(scope.framework) != nil else {
-                throw UsageFailure("unknown framework '\(framework)' (reports: \(scopes.map(\.description).joined(separator: ", ")))")
-            }
-            scopes = scope.level == nil && outcome.program.framework(scope.framework)?.kind == .certificate
-                ? outcome.program.framework(scope.framework)!.scopes : [scope]
+        let language = lang?.language ?? outcome.program.config.language
+        if let diff { return try compare(with: diff, outcome: outcome, language: language) }
+        let reports = try selectedScopes(outcome.program).compactMap { scope in outcome.coverage.first { $0.scope == scope } }
+        switch format {
+        case .csv:
+            let bytes = CoverageCommandOutput.csv(reports, program: outcome.program, byteOrderMark: !noBom)
+            return (String(decoding: bytes, as: UTF8.self), 0)
+        case .json:
+            return (String(decoding: CoverageCommandOutput.json(documents(reports, outcome)), as: UTF8.self), 0)
+        case .table:
+            let table = CoverageTerminalTable(language: language, width: TerminalWidth.current())
+            return (documents(reports, outcome).map { table.render($0) }.joined(separator: "\n"), 0)
         }
-        let documents = scopes.compactMap { scope in
-            outcome.coverage.first { $0.scope == scope }.flatMap { CoverageDocument.make($0, program: outcome.program, orphans: outcome.orphans) }
+    }
+
+    private func documents(_ reports: [CoverageReport], _ outcome: Pipeline.Outcome) -> [CoverageDocument] {
+        reports.compactMap { CoverageDocument.make($0, program: outcome.program, orphans: outcome.orphans, provenance: outcome.provenance) }
+    }
+
+    /// The scopes of `--framework` (every level of a certificate given without a level), else the reported
+    /// scopes.
+    private func selectedScopes(_ program: Program) throws -> [FrameworkScope] {
+        guard let framework else { return program.reportScopes }
+        let known = program.frameworks.flatMap(\.scopes)
+        guard let scope = FrameworkScope(parsing: framework), let found = program.framework(scope.framework) else {
+            throw UsageFailure("unknown scope '\(framework)' (scopes: \(known.map(\.description).joined(separator: ", ")))")
         }
-        if let diff {
-            let old: CoverageDocument
-            do {
-                old = try CoverageDocument.decode(Data(contentsOf: URL(fileURLWithPath: diff)))
-            } catch {
-                throw UsageFailure("cannot read \(diff) as a coverage.json: \(error.localizedDescription)")
-            }
-            guard let current = documents.first(where: { $0.framework.id == old.framework.id && $0.framework.level == old.framework.level }) else {
-                throw UsageFailure("\(diff) is for \(old.framework.id)\(old.framework.level.map { ":\($0)" } ?? ""), which the content does not report on")
-            }
-            let result = CoverageDiff.compare(old: old, new: current)
-            Console.output(result.text)
-            if !result.lost.isEmpty || !result.newGaps.isEmpty { throw ExitCode(1) }
-            return
+        if scope.level == nil { return found.scopes }
+        guard found.scopes.contains(scope) else {
+            throw UsageFailure("unknown scope '\(framework)' (scopes: \(known.map(\.description).joined(separator: ", ")))")
         }
-        for document in documents {
-            switch format {
-            case .table: Console.output(CoverageTerminalTable.render(document) + "\n")
-            case .json: Console.output(document.json)
-            case .csv:
-                guard let report = outcome.coverage.first(where: { $0.scope.framework == document.framework.id && $0.scope.level?.rawValue == document.framework.level }) else { continue }
-                Console.output(String(decoding: CoverageCSV.bytes(report, program: outcome.program).dropFirst(3), as: UTF8.self))
-            }
+        return [scope]
+    }
+
+    /// `--diff OLD.json`: the old file's scope (which `--framework`, when given, must include) against the
+    /// current coverage.
+    private func compare(with path: String, outcome: Pipeline.Outcome, language: Language) throws -> (text: String, status: Int32) {
+        let old: CoverageDocument
+        do {
+            old = try CoverageDocument.decode(Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw UsageFailure("cannot read \(path) as a coverage.json: \(Self.describe(error))")
+        }
+        let oldScope = old.framework.id + (old.framework.level.map { ":\($0)" } ?? "")
+        let candidates = framework == nil ? outcome.program.frameworks.flatMap(\.scopes) : try selectedScopes(outcome.program)
+        guard let scope = candidates.first(where: { $0.description == oldScope }),
+            let report = outcome.coverage.first(where: { $0.scope == scope }),
+            let current = CoverageDocument.make(report, program: outcome.program, orphans: outcome.orphans, provenance: outcome.provenance)
+        else {
+            throw UsageFailure("\(path) is for \(oldScope), which " + (framework.map { "--framework \($0) does not select" } ?? "the content does not have"))
+        }
+        let result = CoverageDiff.compare(old: old, new: current)
+        let text = format == .json ? String(decoding: CoverageCommandOutput.pretty(result), as: UTF8.self) : result.text(language)
+        return (text, result.coverageLost ? 3 : 0)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
+            DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : "\(path): ") + context.debugDescription
+        default:
+            return error.localizedDescription
         }
     }
 }

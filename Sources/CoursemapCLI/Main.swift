@@ -9,7 +9,8 @@ enum Main {
     }
 
     /// Runs one command line (without the program name) and returns its exit status:
-    /// 0 success, 1 the content has errors, 2 usage or file-system failure.
+    /// 0 success, 1 the content has errors, 2 usage or file-system failure (parse and validation errors
+    /// included), 3 `coverage --diff` found coverage lost.
     static func run(_ arguments: [String]) -> Int32 {
         do {
             var command = try CoursemapCommand.parseAsRoot(arguments)
