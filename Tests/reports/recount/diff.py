@@ -48,8 +48,8 @@ def evidence(r):
     for l in r.lectures:
         pieces[("lecture", l.lecture)] = (l.level, l.minutes)
     for i in r.items:
-        pieces[("item", f"{i.bank}/{i.id}")] = (None if i.type == "practical" else "exam" if i.exam else "practice",
-                                                None)
+        pieces[("item", f"{i.bank}/{i.id}")] = ("practical" if i.type == "practical" else "exam" if i.exam
+                                                else "practice", None)
     for resource, level in r.resources:
         pieces[("resource", resource.id)] = (level, None)
     return pieces
