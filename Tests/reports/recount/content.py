@@ -352,12 +352,44 @@ def read_moodle_bank(path, tree, root):
 def qti_type(item):
     interactions = [e.tag[len(QTI):] for e in item.iter() if e.tag.startswith(QTI) and e.tag.endswith("Interaction")]
     first = interactions[0] if interactions else ""
+    if interactions == ["textEntryInteraction"]:
+        # One text entry whose response is a number is numerical (docs/exercises.md, QTI table).
+        entry = next(item.iter(f"{QTI}textEntryInteraction"))
+        declared = {d.get("identifier"): d.get("baseType") for d in item.iter(f"{QTI}responseDeclaration")}
+        if declared.get(entry.get("responseIdentifier")) in ("float", "integer"):
+            return "numerical"
     if first == "choiceInteraction":
         node = next(e for e in item.iter(f"{QTI}choiceInteraction"))
         return "single" if node.get("maxChoices") == "1" else "multiple"
     return {"textEntryInteraction": "fill", "inlineChoiceInteraction": "fill", "gapMatchInteraction": "fill",
             "extendedTextInteraction": "short", "orderInteraction": "ordering",
             "matchInteraction": "matching"}.get(first, first)
+
+
+def qti_score(item):
+    """An imported QTI item's score in hundredths (docs/exercises.md, "Scores of imported items")."""
+    for element in item.iter():
+        if "coursemap-score" in (element.get("class") or "").split():
+            return hundredths("".join(element.itertext()).strip())
+    outcomes = {o.get("identifier"): o for o in item.iter(f"{QTI}outcomeDeclaration")}
+
+    def positive(text):
+        try:
+            return text is not None and Decimal(text.strip()) > 0
+        except ArithmeticError:
+            return False
+
+    def default(identifier):
+        outcome = outcomes.get(identifier)
+        value = outcome.find(f"{QTI}defaultValue/{QTI}value") if outcome is not None else None
+        return value.text if value is not None else None
+
+    candidates = [default("MAXSCORE"), outcomes["SCORE"].get("normalMaximum") if "SCORE" in outcomes else None,
+                  default("SCORE")]
+    for candidate in candidates:
+        if positive(candidate):
+            return hundredths(candidate.strip())
+    return 100
 
 
 def read_qti_folder(folder, root):
@@ -378,7 +410,7 @@ def read_qti_folder(folder, root):
         for ref in entry.get("assesses") or []:
             if ref not in refs:
                 refs.append(ref)
-        items.append(Item(bank, ident, qti_type(tree), bank_exam or entry.get("usage") == "exam", 100, refs,
+        items.append(Item(bank, ident, qti_type(tree), bank_exam or entry.get("usage") == "exam", qti_score(tree), refs,
                           sidecar.get("course"), tree.get("title")))
     return items
 
