@@ -107,6 +107,9 @@ struct UIStrings: Sendable, Codable {
     let lectureMinutes: String
     let workAreas: String
     let matrix: String
+    /// The named lists of the report (`docs/coverage.md` §7.3): each heading starts with the documented name.
+    let gapList: String
+    let partialList: String
     let notTaughtList: String
     let notAssessedList: String
     let orphanList: String

@@ -53,11 +53,14 @@ struct MediaResolver {
             resource.modules = checkModules(resource.modules, course: resource.courseID)
             resource.claims = references.check(resource.claims, into: &diagnostics)
             if let file = resource.file { publish(file) }
-            for claim in resource.claims { resourceMappings[claim.competency, default: []].append(resource.id) }
             resources[index] = resource
         }
         let kinds = ResourceKind.allCases
         resources.sort { (kinds.firstIndex(of: $0.kind)!, $0.id) < (kinds.firstIndex(of: $1.kind)!, $1.id) }
+        // Mapped after sorting, so every list of a requirement's resources reads kind, then id.
+        for resource in resources {
+            for claim in resource.claims { resourceMappings[claim.competency, default: []].append(resource.id) }
+        }
         return (lectures, resources)
     }
 

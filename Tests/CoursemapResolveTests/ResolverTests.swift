@@ -242,6 +242,19 @@ struct MediaResolutionTests {
         #expect(program.lectureMappings[CompetencyID(parsing: "cert:中级:1.1.1")!]?.first?.minutes == 10.0 / 60)
     }
 
+    @Test("a requirement's resources are listed kind, then id (the library's kind order), whatever the ids say")
+    func resourcesKindThenID() {
+        func sidecar(_ kind: String) -> String { "title: 资源\nkind: \(kind)\ncompetencies:\n  cert:中级:1.1.1: R\n" }
+        let (program, _) = resolve([
+            "resources/a-notes.pdf": "x", "resources/a-notes.pdf.yml": sidecar("document"),
+            "resources/b-deck.pdf": "x", "resources/b-deck.pdf.yml": sidecar("slides"),
+            "resources/c-data.csv": "x", "resources/c-data.csv.yml": sidecar("dataset"),
+            "resources/d-deck.pdf": "x", "resources/d-deck.pdf.yml": sidecar("slides"),
+        ])
+        #expect(program.resources.map(\.id) == ["b-deck", "d-deck", "c-data", "a-notes"])
+        #expect(program.resourceMappings[CompetencyID(parsing: "cert:中级:1.1.1")!] == ["b-deck", "d-deck", "c-data", "a-notes"])
+    }
+
     @Test("files over assets.max_size_mb are reported (CM324) and still published")
     func largeFiles() {
         let (program, diagnostics) = resolve([
