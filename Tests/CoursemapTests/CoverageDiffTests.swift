@@ -217,4 +217,34 @@ struct CoverageDiffTests {
         #expect(Main.run(["coverage", "--content", fixtureSite.path, "--framework", "nope", "--diff", old.path]) == 2)
         #expect(Main.run(["coverage", "--content", fixtureSite.path, "--format", "csv", "--diff", old.path]) == 2)
     }
+
+    @Test("an OLD.json of several scopes (coverage --format json without --framework) is read with --framework, else a usage error naming them")
+    func severalScopesFile() throws {
+        let workspace = try Workspace()
+        let all = workspace.path("all.json")
+        let (json, _) = try coverageCommand(["--content", fixtureSite.path, "--format", "json"])
+        try Data(json.utf8).write(to: all)
+        #expect(json.contains("\"reports\""))
+        let (same, status) = try coverageCommand(["--content", fixtureSite.path, "--framework", "cert:中级", "--diff", all.path, "--lang", "en"])
+        #expect(status == 0)
+        #expect(same == "coverage diff cert:中级\nno changes.\nno coverage lost.\n")
+        #expect(throws: UsageFailure.self) { try coverageCommand(["--content", fixtureSite.path, "--diff", all.path]) }
+        do {
+            _ = try coverageCommand(["--content", fixtureSite.path, "--diff", all.path])
+        } catch let failure as UsageFailure {
+            #expect(failure.description.contains("cert:中级") && failure.description.contains("--framework"))
+        }
+        #expect(Main.run(["coverage", "--content", fixtureSite.path, "--diff", all.path]) == 2)
+    }
+
+    @Test("an OLD.json of a format version this Coursemap does not know is a usage error, not compared")
+    func unknownFormatVersion() throws {
+        let workspace = try Workspace()
+        let old = try oldFile(workspace)
+        let future = workspace.path("future.json")
+        let text = try String(contentsOf: old, encoding: .utf8)
+        #expect(text.contains("\"formatVersion\" : 2"))
+        try Data(text.replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 99").utf8).write(to: future)
+        #expect(Main.run(["coverage", "--content", fixtureSite.path, "--diff", future.path]) == 2)
+    }
 }
