@@ -121,8 +121,15 @@ struct Coverage: ParsableCommand {
     /// `OLD.json`: one scope's `coverage.json`, or the report `--framework` selects from a file of several
     /// (`coverage --format json` without `--framework`).
     private func oldDocument(_ path: String, program: Program) throws -> CoverageDocument {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw UsageFailure("cannot read \(path): no such file")
+        }
+        if isFolder.boolValue { throw UsageFailure("cannot read \(path): it is a folder, not a coverage.json") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageFailure("cannot read \(path): the file cannot be opened")
+        }
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let several = try CoverageReports.decodeIfSeveral(data) else { return try CoverageDocument.decode(data) }
             let scopes = several.reports.map { $0.framework.id + ($0.framework.level.map { ":\($0)" } ?? "") }
             let selected = framework == nil ? [] : try selectedScopes(program).map(\.description)

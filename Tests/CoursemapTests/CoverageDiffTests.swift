@@ -247,4 +247,23 @@ struct CoverageDiffTests {
         try Data(text.replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 99").utf8).write(to: future)
         #expect(Main.run(["coverage", "--content", fixtureSite.path, "--diff", future.path]) == 2)
     }
+
+    @Test("an OLD.json that is a folder, missing or empty gets a usage error that says so")
+    func unreadableOldFile() throws {
+        let workspace = try Workspace()
+        func message(_ path: String) -> String {
+            do {
+                _ = try coverageCommand(["--content", fixtureSite.path, "--diff", path])
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(message(workspace.url.path).contains("it is a folder"))
+        #expect(message(workspace.path("missing.json").path).contains("no such file"))
+        let empty = workspace.path("empty.json")
+        try Data().write(to: empty)
+        #expect(message(empty.path).contains("not valid JSON"))
+        #expect(Main.run(["coverage", "--content", fixtureSite.path, "--diff", workspace.url.path]) == 2)
+    }
 }
