@@ -138,8 +138,8 @@ enum ReferenceFields {
             if !statedHours, case .mapping = entry.value {
                 competencies.invalid(
                     entry.value,
-                    "mapping of '\(entry.key)' must be its level alone (I, R or M): only a module's mapping states hours; "
-                        + "a micro-lecture's minutes are divided among its mappings (docs/coverage.md §4.4)")
+                    "mapping of '\(entry.key)' must be its level alone (I, R or M): only a module's mapping states hours "
+                        + "(docs/coverage.md §4.1)")
                 continue
             }
             guard case let .scalar(scalar) = entry.value, let level = MappingLevel(rawValue: scalar.string) else {
