@@ -19,7 +19,7 @@ extension CoverageDiff {
             lines += framework.added.map { "  + \($0.id)  \($0.statement.text(in: language))" }
             lines += framework.removed.map { "  − \($0.id)  \($0.statement.text(in: language))" }
             lines += framework.renamed.map {
-                "  ~ \($0.id)  \(words.renamed)\(words.colon)\($0.before.text(in: language)) → \($0.after.text(in: language))"
+                "  ~ \($0.id)  \(words.renamed)\(words.colon)\(Self.changedStatement($0, in: language))"
             }
         }
         if !requirements.isEmpty {
@@ -63,5 +63,15 @@ extension CoverageDiff {
         lines += requirement.added.map { "    + " + words.evidence($0) }
         lines += requirement.changed.map { "    ~ \(words.kind($0.kind)) \($0.id) \($0.before) → \($0.after)" }
         return lines
+    }
+
+    /// `before → after` in `language`; when only the other language's text changed (an English statement
+    /// kept while the Chinese one was rewritten), in the language that changed, so the line never reads
+    /// `A → A`.
+    static func changedStatement(_ renamed: Renamed, in language: Language) -> String {
+        let before = renamed.before.text(in: language), after = renamed.after.text(in: language)
+        if before != after { return "\(before) → \(after)" }
+        let other: Language = language == .zh ? .en : .zh
+        return "\(renamed.before.text(in: other)) → \(renamed.after.text(in: other))"
     }
 }

@@ -63,12 +63,17 @@ enum ProvenanceReader {
         return Provenance(revision: .contentHash(hash), buildDate: date?.0, dateSource: date?.1, coursemapVersion: CoursemapVersion.current)
     }
 
-    /// `SOURCE_DATE_EPOCH` as reproducible-builds.org defines it: a whole number of seconds; anything else is
-    /// ignored.
+    /// `SOURCE_DATE_EPOCH` as reproducible-builds.org defines it: a whole number of seconds, up to the last
+    /// second of 9999 (a later date has no `YYYY-MM-DD HH:MM`); anything else is ignored.
     static func sourceDateEpoch(_ text: String) -> Int64? {
-        guard !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        return Int64(text)
+        guard !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+            let seconds = Int64(text), seconds <= latestDate
+        else { return nil }
+        return seconds
     }
+
+    /// 9999-12-31 23:59:59 UTC, the last date with a four-digit year.
+    static let latestDate: Int64 = 253_402_300_799
 
     /// What a file's digest is: the SHA-256 of its bytes, or the id git gives its bytes as a blob (the
     /// SHA-1 or SHA-256 of `blob <size> NUL` and the bytes).

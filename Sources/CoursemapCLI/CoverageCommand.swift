@@ -104,12 +104,7 @@ struct Coverage: ParsableCommand {
     /// `--diff OLD.json`: the old file's scope (which `--framework`, when given, must include) against the
     /// current coverage.
     private func compare(with path: String, outcome: Pipeline.Outcome, language: Language) throws -> (text: String, status: Int32) {
-        let old: CoverageDocument
-        do {
-            old = try CoverageDocument.decode(Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw UsageFailure("cannot read \(path) as a coverage.json: \(Self.describe(error))")
-        }
+        let old = try oldDocument(path, program: outcome.program)
         let oldScope = old.framework.id + (old.framework.level.map { ":\($0)" } ?? "")
         let candidates = framework == nil ? outcome.program.frameworks.flatMap(\.scopes) : try selectedScopes(outcome.program)
         guard let scope = candidates.first(where: { $0.description == oldScope }),
@@ -121,6 +116,33 @@ struct Coverage: ParsableCommand {
         let result = CoverageDiff.compare(old: old, new: current)
         let text = format == .json ? String(decoding: CoverageCommandOutput.pretty(result), as: UTF8.self) : result.text(language)
         return (text, result.coverageLost ? 3 : 0)
+    }
+
+    /// `OLD.json`: one scope's `coverage.json`, or the report `--framework` selects from a file of several
+    /// (`coverage --format json` without `--framework`).
+    private func oldDocument(_ path: String, program: Program) throws -> CoverageDocument {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw UsageFailure("cannot read \(path): no such file")
+        }
+        if isFolder.boolValue { throw UsageFailure("cannot read \(path): it is a folder, not a coverage.json") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageFailure("cannot read \(path): the file cannot be opened")
+        }
+        do {
+            guard let several = try CoverageReports.decodeIfSeveral(data) else { return try CoverageDocument.decode(data) }
+            let scopes = several.reports.map { $0.framework.id + ($0.framework.level.map { ":\($0)" } ?? "") }
+            let selected = framework == nil ? [] : try selectedScopes(program).map(\.description)
+            let matching = several.reports.indices.filter { selected.contains(scopes[$0]) }
+            if matching.count == 1 { return several.reports[matching[0]] }
+            if framework == nil && several.reports.count == 1 { return several.reports[0] }
+            throw UsageFailure(
+                "\(path) holds the reports of several scopes (\(scopes.joined(separator: ", "))); choose one with --framework")
+        } catch let failure as UsageFailure {
+            throw failure
+        } catch {
+            throw UsageFailure("cannot read \(path) as a coverage.json: \(Self.describe(error))")
+        }
     }
 
     private static func describe(_ error: Error) -> String {

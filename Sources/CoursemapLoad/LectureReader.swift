@@ -135,6 +135,13 @@ enum ReferenceFields {
                 claims.append(CompetencyClaim(competency: competency, level: level, hours: hours, location: entry.keyLocation))
                 continue
             }
+            if !statedHours, case .mapping = entry.value {
+                competencies.invalid(
+                    entry.value,
+                    "mapping of '\(entry.key)' must be its level alone (I, R or M): only a module's mapping states hours "
+                        + "(docs/coverage.md §4.1)")
+                continue
+            }
             guard case let .scalar(scalar) = entry.value, let level = MappingLevel(rawValue: scalar.string) else {
                 competencies.invalid(
                     entry.value,

@@ -1,4 +1,5 @@
 import CoursemapModel
+import Foundation
 
 /// What `coursemap coverage --format json|csv` prints for the selected scopes: one JSON document, one CSV.
 public enum CoverageCommandOutput {
@@ -33,7 +34,20 @@ public enum CoverageCommandOutput {
 }
 
 /// Several `coverage.json` documents in one: `coursemap coverage --format json` for more than one scope.
-struct CoverageReports: Encodable {
+/// `coverage --diff` reads it back and compares the one report `--framework` selects.
+public struct CoverageReports: Codable {
     var formatVersion = 2
-    var reports: [CoverageDocument]
+    public var reports: [CoverageDocument]
+
+    init(reports: [CoverageDocument]) {
+        self.reports = reports
+    }
+
+    /// Reads a document of several reports, or `nil` when `data` is not one (no `reports` member).
+    public static func decodeIfSeveral(_ data: Data) throws -> CoverageReports? {
+        struct Probe: Decodable { var reports: [IgnoredValue]? }
+        struct IgnoredValue: Decodable { init(from decoder: any Decoder) throws {} }
+        guard (try? JSONDecoder().decode(Probe.self, from: data))?.reports != nil else { return nil }
+        return try JSONDecoder().decode(CoverageReports.self, from: data)
+    }
 }

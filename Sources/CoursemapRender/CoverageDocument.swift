@@ -133,6 +133,11 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        guard formatVersion == 1 || formatVersion == 2 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .formatVersion, in: c,
+                debugDescription: "format version \(formatVersion) is not one this Coursemap reads (1 or 2)")
+        }
         framework = try c.decode(FrameworkInfo.self, forKey: .framework)
         provenance = try c.decodeIfPresent(ProvenanceInfo.self, forKey: .provenance)
         rules = try c.decode(Rules.self, forKey: .rules)

@@ -112,6 +112,10 @@ struct UIStrings: Sendable, Codable {
     let partialList: String
     let notTaughtList: String
     let notAssessedList: String
+    /// The same lists on an outcomes report.
+    let outcomesNotTaughtList: String
+    let outcomesNotAssessedList: String
+    let outcomesOverlapNote: String
     let orphanList: String
     let introducedOnly: String
     let blueprint: String

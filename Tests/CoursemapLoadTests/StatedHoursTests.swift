@@ -186,4 +186,13 @@ struct StatedHoursTests {
         let bad = load(["coursemap.yml": "title: 测试\ncoverage:\n  class_hour_minutes: 601\n"])
         #expect(diagnostics(bad, .numberOutOfRange).map(\.location.line) == [3])
     }
+
+    @Test("a micro-lecture mapping that states hours is told that only module mappings state hours, not that its level is wrong")
+    func lectureStatedHours() throws {
+        let lecture = "---\ntitle: 讲\nduration: 3:40\nvideo: https://example.org/v.webm\ncompetencies:\n  cert:中级:1.1.1: {level: I, hours: 3}\n---\n[0:01] 开始\n"
+        let content = load(["lectures/l.md": lecture])
+        let reported = try #require(content.diagnostics.sorted.first { $0.location.line == 6 })
+        #expect(reported.message.contains("only a module's mapping states hours"), "\(reported.message)")
+        #expect(!reported.message.contains("must be I (introduced)"))
+    }
 }

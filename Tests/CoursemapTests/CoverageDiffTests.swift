@@ -156,8 +156,8 @@ struct CoverageDiffTests {
         let old = try oldFile(workspace)
         let (text, status) = try coverageCommand(["--content", content.path, "--diff", old.path, "--lang", "en"])
         #expect(status == 0)
-        #expect(text.contains("framework:\n  version: 1 → 2\n  + cert:中级:2.1.2  能完成要求丁\n  ~ cert:中级:1.1.1  statement changed: Can do A → Can do A\n")
-            || text.contains("framework:\n  version: 1 → 2\n  + cert:中级:2.1.2  能完成要求丁\n  ~ cert:中级:1.1.1  statement changed: "))
+        // Only the Chinese statement changed: the English line shows the Chinese texts, never "A → A".
+        #expect(text.contains("framework:\n  version: 1 → 2\n  + cert:中级:2.1.2  能完成要求丁\n  ~ cert:中级:1.1.1  statement changed: 能完成要求甲 → 能独立完成要求甲\n"), "\(text)")
         let (zh, _) = try coverageCommand(["--content", content.path, "--diff", old.path, "--lang", "zh"])
         #expect(zh.contains("~ cert:中级:1.1.1  表述变更：能完成要求甲 → 能独立完成要求甲") || zh.contains("能完成要求甲 → 能独立完成要求甲"))
 
@@ -216,5 +216,54 @@ struct CoverageDiffTests {
         #expect(Main.run(["coverage", "--content", fixtureSite.path, "--framework", "po", "--diff", old.path]) == 2)
         #expect(Main.run(["coverage", "--content", fixtureSite.path, "--framework", "nope", "--diff", old.path]) == 2)
         #expect(Main.run(["coverage", "--content", fixtureSite.path, "--format", "csv", "--diff", old.path]) == 2)
+    }
+
+    @Test("an OLD.json of several scopes (coverage --format json without --framework) is read with --framework, else a usage error naming them")
+    func severalScopesFile() throws {
+        let workspace = try Workspace()
+        let all = workspace.path("all.json")
+        let (json, _) = try coverageCommand(["--content", fixtureSite.path, "--format", "json"])
+        try Data(json.utf8).write(to: all)
+        #expect(json.contains("\"reports\""))
+        let (same, status) = try coverageCommand(["--content", fixtureSite.path, "--framework", "cert:中级", "--diff", all.path, "--lang", "en"])
+        #expect(status == 0)
+        #expect(same == "coverage diff cert:中级\nno changes.\nno coverage lost.\n")
+        #expect(throws: UsageFailure.self) { try coverageCommand(["--content", fixtureSite.path, "--diff", all.path]) }
+        do {
+            _ = try coverageCommand(["--content", fixtureSite.path, "--diff", all.path])
+        } catch let failure as UsageFailure {
+            #expect(failure.description.contains("cert:中级") && failure.description.contains("--framework"))
+        }
+        #expect(Main.run(["coverage", "--content", fixtureSite.path, "--diff", all.path]) == 2)
+    }
+
+    @Test("an OLD.json of a format version this Coursemap does not know is a usage error, not compared")
+    func unknownFormatVersion() throws {
+        let workspace = try Workspace()
+        let old = try oldFile(workspace)
+        let future = workspace.path("future.json")
+        let text = try String(contentsOf: old, encoding: .utf8)
+        #expect(text.contains("\"formatVersion\" : 2"))
+        try Data(text.replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 99").utf8).write(to: future)
+        #expect(Main.run(["coverage", "--content", fixtureSite.path, "--diff", future.path]) == 2)
+    }
+
+    @Test("an OLD.json that is a folder, missing or empty gets a usage error that says so")
+    func unreadableOldFile() throws {
+        let workspace = try Workspace()
+        func message(_ path: String) -> String {
+            do {
+                _ = try coverageCommand(["--content", fixtureSite.path, "--diff", path])
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(message(workspace.url.path).contains("it is a folder"))
+        #expect(message(workspace.path("missing.json").path).contains("no such file"))
+        let empty = workspace.path("empty.json")
+        try Data().write(to: empty)
+        #expect(message(empty.path).contains("not valid JSON"))
+        #expect(Main.run(["coverage", "--content", fixtureSite.path, "--diff", workspace.url.path]) == 2)
     }
 }

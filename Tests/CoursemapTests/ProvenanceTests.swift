@@ -21,6 +21,12 @@ struct ProvenanceTests {
         let dated = ProvenanceReader.read(content: nil, source: source, files: ["a.md"], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(dated.buildDateText == "2023-11-14 22:13" && dated.dateSource == .sourceDateEpoch)
         #expect(ProvenanceReader.read(content: nil, source: source, files: ["a.md"], environment: ["SOURCE_DATE_EPOCH": "17e8"]).buildDate == nil)
+        // Past 9999-12-31 23:59:59 the date no longer prints as YYYY-MM-DD HH:MM (the schema's pattern): ignored.
+        let last = ProvenanceReader.read(content: nil, source: source, files: ["a.md"], environment: ["SOURCE_DATE_EPOCH": "253402300799"])
+        #expect(last.buildDateText == "9999-12-31 23:59")
+        for beyond in ["253402300800", "99999999999999", "9223372036854775807"] {
+            #expect(ProvenanceReader.read(content: nil, source: source, files: ["a.md"], environment: ["SOURCE_DATE_EPOCH": beyond]).buildDate == nil)
+        }
     }
 
     @Test("a helper that runs past its time limit is killed, so a hung git cannot hang the build")
