@@ -113,9 +113,13 @@ public struct CoverageDiff: Codable, Sendable, Equatable {
     public struct EvidenceChange: Codable, Sendable, Equatable {
         public var kind: String
         public var id: String
-        /// The level (module, lecture) or usage (item) before and after.
+        /// The level (module, lecture) or usage (item) before and after (the same when only the time changed).
         public var before: String
         public var after: String
+        /// A module's attributed 学时, when they changed.
+        public var hours: Change<Hundredths>?
+        /// A lecture's attributed minutes, when they changed.
+        public var minutes: Change<Hundredths>?
     }
 
     /// A blueprint area whose flag flipped, with its shares (percent) before and after.

@@ -79,11 +79,14 @@ extension CoverageDiff.RequirementChange {
         added = evidenceAfter.filter { !keysBefore.contains($0.key) }.map(\.evidence)
         removed = evidenceBefore.filter { !keysAfter.contains($0.key) }.map(\.evidence)
         let previous = Dictionary(evidenceBefore.map { ($0.key, $0.evidence) }, uniquingKeysWith: { a, _ in a })
+        // The same module, lecture or item kept: another level or usage, or other attributed hours or minutes.
         changed = evidenceAfter.compactMap { entry in
             guard let earlier = previous[entry.key], let was = earlier.level ?? earlier.usage, let now = entry.evidence.level ?? entry.evidence.usage,
-                was != now, entry.evidence.kind != "resource"
+                entry.evidence.kind != "resource"
             else { return nil }
-            return Diff.EvidenceChange(kind: entry.evidence.kind, id: entry.evidence.id, before: was, after: now)
+            let hours = Self.change(earlier.hours, entry.evidence.hours), minutes = Self.change(earlier.minutes, entry.evidence.minutes)
+            guard was != now || hours != nil || minutes != nil else { return nil }
+            return Diff.EvidenceChange(kind: entry.evidence.kind, id: entry.evidence.id, before: was, after: now, hours: hours, minutes: minutes)
         }
         var lost: [String] = []
         if Self.rank(new.status) < Self.rank(old.status) { lost.append("status") }
@@ -113,6 +116,12 @@ extension CoverageDiff.RequirementChange {
             all.append(("resource \(resource)", .init(kind: "resource", id: resource)))
         }
         return all
+    }
+
+    /// `before → after` when both sides record the value and it changed.
+    private static func change(_ before: Hundredths?, _ after: Hundredths?) -> CoverageDiff.Change<Hundredths>? {
+        guard let before, let after, before != after else { return nil }
+        return CoverageDiff.Change(before: before, after: after)
     }
 
     static func rank(_ status: CoverageStatus) -> Int {

@@ -61,7 +61,12 @@ extension CoverageDiff {
         }
         lines += requirement.removed.map { "    − " + words.evidence($0) }
         lines += requirement.added.map { "    + " + words.evidence($0) }
-        lines += requirement.changed.map { "    ~ \(words.kind($0.kind)) \($0.id) \($0.before) → \($0.after)" }
+        lines += requirement.changed.map { change in
+            var line = "    ~ \(words.kind(change.kind)) \(change.id) \(change.before) → \(change.after)"
+            if let hours = change.hours { line += ", \(hours.before.text) → \(hours.after.text) \(words.hours)" }
+            if let minutes = change.minutes { line += ", \(minutes.before.text) → \(minutes.after.text) \(words.minutes)" }
+            return line
+        }
         return lines
     }
 

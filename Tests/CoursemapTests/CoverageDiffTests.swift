@@ -35,6 +35,12 @@ struct CoverageDiffTests {
         #expect(diff.requirements.map(\.code) == ["1.1.1", "1.1.2"])
         let other = try #require(diff.requirements.first)
         #expect(other.hours != nil && other.lost.isEmpty && other.added.isEmpty && other.removed.isEmpty && other.status == nil)
+        // ... and the module that changed its 学时 is named, at its unchanged level, with both sides.
+        let moduleChange = try #require(other.changed.first)
+        #expect(other.changed.count == 1 && moduleChange.kind == "module" && moduleChange.id == "intro/01-basics")
+        #expect(moduleChange.before == moduleChange.after && moduleChange.minutes == nil)
+        #expect(moduleChange.hours.map { ($0.before, $0.after) }.map { $0.0 < $0.1 } == true)
+        #expect(moduleChange.hours?.after == other.hours?.after, "the requirement's only module gives it all its hours")
         #expect(change.removed.map { "\($0.kind) \($0.id)" } == [
             "module intro/01-basics", "lecture l1", "item basics/e1", "item basics/f1", "item basics/sh1",
         ])
