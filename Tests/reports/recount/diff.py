@@ -18,7 +18,9 @@ class RequirementChange:
     minutes: tuple = None
     added: list = dataclasses.field(default_factory=list)     # ("module", "course/module", level, hours) …
     removed: list = dataclasses.field(default_factory=list)
-    relevelled: list = dataclasses.field(default_factory=list)  # ("module"|"lecture"|"item", id, before, after)
+    # The same module, lecture or item kept with another level or usage, or with other attributed 学时 or
+    # minutes: ("module"|"lecture"|"item", id, before, after, (hours before, after) or None, (minutes …) or None).
+    relevelled: list = dataclasses.field(default_factory=list)
     assessed: tuple = None        # (before, after) when it changed
     lost: list = dataclasses.field(default_factory=list)        # "status", "taught-level", "assessment"
 
@@ -89,8 +91,12 @@ def diff(old, new) -> Diff:
         for key in ea:
             if key not in eb:
                 change.added.append(key + ea[key])
-            elif key[0] in ("module", "lecture", "item") and ea[key][0] != eb[key][0]:
-                change.relevelled.append((key[0], key[1], eb[key][0], ea[key][0]))
+            elif key[0] in ("module", "lecture", "item"):
+                time = (eb[key][1], ea[key][1]) if eb[key][1] != ea[key][1] else None
+                if ea[key][0] != eb[key][0] or time:
+                    change.relevelled.append((key[0], key[1], eb[key][0], ea[key][0],
+                                              time if key[0] == "module" else None,
+                                              time if key[0] == "lecture" else None))
         for key in eb:
             if key not in ea:
                 change.removed.append(key + eb[key])

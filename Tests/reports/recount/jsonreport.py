@@ -199,13 +199,22 @@ def evidence_entry(piece):
     return entry
 
 
+def changed_entry(kind, ident, before, after, hours_change, minutes_change):
+    entry = {"kind": kind, "id": ident, "before": before, "after": after}
+    if hours_change:
+        entry["hours"] = {"before": hours(hours_change[0]), "after": hours(hours_change[1])}
+    if minutes_change:
+        entry["minutes"] = {"before": hours(minutes_change[0]), "after": hours(minutes_change[1])}
+    return entry
+
+
 def expected_diff(expected, scope):
     requirements = []
     for change in expected.requirements:
         row = {"id": change.ref, "code": change.ref.rsplit(":", 1)[1],
                "added": [evidence_entry(p) for p in change.added],
                "removed": [evidence_entry(p) for p in change.removed],
-               "changed": [{"kind": k, "id": i, "before": b, "after": a} for k, i, b, a in change.relevelled],
+               "changed": [changed_entry(*entry) for entry in change.relevelled],
                "lost": change.lost}
         if change.status:
             row["status"] = {"before": change.status[0], "after": change.status[1],

@@ -134,8 +134,10 @@ def compare_diff(text, expected, where):
                 pattern = re.escape(ident)
             if not re.search(pattern, text):
                 problems.append(f"{where}: {change.ref} evidence {kind} {ident} ({first}, {second}) not printed as §10 shows")
-        for kind, ident, before, after in change.relevelled:
-            if not re.search(rf"{re.escape(ident)}.*{before}\s*→\s*{after}", text):
+        for kind, ident, before, after, hours_change, minutes_change in change.relevelled:
+            time = hours_change or minutes_change
+            detail = rf",\s*{re.escape(number(time[0]))}\s*→\s*{re.escape(number(time[1]))}" if time else ""
+            if not re.search(rf"{re.escape(ident)}.*{before}\s*→\s*{after}{detail}", text):
                 problems.append(f"{where}: {change.ref} {kind} {ident} {before} → {after} not printed")
         for label, values in (("学时", change.hours), ("微课时长", change.minutes)):
             if values and not re.search(rf"{re.escape(number(values[0]))}\s*→\s*{re.escape(number(values[1]))}", text):
