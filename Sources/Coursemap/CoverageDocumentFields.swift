@@ -27,7 +27,7 @@ enum CoverageDocumentFields {
     }
 
     /// The area's share of exam points, or `nil` for a version 1 file (which compared item counts).
-    static func examShare(_ area: CoverageDocument.Area, in document: CoverageDocument) -> Tenths? {
+    static func examShare(_ area: AreaSummary, in document: CoverageDocument) -> Tenths? {
         document.formatVersion >= 2 ? area.examShare : nil
     }
 }

@@ -48,4 +48,34 @@ public struct AreaSummary: Hashable, Sendable, Codable {
         self.difference = difference
         self.flagged = flagged
     }
+
+    /// An `areas` entry of `coverage.json`, format version 1 too: members that version lacks take their
+    /// zero value, and its weight, a number there, reads as text.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        title = try c.decode(LocalizedText.self, forKey: .title)
+        total = try c.decodeIfPresent(Int.self, forKey: .total) ?? 0
+        covered = try c.decodeIfPresent(Int.self, forKey: .covered) ?? 0
+        partial = try c.decodeIfPresent(Int.self, forKey: .partial) ?? 0
+        gap = try c.decodeIfPresent(Int.self, forKey: .gap) ?? 0
+        weight = try c.textOrNumber(forKey: .weight)
+        weightShare = try c.decodeIfPresent(Tenths.self, forKey: .weightShare)
+        examPoints = try c.decodeIfPresent(Hundredths.self, forKey: .examPoints) ?? .zero
+        examShare = try c.decodeIfPresent(Tenths.self, forKey: .examShare) ?? .zero
+        practicePoints = try c.decodeIfPresent(Hundredths.self, forKey: .practicePoints) ?? .zero
+        practiceShare = try c.decodeIfPresent(Tenths.self, forKey: .practiceShare) ?? .zero
+        hours = try c.decodeIfPresent(Hundredths.self, forKey: .hours) ?? .zero
+        hourShare = try c.decodeIfPresent(Tenths.self, forKey: .hourShare) ?? .zero
+        difference = try c.decodeIfPresent(Tenths.self, forKey: .difference)
+        flagged = try c.decodeIfPresent(Bool.self, forKey: .flagged) ?? false
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A member given as text (`coverage.json` version 2) or as a number (version 1), as text.
+    public func textOrNumber(forKey key: Key) throws -> String? {
+        if let text = try? decodeIfPresent(String.self, forKey: key) { return text }
+        return try decodeIfPresent(Double.self, forKey: key).map(NumberText.plain)
+    }
 }

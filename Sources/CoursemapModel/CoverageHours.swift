@@ -1,5 +1,6 @@
 /// One line of a report's hours reconciliation (`docs/coverage.md` §4.3): how a course's declared hours
-/// become the hours its matrix column shows in the scope.
+/// become the hours its matrix column shows in the scope. Encoded as a `courses` entry of `coverage.json`,
+/// where the course is `course`.
 public struct CourseHoursLine: Hashable, Sendable, Codable {
     /// The course; `nil` for the line of micro-lectures outside courses (only with `lectures_as_hours`).
     public var courseID: String?
@@ -35,9 +36,15 @@ public struct CourseHoursLine: Hashable, Sendable, Codable {
         self.columnTotal = columnTotal
         self.exceedsDeclared = exceedsDeclared
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case courseID = "course"
+        case declared, moduleHours, moduleHoursInScope, attributed, unattributed, lectureHours, columnTotal, exceedsDeclared
+    }
 }
 
-/// The reconciliation's final row: the sums of every line. `declared` is the program's hours.
+/// The reconciliation's final row: the sums of every line. `declared` is the program's hours. Encoded as
+/// `coverage.json`'s `totals`.
 public struct ProgramHoursTotals: Hashable, Sendable, Codable {
     public var declared: Hundredths
     public var moduleHours: Hundredths

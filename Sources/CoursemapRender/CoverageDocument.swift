@@ -15,11 +15,11 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
     public var rules: Rules
     public var summary: Summary
     public var gaps: Gaps
-    public var areas: [Area]
+    public var areas: [AreaSummary]
     /// The hours reconciliation: one line per course, then the lectures-outside-courses line when present.
-    public var courses: [CourseHours]
+    public var courses: [CourseHoursLine]
     /// The reconciliation's final row; `columnTotal` is the matrix's grand total.
-    public var totals: HoursTotals
+    public var totals: ProgramHoursTotals
     public var requirements: [Requirement]
 
     /// The document of `report`; without its requirements (an empty list) when `withRequirements` is false,
@@ -44,9 +44,9 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
         self.gaps = Gaps(
             gap: ids(report.gap), partial: ids(report.partial), notTaught: ids(report.notTaught), notAssessed: ids(report.notAssessed),
             introducedOnly: ids(report.introducedOnly), orphans: orphans)
-        self.areas = report.areas.map(Area.init)
-        self.courses = report.hoursByCourse.map(CourseHours.init)
-        self.totals = HoursTotals(report.programHours)
+        self.areas = report.areas
+        self.courses = report.hoursByCourse
+        self.totals = report.programHours
         self.requirements = withRequirements ? report.rows.compactMap { row in
             competencies[row.competency].map { Self.requirement(row, competency: $0, program: program) }
         } : []
@@ -143,9 +143,9 @@ public struct CoverageDocument: Codable, Sendable, Equatable {
         rules = try c.decode(Rules.self, forKey: .rules)
         summary = try c.decode(Summary.self, forKey: .summary)
         gaps = try c.decode(Gaps.self, forKey: .gaps)
-        areas = try c.decodeIfPresent([Area].self, forKey: .areas) ?? []
-        courses = try c.decodeIfPresent([CourseHours].self, forKey: .courses) ?? []
-        totals = try c.decodeIfPresent(HoursTotals.self, forKey: .totals) ?? HoursTotals(ProgramHoursTotals())
+        areas = try c.decodeIfPresent([AreaSummary].self, forKey: .areas) ?? []
+        courses = try c.decodeIfPresent([CourseHoursLine].self, forKey: .courses) ?? []
+        totals = try c.decodeIfPresent(ProgramHoursTotals.self, forKey: .totals) ?? ProgramHoursTotals()
         requirements = try c.decode([Requirement].self, forKey: .requirements)
     }
 }

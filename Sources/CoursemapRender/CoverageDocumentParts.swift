@@ -1,7 +1,9 @@
 import CoursemapModel
 
-/// The members of `coverage.json` (`CoverageDocument`). Each decodes a format-version-1 file too: members
-/// that version lacks take their empty or zero value, and its numbers (a tolerance, a weight) read as text.
+/// The members of `coverage.json` (`CoverageDocument`) that are not model values as they stand (the areas
+/// and the hours reconciliation are: `AreaSummary`, `CourseHoursLine`, `ProgramHoursTotals`). Each decodes a
+/// format-version-1 file too: members that version lacks take their empty or zero value, and its numbers
+/// (a tolerance) read as text.
 extension CoverageDocument {
     public struct FrameworkInfo: Codable, Sendable, Equatable {
         public var id: String
@@ -113,112 +115,6 @@ extension CoverageDocument {
             notAssessed = try c.decodeIfPresent([String].self, forKey: .notAssessed) ?? []
             introducedOnly = try c.decodeIfPresent([String].self, forKey: .introducedOnly) ?? []
             orphans = try c.decodeIfPresent(Orphans.self, forKey: .orphans) ?? Orphans()
-        }
-    }
-
-    /// A work area (outcome group) with its blueprint line (§6).
-    public struct Area: Codable, Sendable, Equatable {
-        public var code: String
-        public var title: LocalizedText
-        public var total: Int
-        public var covered: Int
-        public var partial: Int
-        public var gap: Int
-        /// As the framework gives it (`8.3`).
-        public var weight: String?
-        public var weightShare: Tenths?
-        public var examPoints: Hundredths
-        public var examShare: Tenths
-        public var practicePoints: Hundredths
-        public var practiceShare: Tenths
-        public var hours: Hundredths
-        public var hourShare: Tenths
-        public var difference: Tenths?
-        public var flagged: Bool
-
-        init(_ area: AreaSummary) {
-            code = area.code
-            title = area.title
-            total = area.total
-            covered = area.covered
-            partial = area.partial
-            gap = area.gap
-            weight = area.weight
-            weightShare = area.weightShare
-            examPoints = area.examPoints
-            examShare = area.examShare
-            practicePoints = area.practicePoints
-            practiceShare = area.practiceShare
-            hours = area.hours
-            hourShare = area.hourShare
-            difference = area.difference
-            flagged = area.flagged
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            code = try c.decode(String.self, forKey: .code)
-            title = try c.decode(LocalizedText.self, forKey: .title)
-            total = try c.decodeIfPresent(Int.self, forKey: .total) ?? 0
-            covered = try c.decodeIfPresent(Int.self, forKey: .covered) ?? 0
-            partial = try c.decodeIfPresent(Int.self, forKey: .partial) ?? 0
-            gap = try c.decodeIfPresent(Int.self, forKey: .gap) ?? 0
-            weight = try c.textOrNumber(forKey: .weight)
-            weightShare = try c.decodeIfPresent(Tenths.self, forKey: .weightShare)
-            examPoints = try c.decodeIfPresent(Hundredths.self, forKey: .examPoints) ?? .zero
-            examShare = try c.decodeIfPresent(Tenths.self, forKey: .examShare) ?? .zero
-            practicePoints = try c.decodeIfPresent(Hundredths.self, forKey: .practicePoints) ?? .zero
-            practiceShare = try c.decodeIfPresent(Tenths.self, forKey: .practiceShare) ?? .zero
-            hours = try c.decodeIfPresent(Hundredths.self, forKey: .hours) ?? .zero
-            hourShare = try c.decodeIfPresent(Tenths.self, forKey: .hourShare) ?? .zero
-            difference = try c.decodeIfPresent(Tenths.self, forKey: .difference)
-            flagged = try c.decodeIfPresent(Bool.self, forKey: .flagged) ?? false
-        }
-    }
-
-    /// One line of the hours reconciliation (§4.3); `course` is absent on the lectures-outside-courses line.
-    public struct CourseHours: Codable, Sendable, Equatable {
-        public var course: String?
-        public var declared: Hundredths
-        public var moduleHours: Hundredths
-        public var moduleHoursInScope: Hundredths
-        public var attributed: Hundredths
-        public var unattributed: Hundredths
-        public var lectureHours: Hundredths
-        public var columnTotal: Hundredths
-        public var exceedsDeclared: Bool
-
-        init(_ line: CourseHoursLine) {
-            course = line.courseID
-            declared = line.declared
-            moduleHours = line.moduleHours
-            moduleHoursInScope = line.moduleHoursInScope
-            attributed = line.attributed
-            unattributed = line.unattributed
-            lectureHours = line.lectureHours
-            columnTotal = line.columnTotal
-            exceedsDeclared = line.exceedsDeclared
-        }
-    }
-
-    /// The program's totals of the reconciliation; `columnTotal` is the matrix's grand total.
-    public struct HoursTotals: Codable, Sendable, Equatable {
-        public var declared: Hundredths
-        public var moduleHours: Hundredths
-        public var moduleHoursInScope: Hundredths
-        public var attributed: Hundredths
-        public var unattributed: Hundredths
-        public var lectureHours: Hundredths
-        public var columnTotal: Hundredths
-
-        init(_ totals: ProgramHoursTotals) {
-            declared = totals.declared
-            moduleHours = totals.moduleHours
-            moduleHoursInScope = totals.moduleHoursInScope
-            attributed = totals.attributed
-            unattributed = totals.unattributed
-            lectureHours = totals.lectureHours
-            columnTotal = totals.columnTotal
         }
     }
 
@@ -379,13 +275,5 @@ extension CoverageDocument {
         public var courseID: String?
         public var levels: [String]
         public var hours: Hundredths
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// A member given as text (version 2) or as a number (version 1), as text.
-    func textOrNumber(forKey key: Key) throws -> String? {
-        if let text = try? decodeIfPresent(String.self, forKey: key) { return text }
-        return try decodeIfPresent(Double.self, forKey: key).map(NumberText.plain)
     }
 }

@@ -65,7 +65,7 @@ struct CoverageDocumentTests {
         #expect(document.areas.map(\.weightShare) == [Tenths(count: 83), Tenths(count: 917)])
         #expect(document.totals.columnTotal == Hundredths(count: 110))
         #expect(document.totals.declared == Hundredths(count: 110))
-        #expect(document.courses.map(\.course) == ["c"])
+        #expect(document.courses.map(\.courseID) == ["c"])
         #expect(document.summary.coveredPercent == .zero)
         #expect(document.gaps.partial.count == 3)
         #expect(document.requirements[0].reasons == [.notAssessed])
