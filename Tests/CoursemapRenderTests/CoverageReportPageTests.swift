@@ -61,13 +61,13 @@ struct CoverageReportPageTests {
         #expect(!zh.contains("考试蓝图") && !zh.contains("工作领域"))
         #expect(!page(site, "en/coverage/po/index.html").contains("Blueprint"))
         // The lists by missing evidence name outcomes, not requirements.
-        #expect(zh.contains("无教学覆盖的培养规格") && zh.contains("无考核的培养规格") && !zh.contains("无教学覆盖的要求"))
+        #expect(zh.contains("无教学：没有模块或微课教学的培养规格") && zh.contains("无考核：没有题目考核的培养规格") && !zh.contains("教学的要求"))
         let en = page(site, "en/coverage/po/index.html")
-        #expect(en.contains("Outcomes nothing teaches") && en.contains("Outcomes nothing assesses"))
-        #expect(!en.contains("Requirements nothing") && !en.contains("sort requirements"))
+        #expect(en.contains("Not taught: outcomes no module") && en.contains("Not assessed: outcomes no item"))
+        #expect(!en.contains("requirements no") && !en.contains("sort requirements"))
         let certificate = page(site, "coverage/cert/intermediate/index.html")
         #expect(certificate.contains("课证融通矩阵") && certificate.contains("职业技能要求"))
-        #expect(certificate.contains("无教学覆盖的要求") && !certificate.contains("无教学覆盖的培养规格"))
+        #expect(certificate.contains("无教学：没有模块或微课教学的要求") && !certificate.contains("教学的培养规格"))
     }
 
     @Test("the matrix is an HTML table whose course headers carry code and full title; no SVG heatmap")
