@@ -132,7 +132,7 @@ public enum MoodleExporter {
             body += essayOptions(attachments: 0)
             body += textElement("graderinfo", html: shortAnswerMarkup(reference: reference, points: points))
             body += textElement("responsetemplate", html: "")
-        case let .matching(pairs):
+        case let .matching(pairs, _):
             type = "matching"
             if pairs.count < 2 { warn(.invalidItem, "matching item has fewer than two pairs; Moodle will not accept it") }
             body += element("shuffleanswers", "true")

@@ -135,7 +135,7 @@ struct QTIItemWriter {
             fill(blanks)
         case let .shortAnswer(reference, points):
             shortAnswer(reference: reference, points: points)
-        case let .matching(pairs):
+        case let .matching(pairs, _):
             matching(pairs)
         case let .ordering(steps):
             ordering(steps)

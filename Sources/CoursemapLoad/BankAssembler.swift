@@ -164,7 +164,7 @@ enum BankAssembler {
             bank.sections[sectionIndex].items.removeAll { item in
                 let (count, what): (Int, String)
                 switch item.body {
-                case let .matching(pairs): (count, what) = (pairs.count, "pairs")
+                case let .matching(pairs, _): (count, what) = (pairs.count, "pairs")
                 case let .ordering(steps): (count, what) = (steps.count, "steps")
                 default: return false
                 }

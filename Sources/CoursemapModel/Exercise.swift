@@ -60,6 +60,10 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
     public var body: ItemBody
     /// 解析: why the answer is right. Never published in the student edition for exam items.
     public var explanation: RichText?
+    /// Item-level feedback from the source (QTI `feedbackInline`/`modalFeedback`, Moodle general, combined
+    /// and per-answer feedback that is not a choice's). Shown after a practice self-check and always in the
+    /// teacher edition; never in the student edition of exam items.
+    public var feedback: ItemFeedback?
     /// The competencies the item assesses (level A).
     public var assesses: [AssessmentClaim]
     /// For imported items, the name the source format knows the item by (Moodle question name, QTI
@@ -80,7 +84,8 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
 
     public init(
         id: String, title: LocalizedText? = nil, usage: ItemUsage, difficulty: Difficulty? = nil, score: Double,
-        stem: RichText, body: ItemBody, explanation: RichText? = nil, assesses: [AssessmentClaim] = [], importKey: String? = nil,
+        stem: RichText, body: ItemBody, explanation: RichText? = nil, feedback: ItemFeedback? = nil,
+        assesses: [AssessmentClaim] = [], importKey: String? = nil,
         usageOrigin: SourceLocation? = nil, shuffleChoices: Bool = false, fixedChoices: [Int] = [], location: SourceLocation
     ) {
         self.id = id
@@ -91,6 +96,7 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
         self.stem = stem
         self.body = body
         self.explanation = explanation
+        self.feedback = feedback
         self.assesses = assesses
         self.importKey = importKey
         self.usageOrigin = usageOrigin
@@ -100,6 +106,25 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
     }
 
     public var kind: ItemKind { body.kind }
+}
+
+/// Feedback an item's source gives as a whole, by outcome. Per-choice feedback lives on `Choice`.
+public struct ItemFeedback: Hashable, Sendable, Codable {
+    /// Shown whatever the answer (Moodle general feedback, QTI feedback not tied to an outcome).
+    public var general: RichText?
+    public var correct: RichText?
+    public var partiallyCorrect: RichText?
+    public var incorrect: RichText?
+
+    public init(general: RichText? = nil, correct: RichText? = nil, partiallyCorrect: RichText? = nil, incorrect: RichText? = nil) {
+        self.general = general
+        self.correct = correct
+        self.partiallyCorrect = partiallyCorrect
+        self.incorrect = incorrect
+    }
+
+    /// Whether there is no feedback at all.
+    public var isEmpty: Bool { general == nil && correct == nil && partiallyCorrect == nil && incorrect == nil }
 }
 
 /// Practice items are for self-study: their answers are published. Exam items' answers appear only in the
@@ -176,8 +201,10 @@ public enum ItemBody: Hashable, Sendable, Codable {
     /// A reference answer and the points a marker looks for.
     case shortAnswer(reference: RichText?, points: [MarkingPoint])
     /// Pairs in their correct matching; pages show the right-hand side in a fixed order that, for exam items,
-    /// does not depend on the matching.
-    case matching([MatchPair])
+    /// does not depend on the matching. Several pairs may share one right-hand side (equal `RichText`): it is
+    /// one target, offered once. `distractors` are right-hand sides that match no left item (Moodle answers
+    /// with an empty question, QTI match choices nothing is paired with).
+    case matching([MatchPair], distractors: [RichText] = [])
     /// Steps in their correct order; pages show them in a fixed order that, for exam items, does not depend
     /// on the correct one.
     case ordering([RichText])

@@ -121,7 +121,7 @@ extension PageBuilder {
             }
         case .numerical:
             blanks = [BlankView(number: 1, hasOptions: false, options: [])]
-        case let .matching(pairs):
+        case let .matching(pairs, _):
             let order = DisplayOrder.permutation(of: pairs.map(\.right.html), usage: item.usage, seed: item.id)
             matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: pairs[original].right.html) }
             matchRows = pairs.enumerated().map { index, pair in
@@ -197,7 +197,7 @@ extension PageBuilder {
                 points: points.map { point in
                     AnswerSummary.Point(html: point.text.html, score: point.score.map { "\(Self.amount($0)) \(ui.points)" } ?? "")
                 })
-        case let .matching(pairs):
+        case let .matching(pairs, _):
             return AnswerSummary(pairs: pairs.map { AnswerSummary.Pair(left: $0.left.html, right: $0.right.html) })
         case let .ordering(steps):
             return AnswerSummary(steps: steps.map(\.html))
@@ -218,7 +218,7 @@ extension PageBuilder {
             key = AnswerKey(type: "fill", blanks: blanks.map { AnswerKey.BlankKey(accepted: $0.accepted, caseSensitive: $0.caseSensitive) })
         case let .numerical(answers):
             key = AnswerKey(type: "numeric", numbers: answers.filter { $0.fraction >= 100 }.map { AnswerKey.NumberKey(value: $0.value, tolerance: $0.tolerance) })
-        case let .matching(pairs):
+        case let .matching(pairs, _):
             let order = DisplayOrder.permutation(of: pairs.map(\.right.html), usage: item.usage, seed: item.id)
             // For each left item (in authored order), the displayed position of its right side.
             key = AnswerKey(type: "positions", positions: (0..<pairs.count).map { original in (order.firstIndex(of: original) ?? 0) + 1 })

@@ -67,8 +67,8 @@ enum QTITestSupport {
             return body
         case let .shortAnswer(reference, points):
             return .shortAnswer(reference: reference.map(normalise), points: points.map { MarkingPoint(text: normalise($0.text), score: $0.score) })
-        case let .matching(pairs):
-            return .matching(pairs.map { MatchPair(left: normalise($0.left), right: normalise($0.right)) })
+        case let .matching(pairs, distractors):
+            return .matching(pairs.map { MatchPair(left: normalise($0.left), right: normalise($0.right)) }, distractors: distractors.map(normalise))
         case let .ordering(steps):
             return .ordering(steps.map(normalise))
         case let .practical(task):
