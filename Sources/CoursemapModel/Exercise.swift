@@ -64,6 +64,8 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
     /// and per-answer feedback that is not a choice's). Shown after a practice self-check and always in the
     /// teacher edition; never in the student edition of exam items.
     public var feedback: ItemFeedback?
+    /// Files the item refers to (imported items only), each checked and published by the pipeline.
+    public var assets: [ItemAsset]
     /// The competencies the item assesses (level A).
     public var assesses: [AssessmentClaim]
     /// For imported items, the name the source format knows the item by (Moodle question name, QTI
@@ -85,7 +87,7 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
     public init(
         id: String, title: LocalizedText? = nil, usage: ItemUsage, difficulty: Difficulty? = nil, score: Double,
         stem: RichText, body: ItemBody, explanation: RichText? = nil, feedback: ItemFeedback? = nil,
-        assesses: [AssessmentClaim] = [], importKey: String? = nil,
+        assets: [ItemAsset] = [], assesses: [AssessmentClaim] = [], importKey: String? = nil,
         usageOrigin: SourceLocation? = nil, shuffleChoices: Bool = false, fixedChoices: [Int] = [], location: SourceLocation
     ) {
         self.id = id
@@ -97,6 +99,7 @@ public struct ExerciseItem: Hashable, Sendable, Codable {
         self.body = body
         self.explanation = explanation
         self.feedback = feedback
+        self.assets = assets
         self.assesses = assesses
         self.importKey = importKey
         self.usageOrigin = usageOrigin
