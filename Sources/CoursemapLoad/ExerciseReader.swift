@@ -113,7 +113,23 @@ struct ExerciseReader {
             id: id, title: title, usage: usage,
             difficulty: element.attributes["difficulty"].flatMap(Difficulty.init(rawValue:)),
             score: itemScore, stem: stem, body: body,
-            explanation: rich(element.first("explanation")), assesses: assesses, usageOrigin: usageOrigin, location: location)
+            explanation: rich(element.first("explanation")), feedback: feedback(element), assesses: assesses,
+            usageOrigin: usageOrigin, location: location)
+    }
+
+    /// `<feedback when="correct|partial|incorrect|general">` blocks (the schema allows each once).
+    private mutating func feedback(_ element: XMLElement) -> ItemFeedback? {
+        var feedback = ItemFeedback()
+        for block in element.all("feedback") {
+            let text = rich(block)
+            switch block.attributes["when"] {
+            case "correct": feedback.correct = text
+            case "partial": feedback.partiallyCorrect = text
+            case "incorrect": feedback.incorrect = text
+            default: feedback.general = text
+            }
+        }
+        return feedback.isEmpty ? nil : feedback
     }
 
     private mutating func readBody(_ element: XMLElement, blanks: Int, location: SourceLocation) -> ItemBody? {
@@ -157,9 +173,10 @@ struct ExerciseReader {
             }
             return .shortAnswer(reference: rich(element.first("reference")), points: points)
         case "matching":
-            return .matching(element.all("pair").map { pair in
+            let pairs = element.all("pair").map { pair in
                 MatchPair(left: rich(pair.first("left"), paragraph: false) ?? .empty, right: rich(pair.first("right"), paragraph: false) ?? .empty)
-            })
+            }
+            return .matching(pairs, distractors: element.all("distractor").map { rich($0, paragraph: false) ?? .empty })
         case "ordering":
             return .ordering(element.all("step").map { rich($0, paragraph: false) ?? .empty })
         case "practical":

@@ -10,12 +10,37 @@ struct BankPage: Sendable, Encodable {
     let source: String?
     let itemCount: Int
     let answerSheetHref: String?
+    /// Student edition of a bank with exam items: a notice at the top that they show no answers.
+    let examNotice: Bool
+    /// The bank id, under which the self-check keeps answers in `localStorage`.
+    let bankID: String
+    /// Whether the bank has practice items with a self-check (the bank's check-all, reset and score bar).
+    let hasSelfcheck: Bool
+    let gradedCount: Int
+    /// The total score of the self-checked items.
+    let gradedTotal: String
+    /// The section menu of long banks (`PageBuilder.showsContents`); empty otherwise.
+    let contents: [BankContentsSection]
     let sections: [SectionView]
 }
 
 struct SectionView: Sendable, Encodable {
     let sectionTitle: BiText?
+    let anchor: String
     let items: [ItemView]
+}
+
+/// A section of a bank's menu, with a link per item.
+struct BankContentsSection: Sendable, Encodable {
+    let sectionTitle: BiText?
+    let anchor: String
+    let items: [BankContentsItem]
+}
+
+struct BankContentsItem: Sendable, Encodable {
+    let anchor: String
+    let number: Int
+    let kindName: String
 }
 
 struct ItemPage: Sendable, Encodable {
@@ -93,6 +118,14 @@ struct ItemView: Sendable, Encodable {
     let anchor: String
     let href: String
     let number: Int
+    /// The bank the item belongs to (the self-check's storage key).
+    let bank: String
+    /// The item's score, for the self-check's score (items with a self-check only).
+    let scoreValue: String?
+    /// Item-level feedback; empty when the edition must not show it.
+    let feedback: [FeedbackView]
+    /// Student edition: feedback is hidden until a self-check reveals it.
+    let feedbackHidden: Bool
     let inputName: String
     let kind: String
     let kindName: String
@@ -131,6 +164,15 @@ struct ChoiceView: Sendable, Encodable {
     let html: String
     let inputType: String
     let correct: Bool
+    /// The choice's own feedback (named apart from the item's `feedback`, which a nil value would find).
+    let choiceFeedback: String?
+}
+
+/// One block of item-level feedback: when it applies (`correct`, `partial`, `incorrect`, `general`).
+struct FeedbackView: Sendable, Encodable {
+    let when: String
+    let label: String
+    let html: String
 }
 
 struct BlankView: Sendable, Encodable {

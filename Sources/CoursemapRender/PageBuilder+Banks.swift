@@ -30,19 +30,32 @@ extension PageBuilder {
         let page = SitePaths.bank(bank.id)
         let root = SitePaths.root(from: page)
         var number = 0
-        let sections = bank.sections.map { section in
-            SectionView(sectionTitle: section.title.map(text), items: section.items.map { item in
-                number += 1
-                return itemView(item, bank: bank, number: number, from: page)
-            })
+        let sections = bank.sections.enumerated().map { index, section in
+            SectionView(
+                sectionTitle: section.title.map(text), anchor: "section-\(index + 1)",
+                items: section.items.map { item in
+                    number += 1
+                    return itemView(item, bank: bank, number: number, from: page)
+                })
         }
+        let items = bank.items
+        let graded = items.filter { $0.usage == .practice && answerKey($0, bank: bank.id) != nil }
         return BankPage(
             chrome: chrome(page: page, title: plain(bank.title), crumbs: [(SitePaths.banks, ui.banks), (nil, plain(bank.title))], section: "banks"),
             ui: ui, title: text(bank.title), description: bank.description.map(text),
             courseHref: bank.courseID.map { root + SitePaths.course($0) },
             courseTitle: bank.courseID.flatMap(program.course).map { plain($0.title) },
-            source: sourceName(bank.source), itemCount: bank.items.count,
-            answerSheetHref: edition == .teacher ? "answers.html" : nil, sections: sections)
+            source: sourceName(bank.source), itemCount: items.count,
+            answerSheetHref: edition == .teacher ? "answers.html" : nil,
+            examNotice: edition == .student && items.contains { $0.usage == .exam },
+            bankID: bank.id, hasSelfcheck: !graded.isEmpty, gradedCount: graded.count,
+            gradedTotal: Self.hours(graded.map { Hundredths.of($0.score) }.sum()),
+            contents: Self.showsContents(bank) ? sections.map { section in
+                BankContentsSection(
+                    sectionTitle: section.sectionTitle, anchor: section.anchor,
+                    items: section.items.map { BankContentsItem(anchor: $0.anchor, number: $0.number, kindName: $0.kindName) })
+            } : [],
+            sections: sections)
     }
 
     func item(_ item: ExerciseItem, in bank: ExerciseBank, number: Int) -> ItemPage {
@@ -66,7 +79,7 @@ extension PageBuilder {
                 return AnswerRow(
                     number: number, href: "\(item.id).html", kind: plain(item.kind.name),
                     usage: item.usage == .exam ? ui.exam : ui.practice, score: Self.amount(item.score),
-                    answer: answerSummary(item) ?? AnswerSummary(text: "—"))
+                    answer: answerSummary(item, bank: bank.id) ?? AnswerSummary(text: "—"))
             })
         }
         return AnswerSheetPage(
@@ -78,12 +91,18 @@ extension PageBuilder {
             totalScore: Self.hours(bank.items.map { Hundredths.of($0.score) }.sum()))
     }
 
+    /// The format a bank was imported from ("Moodle XML"); templates put "导入自" / "Imported from" before it.
     private func sourceName(_ source: ExerciseBank.Source) -> String? {
         switch source {
         case .coursemap: return nil
-        case .moodle: return "\(ui.importedFrom) Moodle XML"
-        case .qti: return "\(ui.importedFrom) QTI 2.1"
+        case .moodle: return "Moodle XML"
+        case .qti: return "QTI 2.1"
         }
+    }
+
+    /// Whether a bank page gets a section menu: banks with more than one section or more than ten items.
+    static func showsContents(_ bank: ExerciseBank) -> Bool {
+        bank.sections.count > 1 || bank.items.count > 10
     }
 
     // MARK: Items
@@ -94,6 +113,7 @@ extension PageBuilder {
     func itemView(_ item: ExerciseItem, bank: ExerciseBank, number: Int, from page: String) -> ItemView {
         let root = SitePaths.root(from: page)
         let reveal = revealsAnswer(item)
+        let seed = Self.orderSeed(item, bank: bank.id)
         // Correct choices are marked in the list only in the teacher edition; students find the answer in
         // the disclosure (practice) or not at all (exam).
         let mark = edition == .teacher
@@ -107,28 +127,31 @@ extension PageBuilder {
         switch item.body {
         case let .singleChoice(list), let .multipleChoice(list):
             let type = item.kind == .singleChoice ? "radio" : "checkbox"
-            choices = Self.displayedChoices(item, list).map { choice, label in
-                ChoiceView(label: label, value: label, html: Self.phrasing(choice.text.html), inputType: type, correct: mark && choice.correct)
+            choices = Self.displayedChoices(item, list, bank: bank.id).map { choice, label in
+                ChoiceView(
+                    label: label, value: label, html: Self.phrasing(choice.text.html), inputType: type, correct: mark && choice.correct,
+                    choiceFeedback: reveal ? choice.feedback.map(\.html) : nil)
             }
         case let .trueFalse(answer):
             choices = [
-                ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscaping.escape(ui.trueLabel, .text), inputType: "radio", correct: mark && answer),
-                ChoiceView(label: ui.falseLabel, value: "false", html: HTMLEscaping.escape(ui.falseLabel, .text), inputType: "radio", correct: mark && !answer),
+                ChoiceView(label: ui.trueLabel, value: "true", html: HTMLEscaping.escape(ui.trueLabel, .text), inputType: "radio", correct: mark && answer, choiceFeedback: nil),
+                ChoiceView(label: ui.falseLabel, value: "false", html: HTMLEscaping.escape(ui.falseLabel, .text), inputType: "radio", correct: mark && !answer, choiceFeedback: nil),
             ]
         case let .fillBlank(list):
             blanks = list.enumerated().map { index, blank in
-                BlankView(number: index + 1, hasOptions: !blank.options.isEmpty, options: DisplayOrder.arranged(blank.options, usage: item.usage, seed: "\(item.id)#\(index)"))
+                BlankView(number: index + 1, hasOptions: !blank.options.isEmpty, options: DisplayOrder.arranged(blank.options, usage: item.usage, seed: "\(seed)#\(index)"))
             }
         case .numerical:
             blanks = [BlankView(number: 1, hasOptions: false, options: [])]
-        case let .matching(pairs, _):
-            let order = DisplayOrder.permutation(of: pairs.map(\.right.html), usage: item.usage, seed: item.id)
-            matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: pairs[original].right.html) }
+        case let .matching(pairs, distractors):
+            let targets = Self.matchTargets(pairs, distractors: distractors)
+            let order = DisplayOrder.permutation(of: targets.map(\.html), usage: item.usage, seed: seed)
+            matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: targets[original].html) }
             matchRows = pairs.enumerated().map { index, pair in
-                MatchRowView(index: index + 1, left: pair.left.html, options: Array(1...pairs.count))
+                MatchRowView(index: index + 1, left: pair.left.html, options: Array(1...max(1, targets.count)))
             }
         case let .ordering(steps):
-            let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: item.id)
+            let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: seed)
             orderSteps = order.enumerated().map { position, original in
                 OrderStepView(value: position + 1, html: steps[original].html, positions: Array(1...steps.count))
             }
@@ -151,10 +174,13 @@ extension PageBuilder {
         case .shortAnswer, .description:
             break
         }
-        let summary = reveal ? answerSummary(item) : nil
+        let summary = reveal ? answerSummary(item, bank: bank.id) : nil
         let explanation = reveal ? item.explanation?.html : nil
+        let key = item.usage == .practice ? answerKey(item, bank: bank.id) : nil
         return ItemView(
             id: item.id, anchor: "item-\(item.id)", href: root + SitePaths.item(item.id, bank: bank.id), number: number,
+            bank: bank.id, scoreValue: key != nil ? Self.amount(item.score) : nil,
+            feedback: reveal ? feedbackViews(item.feedback) : [], feedbackHidden: edition == .student,
             inputName: inputName, kind: item.kind.rawValue, kindName: plain(item.kind.name), usage: item.usage.rawValue,
             usageLabel: item.usage == .exam ? ui.exam : ui.practice, itemDifficulty: item.difficulty.map { plain($0.name) },
             score: Self.amount(item.score), itemTitle: item.title.map(plain), stem: item.stem.html,
@@ -165,7 +191,7 @@ extension PageBuilder {
             matchRows: matchRows, matchOptions: matchOptions, orderSteps: orderSteps, practical: practical,
             answer: (summary != nil || explanation != nil)
                 ? AnswerView(hasSummary: summary != nil, summary: summary ?? AnswerSummary(), explanation: explanation) : nil,
-            answerKey: item.usage == .practice ? answerKey(item) : nil,
+            answerKey: key,
             competencies: item.assesses.compactMap { claim in
                 guard let competency = program.competencies[claim.competency] else { return nil }
                 return AssessedItem(
@@ -176,10 +202,10 @@ extension PageBuilder {
 
     /// The answer in words, as answer keys and the revealed answer show it (the `answer-summary` template
     /// writes it); `nil` for items with nothing to reveal.
-    func answerSummary(_ item: ExerciseItem) -> AnswerSummary? {
+    func answerSummary(_ item: ExerciseItem, bank: String) -> AnswerSummary? {
         switch item.body {
         case let .singleChoice(choices), let .multipleChoice(choices):
-            return AnswerSummary(text: Self.displayedChoices(item, choices).filter(\.choice.correct).map(\.label).joined(separator: "、"))
+            return AnswerSummary(text: Self.displayedChoices(item, choices, bank: bank).filter(\.choice.correct).map(\.label).joined(separator: "、"))
         case let .trueFalse(answer):
             return AnswerSummary(text: answer ? ui.trueLabel : ui.falseLabel)
         case let .fillBlank(blanks):
@@ -188,9 +214,11 @@ extension PageBuilder {
             }.joined(separator: "；"))
         case let .numerical(answers):
             return AnswerSummary(text: answers.filter { $0.fraction >= 100 }.map { answer in
-                Self.number(answer.value) + (answer.tolerance > 0 ? "（\(ui.tolerance) ±\(Self.number(answer.tolerance))）" : "")
+                Self.decimal(answer.value) + (answer.tolerance > 0 ? "（\(ui.tolerance) ±\(Self.decimal(answer.tolerance))）" : "")
             }.joined(separator: " / "))
-        case let .shortAnswer(reference, points):
+        case let .shortAnswer(written, points):
+            // An essay without grader information (an empty or blank reference) has no answer line at all.
+            let reference = written.flatMap { Self.isBlank($0.html) ? nil : $0 }
             guard reference != nil || !points.isEmpty else { return nil }
             return AnswerSummary(
                 html: reference?.html ?? "",
@@ -207,23 +235,29 @@ extension PageBuilder {
     }
 
     /// The JSON the self-check script compares answers with. Only ever built for practice items.
-    func answerKey(_ item: ExerciseItem) -> String? {
+    func answerKey(_ item: ExerciseItem, bank: String) -> String? {
         let key: AnswerKey
+        let seed = Self.orderSeed(item, bank: bank)
         switch item.body {
         case let .singleChoice(choices), let .multipleChoice(choices):
-            key = AnswerKey(type: "choice", correct: Self.displayedChoices(item, choices).filter(\.choice.correct).map(\.label))
+            key = AnswerKey(type: "choice", correct: Self.displayedChoices(item, choices, bank: bank).filter(\.choice.correct).map(\.label))
         case let .trueFalse(answer):
             key = AnswerKey(type: "choice", correct: [answer ? "true" : "false"])
         case let .fillBlank(blanks):
             key = AnswerKey(type: "fill", blanks: blanks.map { AnswerKey.BlankKey(accepted: $0.accepted, caseSensitive: $0.caseSensitive) })
         case let .numerical(answers):
             key = AnswerKey(type: "numeric", numbers: answers.filter { $0.fraction >= 100 }.map { AnswerKey.NumberKey(value: $0.value, tolerance: $0.tolerance) })
-        case let .matching(pairs, _):
-            let order = DisplayOrder.permutation(of: pairs.map(\.right.html), usage: item.usage, seed: item.id)
-            // For each left item (in authored order), the displayed position of its right side.
-            key = AnswerKey(type: "positions", positions: (0..<pairs.count).map { original in (order.firstIndex(of: original) ?? 0) + 1 })
+        case let .matching(pairs, distractors):
+            let targets = Self.matchTargets(pairs, distractors: distractors)
+            let order = DisplayOrder.permutation(of: targets.map(\.html), usage: item.usage, seed: seed)
+            // For each left item (in authored order), the displayed position of its target; left items that
+            // share a right-hand side share its position.
+            key = AnswerKey(type: "positions", positions: pairs.map { pair in
+                let target = targets.firstIndex { $0.html == pair.right.html } ?? 0
+                return (order.firstIndex(of: target) ?? 0) + 1
+            })
         case let .ordering(steps):
-            let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: item.id)
+            let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: seed)
             // For each displayed step, its position in the correct order.
             key = AnswerKey(type: "positions", positions: order.map { $0 + 1 })
         case .shortAnswer, .practical, .description:
@@ -235,16 +269,20 @@ extension PageBuilder {
     }
 
     /// The choices of a choice item in display order, each with the label shown. Choices keep their written
-    /// order and labels, except in exam items whose source shuffles choices (`shuffleChoices`: teachers of
-    /// such tools often write the right answer first): those show a key-free order (`DisplayOrder`),
-    /// labelled A, B, C … by position, in both editions alike. Choices the source fixes keep their position.
-    static func displayedChoices(_ item: ExerciseItem, _ choices: [Choice]) -> [(choice: Choice, label: String)] {
-        guard item.usage == .exam, item.shuffleChoices else { return choices.map { ($0, $0.label) } }
-        // Fixed choices (QTI `fixed="true"`) keep their positions; the others fill the remaining positions
-        // in a key-free order.
+    /// order and labels, except in items whose source shuffles choices (`shuffleChoices`, Moodle
+    /// `shuffleanswers`, QTI `shuffle="true"`): exam items then show a key-free order (`DisplayOrder`: teachers
+    /// of such tools often write the right answer first), practice items an order seeded by the bank and item
+    /// ids (`Shuffle`), both labelled A, B, C … by position, in both editions alike. Choices the source fixes
+    /// keep their position.
+    static func displayedChoices(_ item: ExerciseItem, _ choices: [Choice], bank: String) -> [(choice: Choice, label: String)] {
+        guard item.shuffleChoices else { return choices.map { ($0, $0.label) } }
+        // Fixed choices (QTI `fixed="true"`) keep their positions; the others fill the remaining positions.
         let fixed = Set(item.fixedChoices.filter { choices.indices.contains($0) })
         let movable = choices.indices.filter { !fixed.contains($0) }
-        let arranged = DisplayOrder.permutation(of: movable.map { choices[$0].text.html }, usage: .exam, seed: item.id).map { movable[$0] }
+        let permutation = item.usage == .exam
+            ? DisplayOrder.permutation(of: movable.map { choices[$0].text.html }, usage: .exam, seed: item.id)
+            : Shuffle.permutation(movable.count, seed: orderSeed(item, bank: bank))
+        let arranged = permutation.map { movable[$0] }
         var next = arranged.makeIterator()
         let order = choices.indices.map { fixed.contains($0) ? $0 : next.next() ?? $0 }
         return order.enumerated().map { position, index in (choices[index], positionLabel(position)) }
@@ -265,6 +303,58 @@ extension PageBuilder {
 
     static func number(_ value: Double) -> String {
         NumberText.plain(value)
+    }
+
+    /// A number as a reader writes it: its shortest decimal text (`DecimalText`, never a `Double` product)
+    /// rounded half up to at most ten decimals, so a tolerance computed as `0.20679999999999998` prints as
+    /// `0.2068`. Values beyond that scale print as `NumberText` does.
+    static func decimal(_ value: Double) -> String {
+        let scale = 10
+        guard value.isFinite, let (units, _) = DecimalText.scaled(String(value), decimals: scale) else { return NumberText.plain(value) }
+        var digits = String(units.magnitude)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale + 1 - digits.count) + digits }
+        let whole = digits.dropLast(scale)
+        var fraction = Substring(digits.suffix(scale))
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        return (units < 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// The seed of the order an item shows its choices, targets, steps and drop-down options in. Exam items:
+    /// the item id only (with `DisplayOrder`'s canonical sort, the order is key-free). Practice items: the
+    /// bank and the item id, so the same item shows the same order in every build and on every page.
+    static func orderSeed(_ item: ExerciseItem, bank: String) -> String {
+        item.usage == .exam ? item.id : "\(bank)/\(item.id)"
+    }
+
+    /// The targets a matching item offers: each distinct right-hand side once (several left items may share
+    /// one), in pair order, then each distractor not already among them. Equal HTML is one target.
+    static func matchTargets(_ pairs: [MatchPair], distractors: [RichText]) -> [RichText] {
+        var seen: Set<String> = []
+        return (pairs.map(\.right) + distractors).filter { seen.insert($0.html).inserted }
+    }
+
+    /// Whether safe HTML shows nothing: no text once tags are set aside, and no image or media element.
+    static func isBlank(_ html: String) -> Bool {
+        var text = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        }
+        let media = ["<img", "<svg", "<math", "<video", "<audio", "<object", "<iframe"].contains { html.lowercased().contains($0) }
+        return !media && text.replacingOccurrences(of: "&nbsp;", with: " ").allSatisfy { $0.isWhitespace }
+    }
+
+    /// Item-level feedback, one block per outcome, in a fixed order.
+    func feedbackViews(_ feedback: ItemFeedback?) -> [FeedbackView] {
+        guard let feedback else { return [] }
+        let blocks: [(String, String, RichText?)] = [
+            ("correct", ui.feedbackCorrect, feedback.correct), ("partial", ui.feedbackPartial, feedback.partiallyCorrect),
+            ("incorrect", ui.feedbackIncorrect, feedback.incorrect), ("general", ui.feedbackGeneral, feedback.general),
+        ]
+        return blocks.compactMap { when, label, text in
+            guard let text, !Self.isBlank(text.html) else { return nil }
+            return FeedbackView(when: when, label: label, html: text.html)
+        }
     }
 }
 

@@ -102,7 +102,7 @@ extension PageBuilder {
                     hours: Self.amount(module.hours), summary: module.summary.map(plain))
             },
             competencies: levelItems(highest.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, from: page),
-            related: related(course: course.id, from: page))
+            related: related(course: course.id, from: page), practice: practiceLinks(course: course))
     }
 
     /// The course's outline for its module pages; `module(_:in:outline:)` takes it so that a build makes it
@@ -140,7 +140,7 @@ extension PageBuilder {
                     detail: plain(course.title))
             },
             competencies: levelItems(module.claims.map { ($0.competency, $0.level) }, from: page),
-            related: related(module: module.id, from: page),
+            related: related(module: module.id, from: page), practice: practiceLinks(module: module, in: course),
             previous: link(-1), next: link(1))
     }
 }

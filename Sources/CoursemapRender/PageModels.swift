@@ -180,6 +180,8 @@ struct CoursePage: Sendable, Encodable {
     let modules: [ModuleRow]
     let competencies: [CompetencyLevelItem]
     let related: RelatedMedia
+    /// Banks and items that practise or assess what the page teaches (`PageBuilder+Practice`).
+    let practice: PracticeLinks
 }
 
 struct ModuleRow: Sendable, Encodable {
@@ -215,6 +217,8 @@ struct ModulePage: Sendable, Encodable {
     let prerequisites: [LinkView]
     let competencies: [CompetencyLevelItem]
     let related: RelatedMedia
+    /// Banks and items that practise or assess what the page teaches (`PageBuilder+Practice`).
+    let practice: PracticeLinks
     let previous: NavLink?
     let next: NavLink?
 }

@@ -22,6 +22,8 @@ enum SitePaths {
     static func resource(_ id: String) -> String { "resources/\(id).html" }
 
     static func bank(_ id: String) -> String { "banks/\(id)/index.html" }
+    /// An item's place on its bank page (ids are checked identifiers, safe in a fragment).
+    static func itemOnBank(_ item: String, bank id: String) -> String { bank(id) + "#item-" + item }
     static func item(_ id: String, bank: String) -> String { "banks/\(bank)/\(id).html" }
     static func answerSheet(_ bank: String) -> String { "banks/\(bank)/answers.html" }
     /// A content file published for download, under `files/` with its content-relative path. This is the

@@ -60,6 +60,21 @@ struct UIStrings: Sendable, Codable {
     let correctResult: String
     let wrongResult: String
     let incompleteResult: String
+    let partialResult: String
+    let scored: String
+    let answeredCount: String
+    let checkAll: String
+    let resetAnswers: String
+    let wrongMark: String
+    let feedbackCorrect: String
+    let feedbackIncorrect: String
+    let feedbackPartial: String
+    let feedbackGeneral: String
+    let examNotice: String
+    let linkToItem: String
+    let practiceAndAssessment: String
+    let itemsAssessingThis: String
+    let selfcheckSaved: String
     let trueLabel: String
     let falseLabel: String
     let blank: String
