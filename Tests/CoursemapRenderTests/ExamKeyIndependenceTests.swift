@@ -86,8 +86,8 @@ struct ExamKeyIndependenceTests {
         let site = Self.studentSite(item, edition: .teacher)
         let page = String(decoding: site.files["banks/exam/x.html"] ?? [], as: UTF8.self)
         let sheet = String(decoding: site.files["banks/exam/answers.html"] ?? [], as: UTF8.self)
-        // The correct choice's row: <li class="correct"><label><input … value="L"> <span class="choice-label">L.</span> <span class="choice-text">离岸价</span>
-        let row = try #require(page.components(separatedBy: "<li class=\"correct\">").dropFirst().first)
+        // The correct choice's row: <li class="choice correct"><label><input … value="L"> <span class="choice-label">L.</span> <span class="choice-text">离岸价</span>
+        let row = try #require(page.components(separatedBy: "<li class=\"choice correct\">").dropFirst().first)
         #expect(row.contains("离岸价"))
         let label = try #require(row.components(separatedBy: "<span class=\"choice-label\">").dropFirst().first?.prefix(1))
         #expect(sheet.contains("<td>\(label)</td>"), "answer sheet should name \(label)")
@@ -126,6 +126,7 @@ struct ExamKeyIndependenceTests {
 enum ExamKeys {
     static let choiceTexts = ["离岸价", "到岸价", "成本加运费", "工厂交货"]
     static let lefts = ["FOB", "CIF", "CFR", "EXW"]
+    static let targets = ["离岸价", "到岸价", "成本加运费", "工厂交货", "目的港交货"]
     static let steps = ["询盘", "报价", "还盘", "接受", "签约"]
     static let options = ["点击率", "转化率", "客单价", "复购率"]
     static let words = ["CTR", "UV", "GMV", "ROI", "SKU"]
@@ -158,7 +159,13 @@ enum ExamKeys {
                 reference: RichText(html: "<p>\(words.randomElement(using: &random)!)</p>"),
                 points: words.shuffled(using: &random).prefix(2).map { MarkingPoint(text: RichText(html: $0), score: Double(Int.random(in: 1...5, using: &random))) })
         case .matching:
-            body = .matching(zip(lefts, choiceTexts.shuffled(using: &random)).map { MatchPair(left: RichText(html: $0), right: RichText(html: $1)) })
+            // The targets a student sees are always the same five texts; the key picks one per left item
+            // (two left items may share one) and the rest are distractors, in a random written order.
+            let assigned = lefts.map { _ in targets.randomElement(using: &random)! }
+            let distractors = targets.filter { !assigned.contains($0) }.shuffled(using: &random)
+            body = .matching(
+                zip(lefts, assigned).map { MatchPair(left: RichText(html: $0), right: RichText(html: $1)) },
+                distractors: distractors.map { RichText(html: $0) })
         case .ordering:
             body = .ordering(steps.shuffled(using: &random).map { RichText(html: $0) })
         case .numerical:
@@ -173,9 +180,11 @@ enum ExamKeys {
         let stem = kind == .fillBlank
             ? RichText(html: "<p>指标 <span class=\"blank\" data-blank=\"1\"></span> 与 <span class=\"blank\" data-blank=\"2\"></span></p>")
             : RichText(html: "<p>题干</p>")
+        let itemFeedback = ItemFeedback(general: feedback(), correct: feedback(), partiallyCorrect: feedback(), incorrect: feedback())
         return ExerciseItem(
             id: "x", usage: usage, score: 2, stem: stem, body: body,
             explanation: RichText(html: "<p>解析 \(words.randomElement(using: &random)!)</p>"),
+            feedback: itemFeedback.isEmpty ? nil : itemFeedback,
             assesses: [AssessmentClaim(competency: CompetencyID(parsing: "cert:中级:1.1.1")!, location: SourceLocation(file: "exercises/exam.xml"))],
             location: SourceLocation(file: "exercises/exam.xml", line: 2))
     }

@@ -30,7 +30,7 @@ struct FixedChoiceOrderTests {
             item.explanation = nil
             item.shuffleChoices = true
             item.fixedChoices = fixed
-            let shown = PageBuilder.displayedChoices(item, choices)
+            let shown = PageBuilder.displayedChoices(item, choices, bank: "exam")
             for index in fixed { #expect(shown[index].choice.text.html == Self.texts[index], "fixed choice \(index) moved") }
             #expect(shown.map(\.label) == choices.indices.map(PageBuilder.positionLabel))
             pages.append(ExamKeyIndependenceTests.studentSite(item).files["banks/exam/x.html"] ?? [])
@@ -39,16 +39,32 @@ struct FixedChoiceOrderTests {
         for page in pages.dropFirst() { #expect(page == pages[0]) }
     }
 
-    @Test("practice items and exam items that do not shuffle keep the written order")
+    @Test("items whose source does not shuffle keep the written order")
     func writtenOrderOtherwise() {
         let choices = Self.texts.enumerated().map { Choice(label: DisplayLabel.letter($0), text: RichText(html: $1), correct: $0 == 0) }
         var item = ExerciseItem(
+            id: "x", usage: .practice, score: 1, stem: RichText(html: "题"), body: .singleChoice(choices), shuffleChoices: false,
+            fixedChoices: [5], location: SourceLocation(file: "e.xml"))
+        #expect(PageBuilder.displayedChoices(item, choices, bank: "b").map(\.choice) == choices)
+        item.usage = .exam
+        #expect(PageBuilder.displayedChoices(item, choices, bank: "b").map(\.choice) == choices)
+    }
+
+    @Test("practice items whose source shuffles show an order seeded by bank and item id, fixed choices in place")
+    func practiceShuffleIsSeeded() {
+        let choices = Self.texts.enumerated().map { Choice(label: DisplayLabel.letter($0), text: RichText(html: $1), correct: $0 == 0) }
+        let item = ExerciseItem(
             id: "x", usage: .practice, score: 1, stem: RichText(html: "题"), body: .singleChoice(choices), shuffleChoices: true,
             fixedChoices: [5], location: SourceLocation(file: "e.xml"))
-        #expect(PageBuilder.displayedChoices(item, choices).map(\.choice) == choices)
-        item.usage = .exam
-        item.shuffleChoices = false
-        #expect(PageBuilder.displayedChoices(item, choices).map(\.choice) == choices)
+        let shown = PageBuilder.displayedChoices(item, choices, bank: "b")
+        #expect(shown.map(\.choice) != choices, "a practice item whose source shuffles is shown shuffled")
+        #expect(shown[5].choice == choices[5], "the fixed choice keeps its place")
+        #expect(shown.map(\.label) == choices.indices.map(PageBuilder.positionLabel))
+        #expect(Set(shown.map(\.choice.text.html)) == Set(Self.texts))
+        // The same in every build; another bank's copy of the item may differ.
+        #expect(PageBuilder.displayedChoices(item, choices, bank: "b").map(\.choice) == shown.map(\.choice))
+        let orders = Set(["a", "b", "c", "d", "e"].map { PageBuilder.displayedChoices(item, choices, bank: $0).map(\.choice.text.html) })
+        #expect(orders.count > 1)
     }
 }
 

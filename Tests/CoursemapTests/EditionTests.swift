@@ -11,6 +11,13 @@ func secrets(of item: ExerciseItem) -> [String] {
     }
     var found: [String] = []
     if let explanation = item.explanation { found.append(plain(explanation.html)) }
+    if let feedback = item.feedback {
+        found += [feedback.general, feedback.correct, feedback.partiallyCorrect, feedback.incorrect].compactMap { $0.map { plain($0.html) } }
+    }
+    switch item.body {
+    case let .singleChoice(choices), let .multipleChoice(choices): found += choices.compactMap { $0.feedback.map { plain($0.html) } }
+    default: break
+    }
     switch item.body {
     case let .fillBlank(blanks): found += blanks.flatMap(\.accepted).filter { $0.count >= 4 }
     case let .shortAnswer(reference, points): found += [reference.map { plain($0.html) }].compactMap { $0 } + points.map { plain($0.text.html) }
@@ -46,7 +53,8 @@ struct EditionTests {
             for item in bank.items where item.usage == .exam {
                 let page = String(decoding: try #require(files["banks/\(bank.id)/\(item.id).html"]), as: UTF8.self)
                 #expect(!page.contains("data-answer="), "\(item.id) has an answer key")
-                #expect(!page.contains("class=\"correct\""), "\(item.id) marks the correct choice")
+                #expect(!page.contains("class=\"correct\"") && !page.contains("choice correct"), "\(item.id) marks the correct choice")
+                #expect(!page.contains("class=\"feedback"), "\(item.id) has feedback")
                 #expect(!page.contains("class=\"answer\""), "\(item.id) has an answer disclosure")
             }
         }
@@ -149,7 +157,7 @@ struct ShippedEditionTests {
         for bank in outcome.program.banks {
             for item in bank.items where item.usage == .exam {
                 let page = String(decoding: try #require(files["banks/\(bank.id)/\(item.id).html"]), as: UTF8.self)
-                #expect(!page.contains("data-answer=") && !page.contains("class=\"answer\"") && !page.contains("class=\"correct\""))
+                #expect(!page.contains("data-answer=") && !page.contains("class=\"answer\"") && !page.contains("class=\"correct\"") && !page.contains("choice correct"))
             }
         }
     }
