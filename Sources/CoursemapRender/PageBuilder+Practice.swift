@@ -22,7 +22,7 @@ extension PageBuilder {
     private func practiceLinks(courseID: String, competencies: Set<CompetencyID>, otherBanksOnly: Bool, from page: String) -> PracticeLinks {
         let root = SitePaths.root(from: page)
         var banks: [LinkView] = []
-        var items: [LinkView] = []
+        var groups: [PracticeItemGroup] = []
         for bank in program.banks {
             let own = bank.courseID == courseID
             if own {
@@ -32,24 +32,28 @@ extension PageBuilder {
                     detail: "\(ui.items) \(list.count) · \(ui.practice) \(list.count { $0.usage == .practice }) · \(ui.exam) \(list.count { $0.usage == .exam })"))
             }
             guard !competencies.isEmpty, !(own && otherBanksOnly) else { continue }
+            var links: [PracticeItemLink] = []
             for (index, item) in bank.items.enumerated() {
                 let matched = item.assesses.map(\.competency).filter(competencies.contains)
                 guard !matched.isEmpty else { continue }
                 let usage = item.usage == .exam ? ui.exam : ui.practice
-                items.append(LinkView(
-                    href: root + SitePaths.itemOnBank(item.id, bank: bank.id),
-                    text: "\(plain(bank.title)) · \(index + 1) \(plain(item.kind.name))",
-                    detail: "\(usage) · " + Set(matched).sorted().map(\.description).joined(separator: " ")))
+                links.append(PracticeItemLink(
+                    href: root + SitePaths.itemOnBank(item.id, bank: bank.id), number: index + 1,
+                    detail: "\(plain(item.kind.name)) · \(usage) · " + Set(matched).sorted().map(\.description).joined(separator: " ")))
+            }
+            if !links.isEmpty {
+                groups.append(PracticeItemGroup(href: root + SitePaths.bank(bank.id), title: plain(bank.title), count: links.count, items: links))
             }
         }
-        return PracticeLinks(banks: banks, items: items)
+        return PracticeLinks(banks: banks, items: groups)
     }
 }
 
 /// Links from a course or module page to the banks and items that practise or assess what it teaches.
 struct PracticeLinks: Sendable, Encodable {
     let banks: [LinkView]
-    let items: [LinkView]
+    /// Per bank, the items that assess what the page teaches.
+    let items: [PracticeItemGroup]
     var isEmpty: Bool { banks.isEmpty && items.isEmpty }
 
     enum CodingKeys: String, CodingKey { case banks, items, hasLinks }
@@ -60,4 +64,19 @@ struct PracticeLinks: Sendable, Encodable {
         try container.encode(items, forKey: .items)
         try container.encode(!isEmpty, forKey: .hasLinks)
     }
+}
+
+/// A bank's items that assess what a page teaches, linked by their number in the bank.
+struct PracticeItemGroup: Sendable, Encodable {
+    let href: String
+    let title: String
+    let count: Int
+    let items: [PracticeItemLink]
+}
+
+struct PracticeItemLink: Sendable, Encodable {
+    let href: String
+    let number: Int
+    /// Kind, usage and the competencies it assesses that the page teaches.
+    let detail: String
 }
