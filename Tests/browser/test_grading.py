@@ -167,7 +167,7 @@ def click(browser, element):
 
 def check(browser, article):
     click(browser, article.find_element(By.CSS_SELECTOR, ".selfcheck button"))
-    return article.find_element(By.CSS_SELECTOR, ".selfcheck-result").text
+    return article.find_element(By.CSS_SELECTOR, ".selfcheck-status").text
 
 
 def verdict_is_correct(article, text):

@@ -147,27 +147,30 @@
     });
   }
 
-  // Grades one item, shows the verdict and returns the result (null when not answered).
-  function checkItem(state) {
+  // Grades one item, shows the verdict and returns the result (null when not answered). A check the
+  // student makes opens the answer of a right answer; a verdict restored on reload leaves it as it was.
+  function checkItem(state, restoring) {
     var item = state.item, panel = state.panel;
     clearMarks(item);
     var result = grade(item, state.key);
     state.result = result;
     if (result === null) {
       state.resultText.textContent = panel.getAttribute("data-incomplete");
+      state.scoreText.textContent = "";
       return null;
     }
     var outcome = result.correct ? "correct" : (result.fraction > 0 ? "partial" : "incorrect");
     item.classList.add(outcome === "correct" ? "is-right" : outcome === "partial" ? "is-partial" : "is-wrong");
     var verdict = panel.getAttribute(outcome === "correct" ? "data-correct" : outcome === "partial" ? "data-partial" : "data-wrong");
     var score = state.score * (result.correct ? 1 : result.fraction);
-    state.resultText.textContent = verdict + " " + panel.getAttribute("data-scored") + " " + formatScore(score) + " / " + formatScore(state.score);
+    state.resultText.textContent = verdict;
+    state.scoreText.textContent = panel.getAttribute("data-scored") + " " + formatScore(score) + " / " + formatScore(state.score);
     item.setAttribute("data-outcome", outcome);
     var mark = panel.getAttribute("data-wrong-mark");
     result.wrong.forEach(function (element) { markWrong(item, element, mark); });
     reveal(item, outcome);
     var answer = item.querySelector("details.answer");
-    if (answer && result.correct) answer.open = true;
+    if (answer && result.correct && !restoring) answer.open = true;
     return result;
   }
 
@@ -258,6 +261,7 @@
     var score = parseFloat(item.getAttribute("data-score"));
     var state = {
       item: item, key: key, panel: panel, resultText: panel.querySelector(".selfcheck-result"),
+      scoreText: panel.querySelector(".selfcheck-score"),
       bank: item.getAttribute("data-bank") || "", id: item.id, score: isNaN(score) ? 1 : score, result: null
     };
     states.push(state);
@@ -272,7 +276,7 @@
     var saved = load(state.bank)[state.id];
     if (saved && saved.values) {
       apply(item, saved.values);
-      if (saved.checked) checkItem(state);
+      if (saved.checked) checkItem(state, true);
     }
   }
 
@@ -282,6 +286,7 @@
     state.item.removeAttribute("data-outcome");
     state.result = null;
     state.resultText.textContent = "";
+    state.scoreText.textContent = "";
     var answer = state.item.querySelector("details.answer");
     if (answer) answer.open = false;
     forget(state);
