@@ -455,3 +455,36 @@ def test_course_and_module_pages_link_to_their_banks(sites):
     assert linked, "no course page links to a bank"
     modules = [page for page in (site / "courses").glob("*/*.html") if page.name != "index.html"]
     assert any("practice-items" in page.read_text(encoding="utf-8") for page in modules), "no module page lists items"
+
+
+def test_graders_are_open_to_other_scripts_and_composites_grade_their_parts(browser, sites):
+    """The contract interactions.js relies on: window.CoursemapGraders[type] is used for unknown types, and
+    window.CoursemapSelfcheck.grade grades a composite's parts, each inside its .item-part[data-part=N]."""
+    _, base = sites["handmade"]
+    open_bank(browser, base, "graded")
+    result = browser.execute_script("""
+        const container = document.createElement('div');
+        const part0 = document.createElement('div'); part0.className = 'item-part'; part0.dataset.part = '0';
+        const field = document.createElement('input'); field.type = 'text'; field.name = 'p0'; field.dataset.blank = '1';
+        part0.appendChild(field);
+        const part1 = document.createElement('div'); part1.className = 'item-part'; part1.dataset.part = '1';
+        const hidden = document.createElement('input'); hidden.type = 'hidden'; hidden.name = 'p1'; hidden.value = '';
+        part1.appendChild(hidden);
+        container.append(part0, part1);
+        window.CoursemapGraders = window.CoursemapGraders || {};
+        window.CoursemapGraders.hidden = function (scope, key) {
+          const input = scope.querySelector('input[type=hidden]');
+          if (!input.value) return null;
+          return {correct: input.value === key.value, fraction: input.value === key.value ? 1 : 0, wrong: input.value === key.value ? [] : [input]};
+        };
+        const key = {type: 'parts', parts: [
+          {type: 'fill', blanks: [{accepted: ['CTR'], caseSensitive: false}]}, {type: 'hidden', value: 'B'}]};
+        const grade = window.CoursemapSelfcheck.grade;
+        const empty = grade(container, key);
+        field.value = 'ctr'; hidden.value = 'B';
+        const right = grade(container, key);
+        hidden.value = 'C';
+        const half = grade(container, key);
+        return [empty, [right.correct, right.fraction], [half.correct, half.fraction, half.wrong.length]];
+    """)
+    assert result == [None, [True, 1], [False, 0.5, 1]]
