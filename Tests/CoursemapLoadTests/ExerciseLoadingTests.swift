@@ -40,6 +40,27 @@ struct ExerciseLoadingTests {
         #expect(content.assets == ["datasets/traffic.csv", "lectures/media/l1.webm", "resources/outline.pdf"])
     }
 
+    @Test("authored feedback by outcome and matching distractors are read and valid against the schema")
+    func feedbackAndDistractors() throws {
+        let content = load(["exercises/b.xml": bank("""
+            <matching id="m"><stem>配对</stem>
+              <pair><left>FOB</left><right>船上</right></pair><pair><left>CFR</left><right>船上</right></pair>
+              <distractor>码头</distractor>
+              <explanation>解析</explanation>
+              <feedback when="correct">对</feedback><feedback when="partial">一半</feedback>
+              <feedback when="incorrect"><p>错</p></feedback><feedback when="general">总是</feedback></matching>
+            """), "exercises/c.xml": bank("""
+            <single id="s"><stem>x</stem><choice correct="true">1</choice><choice>2</choice><feedback when="sometimes">?</feedback></single>
+            """, id: "c")])
+        let item = try #require(content.banks.first { $0.id == "b" }?.items.first)
+        guard case let .matching(pairs, distractors) = item.body else { Issue.record("not matching"); return }
+        #expect(pairs.count == 2 && distractors.map(\.html) == ["码头"])
+        #expect(item.feedback?.correct?.html == "<p>对</p>" || item.feedback?.correct?.html == "对")
+        #expect(item.feedback?.partiallyCorrect != nil && item.feedback?.incorrect?.html.contains("错") == true && item.feedback?.general != nil)
+        // An unknown `when` is a schema error at its line.
+        #expect(content.diagnostics.items.filter { $0.severity == .error }.map(\.location.file) == ["exercises/c.xml"], "\(content.diagnostics.sorted)")
+    }
+
     @Test("items that cannot be answered as written: CM314 at the item")
     func invalidItems() {
         let content = load(["exercises/b.xml": bank("""
