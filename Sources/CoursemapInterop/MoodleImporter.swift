@@ -27,14 +27,24 @@ public enum MoodleImporter {
     public static func importBank(
         _ root: XMLElement, file: String, bankID: String, keepRemoteImages: Bool = false
     ) -> (bank: ExerciseBank, diagnostics: [Diagnostic]) {
+        let result = importBankNamingSkips(root, file: file, bankID: bankID, keepRemoteImages: keepRemoteImages)
+        return (result.bank, result.diagnostics)
+    }
+
+    /// Like `importBank`, and also the names of the questions that were skipped (sidecar entries may name
+    /// them without naming nothing).
+    public static func importBankNamingSkips(
+        _ root: XMLElement, file: String, bankID: String, keepRemoteImages: Bool = false
+    ) -> (bank: ExerciseBank, diagnostics: [Diagnostic], skipped: Set<String>) {
         var diagnostics: [Diagnostic] = []
+        var skipped = Set<String>()
         let bankLocation = SourceLocation(file: file, line: root.line)
         guard root.name == "quiz" else {
             diagnostics.append(.error(
                 .xmlUnknownRoot, at: bankLocation,
                 "a Moodle XML question file has the root element <quiz>, not <\(root.name)>"))
             let bank = ExerciseBank(id: bankID, title: LocalizedText(zh: bankID), source: .moodle, sections: [], location: bankLocation)
-            return (bank, diagnostics)
+            return (bank, diagnostics, skipped)
         }
 
         var sections: [(title: String?, items: [Imported])] = []
@@ -58,7 +68,11 @@ public enum MoodleImporter {
             var reader = MoodleQuestionReader(element: element, type: type, file: file, keepRemoteImages: keepRemoteImages)
             let item = reader.read()
             diagnostics.append(contentsOf: reader.diagnostics)
-            if let item { currentItems.append(Imported(item: item, tagID: reader.tagID, name: reader.name, position: position)) }
+            if let item {
+                currentItems.append(Imported(item: item, tagID: reader.tagID, name: reader.name, position: position))
+            } else if !reader.name.isEmpty {
+                skipped.insert(reader.name)
+            }
         }
         if !currentItems.isEmpty { sections.append((currentTitle, currentItems)) }
 
@@ -76,7 +90,7 @@ public enum MoodleImporter {
         }
         let bank = ExerciseBank(
             id: bankID, title: LocalizedText(zh: bankTitle ?? bankID), source: .moodle, sections: built, location: bankLocation)
-        return (bank, diagnostics)
+        return (bank, diagnostics, skipped)
     }
 
     private struct Imported {

@@ -84,6 +84,8 @@ struct QTIItemReader {
     private var itemName = ""
     /// Positions (0-based, among the choices shown) of the `fixed` choices of the item's choice interaction.
     private var fixedChoices: [Int] = []
+    /// The template variables of the clone Coursemap imports (`QTITemplateEvaluator`), for `printedVariable`.
+    private var templateValues: [String: QTITemplateEvaluator.Value] = [:]
     /// The identifiers of the choice interaction's choices, in the order of the item's choices.
     private var choiceIdentifiers: [String] = []
     private let keepRemoteImages: Bool
@@ -145,11 +147,17 @@ struct QTIItemReader {
             }
             return nil
         }
-        if let reason = templateReason(body: body, interactions: interactions) {
-            diagnostics.append(ImportSkip.warning(
-                .unsupportedItem, at: location(reason.line),
-                "\(itemName) is a template (cloned) item: \(reason.text), and Coursemap does not evaluate template processing"))
-            return nil
+        if !root.all("templateDeclaration").isEmpty || root.first("templateProcessing") != nil {
+            switch QTITemplateEvaluator.evaluate(root) {
+            case let .unsupported(name, line):
+                diagnostics.append(ImportSkip.warning(
+                    .unsupportedItem, at: location(line),
+                    "\(itemName) is a template (cloned) item whose <templateProcessing> uses <\(name)> (line \(line)), which Coursemap does not evaluate"))
+                return nil
+            case let .evaluated(variables, correct):
+                templateValues = variables
+                for (identifier, values) in correct where declarations[identifier] != nil { declarations[identifier]?.correct = values }
+            }
         }
         let families = Self.orderedUnique(interactions.map(Self.family))
         guard families.count <= 1 else {
@@ -305,26 +313,6 @@ struct QTIItemReader {
                 collectFeedback(in: child, into: &list)
             }
         }
-    }
-
-    /// Why the item's content depends on values its `templateProcessing` computes (a correct response it
-    /// sets, variables its body prints, a response whose only correct value comes from the template), or
-    /// `nil`. Such an item is skipped (CM311): showing it would show a question without its numbers or with
-    /// a wrong key. Template conditions on content alone are decided by `QTITemplateCondition`.
-    private func templateReason(body: XMLElement?, interactions: [XMLElement]) -> (text: String, line: Int)? {
-        let processing = root.first("templateProcessing")
-        if let processing,
-            let set = Self.descendants(of: processing, where: { ["setCorrectResponse", "setDefaultValue"].contains($0.name) }).first
-        {
-            return ("its <templateProcessing> sets a response's value with <\(set.name)> (line \(set.line))", set.line)
-        }
-        if let body, let printed = Self.descendants(of: body, where: { $0.name == "printedVariable" }).first {
-            return ("its body shows template variables with <printedVariable> (line \(printed.line))", printed.line)
-        }
-        if let processing, let interaction = interactions.first(where: { declaration(for: $0)?.correct.isEmpty ?? false }) {
-            return ("its <\(interaction.name)> has no <correctResponse> and the item has <templateProcessing> (line \(processing.line))", interaction.line)
-        }
-        return nil
     }
 
     /// Whether a choice interaction asks for its choices in an order of its own (`shuffle` true as an
@@ -818,7 +806,16 @@ struct QTIItemReader {
                 if removalLine == nil { removalLine = element.line }
                 return ""
             }
-        case "prompt", "feedbackBlock", "feedbackInline", "modalFeedback", "printedVariable", "param", "gapText", "gapImg",
+        case "printedVariable":
+            // The clone's value, as plain text (a `format` is not applied).
+            guard let value = templateValues[QTIText.clean(element.attributes["identifier"] ?? "")], !value.texts.isEmpty else {
+                let entry = "<printedVariable> of a variable without a value"
+                if !removed.contains(entry) { removed.append(entry) }
+                if removalLine == nil { removalLine = element.line }
+                return ""
+            }
+            return HTMLText.escape(value.texts.joined(separator: ", "))
+        case "prompt", "feedbackBlock", "feedbackInline", "modalFeedback", "param", "gapText", "gapImg",
             "infoControl":
             return ""
         case "object":

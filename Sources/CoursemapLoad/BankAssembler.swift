@@ -6,8 +6,9 @@ enum ExerciseFile: Sendable {
     case none
     /// A Coursemap bank: complete as authored.
     case bank(ExerciseBank)
-    /// A bank imported from Moodle XML; its sidecar may still rename it and map its items.
-    case importedBank(ExerciseBank)
+    /// A bank imported from Moodle XML; its sidecar may still rename it and map its items. `skipped` are
+    /// the names of questions that were not imported (sidecar entries naming them are not strays).
+    case importedBank(ExerciseBank, skipped: Set<String> = [])
     /// One QTI item; items are grouped into banks by their sidecar.
     case qtiItem(ExerciseItem, title: String?)
     /// A QTI item file whose item was skipped (CM311/CM314 said why), with the item's identifier: its sidecar
@@ -102,10 +103,10 @@ enum BankAssembler {
                     Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
                 }
                 banks.append(bank)
-            case var .importedBank(bank):
+            case .importedBank(var bank, let skipped):
                 if let sidecar = sidecars[ownSidecarPath] {
                     used.insert(ownSidecarPath)
-                    sidecar.apply(to: &bank, diagnostics: &diagnostics)
+                    sidecar.apply(to: &bank, alsoKnown: skipped, diagnostics: &diagnostics)
                 }
                 for cover in Self.examCovers(folder, sidecars: sidecars, own: true) {
                     used.insert(cover)

@@ -391,9 +391,10 @@ public struct ContentLoader: Sendable {
                 return bank.map { .bank($0) } ?? .none
             }
         case (nil, "quiz"):
-            let (bank, problems) = MoodleImporter.importBank(root, file: file.path, bankID: file.stem, keepRemoteImages: imports.remoteImages)
+            let (bank, problems, skipped) = MoodleImporter.importBankNamingSkips(
+                root, file: file.path, bankID: file.stem, keepRemoteImages: imports.remoteImages)
             diagnostics += problems
-            return .importedBank(bank)
+            return .importedBank(bank, skipped: skipped)
         case (QTIImporter.namespace, "assessmentItem"):
             let (item, problems) = QTIImporter.importItem(root, file: file.path, keepRemoteImages: imports.remoteImages)
             diagnostics += problems

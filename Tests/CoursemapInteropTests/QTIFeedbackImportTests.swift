@@ -164,33 +164,57 @@ struct QTIFeedbackImportTests {
         #expect(distractorsAgain.map(\.html) == ["Fish"])
     }
 
-    @Test("a template (cloned) item is skipped with CM311 naming the template feature, not a missing correct response")
-    func templateItemSkipped() throws {
-        let xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="add" title="Addition" adaptive="false" timeDependent="false">
-              <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="integer"/>
-              <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float"/>
-              <templateDeclaration identifier="A" cardinality="single" baseType="integer" mathVariable="true" paramVariable="true"/>
-              <templateDeclaration identifier="B" cardinality="single" baseType="integer" mathVariable="true" paramVariable="true"/>
-              <templateProcessing>
-                <setTemplateValue identifier="A"><randomInteger min="1" max="9"/></setTemplateValue>
-                <setTemplateValue identifier="B"><randomInteger min="1" max="9"/></setTemplateValue>
-                <setCorrectResponse identifier="RESPONSE"><sum><variable identifier="A"/><variable identifier="B"/></sum></setCorrectResponse>
-              </templateProcessing>
-              <itemBody>
-                <p><printedVariable identifier="A"/> + <printedVariable identifier="B"/> = <textEntryInteraction responseIdentifier="RESPONSE" expectedLength="3"/></p>
-              </itemBody>
-              <responseProcessing template="http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct"/>
-            </assessmentItem>
-            """
-        let (item, diagnostics) = try QTITestSupport.importText(xml)
+    static func addition(processing extra: String = "") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="add" title="Addition" adaptive="false" timeDependent="false">
+          <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="integer"/>
+          <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float"/>
+          <templateDeclaration identifier="A" cardinality="single" baseType="integer" mathVariable="true" paramVariable="true"/>
+          <templateDeclaration identifier="B" cardinality="single" baseType="integer" mathVariable="true" paramVariable="true"/>
+          <templateProcessing>
+            <setTemplateValue identifier="A"><randomInteger min="1" max="9"/></setTemplateValue>
+            <setTemplateValue identifier="B"><randomInteger min="10" max="90" step="10"/></setTemplateValue>
+            \(extra)
+            <setCorrectResponse identifier="RESPONSE"><sum><variable identifier="A"/><variable identifier="B"/></sum></setCorrectResponse>
+          </templateProcessing>
+          <itemBody>
+            <p><printedVariable identifier="A"/> + <printedVariable identifier="B"/> = <textEntryInteraction responseIdentifier="RESPONSE" expectedLength="3"/></p>
+          </itemBody>
+          <responseProcessing template="http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct"/>
+        </assessmentItem>
+        """
+    }
+
+    @Test("a template item is evaluated with the fixed seed: printed variables and the correct response agree, every time")
+    func templateEvaluated() throws {
+        let (item, diagnostics) = try QTITestSupport.importText(Self.addition())
+        let imported = try #require(item, "\(diagnostics)")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let text = imported.stem.html
+        let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        #expect(numbers.count == 2, "\(text)")
+        let (a, b) = (numbers[0], numbers[1])
+        #expect((1...9).contains(a) && (10...90).contains(b) && b % 10 == 0)
+        guard case let .numerical(answers) = imported.body else {
+            Issue.record("not numerical: \(imported.body)")
+            return
+        }
+        #expect(answers.map(\.value) == [Double(a + b)])
+        let (again, _) = try QTITestSupport.importText(Self.addition())
+        #expect(again == item, "deterministic")
+    }
+
+    @Test("template processing beyond the supported subset: skipped with CM311 naming the element, not a missing correct response")
+    func templateUnsupported() throws {
+        let condition = #"<templateCondition><templateIf><gt><variable identifier="A"/><baseValue baseType="integer">5</baseValue></gt><setTemplateValue identifier="A"><baseValue baseType="integer">5</baseValue></setTemplateValue></templateIf></templateCondition>"#
+        let (item, diagnostics) = try QTITestSupport.importText(Self.addition(processing: condition))
         #expect(item == nil)
         #expect(diagnostics.count == 1, "\(diagnostics)")
         let skip = try #require(diagnostics.first)
         #expect(skip.code == .unsupportedItem && skip.severity == .warning)
-        #expect(skip.message.contains("template") && skip.message.contains("<setCorrectResponse>"))
-        #expect(!skip.message.contains("no <correctResponse>"))
+        #expect(skip.message.contains("template") && skip.message.contains("<templateCondition>"))
+        #expect(!skip.message.contains("correctResponse"))
         #expect(skip.location.line == 10)
     }
 

@@ -23,8 +23,13 @@ struct ImportSkipLoadingTests {
 
     @Test("a bad item among good ones: a warning, the rest of the bank is published")
     func partialBank() {
-        let content = load(["exercises/m.xml": moodleQuiz(Self.calculated, moodleQuestion("Q1"))])
+        let content = load([
+            "exercises/m.xml": moodleQuiz(Self.calculated, moodleQuestion("Q1")),
+            // An entry for the skipped question names no published item, but is not a stray either.
+            "exercises/m.bank.yml": "items:\n  calc:\n    usage: exam\n",
+        ])
         #expect(content.banks.map(\.id) == ["m"])
+        #expect(Self.codes(content, .unknownItemReference).isEmpty, "\(content.diagnostics.sorted)")
         #expect(content.banks.first?.items.map(\.importKey) == ["Q1"])
         #expect(!content.diagnostics.hasErrors, "\(content.diagnostics.sorted)")
         #expect(Self.codes(content, .unsupportedItem).count == 1)
