@@ -71,7 +71,7 @@ struct QTIMeta {
 struct QTIItemReader {
     let root: XMLElement
     /// The item's template variables, read once (see `QTITemplateCondition.Variables`).
-    let templateVariables: QTITemplateCondition.Variables
+    var templateVariables: QTITemplateCondition.Variables
     let file: String
     var diagnostics: [Diagnostic] = []
     private var removed: [String] = []
@@ -156,6 +156,7 @@ struct QTIItemReader {
                 return nil
             case let .evaluated(variables, correct):
                 templateValues = variables
+                templateVariables.evaluated = variables.mapValues(\.texts)
                 for (identifier, values) in correct where declarations[identifier] != nil { declarations[identifier]?.correct = values }
             }
         }

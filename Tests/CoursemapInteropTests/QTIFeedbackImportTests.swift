@@ -153,7 +153,7 @@ struct QTIFeedbackImportTests {
             id: "b", title: LocalizedText(zh: "b"), source: .qti, sections: [ExerciseSection(items: [imported])],
             location: SourceLocation(file: "b.xml"))
         let exported = QTIExporter.export(bank)
-        let file = try #require(exported.files.first { $0.value.contains("matchInteraction") })
+        let file = try #require(exported.files.first { $0.value.contains("<assessmentItem") && $0.value.contains("<matchInteraction") })
         #expect(file.value.contains(#"matchMax="2""#))
         let (again, againDiagnostics) = try QTITestSupport.importText(file.value)
         guard case let .matching(pairsAgain, distractorsAgain)? = again?.body else {
@@ -203,6 +203,29 @@ struct QTIFeedbackImportTests {
         #expect(answers.map(\.value) == [Double(a + b)])
         let (again, _) = try QTITestSupport.importText(Self.addition())
         #expect(again == item, "deterministic")
+    }
+
+    @Test("a template condition on a variable templateProcessing sets is decided by the evaluated clone, the same every time")
+    func templateConditionEvaluated() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="cond" title="Cond" adaptive="false" timeDependent="false">
+              <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration>
+              <templateDeclaration identifier="T" cardinality="single" baseType="identifier"/>
+              <templateProcessing><setTemplateValue identifier="T"><random><multiple><baseValue baseType="identifier">V1</baseValue><baseValue baseType="identifier">V2</baseValue></multiple></random></setTemplateValue></templateProcessing>
+              <itemBody>
+                <templateBlock templateIdentifier="T" showHide="show" identifier="V1"><p>first</p></templateBlock>
+                <templateBlock templateIdentifier="T" showHide="show" identifier="V2"><p>second</p></templateBlock>
+                <choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><simpleChoice identifier="A">a</simpleChoice><simpleChoice identifier="B">b</simpleChoice></choiceInteraction>
+              </itemBody>
+            </assessmentItem>
+            """
+        let (item, diagnostics) = try QTITestSupport.importText(xml)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let stem = try #require(item?.stem.html)
+        // Exactly one of the two blocks shows: the clone has one value of T.
+        #expect(stem.contains("first") != stem.contains("second"), "\(stem)")
+        #expect(try QTITestSupport.importText(xml).item == item)
     }
 
     @Test("template processing beyond the supported subset: skipped with CM311 naming the element, not a missing correct response")
