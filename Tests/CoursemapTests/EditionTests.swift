@@ -11,6 +11,14 @@ func secrets(of item: ExerciseItem) -> [String] {
     }
     var found: [String] = []
     if let explanation = item.explanation { found.append(plain(explanation.html)) }
+    // Imported feedback (item-level and per choice) tells the answer too.
+    if let feedback = item.feedback {
+        found += [feedback.general, feedback.correct, feedback.partiallyCorrect, feedback.incorrect].compactMap { $0.map { plain($0.html) } }
+    }
+    switch item.body {
+    case let .singleChoice(choices), let .multipleChoice(choices): found += choices.compactMap { $0.feedback.map { plain($0.html) } }
+    default: break
+    }
     switch item.body {
     case let .fillBlank(blanks): found += blanks.flatMap(\.accepted).filter { $0.count >= 4 }
     case let .shortAnswer(reference, points): found += [reference.map { plain($0.html) }].compactMap { $0 } + points.map { plain($0.text.html) }
