@@ -7,12 +7,16 @@ import Foundation
 /// - Category questions start sections (titled by the last component of their path); questions before
 ///   any category go into an untitled section; sections without questions are dropped.
 /// - Supported types: multichoice (and the multichoiceset plugin), truefalse, shortanswer, numerical,
-///   matching, essay, ordering (qtype_ordering), description and cloze with short-answer and
-///   multiple-choice fields. Anything else is skipped with a CM311 warning naming the type.
+///   matching (with shared answers and distractors), essay, ordering (qtype_ordering), description, cloze
+///   with short-answer and multiple-choice fields, gapselect and ddwtos (`MoodleGapSelect`). Anything else
+///   is skipped with a CM311 warning naming the type.
+/// - Feedback: general feedback is the explanation; combined and per-answer feedback go to the item's
+///   `ItemFeedback` or the choice's feedback.
 /// - Answer grades must be in Moodle's fixed set (`MoodleFractions`); a question with a grade outside it
 ///   gets a CM310 error at each offending answer and is not imported (Moodle refuses such a file).
-/// - A question nobody can answer (no correct choice, no accepted answer, fewer than two pairs or steps)
-///   gets a CM314 error and is not imported.
+/// - A question nobody can answer (no correct choice, no accepted answer, fewer than two pairs or steps, a
+///   cloze drop-down with fewer than two options) gets a CM314 warning and is skipped (`ImportSkip`);
+///   `interop.strict` makes that an error.
 /// - HTML is sanitised (`HTMLSanitizer`); anything removed is listed in one CM312 warning per question.
 ///   Embedded files (`@@PLUGINFILE@@`, `<file>`) are not imported: images using them are removed, links to
 ///   them are kept as text, and one CM312 warning says so.
@@ -597,7 +601,7 @@ struct MoodleQuestionReader {
                 diagnostics.append(.error(
                     .invalidFraction, at: location,
                     "a field (number \(index + 1), \(field.type)) of \(label) grades the answer '\(odd.text.prefix(40))' "
-                        + "\(NumberText.plain(odd.fraction))%, which is not one of Moodle's grades; it is not imported"))
+                        + "\(NumberText.plain(odd.fraction))%, which is not one of Moodle's grades, so Moodle would refuse the file"))
                 return nil
             }
             let accepted = field.alternatives.filter { Self.isFull($0.fraction) }.map(\.text)

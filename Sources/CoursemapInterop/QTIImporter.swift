@@ -8,7 +8,9 @@ import CoursemapXML
 /// `gapMatchInteraction` (fill in the blank with options), `extendedTextInteraction` (short answer, or a
 /// practical task written by `QTIExporter`), `orderInteraction`, `matchInteraction`; an item without
 /// interaction is a description when `QTIExporter` marked it so. Anything else is reported (CM311) and
-/// skipped, never guessed at. XHTML in the item body is sanitised (CM312 when something was removed).
+/// skipped, never guessed at; an item that cannot be answered as written is CM314 and skipped too (both
+/// warnings: `ImportSkip`). XHTML in the item body is sanitised (CM312 when something was removed).
+/// Feedback is placed by `QTIFeedbackRules`; template items are evaluated by `QTITemplateEvaluator`.
 public enum QTIImporter {
     public static let namespace = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 
