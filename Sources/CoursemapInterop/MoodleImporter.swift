@@ -629,6 +629,14 @@ struct MoodleQuestionReader {
             return nil
         }
         clozeWeight = fields.reduce(0) { $0 + Double($1.weight ?? 1) }
+        // Feedback written after an answer (`=Paris#Right!`) belongs to one answer of one field: the model has
+        // no place for it, so it is named rather than dropped without a word.
+        let withFeedback = fields.indices.filter { fields[$0].alternatives.contains(where: \.hasFeedback) }.map { String($0 + 1) }
+        if !withFeedback.isEmpty {
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: location,
+                "\(label) has answer feedback (#…) in cloze field(s) \(withFeedback.prefix(20).joined(separator: ", ")); per-answer feedback of cloze fields is not imported"))
+        }
         let stem = stemWithBlanks(raw, fields.map(\.range), what: "cloze field")
         return (stem, .fillBlank(blanks))
     }

@@ -148,6 +148,15 @@ struct MoodleImportRobustnessTests {
         #expect(skip.location.line == 3)
     }
 
+    @Test("cloze answer feedback (#…) is named in a CM312 warning, not dropped without a word")
+    func clozeFeedback() throws {
+        let xml = Support.quiz(Support.question("cloze", name: "fb", text: "<p>Capital: {1:SHORTANSWER:=Paris#Right!~*#Try again}</p>"))
+        let imported = try Support.importXML(xml)
+        #expect(imported.items.count == 1)
+        let warning = try #require(imported.with(.sanitizedHTML).first)
+        #expect(warning.message.contains("cloze field(s) 1") && warning.message.contains("feedback"))
+    }
+
     @Test("calculated, calculatedmulti and other unknown types: one CM311 warning each naming the type; no error")
     func unsupportedTypes() throws {
         let xml = Support.quiz("""
