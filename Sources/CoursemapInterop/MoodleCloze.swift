@@ -19,6 +19,8 @@ enum MoodleCloze {
         var text: String
         /// Percent; `=` is 100, no prefix is 0.
         var fraction: Double
+        /// Whether feedback follows the answer (`#…`, not empty).
+        var hasFeedback = false
     }
 
     struct Field: Hashable {
@@ -152,7 +154,8 @@ enum MoodleCloze {
             let raw = unescape(String(decoding: array[0..<end], as: UTF8.self))
             let text = MoodleHTML.plainText(raw)
             if text.isEmpty { return nil }
-            return Alternative(text: text, fraction: fraction)
+            let feedback = end < array.count ? MoodleHTML.plainText(String(decoding: array[(end + 1)...], as: UTF8.self)) : ""
+            return Alternative(text: text, fraction: fraction, hasFeedback: !feedback.trimmingCharacters(in: .whitespaces).isEmpty)
         }
     }
 

@@ -132,13 +132,19 @@ public enum MoodleExporter {
             body += essayOptions(attachments: 0)
             body += textElement("graderinfo", html: shortAnswerMarkup(reference: reference, points: points))
             body += textElement("responsetemplate", html: "")
-        case let .matching(pairs, _):
+        case let .matching(pairs, distractors):
             type = "matching"
             if pairs.count < 2 { warn(.invalidItem, "matching item has fewer than two pairs; Moodle will not accept it") }
             body += element("shuffleanswers", "true")
+            // Pairs sharing a right-hand side repeat its text (Moodle offers each text once); a distractor is
+            // a subquestion without text, Moodle's extra wrong answer.
             for pair in pairs {
                 body += "    <subquestion format=\"html\">\n      <text>\(cdata(pair.left.html))</text>\n"
                 body += "      <answer>\n        <text>\(escape(MoodleHTML.plainText(pair.right.html)))</text>\n      </answer>\n    </subquestion>\n"
+            }
+            for distractor in distractors {
+                body += "    <subquestion format=\"html\">\n      <text></text>\n"
+                body += "      <answer>\n        <text>\(escape(MoodleHTML.plainText(distractor.html)))</text>\n      </answer>\n    </subquestion>\n"
             }
         case let .ordering(steps):
             type = "ordering"

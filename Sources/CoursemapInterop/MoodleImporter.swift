@@ -7,12 +7,16 @@ import Foundation
 /// - Category questions start sections (titled by the last component of their path); questions before
 ///   any category go into an untitled section; sections without questions are dropped.
 /// - Supported types: multichoice (and the multichoiceset plugin), truefalse, shortanswer, numerical,
-///   matching, essay, ordering (qtype_ordering), description and cloze with short-answer and
-///   multiple-choice fields. Anything else is skipped with a CM311 warning naming the type.
+///   matching (with shared answers and distractors), essay, ordering (qtype_ordering), description, cloze
+///   with short-answer and multiple-choice fields, gapselect and ddwtos (`MoodleGapSelect`). Anything else
+///   is skipped with a CM311 warning naming the type.
+/// - Feedback: general feedback is the explanation; combined and per-answer feedback go to the item's
+///   `ItemFeedback` or the choice's feedback.
 /// - Answer grades must be in Moodle's fixed set (`MoodleFractions`); a question with a grade outside it
 ///   gets a CM310 error at each offending answer and is not imported (Moodle refuses such a file).
-/// - A question nobody can answer (no correct choice, no accepted answer, fewer than two pairs or steps)
-///   gets a CM314 error and is not imported.
+/// - A question nobody can answer (no correct choice, no accepted answer, fewer than two pairs or steps, a
+///   cloze drop-down with fewer than two options) gets a CM314 warning and is skipped (`ImportSkip`);
+///   `interop.strict` makes that an error.
 /// - HTML is sanitised (`HTMLSanitizer`); anything removed is listed in one CM312 warning per question.
 ///   Embedded files (`@@PLUGINFILE@@`, `<file>`) are not imported: images using them are removed, links to
 ///   them are kept as text, and one CM312 warning says so.
@@ -27,14 +31,24 @@ public enum MoodleImporter {
     public static func importBank(
         _ root: XMLElement, file: String, bankID: String, keepRemoteImages: Bool = false
     ) -> (bank: ExerciseBank, diagnostics: [Diagnostic]) {
+        let result = importBankNamingSkips(root, file: file, bankID: bankID, keepRemoteImages: keepRemoteImages)
+        return (result.bank, result.diagnostics)
+    }
+
+    /// Like `importBank`, and also the names of the questions that were skipped (sidecar entries may name
+    /// them without naming nothing).
+    public static func importBankNamingSkips(
+        _ root: XMLElement, file: String, bankID: String, keepRemoteImages: Bool = false
+    ) -> (bank: ExerciseBank, diagnostics: [Diagnostic], skipped: Set<String>) {
         var diagnostics: [Diagnostic] = []
+        var skipped = Set<String>()
         let bankLocation = SourceLocation(file: file, line: root.line)
         guard root.name == "quiz" else {
             diagnostics.append(.error(
                 .xmlUnknownRoot, at: bankLocation,
                 "a Moodle XML question file has the root element <quiz>, not <\(root.name)>"))
             let bank = ExerciseBank(id: bankID, title: LocalizedText(zh: bankID), source: .moodle, sections: [], location: bankLocation)
-            return (bank, diagnostics)
+            return (bank, diagnostics, skipped)
         }
 
         var sections: [(title: String?, items: [Imported])] = []
@@ -58,7 +72,11 @@ public enum MoodleImporter {
             var reader = MoodleQuestionReader(element: element, type: type, file: file, keepRemoteImages: keepRemoteImages)
             let item = reader.read()
             diagnostics.append(contentsOf: reader.diagnostics)
-            if let item { currentItems.append(Imported(item: item, tagID: reader.tagID, name: reader.name, position: position)) }
+            if let item {
+                currentItems.append(Imported(item: item, tagID: reader.tagID, name: reader.name, position: position))
+            } else if !reader.name.isEmpty {
+                skipped.insert(reader.name)
+            }
         }
         if !currentItems.isEmpty { sections.append((currentTitle, currentItems)) }
 
@@ -76,7 +94,7 @@ public enum MoodleImporter {
         }
         let bank = ExerciseBank(
             id: bankID, title: LocalizedText(zh: bankTitle ?? bankID), source: .moodle, sections: built, location: bankLocation)
-        return (bank, diagnostics)
+        return (bank, diagnostics, skipped)
     }
 
     private struct Imported {
@@ -194,9 +212,9 @@ struct MoodleQuestionReader {
             stem = html(element.first("questiontext"))
             body = .numerical(answers)
         case "matching", "match":
-            guard validateFractions(), let pairs = readMatching() else { return finish(nil) }
+            guard validateFractions(), let matching = readMatching() else { return finish(nil) }
             stem = html(element.first("questiontext"))
-            body = .matching(pairs)
+            body = matching
         case "essay":
             (stem, body) = readEssay()
         case "ordering":
@@ -211,11 +229,14 @@ struct MoodleQuestionReader {
         case "cloze", "multianswer":
             guard let cloze = readCloze() else { return finish(nil) }
             (stem, body) = cloze
+        case "gapselect", "ddwtos":
+            guard let gaps = readGapSelect() else { return finish(nil) }
+            (stem, body) = gaps
         default:
             let shown = type.isEmpty ? "(no type)" : type
-            diagnostics.append(.warning(
+            diagnostics.append(ImportSkip.warning(
                 .unsupportedItem, at: location,
-                "Moodle question type \"\(shown)\" is not imported; \(label) is skipped"))
+                "\(label) is of Moodle question type \"\(MessageText.printable(shown))\", which Coursemap does not import"))
             return nil
         }
 
@@ -225,7 +246,10 @@ struct MoodleQuestionReader {
         readTags(usage: &usageStatements, difficulty: &difficulty, assesses: &assesses)
         let usage = UsageStatement.combine(usageStatements, item: label, into: &diagnostics)
 
+        // Moodle's general feedback is shown to everyone after an attempt: the item's explanation (解析), as
+        // Coursemap's own Moodle export writes it.
         let explanation = html(element.first("generalfeedback"))
+        let feedback = readFeedback()
         let defaultScore: Double = type == "description" ? 0 : 1
         var score = MoodleNumber.parse(element.first("defaultgrade")?.text) ?? defaultScore
         if let grade = element.first("defaultgrade")?.text, !grade.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
@@ -245,7 +269,7 @@ struct MoodleQuestionReader {
         let item = ExerciseItem(
             id: "", title: title.isEmpty ? nil : LocalizedText(zh: title), usage: usage?.usage ?? .practice, difficulty: difficulty,
             score: score, stem: RichText(html: stem), body: body,
-            explanation: explanation.isEmpty ? nil : RichText(html: explanation), assesses: assesses,
+            explanation: explanation.isEmpty ? nil : RichText(html: explanation), feedback: feedback, assesses: assesses,
             importKey: name.isEmpty ? nil : name, usageOrigin: usage?.location, shuffleChoices: shufflesAnswers, location: location)
         return finish(item)
     }
@@ -280,7 +304,7 @@ struct MoodleQuestionReader {
     }
 
     private mutating func invalid(_ problem: String) {
-        diagnostics.append(.error(.invalidItem, at: location, "\(label) \(problem); it is not imported"))
+        diagnostics.append(ImportSkip.warning(.invalidItem, at: location, "\(label) \(problem)"))
     }
 
     // MARK: Grades
@@ -421,21 +445,29 @@ struct MoodleQuestionReader {
         return answers
     }
 
-    private mutating func readMatching() -> [MatchPair]? {
+    /// Subquestions with text are pairs; subquestions that share an answer text share one right-hand side
+    /// (equal `RichText`, one target). A subquestion without text is an extra wrong answer in Moodle: a
+    /// distractor.
+    private mutating func readMatching() -> ItemBody? {
         var pairs: [MatchPair] = []
+        var extra: [RichText] = []
         for subquestion in element.all("subquestion") {
-            // A subquestion without text is an extra wrong answer in Moodle; the model has no place for it.
             let raw = subquestion.first("text")?.text ?? ""
-            guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
-            let left = html(subquestion)
             let right = (subquestion.first("answer")?.first("text")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            pairs.append(MatchPair(left: RichText(html: left), right: RichText(html: HTMLText.escape(right))))
+            let target = RichText(html: HTMLText.escape(right))
+            guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                if !right.isEmpty { extra.append(target) }
+                continue
+            }
+            pairs.append(MatchPair(left: RichText(html: html(subquestion)), right: target))
         }
         guard pairs.count >= 2 else {
             invalid("has fewer than two pairs to match")
             return nil
         }
-        return pairs
+        var seen = Set(pairs.map(\.right))
+        let distractors = extra.filter { seen.insert($0).inserted }
+        return .matching(pairs, distractors: distractors)
     }
 
     private mutating func readOrdering() -> [RichText]? {
@@ -548,9 +580,9 @@ struct MoodleQuestionReader {
         let raw = questionText?.first("text")?.text ?? ""
         let fields = MoodleCloze.fields(in: raw)
         if let unsupported = fields.first(where: { MoodleCloze.kind(of: $0.type) == .unsupported }) {
-            diagnostics.append(.warning(
+            diagnostics.append(ImportSkip.warning(
                 .unsupportedItem, at: location,
-                "cloze field type \(unsupported.type) is not imported (only SHORTANSWER and MULTICHOICE fields are); \(label) is skipped"))
+                "\(label) has a cloze field of type \(MessageText.printable(unsupported.type)), which Coursemap does not import (it imports SHORTANSWER and MULTICHOICE fields)"))
             return nil
         }
         guard fields.count <= MoodleCloze.maximumFields else {
@@ -569,7 +601,7 @@ struct MoodleQuestionReader {
                 diagnostics.append(.error(
                     .invalidFraction, at: location,
                     "a field (number \(index + 1), \(field.type)) of \(label) grades the answer '\(odd.text.prefix(40))' "
-                        + "\(NumberText.plain(odd.fraction))%, which is not one of Moodle's grades; it is not imported"))
+                        + "\(NumberText.plain(odd.fraction))%, which is not one of Moodle's grades, so Moodle would refuse the file"))
                 return nil
             }
             let accepted = field.alternatives.filter { Self.isFull($0.fraction) }.map(\.text)
@@ -581,7 +613,13 @@ struct MoodleQuestionReader {
             case let .shortAnswer(caseSensitive):
                 blanks.append(Blank(accepted: accepted, caseSensitive: caseSensitive))
             default:
-                blanks.append(Blank(accepted: accepted, options: field.alternatives.map(\.text)))
+                // Moodle refuses a drop-down with a single option: there is nothing to choose.
+                let options = field.alternatives.map(\.text)
+                guard Set(options).count >= 2 else {
+                    invalid("has a MULTICHOICE field (number \(index + 1)) with fewer than two options (Moodle refuses it)")
+                    return nil
+                }
+                blanks.append(Blank(accepted: accepted, options: options))
             }
         }
         // Weights are at most 1,000 each (a longer digit run is out of range, not absent), so the total of
@@ -591,18 +629,108 @@ struct MoodleQuestionReader {
             return nil
         }
         clozeWeight = fields.reduce(0) { $0 + Double($1.weight ?? 1) }
-        let template = MoodleHTML.splice(raw, fields.enumerated().map { ($1.range, MoodleConventions.blankPlaceholder($0 + 1)) })
-        let restored = MoodleConventions.restoreBlanks(in: convert(template, format: questionFormat), count: blanks.count)
+        // Feedback written after an answer (`=Paris#Right!`) belongs to one answer of one field: the model has
+        // no place for it, so it is named rather than dropped without a word.
+        let withFeedback = fields.indices.filter { fields[$0].alternatives.contains(where: \.hasFeedback) }.map { String($0 + 1) }
+        if !withFeedback.isEmpty {
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: location,
+                "\(label) has answer feedback (#…) in cloze field(s) \(withFeedback.prefix(20).joined(separator: ", ")); per-answer feedback of cloze fields is not imported"))
+        }
+        let stem = stemWithBlanks(raw, fields.map(\.range), what: "cloze field")
+        return (stem, .fillBlank(blanks))
+    }
+
+    /// The question text with blank `n` at the `n`-th of `places` (UTF-8 byte ranges of the raw text), sanitised.
+    private mutating func stemWithBlanks(_ raw: String, _ places: [Range<Int>], what: String) -> String {
+        let template = MoodleHTML.splice(raw, places.enumerated().map { ($1, MoodleConventions.blankPlaceholder($0 + 1)) })
+        let restored = MoodleConventions.restoreBlanks(in: convert(template, format: questionFormat), count: places.count)
         if !restored.inTags.isEmpty {
             let numbers = restored.inTags.sorted().map(String.init).joined(separator: ", ")
             diagnostics.append(.warning(
                 .sanitizedHTML, at: location,
-                "\(label) has a cloze field (number \(numbers)) inside an HTML attribute, where no blank can be shown; it is removed there and shown at the end of the text"))
+                "\(label) has a \(what) (number \(numbers)) inside an HTML attribute, where no blank can be shown; it is removed there and shown at the end of the text"))
         }
         // Blanks whose placeholder the sanitiser dropped go at the end, all in one append.
-        let lost = (1...blanks.count).filter { !restored.found.contains($0) }.map(MoodleConventions.blankSpan).joined()
-        let stem = lost.isEmpty ? restored.html : MoodleConventions.appendInline(lost, to: restored.html)
-        return (stem, .fillBlank(blanks))
+        let lost = places.indices.map { $0 + 1 }.filter { !restored.found.contains($0) }.map(MoodleConventions.blankSpan).joined()
+        return lost.isEmpty ? restored.html : MoodleConventions.appendInline(lost, to: restored.html)
+    }
+
+    /// `gapselect` and `ddwtos` (see `MoodleGapSelect`): fill in the blank, each blank a drop-down of the
+    /// options in its correct option's group.
+    private mutating func readGapSelect() -> (String, ItemBody)? {
+        let optionName = type == "ddwtos" ? "dragbox" : "selectoption"
+        let options = element.all(optionName).map { option in
+            MoodleGapSelect.Option(
+                text: MoodleHTML.plainText(option.first("text")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                group: (option.first("group")?.text ?? "1").trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let raw = element.first("questiontext")?.first("text")?.text ?? ""
+        let places = MoodleGapSelect.places(in: raw)
+        guard !places.isEmpty else {
+            invalid("has no gap ([[1]], [[2]] …) in its question text")
+            return nil
+        }
+        guard places.count <= MoodleCloze.maximumFields else {
+            invalid("has \(places.count) gaps; Coursemap imports at most \(MoodleCloze.maximumFields) per question")
+            return nil
+        }
+        var blanks: [Blank] = []
+        for (index, place) in places.enumerated() {
+            guard place.choice <= options.count, !options[place.choice - 1].text.isEmpty else {
+                invalid("has the gap [[\(place.choice)]] (gap \(index + 1)), but no <\(optionName)> number \(place.choice) with text")
+                return nil
+            }
+            let correct = options[place.choice - 1]
+            var offered: [String] = []
+            for option in options where option.group == correct.group && !option.text.isEmpty && !offered.contains(option.text) {
+                offered.append(option.text)
+            }
+            blanks.append(Blank(accepted: [correct.text], options: offered))
+        }
+        return (stemWithBlanks(raw, places.map(\.range), what: "gap"), .fillBlank(blanks))
+    }
+
+    // MARK: Feedback
+
+    /// The combined feedback (`<correctfeedback>`, `<partiallycorrectfeedback>`, `<incorrectfeedback>`)
+    /// and, for true/false, short-answer and numerical questions, each answer's `<feedback>` by its grade
+    /// (full marks: correct; some: partially correct; none: incorrect). Choices keep their own feedback.
+    /// When several answers of one grade class have different feedback, the first is kept and a CM312
+    /// warning names the others.
+    private mutating func readFeedback() -> ItemFeedback? {
+        var correct = [html(element.first("correctfeedback"))]
+        var partial = [html(element.first("partiallycorrectfeedback"))]
+        var incorrect = [html(element.first("incorrectfeedback"))]
+        if ["truefalse", "shortanswer", "numerical"].contains(type) {
+            for answer in element.all("answer") {
+                let text = html(answer.first("feedback"))
+                guard !text.isEmpty else { continue }
+                let grade = fraction(answer)
+                if Self.isFull(grade) {
+                    correct.append(text)
+                } else if grade > 0 {
+                    partial.append(text)
+                } else {
+                    incorrect.append(text)
+                }
+            }
+        }
+        var dropped = 0
+        func first(_ texts: [String]) -> RichText? {
+            var kept: String?
+            for text in texts where !text.isEmpty {
+                if kept == nil { kept = text } else if text != kept { dropped += 1 }
+            }
+            return kept.map { RichText(html: $0) }
+        }
+        let feedback = ItemFeedback(correct: first(correct), partiallyCorrect: first(partial), incorrect: first(incorrect))
+        if dropped > 0 {
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: location,
+                "\(label) has \(dropped) more answer feedback text(s) for a grade that already has feedback; only the first of each grade (correct, partially correct, incorrect) is kept"))
+        }
+        return feedback.isEmpty ? nil : feedback
     }
 
     // MARK: Tags

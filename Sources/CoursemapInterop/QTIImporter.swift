@@ -8,7 +8,9 @@ import CoursemapXML
 /// `gapMatchInteraction` (fill in the blank with options), `extendedTextInteraction` (short answer, or a
 /// practical task written by `QTIExporter`), `orderInteraction`, `matchInteraction`; an item without
 /// interaction is a description when `QTIExporter` marked it so. Anything else is reported (CM311) and
-/// skipped, never guessed at. XHTML in the item body is sanitised (CM312 when something was removed).
+/// skipped, never guessed at; an item that cannot be answered as written is CM314 and skipped too (both
+/// warnings: `ImportSkip`). XHTML in the item body is sanitised (CM312 when something was removed).
+/// Feedback is placed by `QTIFeedbackRules`; template items are evaluated by `QTITemplateEvaluator`.
 public enum QTIImporter {
     public static let namespace = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 
@@ -71,7 +73,7 @@ struct QTIMeta {
 struct QTIItemReader {
     let root: XMLElement
     /// The item's template variables, read once (see `QTITemplateCondition.Variables`).
-    let templateVariables: QTITemplateCondition.Variables
+    var templateVariables: QTITemplateCondition.Variables
     let file: String
     var diagnostics: [Diagnostic] = []
     private var removed: [String] = []
@@ -84,6 +86,10 @@ struct QTIItemReader {
     private var itemName = ""
     /// Positions (0-based, among the choices shown) of the `fixed` choices of the item's choice interaction.
     private var fixedChoices: [Int] = []
+    /// The template variables of the clone Coursemap imports (`QTITemplateEvaluator`), for `printedVariable`.
+    private var templateValues: [String: QTITemplateEvaluator.Value] = [:]
+    /// The identifiers of the choice interaction's choices, in the order of the item's choices.
+    private var choiceIdentifiers: [String] = []
     private let keepRemoteImages: Bool
     private var remoteImages: [String] = []
 
@@ -137,25 +143,38 @@ struct QTIItemReader {
         let unsupported = interactions.filter { !QTIImporter.supported.contains($0.name) }
         guard unsupported.isEmpty else {
             for interaction in unsupported {
-                diagnostics.append(.warning(
+                diagnostics.append(ImportSkip.warning(
                     .unsupportedItem, at: location(interaction.line),
-                    "\(itemName): <\(interaction.name)> at line \(interaction.line) is not an interaction Coursemap imports; the item is skipped"))
+                    "\(itemName): <\(interaction.name)> at line \(interaction.line) is not an interaction Coursemap imports"))
             }
             return nil
+        }
+        if !root.all("templateDeclaration").isEmpty || root.first("templateProcessing") != nil {
+            switch QTITemplateEvaluator.evaluate(root) {
+            case let .unsupported(name, line):
+                diagnostics.append(ImportSkip.warning(
+                    .unsupportedItem, at: location(line),
+                    "\(itemName) is a template (cloned) item whose <templateProcessing> uses <\(name)> (line \(line)), which Coursemap does not evaluate"))
+                return nil
+            case let .evaluated(variables, correct):
+                templateValues = variables
+                templateVariables.evaluated = variables.mapValues(\.texts)
+                for (identifier, values) in correct where declarations[identifier] != nil { declarations[identifier]?.correct = values }
+            }
         }
         let families = Self.orderedUnique(interactions.map(Self.family))
         guard families.count <= 1 else {
             let list = interactions.map { "<\($0.name)> (line \($0.line))" }.joined(separator: ", ")
-            diagnostics.append(.warning(
+            diagnostics.append(ImportSkip.warning(
                 .unsupportedItem, at: location(interactions.first?.line ?? root.line),
-                "\(itemName) mixes different interactions: \(list); Coursemap imports one kind per item, so the item is skipped"))
+                "\(itemName) mixes different interactions: \(list); Coursemap imports one kind per item"))
             return nil
         }
         if let family = families.first, family != "fill", interactions.count > 1 {
             let list = interactions.map { "line \($0.line)" }.joined(separator: ", ")
-            diagnostics.append(.warning(
+            diagnostics.append(ImportSkip.warning(
                 .unsupportedItem, at: location(interactions[1].line),
-                "\(itemName) has \(interactions.count) <\(family)> elements (\(list)); Coursemap imports one per item, so the item is skipped"))
+                "\(itemName) has \(interactions.count) <\(family)> elements (\(list)); Coursemap imports one per item"))
             return nil
         }
 
@@ -163,9 +182,9 @@ struct QTIItemReader {
         switch (families.first, interactions.first) {
         case (nil, _), (_, nil):
             guard let body, !Self.descendants(of: body, where: { QTIText.classes($0).contains(QTIClass.description) }).isEmpty else {
-                diagnostics.append(.warning(
+                diagnostics.append(ImportSkip.warning(
                     .unsupportedItem, at: location(body?.line ?? root.line),
-                    "\(itemName) has no interaction Coursemap imports (no choice, text entry, inline choice, gap match, extended text, order or match interaction); the item is skipped"))
+                    "\(itemName) has no interaction Coursemap imports (no choice, text entry, inline choice, gap match, extended text, order or match interaction)"))
                 return nil
             }
             parsedBody = .description
@@ -180,12 +199,13 @@ struct QTIItemReader {
             default: parsedBody = nil
             }
         }
-        guard let parsedBody else { return nil }
+        guard var parsedBody else { return nil }
 
         let stem = body.map { rich($0.children, line: $0.line, blanksAllowed: true) } ?? .empty
-        let explanation = root.all("modalFeedback")
+        let solution = root.all("modalFeedback")
             .first { QTIText.clean($0.attributes["identifier"] ?? "").uppercased() == "SOLUTION" }
-            .map { rich($0.children, line: $0.line) }
+        let explanation = solution.map { rich($0.children, line: $0.line) }
+        let feedback = readFeedback(body: body, solution: solution, into: &parsedBody)
 
         var title: LocalizedText?
         if let meta {
@@ -230,8 +250,72 @@ struct QTIItemReader {
         return ExerciseItem(
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
             score: score, stem: stem, body: parsedBody,
-            explanation: explanation, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
+            explanation: explanation, feedback: feedback, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
             usageOrigin: usage?.location, shuffleChoices: shuffles, fixedChoices: shuffles ? fixedChoices : [], location: location(root.line))
+    }
+
+    /// The item's feedback: `modalFeedback` (but the `SOLUTION` one, the explanation) and `feedbackBlock` /
+    /// `feedbackInline` of the body (but those inside a choice, which are the choice's), placed by
+    /// `QTIFeedbackRules`. Several elements for one place are kept together, in document order; feedback on
+    /// a choice that already has its own goes to the general feedback.
+    private mutating func readFeedback(body: XMLElement?, solution: XMLElement?, into parsed: inout ItemBody) -> ItemFeedback? {
+        var elements = root.all("modalFeedback").filter { $0 != solution }
+        if let body { Self.collectFeedback(in: body, into: &elements) }
+        guard !elements.isEmpty else { return nil }
+        let rules = QTIFeedbackRules(root)
+        let choiceIDs = Set(choiceIdentifiers)
+        var slots: [QTIFeedbackSlot: [XMLElement]] = [:]
+        var order: [QTIFeedbackSlot] = []
+        for element in elements {
+            var slot = rules.slot(element, choices: choiceIDs)
+            if case let .choice(identifier) = slot {
+                switch parsed {
+                case let .singleChoice(choices), let .multipleChoice(choices):
+                    if let index = choiceIdentifiers.firstIndex(of: identifier), index < choices.count, choices[index].feedback == nil {
+                        var changed = choices
+                        changed[index].feedback = rich(element.children, line: element.line)
+                        if changed[index].feedback?.html.isEmpty == true { changed[index].feedback = nil }
+                        if case .singleChoice = parsed { parsed = .singleChoice(changed) } else { parsed = .multipleChoice(changed) }
+                        continue
+                    }
+                    slot = .general
+                default:
+                    slot = .general
+                }
+            }
+            if slots[slot] == nil { order.append(slot) }
+            slots[slot, default: []].append(element)
+        }
+        var feedback = ItemFeedback()
+        for slot in order {
+            let parts = slots[slot] ?? []
+            var nodes: [XMLNodeContent] = []
+            for (index, part) in parts.enumerated() {
+                if index > 0 { nodes.append(.text(" ")) }
+                nodes += part.children
+            }
+            let text = rich(nodes, line: parts.first?.line ?? root.line)
+            guard !text.html.isEmpty else { continue }
+            switch slot {
+            case .general, .choice: feedback.general = text
+            case .correct: feedback.correct = text
+            case .partiallyCorrect: feedback.partiallyCorrect = text
+            case .incorrect: feedback.incorrect = text
+            }
+        }
+        return feedback.isEmpty ? nil : feedback
+    }
+
+    /// `feedbackBlock` and `feedbackInline` elements below `element`, not looking inside choices of a choice
+    /// interaction (their feedback is the choice's) nor inside feedback (nested feedback goes with its parent).
+    private static func collectFeedback(in element: XMLElement, into list: inout [XMLElement]) {
+        for child in element.elements {
+            if child.name == "feedbackBlock" || child.name == "feedbackInline" {
+                list.append(child)
+            } else if !(child.name == "simpleChoice" && element.name == "choiceInteraction") {
+                collectFeedback(in: child, into: &list)
+            }
+        }
     }
 
     /// Whether a choice interaction asks for its choices in an order of its own (`shuffle` true as an
@@ -239,8 +323,14 @@ struct QTIItemReader {
     /// others are shown in a key-free order for exam items (`fixedChoices`). A `shuffle` value that is not an
     /// xs:boolean is CM309 and counts as shuffled (fail closed: the written order often puts the key first).
     private mutating func shufflesChoices(_ interactions: [XMLElement]) -> Bool {
-        guard interactions.count == 1, let interaction = interactions.first, interaction.name == "choiceInteraction" else { return false }
-        return boolean(interaction, "shuffle", invalidMeans: true)
+        // Order, match, gap match and inline choice interactions shuffle their choices the same way (an item
+        // with several inline choices shuffles when any of them does).
+        let shuffling = ["choiceInteraction", "orderInteraction", "matchInteraction", "gapMatchInteraction", "inlineChoiceInteraction"]
+        var shuffles = false
+        for interaction in interactions where shuffling.contains(interaction.name) {
+            if boolean(interaction, "shuffle", invalidMeans: true) { shuffles = true }
+        }
+        return shuffles
     }
 
     /// An xs:boolean attribute: `true`/`1`, `false`/`0` after white-space collapse; absent is false; any
@@ -356,7 +446,7 @@ struct QTIItemReader {
     }
 
     private mutating func invalid(_ line: Int, _ message: String) -> ItemBody? {
-        diagnostics.append(.error(.invalidItem, at: location(line), "\(itemName): \(message); the item is skipped"))
+        diagnostics.append(ImportSkip.warning(.invalidItem, at: location(line), "\(itemName): \(message)"))
         return nil
     }
 
@@ -375,6 +465,7 @@ struct QTIItemReader {
         fixedChoices = []
         for (index, choice) in simple.enumerated() where boolean(choice, "fixed", invalidMeans: false) { fixedChoices.append(index) }
         let identifiers = simple.map { QTIText.clean($0.attributes["identifier"] ?? "") }
+        choiceIdentifiers = identifiers
         guard !simple.isEmpty else { return invalid(interaction.line, "<choiceInteraction> has no <simpleChoice>") }
         let correct = declaration(for: interaction)?.correct ?? []
         guard !correct.isEmpty else {
@@ -605,6 +696,7 @@ struct QTIItemReader {
         let correct = declaration(for: interaction)?.correct ?? []
         guard !correct.isEmpty else { return invalid(interaction.line, "no <correctResponse> for the match interaction") }
         var pairs: [MatchPair] = []
+        var pairedLeft = Set<String>(), pairedRight = Set<String>()
         for value in correct {
             let parts = value.split(separator: " ").map(String.init)
             var source: XMLElement?, target: XMLElement?
@@ -619,8 +711,23 @@ struct QTIItemReader {
                 return invalid(interaction.line, "the correct pair '\(value)' does not join a choice of the first <simpleMatchSet> to one of the second")
             }
             pairs.append(MatchPair(left: rich(source.children, line: source.line), right: rich(target.children, line: target.line)))
+            pairedLeft.insert(QTIText.clean(source.attributes["identifier"] ?? ""))
+            pairedRight.insert(QTIText.clean(target.attributes["identifier"] ?? ""))
         }
-        return .matching(pairs)
+        // Several lefts may share one right (its matchMax above 1): equal texts are one target. A right choice
+        // in no correct pair is a distractor; a left one has no place in the model and is reported.
+        var distractors: [RichText] = []
+        var targets = Set(pairs.map(\.right))
+        for choice in shown(sets[1].all("simpleAssociableChoice")) where !pairedRight.contains(QTIText.clean(choice.attributes["identifier"] ?? "")) {
+            let text = rich(choice.children, line: choice.line)
+            if !text.html.isEmpty, targets.insert(text).inserted { distractors.append(text) }
+        }
+        for choice in shown(sets[0].all("simpleAssociableChoice")) where !pairedLeft.contains(QTIText.clean(choice.attributes["identifier"] ?? "")) {
+            diagnostics.append(.warning(
+                .unsupportedItem, at: location(choice.line),
+                "\(itemName): the match choice '\(MessageText.printable(QTIText.clean(choice.attributes["identifier"] ?? "")))' of the first <simpleMatchSet> is in no correct pair; a Coursemap matching item has no place for it, so it is left out"))
+        }
+        return .matching(pairs, distractors: distractors)
     }
 
     // MARK: XHTML → sanitised HTML
@@ -702,7 +809,16 @@ struct QTIItemReader {
                 if removalLine == nil { removalLine = element.line }
                 return ""
             }
-        case "prompt", "feedbackBlock", "feedbackInline", "modalFeedback", "printedVariable", "param", "gapText", "gapImg",
+        case "printedVariable":
+            // The clone's value, as plain text (a `format` is not applied).
+            guard let value = templateValues[QTIText.clean(element.attributes["identifier"] ?? "")], !value.texts.isEmpty else {
+                let entry = "<printedVariable> of a variable without a value"
+                if !removed.contains(entry) { removed.append(entry) }
+                if removalLine == nil { removalLine = element.line }
+                return ""
+            }
+            return HTMLText.escape(value.texts.joined(separator: ", "))
+        case "prompt", "feedbackBlock", "feedbackInline", "modalFeedback", "param", "gapText", "gapImg",
             "infoControl":
             return ""
         case "object":

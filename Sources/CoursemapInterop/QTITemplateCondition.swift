@@ -3,12 +3,14 @@ import CoursemapXML
 /// Whether a QTI `templateBlock` or `templateInline` shows its content, or a choice with a
 /// `templateIdentifier` is shown, in the item as Coursemap renders it.
 ///
-/// Coursemap renders no clone of an item: its template variables keep the default values of their
+/// Coursemap renders one clone of an item: its template variables have the values `QTITemplateEvaluator`
+/// computes with its fixed seed (`Variables.evaluated`), else the default values of their
 /// `templateDeclaration`s. The element shows its content when `showHide="show"` (the default) and the
 /// variable matches its `identifier` (equals it, or contains it for multiple and ordered cardinality), or
 /// when `showHide="hide"` and the variable does not match; a variable without a default is NULL and matches
 /// nothing. Anything that leaves the rendered value unknown — no declaration, a variable that is not of
-/// base type identifier, a variable that `templateProcessing` sets, an unknown `showHide` — is undecided,
+/// base type identifier, a variable that `templateProcessing` sets but was not evaluated, an unknown
+/// `showHide` — is undecided,
 /// and the importer drops the content (CM312) rather than guess.
 enum QTITemplateCondition {
     enum Outcome: Equatable {
@@ -28,6 +30,9 @@ enum QTITemplateCondition {
     struct Variables {
         let declarations: [String: [XMLElement]]
         let processed: Set<String>
+        /// Values `QTITemplateEvaluator` computed for the clone Coursemap imports; they decide instead of the
+        /// defaults, also for variables `templateProcessing` sets.
+        var evaluated: [String: [String]] = [:]
 
         init(_ root: XMLElement) {
             var declarations: [String: [XMLElement]] = [:]
@@ -52,8 +57,13 @@ enum QTITemplateCondition {
         guard QTIText.clean(declaration.attributes["baseType"] ?? "") == "identifier" else { return .undecided }
         let cardinality = QTIText.clean(declaration.attributes["cardinality"] ?? "")
         guard ["single", "multiple", "ordered"].contains(cardinality) else { return .undecided }
-        if variables.processed.contains(variable) { return .undecided }
-        let values = declaration.first("defaultValue")?.all("value").map { QTIText.clean($0.text) } ?? []
+        let values: [String]
+        if let evaluated = variables.evaluated[variable] {
+            values = evaluated
+        } else {
+            if variables.processed.contains(variable) { return .undecided }
+            values = declaration.first("defaultValue")?.all("value").map { QTIText.clean($0.text) } ?? []
+        }
         if cardinality == "single", values.count > 1 { return .undecided }
         let matches = values.contains(identifier)
         return matches == (showHide == "show") ? .shown : .hidden

@@ -1,3 +1,4 @@
+import CoursemapInterop
 import CoursemapModel
 
 /// What one exercise file contributed, before banks are put together.
@@ -5,10 +6,14 @@ enum ExerciseFile: Sendable {
     case none
     /// A Coursemap bank: complete as authored.
     case bank(ExerciseBank)
-    /// A bank imported from Moodle XML; its sidecar may still rename it and map its items.
-    case importedBank(ExerciseBank)
+    /// A bank imported from Moodle XML; its sidecar may still rename it and map its items. `skipped` are
+    /// the names of questions that were not imported (sidecar entries naming them are not strays).
+    case importedBank(ExerciseBank, skipped: Set<String> = [])
     /// One QTI item; items are grouped into banks by their sidecar.
     case qtiItem(ExerciseItem, title: String?)
+    /// A QTI item file whose item was skipped (CM311/CM314 said why), with the item's identifier: its sidecar
+    /// still belongs to it, and its bank may be left with no items (CM327).
+    case skippedQTIItem(key: String?)
     case sidecar(BankSidecar)
     /// An IMS content-package manifest: the resources it lists, in order, each with the files it names
     /// (relative to the manifest's folder) and the usage its Coursemap metadata (`<cm:item usage="…">`)
@@ -22,7 +27,8 @@ enum ExerciseFile: Sendable {
 /// - a QTI item `x.xml` with `x.bank.yml` beside it is a bank of its own; QTI items in a folder with a
 ///   `bank.yml` form one bank; any other QTI item is a bank of its own named after the file.
 enum BankAssembler {
-    static func assemble(_ files: [(path: String, file: ExerciseFile)], into diagnostics: inout [Diagnostic]) -> [ExerciseBank] {
+    /// `strict` (`interop.strict`): an imported item left out for its size is an error, not a warning.
+    static func assemble(_ files: [(path: String, file: ExerciseFile)], strict: Bool = false, into diagnostics: inout [Diagnostic]) -> [ExerciseBank] {
         var sidecars: [String: BankSidecar] = [:]
         for (path, file) in files {
             if case let .sidecar(sidecar) = file { sidecars[path] = sidecar }
@@ -76,16 +82,31 @@ enum BankAssembler {
             switch file {
             case .none, .sidecar, .manifest:
                 continue
+            case let .skippedQTIItem(key):
+                if sidecars[ownSidecarPath] != nil {
+                    used.insert(ownSidecarPath)
+                } else if sidecars[folderSidecarPath] != nil {
+                    if folderBanks[folder] == nil {
+                        folderOrder.append(folder)
+                        let name = String(folder.split(separator: "/").last ?? "qti")
+                        folderBanks[folder] = ExerciseBank(
+                            id: name, title: LocalizedText(zh: name), source: .qti, sections: [ExerciseSection(items: [])],
+                            location: SourceLocation(file: folderSidecarPath, line: 1, column: 1))
+                    }
+                    if let key { keysElsewhere[folder, default: []].insert(key) }
+                    continue
+                }
+                diagnostics.append(Self.unpublished(at: SourceLocation(file: path, line: 1, column: 1)))
             case var .bank(bank):
                 for cover in Self.examCovers(folder, sidecars: sidecars, own: true) {
                     used.insert(cover)
                     Self.applyFolderUsage(sidecars[cover]!, to: &bank, diagnostics: &diagnostics)
                 }
                 banks.append(bank)
-            case var .importedBank(bank):
+            case .importedBank(var bank, let skipped):
                 if let sidecar = sidecars[ownSidecarPath] {
                     used.insert(ownSidecarPath)
-                    sidecar.apply(to: &bank, diagnostics: &diagnostics)
+                    sidecar.apply(to: &bank, alsoKnown: skipped, diagnostics: &diagnostics)
                 }
                 for cover in Self.examCovers(folder, sidecars: sidecars, own: true) {
                     used.insert(cover)
@@ -153,12 +174,26 @@ enum BankAssembler {
                 .unknownFileType, at: SourceLocation(file: path),
                 "this sidecar belongs to no imported bank: name it after a Moodle or QTI file (NAME.bank.yml beside NAME.xml), or bank.yml in a folder of QTI items"))
         }
-        return banks.map { bounded($0, into: &diagnostics) }
+        // A bank with no items left (every item skipped, or too large) is not published: one CM327 at its file.
+        return banks.map { bounded($0, strict: strict, into: &diagnostics) }.filter { bank in
+            guard bank.items.isEmpty, bank.source != .coursemap else { return true }
+            diagnostics.append(Self.unpublished(at: bank.location))
+            return false
+        }
+    }
+
+    /// CM327 for a bank none of whose items could be imported.
+    private static func unpublished(at location: SourceLocation) -> Diagnostic {
+        .warning(
+            .emptyBank, at: location,
+            "no item of this bank could be imported (the warnings above say why), so the bank is not published")
     }
 
     /// Leaves out, with CM314 at the item, every matching item with more pairs and ordering item with more
     /// steps than `ItemLimits.maximumPairs`: their pages grow with the square of that number.
-    static func bounded(_ bank: ExerciseBank, into diagnostics: inout [Diagnostic]) -> ExerciseBank {
+    /// For an imported bank this is a warning that says the item is skipped (an error with `strict`); for an
+    /// authored one, an error.
+    static func bounded(_ bank: ExerciseBank, strict: Bool = false, into diagnostics: inout [Diagnostic]) -> ExerciseBank {
         var bank = bank
         for sectionIndex in bank.sections.indices {
             bank.sections[sectionIndex].items.removeAll { item in
@@ -169,10 +204,14 @@ enum BankAssembler {
                 default: return false
                 }
                 guard count > ItemLimits.maximumPairs else { return false }
-                diagnostics.append(.error(
-                    .invalidItem, at: item.location,
-                    "item '\(item.importKey ?? item.id)' has \(count) \(what); an item may have at most \(ItemLimits.maximumPairs) "
-                        + "(its page would list every one beside each): split it into smaller items"))
+                let message = "item '\(item.importKey ?? item.id)' has \(count) \(what); an item may have at most \(ItemLimits.maximumPairs) "
+                    + "(its page would list every one beside each): split it into smaller items"
+                if bank.source == .coursemap {
+                    diagnostics.append(.error(.invalidItem, at: item.location, message))
+                } else {
+                    let skip = ImportSkip.warning(.invalidItem, at: item.location, message)
+                    diagnostics += strict ? ImportSkip.strict([skip]) : [skip]
+                }
                 return true
             }
         }

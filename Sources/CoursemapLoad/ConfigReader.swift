@@ -53,6 +53,12 @@ enum ConfigReader {
             options.finish()
             fields.absorb(options)
         }
+        var interop = InteropOptions()
+        if var options = fields.mapping("interop") {
+            interop.strict = options.bool("strict") ?? false
+            options.finish()
+            fields.absorb(options)
+        }
         var maxAssetBytes = 200 * 1024 * 1024
         if var assets = fields.mapping("assets") {
             if let megabytes = assets.number("max_size_mb", minimum: 1, maximum: NumberBounds.maximumAssetMegabytes) { maxAssetBytes = Int((megabytes * 1_048_576).rounded()) }
@@ -95,7 +101,7 @@ enum ConfigReader {
         guard let title else { return (nil, fields.diagnostics) }
         let config = SiteConfig(
             title: title, program: program, language: language, baseURL: baseURL, reports: reports,
-            reportLocations: reportLocations, markdown: markdown, imports: imports, maxAssetBytes: maxAssetBytes, coverageRules: rules,
+            reportLocations: reportLocations, markdown: markdown, imports: imports, interop: interop, maxAssetBytes: maxAssetBytes, coverageRules: rules,
             gates: gates, location: fileLocation)
         return (config, fields.diagnostics)
     }

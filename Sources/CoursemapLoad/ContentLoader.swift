@@ -85,6 +85,7 @@ public struct ContentLoader: Sendable {
         let markdown = content.config?.markdown ?? MarkdownOptions()
         let language = content.config?.language ?? .zh
         let imports = content.config?.imports ?? ImportOptions()
+        let strict = content.config?.interop.strict ?? false
 
         // Every other file is independent of the rest: parse them in parallel, keep results in file order.
         let work = files.filter { $0.kind != .config }
@@ -127,7 +128,9 @@ public struct ContentLoader: Sendable {
         }
         // Each part is read through its box: binding a whole `FileResult` would copy every part of it.
         for box in boxes {
-            content.diagnostics.append(contentsOf: box.result.diagnostics)
+            // `interop.strict` makes every imported item that was skipped an error (cached results keep the
+            // warnings, so switching it needs no re-read).
+            content.diagnostics.append(contentsOf: strict ? ImportSkip.strict(box.result.diagnostics) : box.result.diagnostics)
             if let framework = box.result.framework { content.frameworks.append(framework) }
             if let course = box.result.course { content.courses.append(course) }
             if let module = box.result.module { content.modules.append(module) }
@@ -168,7 +171,7 @@ public struct ContentLoader: Sendable {
             if case .none = box.result.exercise { return nil }
             return (box.result.path, box.result.exercise)
         }
-        content.banks = BankAssembler.assemble(exercises, into: &bankDiagnostics)
+        content.banks = BankAssembler.assemble(exercises, strict: strict, into: &bankDiagnostics)
         content.diagnostics.append(contentsOf: bankDiagnostics)
         content.files = cache.listing?.files ?? Set(listing.files)
         // A refused name is no file of the content: nothing may refer to it or publish it.
@@ -388,13 +391,20 @@ public struct ContentLoader: Sendable {
                 return bank.map { .bank($0) } ?? .none
             }
         case (nil, "quiz"):
-            let (bank, problems) = MoodleImporter.importBank(root, file: file.path, bankID: file.stem, keepRemoteImages: imports.remoteImages)
+            let (bank, problems, skipped) = MoodleImporter.importBankNamingSkips(
+                root, file: file.path, bankID: file.stem, keepRemoteImages: imports.remoteImages)
             diagnostics += problems
-            return .importedBank(bank)
+            return .importedBank(bank, skipped: skipped)
         case (QTIImporter.namespace, "assessmentItem"):
             let (item, problems) = QTIImporter.importItem(root, file: file.path, keepRemoteImages: imports.remoteImages)
             diagnostics += problems
-            return item.map { .qtiItem($0, title: root.attributes["title"]) } ?? .none
+            guard let item else {
+                // Only an item that was skipped (not a file that is no item) keeps its sidecar and its bank.
+                guard problems.contains(where: ImportSkip.isSkip) else { return .none }
+                let key = (root.attributes["identifier"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                return .skippedQTIItem(key: key.isEmpty ? nil : key)
+            }
+            return .qtiItem(item, title: root.attributes["title"])
         case (_, "manifest"):
             // An IMS content package manifest: its resources give the order of the QTI items, and Coursemap's
             // own metadata on a resource (`<cm:item usage="…">`) is one more statement of the item's usage.

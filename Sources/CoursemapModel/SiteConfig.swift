@@ -13,6 +13,8 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var markdown: MarkdownOptions
     /// How HTML imported from Moodle and QTI is treated (`imports:`).
     public var imports: ImportOptions
+    /// How Moodle and QTI items that cannot be imported are treated (`interop:`).
+    public var interop: InteropOptions
     /// Files larger than this are reported (CM324); videos usually belong on a streaming host instead.
     public var maxAssetBytes: Int
     /// How coverage status is decided (`coverage:`).
@@ -24,7 +26,8 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public init(
         title: LocalizedText, program: LocalizedText? = nil, language: Language = .zh, baseURL: String? = nil,
         reports: [FrameworkScope] = [], reportLocations: [FrameworkScope: SourceLocation] = [:],
-        markdown: MarkdownOptions = MarkdownOptions(), imports: ImportOptions = ImportOptions(), maxAssetBytes: Int = 200 * 1024 * 1024,
+        markdown: MarkdownOptions = MarkdownOptions(), imports: ImportOptions = ImportOptions(), interop: InteropOptions = InteropOptions(),
+        maxAssetBytes: Int = 200 * 1024 * 1024,
         coverageRules: CoverageRules = .standard, gates: [CoverageGate] = [],
         location: SourceLocation = SourceLocation(file: "coursemap.yml")
     ) {
@@ -36,6 +39,7 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         self.reportLocations = reportLocations
         self.markdown = markdown
         self.imports = imports
+        self.interop = interop
         self.maxAssetBytes = maxAssetBytes
         self.coverageRules = coverageRules
         self.gates = gates
@@ -62,5 +66,17 @@ public struct ImportOptions: Hashable, Sendable, Codable {
 
     public init(remoteImages: Bool = false) {
         self.remoteImages = remoteImages
+    }
+}
+
+/// What happens to an imported item Coursemap cannot import (`interop:` in `coursemap.yml`).
+public struct InteropOptions: Hashable, Sendable, Codable {
+    /// `interop.strict: true`: an imported item that is skipped (an unsupported type or interaction, CM311;
+    /// an item that cannot be answered as written, CM314) is an error, so the build stops. Off by default:
+    /// such an item is skipped with a warning and the rest of its bank builds.
+    public var strict: Bool
+
+    public init(strict: Bool = false) {
+        self.strict = strict
     }
 }

@@ -40,7 +40,7 @@ struct InteropNumberTests {
             """))
         let imported = try MoodleTestSupport.importXML(xml)
         let error = try #require(imported.with(.invalidItem).first, "\(value) ± \(tolerance)")
-        #expect(error.severity == .error)
+        #expect(error.severity == .warning, "an imported item that cannot be answered is skipped, not a broken build")
         #expect(error.message.contains("10^12"))
         #expect(imported.items.isEmpty)
     }

@@ -82,8 +82,8 @@ struct MoodleFractionsTests {
         #expect(parsed.count == 1)
         #expect(parsed.first?.alternatives == [
             MoodleCloze.Alternative(text: text, fraction: 100),
-            MoodleCloze.Alternative(text: "half", fraction: 50),
-            MoodleCloze.Alternative(text: "wrong", fraction: 0),
+            MoodleCloze.Alternative(text: "half", fraction: 50, hasFeedback: true),
+            MoodleCloze.Alternative(text: "wrong", fraction: 0, hasFeedback: true),
         ])
         #expect(parsed.first?.range == 7..<(7 + field.utf8.count))
     }

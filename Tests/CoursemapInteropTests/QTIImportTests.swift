@@ -253,7 +253,8 @@ struct QTIImportProblemTests {
             declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"/>"#, body: choices))
         #expect(missing.item == nil)
         #expect(missing.diagnostics.map(\.code) == [.invalidItem])
-        #expect(missing.diagnostics.first?.severity == .error)
+        #expect(missing.diagnostics.first?.severity == .warning)
+        #expect(missing.diagnostics.first?.message.hasSuffix(ImportSkip.ending) == true)
 
         let unmatched = try QTITestSupport.importText(QTITestSupport.item(
             declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>Z</value></correctResponse></responseDeclaration>"#,

@@ -21,31 +21,31 @@ struct QTIRobustnessTests {
     @Test("malformed or incomplete items are skipped with the one diagnostic that says why, or accepted exactly", arguments: [
         OddQTICase(body: "", outcome: .skipped(.unsupportedItem, .warning, line: 5, saying: "has no interaction Coursemap imports")),
         OddQTICase(body: "<p>no interaction at all</p>", outcome: .skipped(.unsupportedItem, .warning, line: 5, saying: "has no interaction Coursemap imports")),
-        OddQTICase(body: #"<choiceInteraction responseIdentifier="NOPE"/>"#, outcome: .skipped(.invalidItem, .error, line: 6, saying: "<choiceInteraction> has no <simpleChoice>")),
+        OddQTICase(body: #"<choiceInteraction responseIdentifier="NOPE"/>"#, outcome: .skipped(.invalidItem, .warning, line: 6, saying: "<choiceInteraction> has no <simpleChoice>")),
         OddQTICase(
             body: #"<choiceInteraction responseIdentifier="RESPONSE"><simpleChoice identifier="A">a</simpleChoice></choiceInteraction>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "no <correctResponse> for the choice interaction's response 'RESPONSE'")),
+            outcome: .skipped(.invalidItem, .warning, line: 6, saying: "no <correctResponse> for the choice interaction's response 'RESPONSE'")),
         OddQTICase(
             body: #"<gapMatchInteraction responseIdentifier="RESPONSE"><gapText identifier="W">w</gapText><p>no gap</p></gapMatchInteraction>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "<gapMatchInteraction> has no <gap>")),
+            outcome: .skipped(.invalidItem, .warning, line: 6, saying: "<gapMatchInteraction> has no <gap>")),
         OddQTICase(
             body: #"<gapMatchInteraction responseIdentifier="RESPONSE"><gapText identifier="W">w</gapText><p><gap identifier="G"/></p></gapMatchInteraction>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "gap 'G' has no correct <gapText>")),
+            outcome: .skipped(.invalidItem, .warning, line: 6, saying: "gap 'G' has no correct <gapText>")),
         OddQTICase(
             body: #"<matchInteraction responseIdentifier="RESPONSE"><simpleMatchSet/></matchInteraction>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "needs two <simpleMatchSet>s (it has 1)")),
+            outcome: .skipped(.invalidItem, .warning, line: 6, saying: "needs two <simpleMatchSet>s (it has 1)")),
         OddQTICase(
             body: #"<matchInteraction responseIdentifier="RESPONSE"><simpleMatchSet/><simpleMatchSet/></matchInteraction>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "no <correctResponse> for the match interaction")),
+            outcome: .skipped(.invalidItem, .warning, line: 6, saying: "no <correctResponse> for the match interaction")),
         OddQTICase(
             body: #"<p><textEntryInteraction responseIdentifier="RESPONSE"/><textEntryInteraction responseIdentifier="RESPONSE"/></p>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "blank 1 (<textEntryInteraction> 'RESPONSE') has no correct response")),
+            outcome: .skipped(.invalidItem, .warning, line: 6, saying: "blank 1 (<textEntryInteraction> 'RESPONSE') has no correct response")),
         OddQTICase(
             body: #"<p><inlineChoiceInteraction responseIdentifier="X"/></p>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "blank 1 (<inlineChoiceInteraction> 'X') has no correct response")),
+            outcome: .skipped(.invalidItem, .warning, line: 6, saying: "blank 1 (<inlineChoiceInteraction> 'X') has no correct response")),
         OddQTICase(
             body: #"<orderInteraction responseIdentifier="RESPONSE"/>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "no <correctResponse> for the order interaction")),
+            outcome: .skipped(.invalidItem, .warning, line: 6, saying: "no <correctResponse> for the order interaction")),
         OddQTICase(
             body: #"<extendedTextInteraction/><extendedTextInteraction/>"#,
             outcome: .skipped(.unsupportedItem, .warning, line: 6, saying: "has 2 <extendedTextInteraction> elements")),

@@ -55,8 +55,6 @@ struct QTITemplateTests {
         (integer, #"templateIdentifier="T" showHide="show" identifier="1""#),
         (single + single, #"templateIdentifier="T" showHide="show" identifier="V1""#),
         (#"<templateDeclaration identifier="T" cardinality="record" baseType="identifier"/>"#, #"templateIdentifier="T" showHide="hide" identifier="V1""#),
-        (single + #"<templateProcessing><setTemplateValue identifier="T"><random><multiple><baseValue baseType="identifier">V1</baseValue><baseValue baseType="identifier">V2</baseValue></multiple></random></setTemplateValue></templateProcessing>"#,
-         #"templateIdentifier="T" showHide="show" identifier="V1""#),
     ])
     func undecided(declarations: String, attributes: String) throws {
         let (item, diagnostics) = try Self.imported(templates: declarations, body: "<templateBlock \(attributes)><p>条件内容</p></templateBlock><p>题干</p>")

@@ -11,6 +11,7 @@ func secrets(of item: ExerciseItem) -> [String] {
     }
     var found: [String] = []
     if let explanation = item.explanation { found.append(plain(explanation.html)) }
+    // Imported feedback (item-level and per choice) tells the answer too.
     if let feedback = item.feedback {
         found += [feedback.general, feedback.correct, feedback.partiallyCorrect, feedback.incorrect].compactMap { $0.map { plain($0.html) } }
     }
