@@ -24,7 +24,8 @@ struct QTIRobustnessTests {
         OddQTICase(body: #"<choiceInteraction responseIdentifier="NOPE"/>"#, outcome: .skipped(.invalidItem, .error, line: 6, saying: "<choiceInteraction> has no <simpleChoice>")),
         OddQTICase(
             body: #"<choiceInteraction responseIdentifier="RESPONSE"><simpleChoice identifier="A">a</simpleChoice></choiceInteraction>"#,
-            outcome: .skipped(.invalidItem, .error, line: 6, saying: "no <correctResponse> for the choice interaction's response 'RESPONSE'")),
+            // Neither a correct response nor a mapping: a poll (survey), shown and never graded.
+            outcome: .accepted(.survey, stem: "", codes: [])),
         OddQTICase(
             body: #"<gapMatchInteraction responseIdentifier="RESPONSE"><gapText identifier="W">w</gapText><p>no gap</p></gapMatchInteraction>"#,
             outcome: .skipped(.invalidItem, .error, line: 6, saying: "<gapMatchInteraction> has no <gap>")),
