@@ -211,7 +211,8 @@ extension PageBuilder {
             value: value, label: hotspot.label.isEmpty ? String(value) : hotspot.label,
             isRect: hotspot.area.shape == .rect || hotspot.area.shape == .default, isCircle: hotspot.area.shape == .circle,
             isEllipse: hotspot.area.shape == .ellipse, isPoly: hotspot.area.shape == .poly,
-            x: x, y: y, width: w, height: h, rx: rx, ry: ry, points: points, labelX: n(center.0), labelY: n(center.1), correct: correct)
+            x: x, y: y, width: w, height: h, rx: rx, ry: ry, points: points,
+            labelX: n((center.0 * 10).rounded() / 10), labelY: n((center.1 * 10).rounded() / 10), correct: correct)
     }
 
     // MARK: Keys and answers

@@ -249,14 +249,13 @@ struct QTIImportProblemTests {
         }
     }
 
-    @Test("a missing correct response, or one that matches no choice, is CM314")
+    @Test("a correct response that matches no choice is CM314; a choice without any key is a survey")
     func invalidCorrectResponse() throws {
         let choices = #"<choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><simpleChoice identifier="A">a</simpleChoice><simpleChoice identifier="B">b</simpleChoice></choiceInteraction>"#
         let missing = try QTITestSupport.importText(QTITestSupport.item(
             declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"/>"#, body: choices))
-        #expect(missing.item == nil)
-        #expect(missing.diagnostics.map(\.code) == [.invalidItem])
-        #expect(missing.diagnostics.first?.severity == .error)
+        #expect(missing.item?.body == .survey(SurveyTask(choices: [RichText(html: "a"), RichText(html: "b")], multiple: false)))
+        #expect(missing.diagnostics.isEmpty)
 
         let unmatched = try QTITestSupport.importText(QTITestSupport.item(
             declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>Z</value></correctResponse></responseDeclaration>"#,
