@@ -60,6 +60,22 @@ public struct ItemArea: Hashable, Sendable, Codable {
         self.coordinates = coordinates
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case shape, coordinates
+    }
+
+    /// Decoding validates like `validated(shape:coordinates:)`: no decoded area can break `contains`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let shape = try container.decode(AreaShape.self, forKey: .shape)
+        let coordinates = try container.decode([Double].self, forKey: .coordinates)
+        switch Self.validated(shape: shape, coordinates: coordinates) {
+        case let .success(area): self = area
+        case let .failure(problem):
+            throw DecodingError.dataCorruptedError(forKey: .coordinates, in: container, debugDescription: problem.message)
+        }
+    }
+
     /// Whether the point lies in the area (edges included); polygons by the even–odd rule.
     public func contains(x: Double, y: Double) -> Bool {
         let c = coordinates

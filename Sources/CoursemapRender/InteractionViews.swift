@@ -286,16 +286,18 @@ extension PageBuilder {
         case .upload, .drawing:
             return AnswerSummary(text: ui.teacherMarked)
         case let .composite(parts):
+            // Each part's answer on a line of its own, numbered: its words (escaped) or its HTML.
             var summary = AnswerSummary()
-            var texts: [String] = []
+            var lines: [String] = []
             for (index, part) in parts.enumerated() {
                 guard let own = answerSummary(partItem(item, part, index)) else { continue }
-                let words = own.text.isEmpty ? Self.plainText(own.html) : own.text
-                texts.append("(\(index + 1)) " + words + own.steps.map(Self.plainText).joined(separator: " → "))
-                summary.pairs += own.pairs
+                var line = own.text.isEmpty ? own.html : HTMLEscaping.escape(own.text, .text)
+                line += own.steps.joined(separator: " → ")
+                line += own.pairs.map { "\($0.left) — \($0.right)" }.joined(separator: "；")
+                lines.append("<p>(\(index + 1)) " + line + "</p>")
                 summary.points += own.points
             }
-            summary.text = texts.joined(separator: "；")
+            summary.html = lines.joined()
             return summary
         default:
             return nil
@@ -306,15 +308,5 @@ extension PageBuilder {
     func partItem(_ item: ExerciseItem, _ part: ItemPart, _ index: Int) -> ExerciseItem {
         ExerciseItem(
             id: "\(item.id)-p\(index + 1)", usage: item.usage, score: 0, stem: part.lead, body: part.body, location: item.location)
-    }
-
-    /// The text of sanitised HTML (tags dropped), for one-line summaries.
-    static func plainText(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
-        }
-        return out
     }
 }
