@@ -169,9 +169,6 @@ extension QTIItemReader {
             }
             order.append(index)
         }
-        guard order.count == hotspots.count else {
-            return invalid(interaction.line, "the correct order names \(order.count) of the \(hotspots.count) hotspots; Coursemap imports orders of every hotspot")
-        }
         return .graphicOrder(GraphicOrderTask(image: image, hotspots: hotspots, order: order))
     }
 

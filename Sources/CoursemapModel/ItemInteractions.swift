@@ -217,7 +217,8 @@ public struct SelectPointTask: Hashable, Sendable, Codable {
 public struct GraphicOrderTask: Hashable, Sendable, Codable {
     public var image: ItemImage
     public var hotspots: [Hotspot]
-    /// Indices of `hotspots` in the correct order.
+    /// Indices of `hotspots` in the correct order; hotspots it leaves out take no position (QTI lets an
+    /// order name some of the hotspots only).
     public var order: [Int]
 
     public init(image: ItemImage, hotspots: [Hotspot], order: [Int]) {

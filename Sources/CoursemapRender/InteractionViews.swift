@@ -233,8 +233,8 @@ extension PageBuilder {
             return AnswerKey(type: "point", areas: task.areas.map { AnswerKey.AreaKey(shape: $0.shape.rawValue, coords: $0.coordinates) }, count: task.points)
         case let .graphicOrder(task):
             let order = Self.areaOrder(task.hotspots, item: item)
-            // For each displayed hotspot, its position in the correct order.
-            return AnswerKey(type: "graphicorder", positions: order.map { (task.order.firstIndex(of: $0) ?? 0) + 1 })
+            // For each displayed hotspot, its position in the correct order (0: not in the order).
+            return AnswerKey(type: "graphicorder", positions: order.map { spot in task.order.firstIndex(of: spot).map { $0 + 1 } ?? 0 })
         case let .graphicGapMatch(task):
             let order = Self.areaOrder(task.hotspots, item: item)
             let gapOrder = DisplayOrder.permutation(of: task.gaps.map(\.text), usage: item.usage, seed: item.id + "#gaps")

@@ -201,6 +201,11 @@ struct QTIInteractionImportTests {
         let order = try imported(QTIInteractionSamples.graphicOrder)
         guard case let .graphicOrder(task) = order.body else { Issue.record("\(order.body)"); return }
         #expect(task.order == [2, 0, 1])
+        // An order may name some of the hotspots only (the IMS flight-path example): the others take no position.
+        let partial = try imported(QTIInteractionSamples.graphicOrder.replacingOccurrences(of: "<value>C</value><value>A</value><value>B</value>", with: "<value>C</value><value>A</value>"))
+        guard case let .graphicOrder(partialTask) = partial.body else { Issue.record("\(partial.body)"); return }
+        #expect(partialTask.order == [2, 0])
+        #expect(partialTask.hotspots.count == 3)
         let gaps = try imported(QTIInteractionSamples.graphicGapMatch)
         guard case let .graphicGapMatch(gapTask) = gaps.body else { Issue.record("\(gaps.body)"); return }
         #expect(gapTask.gaps.map(\.text) == ["Fragile", "Heavy"])

@@ -163,6 +163,28 @@ def test_graphic_order_by_clicking_in_order(browser, interactions_site):
     assert check(article) == WRONG
 
 
+def test_pictures_redraw_from_their_controls_on_restore(browser, interactions_site):
+    """Saving and restoring answers (selfcheck.js) sets the form controls and fires "coursemap:restore":
+    the picture then shows what the controls hold."""
+    article, key = open_item(browser, interactions_site, "graphicassociate")
+    (a, b), _ = key["pairs"]
+    browser.execute_script(
+        """const [item, a, b] = arguments;
+        const [first, second] = item.querySelectorAll("select[data-pair='1']");
+        first.value = a; second.value = b;
+        item.dispatchEvent(new Event("coursemap:restore"));""", article, str(a), str(b))
+    assert len(article.find_elements(By.CSS_SELECTOR, "svg.graphic line.pair-line")) == 1
+    article, key = open_item(browser, interactions_site, "selectpoint")
+    browser.execute_script(
+        """const item = arguments[0];
+        item.querySelector("input[data-axis='x']").value = "120";
+        item.querySelector("input[data-axis='y']").value = "50";
+        item.dispatchEvent(new Event("coursemap:restore"));""", article)
+    mark = article.find_element(By.CSS_SELECTOR, "svg.graphic circle.point-mark")
+    assert (mark.get_attribute("cx"), mark.get_attribute("cy")) == ("120", "50")
+    assert check(article) == RIGHT
+
+
 def test_graphic_gap_match_by_mouse_and_selects(browser, interactions_site):
     article, key = open_item(browser, interactions_site, "graphicgapmatch")
     for index, gap in enumerate(key["positions"], start=1):

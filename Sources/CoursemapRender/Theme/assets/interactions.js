@@ -67,7 +67,8 @@
     });
     return outcome(wrong.length === 0, (selects.length - wrong.length) / Math.max(1, selects.length), wrong);
   }
-  graders.graphicorder = function (container, key) { return perArea(container, key, false); };
+  // An order may leave hotspots out (their key is 0): a position on one of them is wrong.
+  graders.graphicorder = function (container, key) { return perArea(container, key, true); };
   graders.gapmatch = function (container, key) { return perArea(container, key, true); };
 
   function inside(area, x, y) {
