@@ -96,7 +96,7 @@ public enum QTIExporter {
 struct QTIItemWriter {
     let item: ExerciseItem
     let identifier: String
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     var interactionTypes: [String] = []
 
     var declarations: [QTINode] = []

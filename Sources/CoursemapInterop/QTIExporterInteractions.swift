@@ -93,11 +93,90 @@ extension QTIItemWriter {
             if image == nil { warn("a drawing without a picture is written with an empty canvas <object>") }
             body.append(.element("drawingInteraction", [("responseIdentifier", "RESPONSE")], [object(picture)]))
             interactionTypes.append("drawingInteraction")
-        case .composite:
-            warn("an item of several parts is exported as its text only (Coursemap does not write several interactions into one QTI item yet)")
-            body.append(stem(classes: "\(QTIClass.stem) \(QTIClass.description)"))
+        case let .composite(parts):
+            composite(parts)
         default:
             body.append(stem(classes: "\(QTIClass.stem) \(QTIClass.description)"))
+        }
+    }
+
+    /// Each part written as an item of its own, its response identifiers prefixed `P<n>_`, one after the other
+    /// (its lead before its interaction); SCORE adds up the parts: a share of the score for each part answered
+    /// as its correct response, or its mapped value.
+    private mutating func composite(_ parts: [ItemPart]) {
+        body.append(stem())
+        let share = item.score > 0 && !parts.isEmpty ? item.score / Double(parts.count) : 1
+        var rules: [QTINode] = []
+        for (index, part) in parts.enumerated() {
+            let prefix = "P\(index + 1)_"
+            let partItem = ExerciseItem(id: "\(item.id)-p\(index + 1)", usage: item.usage, score: share, stem: part.lead, body: part.body, location: item.location)
+            var writer = QTIItemWriter(item: partItem, identifier: identifier)
+            _ = writer.write()
+            diagnostics += writer.diagnostics
+            interactionTypes += writer.interactionTypes
+            // The part's body without Coursemap's metadata block; its lead (the part's stem) becomes the prompt of
+            // its interaction when it is inline text (QTI prompts hold inline content only), else stays before it.
+            body += Self.leadAsPrompt(Array(writer.body.dropFirst()), lead: part.lead).map { Self.prefixed($0, prefix) }
+            for declaration in writer.declarations {
+                let renamed = Self.prefixed(declaration, prefix)
+                declarations.append(renamed)
+                guard case let .element(_, attributes, children, _) = renamed,
+                    let response = attributes.first(where: { $0.0 == "identifier" })?.1
+                else { continue }
+                let names = children.compactMap { child -> String? in
+                    if case let .element(name, _, _, _) = child { return name }
+                    return nil
+                }
+                let variable = QTINode.element("variable", [("identifier", response)])
+                if names.contains("areaMapping") {
+                    rules.append(Self.addToScore(.element("mapResponsePoint", [("identifier", response)])))
+                } else if names.contains("mapping") {
+                    rules.append(Self.addToScore(.element("mapResponse", [("identifier", response)])))
+                } else if names.contains("correctResponse") {
+                    rules.append(.element("responseCondition", [], [
+                        .element("responseIf", [], [
+                            .element("match", [], [variable, .element("correct", [("identifier", response)])]),
+                            Self.addToScore(.leaf("baseValue", [("baseType", "float")], QTIText.number(share))),
+                        ])
+                    ]))
+                }
+            }
+        }
+        processing = rules.isEmpty ? nil : .element("responseProcessing", [], rules)
+    }
+
+    /// `[stem div, block interaction]` made `[interaction with the stem's content as its prompt]`.
+    static func leadAsPrompt(_ nodes: [QTINode], lead: RichText) -> [QTINode] {
+        let blocks = ["<p", "<div", "<ul", "<ol", "<table", "<pre", "<h", "<blockquote", "<dl", "<hr"]
+        guard nodes.count == 2, !blocks.contains(where: lead.html.contains),
+            case let .element(divName, divAttributes, promptContent, _) = nodes[0], divName == "div",
+            divAttributes.contains(where: { $0.0 == "class" && $0.1 == QTIClass.stem }),
+            case let .element(name, attributes, children, compact) = nodes[1],
+            ["choiceInteraction", "orderInteraction", "matchInteraction", "associateInteraction", "sliderInteraction", "hotspotInteraction",
+             "selectPointInteraction", "graphicOrderInteraction", "graphicGapMatchInteraction", "graphicAssociateInteraction",
+             "uploadInteraction", "drawingInteraction", "extendedTextInteraction"].contains(name)
+        else { return nodes }
+        if promptContent.isEmpty { return [nodes[1]] }
+        return [.element(name: name, attributes: attributes, children: [.compact("prompt", [], promptContent)] + children, compact: compact)]
+    }
+
+    private static func addToScore(_ value: QTINode) -> QTINode {
+        .element("setOutcomeValue", [("identifier", "SCORE")], [
+            .element("sum", [], [.element("variable", [("identifier", "SCORE")]), value])
+        ])
+    }
+
+    /// `node` with every response identifier (`RESPONSE`, `RESPONSE_2` …) prefixed.
+    static func prefixed(_ node: QTINode, _ prefix: String) -> QTINode {
+        switch node {
+        case .text: return node
+        case let .element(name, attributes, children, compact):
+            let renamed = attributes.map { key, value -> (String, String) in
+                let names: Set<String> = ["identifier", "responseIdentifier"]
+                guard names.contains(key), value == "RESPONSE" || value.hasPrefix("RESPONSE_") else { return (key, value) }
+                return (key, prefix + value)
+            }
+            return .element(name: name, attributes: renamed, children: children.map { prefixed($0, prefix) }, compact: compact)
         }
     }
 

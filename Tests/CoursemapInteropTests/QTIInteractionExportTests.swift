@@ -93,6 +93,30 @@ struct QTIInteractionExportTests {
         }
     }
 
+    @Test("an item of several parts is written with one prefixed response per part, validates, and imports back")
+    func composite() throws {
+        let original = try #require(try QTITestSupport.importText(QTIInteractionSamples.composite, file: "exercises/qti/inline.xml").item)
+        let bank = ExerciseBank(
+            id: "parts", title: LocalizedText(zh: "组合"), source: .qti, sections: [ExerciseSection(items: [original])],
+            location: SourceLocation(file: "exercises/qti/bank.yml"))
+        let (files, diagnostics) = QTIExporter.export(bank)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let text = try #require(files["items/\(original.id).xml"])
+        #expect(try Self.schemaProblems(text, name: "composite.xml") == nil)
+        #expect(text.contains("responseIdentifier=\"P1_RESPONSE\""))
+        #expect(text.contains("<correct identifier=\"P2_RESPONSE\"/>"))
+        let path = "exercises/out/items/\(original.id).xml"
+        let back = try #require(QTIImporter.importItem(try QTITestSupport.parse(text, file: path), file: path).item)
+        guard case let .composite(a) = original.body, case let .composite(b) = back.body else {
+            Issue.record("came back as \(back.body)")
+            return
+        }
+        #expect(b.map(\.lead) == a.map(\.lead))
+        #expect(b.map(\.body.kind) == a.map(\.body.kind))
+        #expect(QTITestSupport.choices(b[0].body).map(\.correct) == QTITestSupport.choices(a[0].body).map(\.correct))
+        if case let .hotspot(x) = a[1].body, case let .hotspot(y) = b[1].body { #expect(x.correct == y.correct) }
+    }
+
     @Test("Moodle export leaves these kinds out with a CM311 warning each")
     func moodle() {
         let bank = ExerciseBank(
