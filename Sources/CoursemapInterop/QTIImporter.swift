@@ -6,9 +6,12 @@ import CoursemapXML
 /// Supported interactions: `choiceInteraction` (single, multiple, true/false), `textEntryInteraction` and
 /// `inlineChoiceInteraction` (fill in the blank, or numerical for one float/integer entry),
 /// `gapMatchInteraction` (fill in the blank with options), `extendedTextInteraction` (short answer, or a
-/// practical task written by `QTIExporter`), `orderInteraction`, `matchInteraction`; an item without
-/// interaction is a description when `QTIExporter` marked it so. Anything else is reported (CM311) and
-/// skipped, never guessed at. XHTML in the item body is sanitised (CM312 when something was removed).
+/// practical task written by `QTIExporter`), `orderInteraction`, `matchInteraction`, and the interactions
+/// of `QTITextInteractions.swift` and `QTIGraphicInteractions.swift` (hottext, associate, slider, hotspot,
+/// select point, graphic order / gap match / associate, upload, drawing; a choice without a key is a
+/// survey); an item with several interactions has one part each; an item without interaction is a
+/// description when `QTIExporter` marked it so. Anything else is reported (CM311) and skipped, never
+/// guessed at. XHTML in the item body is sanitised (CM312 when something was removed).
 public enum QTIImporter {
     public static let namespace = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 
