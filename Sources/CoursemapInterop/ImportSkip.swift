@@ -11,7 +11,7 @@ public enum ImportSkip {
     static let strictEnding = "; the item cannot be imported, and interop.strict in coursemap.yml makes that an error"
 
     /// The codes of skip warnings.
-    public static let codes: Set<DiagnosticCode> = [.unsupportedItem, .invalidItem]
+    public static let codes: Set<DiagnosticCode> = [.unsupportedItem, .invalidItem, .invalidGraphic]
 
     /// A skip warning: `message` says what the item is and what is wrong with it.
     public static func warning(_ code: DiagnosticCode, at location: SourceLocation, _ message: String) -> Diagnostic {

@@ -60,6 +60,17 @@ public enum MoodleExporter {
         """
     }
 
+    /// The name of an item kind Moodle has no core question type for, or nil.
+    private static func unexportedKind(_ body: ItemBody) -> String? {
+        switch body {
+        case .hottext, .associate, .slider, .hotspot, .selectPoint, .graphicOrder, .graphicGapMatch, .graphicAssociate,
+            .composite, .survey, .upload, .drawing:
+            return body.kind.name.en ?? body.kind.rawValue
+        default:
+            return nil
+        }
+    }
+
     private static func question(_ item: ExerciseItem, diagnostics: inout [Diagnostic]) -> String {
         let type: String
         var stem = item.stem.html
@@ -70,6 +81,12 @@ public enum MoodleExporter {
             diagnostics.append(.warning(code, at: item.location, "item \(item.id): \(message)"))
         }
 
+        if let missing = unexportedKind(item.body) {
+            diagnostics.append(.warning(
+                .unsupportedItem, at: item.location,
+                "item \(item.id): Moodle has no core question type for \(missing) items; the item is left out of the export"))
+            return ""
+        }
         switch item.body {
         case let .singleChoice(choices):
             type = "multichoice"
@@ -177,6 +194,9 @@ public enum MoodleExporter {
         case .description:
             type = "description"
             score = 0
+        case .hottext, .associate, .slider, .hotspot, .selectPoint, .graphicOrder, .graphicGapMatch, .graphicAssociate,
+            .composite, .survey, .upload, .drawing:
+            return ""
         }
 
         let title = item.title?.zh.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""

@@ -96,12 +96,12 @@ public enum QTIExporter {
 struct QTIItemWriter {
     let item: ExerciseItem
     let identifier: String
-    private(set) var diagnostics: [Diagnostic] = []
-    private(set) var interactionTypes: [String] = []
+    var diagnostics: [Diagnostic] = []
+    var interactionTypes: [String] = []
 
-    private var declarations: [QTINode] = []
-    private var body: [QTINode] = []
-    private var processing: QTINode?
+    var declarations: [QTINode] = []
+    var body: [QTINode] = []
+    var processing: QTINode?
     private var usesFeedback = false
 
     init(item: ExerciseItem, identifier: String) {
@@ -109,7 +109,7 @@ struct QTIItemWriter {
         self.identifier = identifier
     }
 
-    private mutating func warn(_ message: String) {
+    mutating func warn(_ message: String) {
         diagnostics.append(.warning(.invalidItem, at: item.location, "item '\(item.id)': \(message)"))
     }
 
@@ -145,6 +145,8 @@ struct QTIItemWriter {
             practical(task)
         case .description:
             body.append(stem(classes: "\(QTIClass.stem) \(QTIClass.description)"))
+        default:
+            writeMore()
         }
 
         var outcomes: [QTINode] = []
@@ -207,17 +209,17 @@ struct QTIItemWriter {
         return .element("rubricBlock", [("view", "author"), ("class", QTIClass.meta)], fields)
     }
 
-    private func stem(classes: String = QTIClass.stem) -> QTINode {
+    func stem(classes: String = QTIClass.stem) -> QTINode {
         var converter = QTIXHTMLConverter()
         return .compact("div", [("class", classes)], converter.convert(item.stem.html))
     }
 
-    private func rich(_ text: RichText) -> [QTINode] {
+    func rich(_ text: RichText) -> [QTINode] {
         var converter = QTIXHTMLConverter()
         return converter.convert(text.html)
     }
 
-    private static func declaration(
+    static func declaration(
         _ identifier: String, _ cardinality: String, _ baseType: String, correct: [String],
         mapping: [(key: String, value: Double, caseSensitive: Bool)] = []
     ) -> QTINode {
@@ -234,7 +236,7 @@ struct QTIItemWriter {
         return .element("responseDeclaration", [("identifier", identifier), ("cardinality", cardinality), ("baseType", baseType)], children)
     }
 
-    private static func template(_ name: String) -> QTINode {
+    static func template(_ name: String) -> QTINode {
         .element("responseProcessing", [("template", QTIExporter.templates + name)])
     }
 

@@ -6,11 +6,14 @@ import CoursemapXML
 /// Supported interactions: `choiceInteraction` (single, multiple, true/false), `textEntryInteraction` and
 /// `inlineChoiceInteraction` (fill in the blank, or numerical for one float/integer entry),
 /// `gapMatchInteraction` (fill in the blank with options), `extendedTextInteraction` (short answer, or a
-/// practical task written by `QTIExporter`), `orderInteraction`, `matchInteraction`; an item without
-/// interaction is a description when `QTIExporter` marked it so. Anything else is reported (CM311) and
-/// skipped, never guessed at; an item that cannot be answered as written is CM314 and skipped too (both
-/// warnings: `ImportSkip`). XHTML in the item body is sanitised (CM312 when something was removed).
-/// Feedback is placed by `QTIFeedbackRules`; template items are evaluated by `QTITemplateEvaluator`.
+/// practical task written by `QTIExporter`), `orderInteraction`, `matchInteraction`, and the interactions
+/// of `QTITextInteractions.swift` and `QTIGraphicInteractions.swift` (hottext, associate, slider, hotspot,
+/// select point, graphic order / gap match / associate, upload, drawing; a choice without a key is a
+/// survey); an item with several interactions has one part each; an item without interaction is a
+/// description when `QTIExporter` marked it so. Anything else is reported (CM311) and skipped, never
+/// guessed at; an item that cannot be answered as written is CM314 and skipped too (both warnings:
+/// `ImportSkip`). XHTML in the item body is sanitised (CM312 when something was removed). Feedback is
+/// placed by `QTIFeedbackRules`; template items are evaluated by `QTITemplateEvaluator`.
 public enum QTIImporter {
     public static let namespace = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 
@@ -24,10 +27,10 @@ public enum QTIImporter {
     }
 
     /// The interactions Coursemap imports.
-    static let supported: Set<String> = [
+    static let supported: Set<String> = Set([
         "choiceInteraction", "textEntryInteraction", "inlineChoiceInteraction", "gapMatchInteraction",
         "extendedTextInteraction", "orderInteraction", "matchInteraction",
-    ]
+    ]).union(QTIItemReader.moreInteractions)
 }
 
 /// A `responseDeclaration`.
@@ -78,12 +81,12 @@ struct QTIItemReader {
     var diagnostics: [Diagnostic] = []
     private var removed: [String] = []
     private var removalLine: Int?
-    private var declarations: [String: QTIResponseDeclaration] = [:]
+    var declarations: [String: QTIResponseDeclaration] = [:]
     /// responseIdentifier (or gap identifier) → blank number, for the stem's markers.
-    private var blankNumbers: [String: Int] = [:]
-    private var mode: InteractionMode = .prompt
+    var blankNumbers: [String: Int] = [:]
+    var mode: InteractionMode = .prompt
     private var meta: QTIMeta?
-    private var itemName = ""
+    var itemName = ""
     /// Positions (0-based, among the choices shown) of the `fixed` choices of the item's choice interaction.
     private var fixedChoices: [Int] = []
     /// The template variables of the clone Coursemap imports (`QTITemplateEvaluator`), for `printedVariable`.
@@ -92,15 +95,22 @@ struct QTIItemReader {
     private var choiceIdentifiers: [String] = []
     private let keepRemoteImages: Bool
     private var remoteImages: [String] = []
+    /// Pictures of graphic interactions (`ItemImage`s), published with the item.
+    var graphicAssets: [ItemAsset] = []
+    /// hottext identifier → its number in the stem's markers.
+    var hottextNumbers: [String: Int] = [:]
 
     /// How interactions show in the stem.
-    private enum InteractionMode {
+    enum InteractionMode {
         /// Block interactions leave their prompt.
         case prompt
         /// Text entries, inline choices and gaps leave a blank marker.
         case blanks
         /// A numerical entry inside a sentence leaves a visible gap.
         case placeholder
+        /// An item of several parts: block interactions leave nothing (their prompts lead their parts),
+        /// text entries and inline choices leave blank markers.
+        case parts
     }
 
     /// Placeholder characters for blanks while the HTML goes through the sanitizer (private use area).
@@ -114,7 +124,7 @@ struct QTIItemReader {
         self.keepRemoteImages = keepRemoteImages
     }
 
-    private func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line) }
+    func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line) }
 
     private func isQTI(_ element: XMLElement) -> Bool { element.namespace == QTIImporter.namespace }
 
@@ -163,23 +173,12 @@ struct QTIItemReader {
             }
         }
         let families = Self.orderedUnique(interactions.map(Self.family))
-        guard families.count <= 1 else {
-            let list = interactions.map { "<\($0.name)> (line \($0.line))" }.joined(separator: ", ")
-            diagnostics.append(ImportSkip.warning(
-                .unsupportedItem, at: location(interactions.first?.line ?? root.line),
-                "\(itemName) mixes different interactions: \(list); Coursemap imports one kind per item"))
-            return nil
-        }
-        if let family = families.first, family != "fill", interactions.count > 1 {
-            let list = interactions.map { "line \($0.line)" }.joined(separator: ", ")
-            diagnostics.append(ImportSkip.warning(
-                .unsupportedItem, at: location(interactions[1].line),
-                "\(itemName) has \(interactions.count) <\(family)> elements (\(list)); Coursemap imports one per item"))
-            return nil
-        }
 
         let parsedBody: ItemBody?
         switch (families.first, interactions.first) {
+        case _ where families.count > 1 || (families.first != "fill" && interactions.count > 1):
+            // Several interactions: one part each (text entries and inline choices together are one part).
+            parsedBody = readComposite(interactions)
         case (nil, _), (_, nil):
             guard let body, !Self.descendants(of: body, where: { QTIText.classes($0).contains(QTIClass.description) }).isEmpty else {
                 diagnostics.append(ImportSkip.warning(
@@ -196,7 +195,7 @@ struct QTIItemReader {
             case "extendedTextInteraction": parsedBody = readExtendedText(interaction, body: body)
             case "orderInteraction": parsedBody = readOrder(interaction)
             case "matchInteraction": parsedBody = readMatch(interaction)
-            default: parsedBody = nil
+            default: parsedBody = readMore(interaction)
             }
         }
         guard var parsedBody else { return nil }
@@ -250,7 +249,7 @@ struct QTIItemReader {
         return ExerciseItem(
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
             score: score, stem: stem, body: parsedBody,
-            explanation: explanation, feedback: feedback, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
+            explanation: explanation, feedback: feedback, assets: graphicAssets, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
             usageOrigin: usage?.location, shuffleChoices: shuffles, fixedChoices: shuffles ? fixedChoices : [], location: location(root.line))
     }
 
@@ -335,7 +334,7 @@ struct QTIItemReader {
 
     /// An xs:boolean attribute: `true`/`1`, `false`/`0` after white-space collapse; absent is false; any
     /// other value is a warning (CM309) and counts as `invalidMeans`.
-    private mutating func boolean(_ element: XMLElement, _ name: String, invalidMeans: Bool) -> Bool {
+    mutating func boolean(_ element: XMLElement, _ name: String, invalidMeans: Bool) -> Bool {
         guard let raw = element.attributes[name] else { return false }
         switch QTIText.clean(raw) {
         case "true", "1": return true
@@ -411,7 +410,7 @@ struct QTIItemReader {
 
     // MARK: Interactions
 
-    private static func family(_ interaction: XMLElement) -> String {
+    static func family(_ interaction: XMLElement) -> String {
         ["textEntryInteraction", "inlineChoiceInteraction"].contains(interaction.name) ? "fill" : interaction.name
     }
 
@@ -428,7 +427,7 @@ struct QTIItemReader {
     /// The choices the item shows as rendered: a choice with a `templateIdentifier` is left out when its
     /// template condition hides it, or cannot be decided (CM312 says so); a correct choice left out makes
     /// the item unanswerable, which is reported as such.
-    private mutating func shown(_ choices: [XMLElement]) -> [XMLElement] {
+    mutating func shown(_ choices: [XMLElement]) -> [XMLElement] {
         choices.filter { choice in
             guard choice.attributes["templateIdentifier"] != nil else { return true }
             switch QTITemplateCondition.evaluate(choice, in: templateVariables, identifier: choice.attributes["identifier"] ?? "") {
@@ -445,22 +444,22 @@ struct QTIItemReader {
         }
     }
 
-    private mutating func invalid(_ line: Int, _ message: String) -> ItemBody? {
+    mutating func invalid(_ line: Int, _ message: String) -> ItemBody? {
         diagnostics.append(ImportSkip.warning(.invalidItem, at: location(line), "\(itemName): \(message)"))
         return nil
     }
 
-    private func declaration(for interaction: XMLElement) -> QTIResponseDeclaration? {
+    func declaration(for interaction: XMLElement) -> QTIResponseDeclaration? {
         declarations[interaction.attributes["responseIdentifier"] ?? ""]
     }
 
-    private static func label(_ index: Int) -> String {
+    static func label(_ index: Int) -> String {
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ").map(String.init)
         if index < 26 { return letters[index] }
         return label(index / 26 - 1) + letters[index % 26]
     }
 
-    private mutating func readChoice(_ interaction: XMLElement) -> ItemBody? {
+    mutating func readChoice(_ interaction: XMLElement) -> ItemBody? {
         let simple = shown(interaction.all("simpleChoice"))
         fixedChoices = []
         for (index, choice) in simple.enumerated() where boolean(choice, "fixed", invalidMeans: false) { fixedChoices.append(index) }
@@ -468,6 +467,9 @@ struct QTIItemReader {
         choiceIdentifiers = identifiers
         guard !simple.isEmpty else { return invalid(interaction.line, "<choiceInteraction> has no <simpleChoice>") }
         let correct = declaration(for: interaction)?.correct ?? []
+        if correct.isEmpty, declaration(for: interaction)?.mapping.isEmpty ?? true {
+            return readSurvey(interaction, simple)
+        }
         guard !correct.isEmpty else {
             return invalid(interaction.line, "no <correctResponse> for the choice interaction's response '\(interaction.attributes["responseIdentifier"] ?? "")'")
         }
@@ -498,7 +500,7 @@ struct QTIItemReader {
         return maxChoices == 1 ? .singleChoice(choices) : .multipleChoice(choices)
     }
 
-    private mutating func readFill(_ interactions: [XMLElement]) -> ItemBody? {
+    mutating func readFill(_ interactions: [XMLElement]) -> ItemBody? {
         if interactions.count == 1, let entry = interactions.first, entry.name == "textEntryInteraction",
             let declaration = declaration(for: entry), ["float", "integer"].contains(declaration.baseType)
         {
@@ -582,7 +584,7 @@ struct QTIItemReader {
         return .numerical(answers)
     }
 
-    private mutating func readGapMatch(_ interaction: XMLElement) -> ItemBody? {
+    mutating func readGapMatch(_ interaction: XMLElement) -> ItemBody? {
         mode = .blanks
         let gapTexts = shown(interaction.all("gapText")).map { (QTIText.clean($0.attributes["identifier"] ?? ""), QTIText.clean($0.text)) }
         let gaps = Self.descendants(of: interaction) { $0.name == "gap" }.map { QTIText.clean($0.attributes["identifier"] ?? "") }
@@ -609,7 +611,7 @@ struct QTIItemReader {
         return .fillBlank(blanks)
     }
 
-    private mutating func readExtendedText(_ interaction: XMLElement, body: XMLElement?) -> ItemBody? {
+    mutating func readExtendedText(_ interaction: XMLElement, body: XMLElement?) -> ItemBody? {
         guard let body else { return nil }
         if let scenario = Self.descendants(of: body, where: { QTIText.classes($0).contains(QTIClass.scenario) }).first {
             return .practical(readPractical(body, scenario: scenario))
@@ -668,7 +670,7 @@ struct QTIItemReader {
             deliverable: part(QTIClass.deliverable).map { rich($0.children, line: $0.line) } ?? .empty, rubric: rubric)
     }
 
-    private mutating func readOrder(_ interaction: XMLElement) -> ItemBody? {
+    mutating func readOrder(_ interaction: XMLElement) -> ItemBody? {
         let simple = shown(interaction.all("simpleChoice"))
         fixedChoices = []
         for (index, choice) in simple.enumerated() where boolean(choice, "fixed", invalidMeans: false) { fixedChoices.append(index) }
@@ -684,7 +686,7 @@ struct QTIItemReader {
         return .ordering(steps)
     }
 
-    private mutating func readMatch(_ interaction: XMLElement) -> ItemBody? {
+    mutating func readMatch(_ interaction: XMLElement) -> ItemBody? {
         let sets = interaction.all("simpleMatchSet")
         guard sets.count == 2 else { return invalid(interaction.line, "<matchInteraction> needs two <simpleMatchSet>s (it has \(sets.count))") }
         func choices(_ set: XMLElement) -> [String: XMLElement] {
@@ -733,7 +735,7 @@ struct QTIItemReader {
     // MARK: XHTML → sanitised HTML
 
     /// Serialises QTI XHTML to HTML, sanitises it, and tidies white space.
-    private mutating func rich(_ nodes: [XMLNodeContent], line: Int, blanksAllowed: Bool = false) -> RichText {
+    mutating func rich(_ nodes: [XMLNodeContent], line: Int, blanksAllowed: Bool = false) -> RichText {
         let raw = html(nodes, inPre: false)
         let result = HTMLSanitizer.sanitize(raw, keepRemoteImages: keepRemoteImages)
         for source in result.remoteImages where !remoteImages.contains(source) { remoteImages.append(source) }
@@ -741,7 +743,7 @@ struct QTIItemReader {
             for item in result.removed where !removed.contains(item) { removed.append(item) }
             if removalLine == nil { removalLine = line }
         }
-        var text = Self.tidy(result.html)
+        var text = Self.hottextMarks(Self.tidy(result.html), kept: blanksAllowed)
         if blanksAllowed {
             text = Self.replaceBlankTokens(text)
         } else {
@@ -750,12 +752,12 @@ struct QTIItemReader {
         return RichText(html: text)
     }
 
-    private mutating func html(_ nodes: [XMLNodeContent], inPre: Bool) -> String {
+    mutating func html(_ nodes: [XMLNodeContent], inPre: Bool) -> String {
         var out = ""
         for node in nodes {
             switch node {
             case let .text(text):
-                let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != Self.blankOpen && $0 != Self.blankClose }))
+                let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != Self.blankOpen && $0 != Self.blankClose && !Self.isHottextMark($0) }))
                 out += HTMLText.escape(inPre ? clean : QTIText.collapse(clean))
             case let .element(element):
                 out += html(element, inPre: inPre)
@@ -776,16 +778,18 @@ struct QTIItemReader {
         guard isQTI(element) else { return generic(element, inPre: inPre) }
         switch element.name {
         case "choiceInteraction", "orderInteraction", "matchInteraction", "extendedTextInteraction":
-            return prompt(element)
+            return mode == .parts ? "" : prompt(element)
+        case _ where Self.moreInteractions.contains(element.name) || element.name == "hottext":
+            return moreHTML(element, inPre: inPre)
         case "gapMatchInteraction":
             let content = element.children.filter {
                 if case let .element(child) = $0 { return !["prompt", "gapText", "gapImg"].contains(child.name) }
                 return true
             }
-            return prompt(element) + html(content, inPre: inPre)
+            return mode == .parts ? "" : prompt(element) + html(content, inPre: inPre)
         case "textEntryInteraction", "inlineChoiceInteraction":
             switch mode {
-            case .blanks:
+            case .blanks, .parts:
                 return blankToken(element.attributes["responseIdentifier"] ?? "")
             case .placeholder:
                 return "____"
@@ -831,7 +835,7 @@ struct QTIItemReader {
         }
     }
 
-    private mutating func prompt(_ interaction: XMLElement) -> String {
+    mutating func prompt(_ interaction: XMLElement) -> String {
         guard let prompt = interaction.first("prompt") else { return "" }
         let blockNames: Set<String> = ["p", "div", "ul", "ol", "dl", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr"]
         let content = html(prompt.children, inPre: false)
@@ -957,7 +961,7 @@ struct QTIItemReader {
         return nil
     }
 
-    private static func orderedUnique(_ values: [String]) -> [String] {
+    static func orderedUnique(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert($0).inserted }
     }

@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case invalidTimestamp = "CM325"
     case activeFile = "CM326"
     case emptyBank = "CM327"
+    case invalidGraphic = "CM329"
 
     // References and identity
     case unknownCompetency = "CM401"
@@ -137,6 +138,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .invalidTimestamp: return "transcript time code out of order or beyond the duration"
         case .activeFile: return "file a browser would run (HTML, SVG, XML, script) not published"
         case .emptyBank: return "imported bank with no items left, not published"
+        case .invalidGraphic: return "graphic interaction with unusable areas, coordinates or image"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"
         case .duplicateID: return "id used twice"

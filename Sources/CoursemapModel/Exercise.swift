@@ -175,6 +175,21 @@ public enum ItemKind: String, Hashable, Sendable, Codable, CaseIterable {
     case practical
     /// Text without a question (Moodle's "description"): shown, never scored.
     case description
+    case hottext
+    case associate
+    case slider
+    case hotspot
+    case selectPoint = "selectpoint"
+    case graphicOrder = "graphicorder"
+    case graphicGapMatch = "graphicgapmatch"
+    case graphicAssociate = "graphicassociate"
+    /// Several interactions in one item.
+    case composite
+    /// A poll or Likert scale: shown, never graded.
+    case survey
+    /// Teacher-marked: a file to hand in, or a drawing.
+    case upload
+    case drawing
 
     public var name: LocalizedText {
         switch self {
@@ -188,6 +203,18 @@ public enum ItemKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .numerical: return LocalizedText(zh: "计算题", en: "Numerical")
         case .practical: return LocalizedText(zh: "实训任务", en: "Practical task")
         case .description: return LocalizedText(zh: "说明", en: "Description")
+        case .hottext: return LocalizedText(zh: "文中选词题", en: "Select in text")
+        case .associate: return LocalizedText(zh: "配对题", en: "Associate")
+        case .slider: return LocalizedText(zh: "滑块题", en: "Slider")
+        case .hotspot: return LocalizedText(zh: "图中选区题", en: "Hotspot")
+        case .selectPoint: return LocalizedText(zh: "图中选点题", en: "Select a point")
+        case .graphicOrder: return LocalizedText(zh: "图中排序题", en: "Order on an image")
+        case .graphicGapMatch: return LocalizedText(zh: "图中拖放题", en: "Place on an image")
+        case .graphicAssociate: return LocalizedText(zh: "图中连线题", en: "Connect on an image")
+        case .composite: return LocalizedText(zh: "组合题", en: "Several parts")
+        case .survey: return LocalizedText(zh: "调查题", en: "Survey")
+        case .upload: return LocalizedText(zh: "上传题", en: "File upload")
+        case .drawing: return LocalizedText(zh: "绘图题", en: "Drawing")
         }
     }
 }
@@ -214,6 +241,20 @@ public enum ItemBody: Hashable, Sendable, Codable {
     case numerical([NumericAnswer])
     case practical(PracticalTask)
     case description
+    case hottext(HottextTask)
+    case associate(AssociateTask)
+    case slider(SliderTask)
+    case hotspot(HotspotTask)
+    case selectPoint(SelectPointTask)
+    case graphicOrder(GraphicOrderTask)
+    case graphicGapMatch(GraphicGapMatchTask)
+    case graphicAssociate(GraphicAssociateTask)
+    /// Several interactions, each with the text that leads to it (the item's stem comes first).
+    case composite([ItemPart])
+    case survey(SurveyTask)
+    /// Teacher-marked: a file handed in; a drawing (on `image` when the source gives one).
+    case upload
+    case drawing(ItemImage?)
 
     public var kind: ItemKind {
         switch self {
@@ -227,6 +268,18 @@ public enum ItemBody: Hashable, Sendable, Codable {
         case .numerical: return .numerical
         case .practical: return .practical
         case .description: return .description
+        case .hottext: return .hottext
+        case .associate: return .associate
+        case .slider: return .slider
+        case .hotspot: return .hotspot
+        case .selectPoint: return .selectPoint
+        case .graphicOrder: return .graphicOrder
+        case .graphicGapMatch: return .graphicGapMatch
+        case .graphicAssociate: return .graphicAssociate
+        case .composite: return .composite
+        case .survey: return .survey
+        case .upload: return .upload
+        case .drawing: return .drawing
         }
     }
 }

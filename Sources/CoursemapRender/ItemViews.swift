@@ -151,6 +151,11 @@ struct ItemView: Sendable, Encodable {
     let matchOptions: [MatchOption]
     let orderSteps: [OrderStepView]
     let practical: PracticalView?
+    /// Hottext, associate, slider, graphic and teacher-marked items (`InteractionViews.swift`).
+    let interaction: InteractionView?
+    let isSurvey: Bool
+    /// The parts of an item with several interactions.
+    let parts: [PartView]
     /// Present when answers may be shown: practice items, and every item in the teacher edition.
     let answer: AnswerView?
     /// JSON for the self-check script (practice items only).

@@ -124,6 +124,7 @@ extension PageBuilder {
         var matchOptions: [MatchOption] = []
         var orderSteps: [OrderStepView] = []
         var practical: PracticalView?
+        var parts: [PartView] = []
         switch item.body {
         case let .singleChoice(list), let .multipleChoice(list):
             let type = item.kind == .singleChoice ? "radio" : "checkbox"
@@ -171,7 +172,17 @@ extension PageBuilder {
                         maxPoints: Self.amount(criterion.maxPoints))
                 },
                 levelCount: task.rubric.map(\.levels.count).max() ?? 1, maxPoints: Self.hours(task.rubric.map { Hundredths.of($0.maxPoints) }.sum()))
-        case .shortAnswer, .description:
+        case let .survey(task):
+            choices = task.choices.enumerated().map { index, text in
+                let label = Self.positionLabel(index)
+                return ChoiceView(label: label, value: label, html: Self.phrasing(text.html), inputType: task.multiple ? "checkbox" : "radio", correct: false)
+            }
+        case let .composite(list):
+            parts = list.enumerated().map { index, part in
+                PartView(partNumber: index + 1, lead: part.lead.html, view: itemView(partItem(item, part, index), bank: bank, number: index + 1, from: page))
+            }
+        case .shortAnswer, .description, .hottext, .associate, .slider, .hotspot, .selectPoint, .graphicOrder, .graphicGapMatch,
+            .graphicAssociate, .upload, .drawing:
             break
         }
         let summary = reveal ? answerSummary(item, bank: bank.id) : nil
@@ -184,11 +195,12 @@ extension PageBuilder {
             inputName: inputName, kind: item.kind.rawValue, kindName: plain(item.kind.name), usage: item.usage.rawValue,
             usageLabel: item.usage == .exam ? ui.exam : ui.practice, itemDifficulty: item.difficulty.map { plain($0.name) },
             score: Self.amount(item.score), itemTitle: item.title.map(plain), stem: item.stem.html,
-            isChoice: item.kind == .singleChoice || item.kind == .multipleChoice || item.kind == .trueFalse,
+            isChoice: item.kind == .singleChoice || item.kind == .multipleChoice || item.kind == .trueFalse || item.kind == .survey,
             isTrueFalse: item.kind == .trueFalse, isFill: item.kind == .fillBlank || item.kind == .numerical,
             isNumerical: item.kind == .numerical, isMatching: item.kind == .matching, isOrdering: item.kind == .ordering,
             isShort: item.kind == .shortAnswer, isPractical: item.kind == .practical, choices: choices, blanks: blanks,
             matchRows: matchRows, matchOptions: matchOptions, orderSteps: orderSteps, practical: practical,
+            interaction: interactionView(item, root: root), isSurvey: item.kind == .survey, parts: parts,
             answer: (summary != nil || explanation != nil)
                 ? AnswerView(hasSummary: summary != nil, summary: summary ?? AnswerSummary(), explanation: explanation) : nil,
             answerKey: key,
@@ -229,13 +241,24 @@ extension PageBuilder {
             return AnswerSummary(pairs: pairs.map { AnswerSummary.Pair(left: $0.left.html, right: $0.right.html) })
         case let .ordering(steps):
             return AnswerSummary(steps: steps.map(\.html))
-        case .practical, .description:
+        case .practical, .description, .survey:
             return nil
+        default:
+            return interactionSummary(item)
         }
     }
 
     /// The JSON the self-check script compares answers with. Only ever built for practice items.
     func answerKey(_ item: ExerciseItem, bank: String) -> String? {
+        guard let key = answerKeyValue(item, bank: bank) else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(key)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The self-check key of `item`, or nil when it has none (ungraded kinds, and an item of several parts
+    /// none of which is graded).
+    func answerKeyValue(_ item: ExerciseItem, bank: String) -> AnswerKey? {
         let key: AnswerKey
         let seed = Self.orderSeed(item, bank: bank)
         switch item.body {
@@ -260,12 +283,19 @@ extension PageBuilder {
             let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: seed)
             // For each displayed step, its position in the correct order.
             key = AnswerKey(type: "positions", positions: order.map { $0 + 1 })
-        case .shortAnswer, .practical, .description:
+        case .shortAnswer, .practical, .description, .survey, .upload, .drawing:
             return nil
+        case let .composite(list):
+            let keys = list.enumerated().compactMap { index, part in
+                answerKeyValue(partItem(item, part, index), bank: bank).map { AnswerKey.PartKey(part: index + 1, key: $0) }
+            }
+            guard !keys.isEmpty else { return nil }
+            key = AnswerKey(type: "parts", parts: keys)
+        default:
+            guard let own = interactionKey(item) else { return nil }
+            key = own
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(key)).map { String(decoding: $0, as: UTF8.self) }
+        return key
     }
 
     /// The choices of a choice item in display order, each with the label shown. Choices keep their written
@@ -375,6 +405,23 @@ struct AnswerKey: Encodable {
     var blanks: [BlankKey]? = nil
     var numbers: [NumberKey]? = nil
     var positions: [Int]? = nil
+    /// Unordered pairs of displayed numbers (associate, graphic associate).
+    var pairs: [[Int]]? = nil
+    /// Select point: the areas a point is right in, and how many points are asked for.
+    var areas: [AreaKey]? = nil
+    var count: Int? = nil
+    var parts: [PartKey]? = nil
+
+    struct AreaKey: Encodable {
+        var shape: String
+        var coords: [Double]
+    }
+
+    /// A part's key; its controls are inside `.item-part[data-part=part]`.
+    struct PartKey: Encodable {
+        var part: Int
+        var key: AnswerKey
+    }
 }
 
 /// A fixed, content-derived shuffle: the same item always shows its options in the same order, and never

@@ -82,6 +82,7 @@ final class PageBuilder: Sendable {
             lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
             stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
+            interactionsScript: root + shared + SitePaths.interactionsScript,
             mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin),
             canonical: program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) },
             switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,

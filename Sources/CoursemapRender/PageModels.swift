@@ -17,6 +17,8 @@ struct Chrome: Sendable, Encodable {
     let pageTitle: String
     let stylesheet: String
     let script: String
+    /// The interactions' graders and widgets, loaded before `script`.
+    let interactionsScript: String
     let mediaScript: String
     /// The base URL's origin (`https://host[:port]`) on a page whose links are absolute (the 404 page), for
     /// its Content-Security-Policy; `nil` elsewhere, where everything comes from `'self'`.

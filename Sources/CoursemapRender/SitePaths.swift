@@ -12,6 +12,7 @@ enum SitePaths {
     static let banks = "banks/index.html"
     static let selfCheckScript = "assets/selfcheck.js"
     static let mediaScript = "assets/media.js"
+    static let interactionsScript = "assets/interactions.js"
     static let library = "resources/index.html"
     static let notFound = "404.html"
     static let search = "search.html"

@@ -80,6 +80,14 @@ struct UIStrings: Sendable, Codable {
     let blank: String
     let chooseOption: String
     let position: String
+    let area: String
+    let teacherMarked: String
+    let surveyNote: String
+    let pair: String
+    let pointX: String
+    let pointY: String
+    let sliderValue: String
+    let part: String
     let scenario: String
     let steps: String
     let datasets: String

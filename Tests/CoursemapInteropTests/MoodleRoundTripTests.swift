@@ -144,7 +144,9 @@ struct MoodleRoundTripTests {
         #expect(imported.bank.source == .moodle)
         #expect(imported.bank.sections.map { $0.title?.zh } == ["客观题", "主观题/实训"])
         #expect(imported.items.map(\.id) == Self.items.map(\.id))
-        #expect(Set(imported.items.map(\.kind)) == Set(ItemKind.allCases))
+        // Every kind Moodle has a core question type for (QTIInteractionExportTests: the others are left out).
+        let moodleKinds: Set<ItemKind> = [.singleChoice, .multipleChoice, .trueFalse, .fillBlank, .shortAnswer, .matching, .ordering, .numerical, .practical, .description]
+        #expect(Set(imported.items.map(\.kind)) == moodleKinds)
         #expect(xml.contains("<text>$course$/店铺运营基础</text>"))
         #expect(xml.contains("<text>$course$/店铺运营基础/客观题</text>"))
         #expect(xml.contains("<text>$course$/店铺运营基础/主观题//实训</text>"))  // '/' in a name is doubled

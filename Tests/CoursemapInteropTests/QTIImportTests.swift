@@ -164,28 +164,28 @@ struct QTIImportProblemTests {
     }
 
     @Test("an unsupported interaction is a CM311 warning naming it and its line; the item is skipped")
-    func slider() throws {
+    func unsupported() throws {
         let text = QTITestSupport.item(
-            declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="integer"><correctResponse><value>7</value></correctResponse></responseDeclaration>"#,
+            declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="point"/>"#,
             body: """
-                <p>How many continents are there?</p>
-                <sliderInteraction responseIdentifier="RESPONSE" lowerBound="0" upperBound="10" step="1"/>
+                <p>Put the label on the map.</p>
+                <positionObjectStage><object data="map.png" type="image/png" width="100" height="100"/><positionObjectInteraction responseIdentifier="RESPONSE" maxChoices="1"><object data="pin.png" type="image/png" width="10" height="10"/></positionObjectInteraction></positionObjectStage>
                 """)
         let (item, diagnostics) = try QTITestSupport.importText(text)
         #expect(item == nil)
-        let line = Self.line(of: "<sliderInteraction", in: text)
+        let line = Self.line(of: "<positionObjectInteraction", in: text)
         let warning = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(warning.code == .unsupportedItem)
         #expect(warning.severity == .warning)
-        #expect(warning.message.contains("sliderInteraction"))
+        #expect(warning.message.contains("positionObjectInteraction"))
         #expect(warning.message.contains("line \(line)"))
         #expect(warning.location == SourceLocation(file: "banks/qti/inline.xml", line: line))
     }
 
-    @Test("hotspot, upload and drawing interactions are each reported")
+    @Test("media, custom and end-attempt interactions are each reported")
     func others() throws {
-        for name in ["hotspotInteraction", "uploadInteraction", "drawingInteraction", "associateInteraction", "graphicOrderInteraction"] {
+        for name in ["mediaInteraction", "customInteraction", "endAttemptInteraction"] {
             let text = QTITestSupport.item(body: "<div><\(name) responseIdentifier=\"RESPONSE\"/></div>")
             let (item, diagnostics) = try QTITestSupport.importText(text)
             #expect(item == nil)
@@ -194,7 +194,7 @@ struct QTIImportProblemTests {
         }
     }
 
-    @Test("different interaction kinds in one item are CM311; the item is skipped")
+    @Test("different interaction kinds in one item make an item of several parts, each led by its prompt")
     func mixed() throws {
         let text = QTITestSupport.item(
             declarations: #"<responseDeclaration identifier="R1" cardinality="single" baseType="identifier"><correctResponse><value>A</value></correctResponse></responseDeclaration><responseDeclaration identifier="R2" cardinality="ordered" baseType="identifier"><correctResponse><value>X</value><value>Y</value></correctResponse></responseDeclaration>"#,
@@ -203,11 +203,14 @@ struct QTIImportProblemTests {
                 <orderInteraction responseIdentifier="R2"><simpleChoice identifier="X">x</simpleChoice><simpleChoice identifier="Y">y</simpleChoice></orderInteraction>
                 """)
         let (item, diagnostics) = try QTITestSupport.importText(text)
-        #expect(item == nil)
-        #expect(diagnostics.map(\.code) == [.unsupportedItem])
-        #expect(diagnostics.first?.message.contains("choiceInteraction") == true)
-        #expect(diagnostics.first?.message.contains("orderInteraction") == true)
-        #expect(diagnostics.first?.message.contains("line \(Self.line(of: "<orderInteraction", in: text))") == true)
+        #expect(diagnostics.isEmpty)
+        guard case let .composite(parts)? = item?.body else {
+            Issue.record("expected an item of several parts, got \(String(describing: item?.body))")
+            return
+        }
+        #expect(parts.count == 2)
+        #expect(parts.first?.body.kind == .singleChoice)
+        #expect(parts.last?.body == .ordering([RichText(html: "x"), RichText(html: "y")]))
     }
 
     @Test("an item without interaction (and without the description marker) is CM311")
@@ -246,15 +249,13 @@ struct QTIImportProblemTests {
         }
     }
 
-    @Test("a missing correct response, or one that matches no choice, is CM314")
+    @Test("a correct response that matches no choice is CM314; a choice without any key is a survey")
     func invalidCorrectResponse() throws {
         let choices = #"<choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><simpleChoice identifier="A">a</simpleChoice><simpleChoice identifier="B">b</simpleChoice></choiceInteraction>"#
         let missing = try QTITestSupport.importText(QTITestSupport.item(
             declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"/>"#, body: choices))
-        #expect(missing.item == nil)
-        #expect(missing.diagnostics.map(\.code) == [.invalidItem])
-        #expect(missing.diagnostics.first?.severity == .warning)
-        #expect(missing.diagnostics.first?.message.hasSuffix(ImportSkip.ending) == true)
+        #expect(missing.item?.body == .survey(SurveyTask(choices: [RichText(html: "a"), RichText(html: "b")], multiple: false)))
+        #expect(missing.diagnostics.isEmpty)
 
         let unmatched = try QTITestSupport.importText(QTITestSupport.item(
             declarations: #"<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>Z</value></correctResponse></responseDeclaration>"#,

@@ -78,7 +78,8 @@ enum QTITestSupport {
                 deliverable: normalise(task.deliverable),
                 rubric: task.rubric.map { criterion in
                     RubricCriterion(name: normalise(criterion.name), levels: criterion.levels.map { RubricLevel(points: $0.points, description: normalise($0.description)) })
-                }))
+                }))        default:
+            return body
         }
     }
 

@@ -176,6 +176,8 @@ enum ExamKeys {
                 rubric: [RubricCriterion(name: RichText(html: "完整"), levels: [RubricLevel(points: 10, description: RichText(html: "好"))])]))
         case .description:
             body = .description
+        default:
+            body = interactionBody(kind, using: &random)
         }
         let stem = kind == .fillBlank
             ? RichText(html: "<p>指标 <span class=\"blank\" data-blank=\"1\"></span> 与 <span class=\"blank\" data-blank=\"2\"></span></p>")
@@ -187,6 +189,66 @@ enum ExamKeys {
             feedback: itemFeedback.isEmpty ? nil : itemFeedback,
             assesses: [AssessmentClaim(competency: CompetencyID(parsing: "cert:中级:1.1.1")!, location: SourceLocation(file: "exercises/exam.xml"))],
             location: SourceLocation(file: "exercises/exam.xml", line: 2))
+    }
+}
+
+extension ExamKeys {
+    static let image = ItemImage(path: "exercises/images/plan.png", width: 200, height: 100, alternative: "平面图")
+    static let spots = [
+        Hotspot(area: area(.circle, [30, 30, 10])), Hotspot(area: area(.rect, [60, 10, 90, 40])),
+        Hotspot(area: area(.ellipse, [130, 50, 15, 10])), Hotspot(label: "门", area: area(.poly, [160, 60, 190, 60, 175, 90])),
+    ]
+
+    static func area(_ shape: AreaShape, _ coordinates: [Double]) -> ItemArea {
+        guard case let .success(area) = ItemArea.validated(shape: shape, coordinates: coordinates) else { fatalError("bad test area") }
+        return area
+    }
+
+    /// Two random disjoint pairs among four members.
+    static func pairs(using random: inout SplitMix) -> [UnorderedPair] {
+        let order = Array(0..<4).shuffled(using: &random)
+        return [UnorderedPair(order[0], order[1]), UnorderedPair(order[2], order[3])]
+    }
+
+    /// Random keys for the kinds of `InteractionViews`; what a student sees stays fixed.
+    static func interactionBody(_ kind: ItemKind, using random: inout SplitMix) -> ItemBody {
+        switch kind {
+        case .hottext:
+            var flags = words.map { _ in Bool.random(using: &random) }
+            if !flags.contains(true) { flags[0] = true }
+            return .hottext(HottextTask(choices: zip(words, flags).map { HottextChoice(text: RichText(html: $0), correct: $1) }, maxChoices: 0))
+        case .associate:
+            return .associate(AssociateTask(choices: lefts.map { RichText(html: $0) }, pairs: pairs(using: &random)))
+        case .slider:
+            return .slider(SliderTask(lower: 0, upper: 100, step: 5, correct: Double(Int.random(in: 0...20, using: &random) * 5)))
+        case .hotspot:
+            return .hotspot(HotspotTask(image: image, hotspots: spots, correct: [Int.random(in: 0..<4, using: &random)], maxChoices: 1))
+        case .selectPoint:
+            let x = Double(Int.random(in: 20...180, using: &random)), y = Double(Int.random(in: 20...80, using: &random))
+            return .selectPoint(SelectPointTask(image: image, areas: [area(.circle, [x, y, 12])], points: 1))
+        case .graphicOrder:
+            return .graphicOrder(GraphicOrderTask(image: image, hotspots: spots, order: Array(0..<4).shuffled(using: &random)))
+        case .graphicGapMatch:
+            let gaps = [GraphicGap(text: "易碎"), GraphicGap(text: "重物"), GraphicGap(text: "冷藏")]
+            let placement: [Int?] = (0..<4).map { _ in Bool.random(using: &random) ? Int.random(in: 0..<3, using: &random) : nil }
+            return .graphicGapMatch(GraphicGapMatchTask(image: image, hotspots: spots, gaps: gaps, placement: placement))
+        case .graphicAssociate:
+            return .graphicAssociate(GraphicAssociateTask(image: image, hotspots: spots, pairs: pairs(using: &random)))
+        case .composite:
+            return .composite([
+                ItemPart(lead: RichText(html: "第一问"), body: item(.singleChoice, usage: .exam, using: &random).body),
+                ItemPart(lead: RichText(html: "第二问"), body: interactionBody(.hotspot, using: &random)),
+                ItemPart(lead: RichText(html: "第三问"), body: interactionBody(.graphicOrder, using: &random)),
+            ])
+        case .survey:
+            return .survey(SurveyTask(choices: choiceTexts.map { RichText(html: $0) }, multiple: false))
+        case .upload:
+            return .upload
+        case .drawing:
+            return .drawing(image)
+        default:
+            return .description
+        }
     }
 }
 

@@ -36,7 +36,7 @@ struct SiteRendererTests {
             "frameworks/cert/intermediate/2.1.1.html", "frameworks/po/K1.html", "frameworks/po/A1.html",
             "courses/intro/index.html", "courses/intro/01-basics.html", "courses/intro/02-practice.html",
             "coverage/cert/intermediate/index.html", "coverage/cert/intermediate/coverage.json", "coverage/cert/intermediate/coverage.csv", "coverage/po/coverage.csv",
-            "coverage/po/index.html", "coverage/po/coverage.json", "assets/style.css", "assets/selfcheck.js",
+            "coverage/po/index.html", "coverage/po/coverage.json", "assets/style.css", "assets/selfcheck.js", "assets/interactions.js",
             "banks/index.html", "banks/basics/index.html", "assets/media.js", "resources/index.html", "lectures/l1.html",
             "resources/outline.html", "resources/standard.html", "resources/traffic.html",
             "search.html",

@@ -464,10 +464,10 @@ def test_graders_are_open_to_other_scripts_and_composites_grade_their_parts(brow
     open_bank(browser, base, "graded")
     result = browser.execute_script("""
         const container = document.createElement('div');
-        const part0 = document.createElement('div'); part0.className = 'item-part'; part0.dataset.part = '0';
+        const part0 = document.createElement('div'); part0.className = 'item-part'; part0.dataset.part = '1';
         const field = document.createElement('input'); field.type = 'text'; field.name = 'p0'; field.dataset.blank = '1';
         part0.appendChild(field);
-        const part1 = document.createElement('div'); part1.className = 'item-part'; part1.dataset.part = '1';
+        const part1 = document.createElement('div'); part1.className = 'item-part'; part1.dataset.part = '2';
         const hidden = document.createElement('input'); hidden.type = 'hidden'; hidden.name = 'p1'; hidden.value = '';
         part1.appendChild(hidden);
         container.append(part0, part1);
@@ -478,7 +478,8 @@ def test_graders_are_open_to_other_scripts_and_composites_grade_their_parts(brow
           return {correct: input.value === key.value, fraction: input.value === key.value ? 1 : 0, wrong: input.value === key.value ? [] : [input]};
         };
         const key = {type: 'parts', parts: [
-          {type: 'fill', blanks: [{accepted: ['CTR'], caseSensitive: false}]}, {type: 'hidden', value: 'B'}]};
+          {part: 1, key: {type: 'fill', blanks: [{accepted: ['CTR'], caseSensitive: false}]}},
+          {part: 2, key: {type: 'hidden', value: 'B'}}]};
         const grade = window.CoursemapSelfcheck.grade;
         const empty = grade(container, key);
         field.value = 'ctr'; hidden.value = 'B';

@@ -7,7 +7,8 @@
 // Graders: function (container, key) -> null (not answered) | {correct, fraction (0..1), wrong: [Element]}.
 // Built-in graders are below; assets/interactions.js (loaded first) adds its own as
 // window.CoursemapGraders[type]. window.CoursemapSelfcheck.grade(container, key) grades any key, so a
-// composite item ({type: "parts", parts: [...]}, controls in `.item-part[data-part=N]`) grades its parts.
+// composite item ({type: "parts", parts: [{part: N, key: K}, ...]}, controls in `.item-part[data-part=N]`)
+// grades its parts.
 (function () {
   "use strict";
 
@@ -78,10 +79,10 @@
       return { correct: wrong.length === 0, fraction: right / selects.length, wrong: wrong };
     },
     parts: function (container, key) {
-      var results = (key.parts || []).map(function (part, index) {
-        // Part N of the key (0-based) grades the controls inside `.item-part[data-part="N"]`.
-        var scope = container.querySelector('.item-part[data-part="' + index + '"]');
-        return scope ? grade(scope, part) : null;
+      var results = (key.parts || []).map(function (part) {
+        // Each entry {part: N, key: K} grades the controls inside `.item-part[data-part="N"]` with K.
+        var scope = container.querySelector('.item-part[data-part="' + Number(part.part) + '"]');
+        return scope && part.key ? grade(scope, part.key) : null;
       });
       if (results.length === 0 || results.every(function (result) { return result === null; })) return null;
       var wrong = [], sum = 0, right = true;
