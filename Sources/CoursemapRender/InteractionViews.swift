@@ -94,7 +94,7 @@ extension PageBuilder {
             view.hottext = task.choices.enumerated().map { index, choice in
                 ChoiceView(
                     label: String(index + 1), value: String(index + 1), html: Self.phrasing(choice.text.html),
-                    inputType: task.maxChoices == 1 ? "radio" : "checkbox", correct: mark && choice.correct)
+                    inputType: task.maxChoices == 1 ? "radio" : "checkbox", correct: mark && choice.correct, choiceFeedback: nil)
             }
         case let .associate(task):
             view.isAssociate = true
@@ -254,7 +254,7 @@ extension PageBuilder {
     }
 
     /// The answer in words of the kinds this file renders.
-    func interactionSummary(_ item: ExerciseItem) -> AnswerSummary? {
+    func interactionSummary(_ item: ExerciseItem, bank: String) -> AnswerSummary? {
         func spot(_ hotspots: [Hotspot], _ index: Int, order: [Int]) -> String {
             let label = hotspots[index].label
             return "\(ui.area) " + (label.isEmpty ? String((order.firstIndex(of: index) ?? index) + 1) : label)
@@ -290,7 +290,7 @@ extension PageBuilder {
             var summary = AnswerSummary()
             var lines: [String] = []
             for (index, part) in parts.enumerated() {
-                guard let own = answerSummary(partItem(item, part, index)) else { continue }
+                guard let own = answerSummary(partItem(item, part, index), bank: bank) else { continue }
                 var line = own.text.isEmpty ? own.html : HTMLEscaping.escape(own.text, .text)
                 line += own.steps.joined(separator: " → ")
                 line += own.pairs.map { "\($0.left) — \($0.right)" }.joined(separator: "；")

@@ -175,7 +175,7 @@ extension PageBuilder {
         case let .survey(task):
             choices = task.choices.enumerated().map { index, text in
                 let label = Self.positionLabel(index)
-                return ChoiceView(label: label, value: label, html: Self.phrasing(text.html), inputType: task.multiple ? "checkbox" : "radio", correct: false)
+                return ChoiceView(label: label, value: label, html: Self.phrasing(text.html), inputType: task.multiple ? "checkbox" : "radio", correct: false, choiceFeedback: nil)
             }
         case let .composite(list):
             parts = list.enumerated().map { index, part in
@@ -244,7 +244,7 @@ extension PageBuilder {
         case .practical, .description, .survey:
             return nil
         default:
-            return interactionSummary(item)
+            return interactionSummary(item, bank: bank)
         }
     }
 

@@ -241,7 +241,7 @@ struct QTIFeedbackImportTests {
         #expect(skip.location.line == 10)
     }
 
-    @Test("a Likert/survey item without a correct response is skipped with a CM314 warning, not an error")
+    @Test("a Likert/survey item without a correct response is an ungraded survey, with no diagnostic")
     func surveyWithoutKey() throws {
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -259,11 +259,7 @@ struct QTIFeedbackImportTests {
             </assessmentItem>
             """
         let (item, diagnostics) = try QTITestSupport.importText(xml)
-        #expect(item == nil)
-        let skip = try #require(diagnostics.first)
-        #expect(diagnostics.count == 1)
-        #expect(skip.code == .invalidItem && skip.severity == .warning && skip.message.hasSuffix(ImportSkip.ending))
-        #expect(ImportSkip.strict(diagnostics).first?.severity == .error)
-        #expect(ImportSkip.strict(diagnostics).first?.message.contains("interop.strict") == true)
+        #expect(diagnostics.isEmpty)
+        #expect(item?.body == .survey(SurveyTask(choices: ["Not at all", "Somewhat", "Very"].map { RichText(html: $0) }, multiple: false)))
     }
 }

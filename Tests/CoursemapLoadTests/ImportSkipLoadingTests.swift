@@ -6,10 +6,10 @@ import Testing
 /// (CM327) and their sidecars are not called strays; `interop.strict` turns the skips into errors.
 @Suite("Import skips, empty banks and interop.strict")
 struct ImportSkipLoadingTests {
-    /// A Likert item without a correct response (CM314).
+    /// A choice item whose correct response names no choice (CM314). (A choice without any key is a survey.)
     static let survey = """
         <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="likert" title="Likert" adaptive="false" timeDependent="false">
-        <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"/>
+        <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>Z</value></correctResponse></responseDeclaration>
         <itemBody><choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><simpleChoice identifier="A">agree</simpleChoice><simpleChoice identifier="B">disagree</simpleChoice></choiceInteraction></itemBody>
         </assessmentItem>
         """
