@@ -55,7 +55,10 @@ struct Export: ParsableCommand {
             guard let exported = outcome.program.framework(id) else {
                 throw UsageFailure("no framework with id '\(id)' (frameworks: \(outcome.program.frameworks.map(\.id).joined(separator: ", ")))")
             }
-            let text = format == .case ? CASEExporter.export(exported, baseURI: baseURI) : MoodleCompetencyCSV.export(exported)
+            // lastChangeDateTime: the framework's version date, else the content revision's date (never the clock).
+            let text = format == .case
+                ? CASEExporter.export(exported, baseURI: baseURI, revisionDate: outcome.provenance?.buildDate)
+                : MoodleCompetencyCSV.export(exported)
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))
             } catch {

@@ -20,7 +20,9 @@ public enum QTIExporter {
         var diagnostics: [Diagnostic] = []
         var resources: [QTINode] = []
         var used: [String: String] = [:]  // lower-cased file name → item id
+        var references: [[QTITestWriter.Reference]] = []
         for section in bank.sections {
+            references.append([])
             for item in section.items {
                 var name = QTIText.coursemapID(from: item.id)
                 if let first = used[name.lowercased()] {
@@ -38,8 +40,15 @@ public enum QTIExporter {
                 let path = "items/\(name).xml"
                 files[path] = QTIXMLWriter.document(root)
                 resources.append(resource(item, writer: writer, path: path, section: section))
+                references[references.count - 1].append(.init(identifier: writer.identifier, href: path))
             }
         }
+        // The sections, as an assessmentTest that refers to every item (QTI's own way to group items).
+        files[QTITestWriter.path] = QTIXMLWriter.document(QTITestWriter.test(bank, sections: references))
+        let itemResources = references.joined().map { "ITEM-" + $0.identifier }
+        resources.append(.element("resource", [("identifier", "TEST-" + QTIText.coursemapID(from: bank.id)), ("type", "imsqti_test_xmlv2p1"), ("href", QTITestWriter.path)], [
+            .element("file", [("href", QTITestWriter.path)])
+        ] + itemResources.map { .element("dependency", [("identifierref", $0)]) }))
         files["imsmanifest.xml"] = QTIXMLWriter.document(manifest(bank, resources: resources))
         return (files, diagnostics)
     }
@@ -50,7 +59,7 @@ public enum QTIExporter {
         if let course = bank.courseID { bankMetadata.append(.leaf("cm:course", [], course)) }
         return .element("manifest", [
             ("xmlns", contentPackaging), ("xmlns:imsqti", qtiMetadata), ("xmlns:cm", coursemapMetadata), ("xmlns:xsi", xsi),
-            ("xsi:schemaLocation", "\(contentPackaging) http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd"),
+            ("xsi:schemaLocation", "\(contentPackaging) http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd \(qtiMetadata) http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_metadata_v2p1.xsd"),
             ("identifier", "MANIFEST-" + QTIText.coursemapID(from: bank.id)),
         ], [
             .element("metadata", [], [
@@ -171,11 +180,12 @@ struct QTIItemWriter {
                 [("outcomeIdentifier", "FEEDBACK"), ("showHide", "show"), ("identifier", "SOLUTION"), ("title", "解析")],
                 converter.convert(explanation.html)))
         }
-        return .element("assessmentItem", [
+        // Rich text follows HTML's rules; QTI's schema is stricter (inline-only feedbackInline, tbody …).
+        return QTIContentModel.fit(.element("assessmentItem", [
             ("xmlns", QTIImporter.namespace), ("xmlns:xsi", QTIExporter.xsi),
             ("xsi:schemaLocation", QTIExporter.schemaLocation), ("identifier", identifier), ("title", title()),
             ("adaptive", "false"), ("timeDependent", "false"), ("xml:lang", "zh-CN"), ("toolName", "Coursemap"),
-        ], children)
+        ], children))
     }
 
     private func title() -> String {
@@ -254,9 +264,12 @@ struct QTIItemWriter {
             var content = rich(choice.text)
             if let feedback = choice.feedback {
                 usesFeedback = true
+                // feedbackInline holds inline content only: feedback with paragraphs, lists or tables is a feedbackBlock.
+                let nodes = rich(feedback)
+                let isBlock = nodes.contains { QTIContentModel.category(of: $0) != .text && QTIContentModel.category(of: $0) != .inline }
                 content.append(.compact(
-                    "feedbackInline", [("outcomeIdentifier", "FEEDBACK"), ("identifier", identifier), ("showHide", "show")],
-                    rich(feedback)))
+                    isBlock ? "feedbackBlock" : "feedbackInline",
+                    [("outcomeIdentifier", "FEEDBACK"), ("identifier", identifier), ("showHide", "show")], nodes))
             }
             simple.append(.compact("simpleChoice", [("identifier", identifier)], content))
         }
