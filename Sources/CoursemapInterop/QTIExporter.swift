@@ -144,8 +144,8 @@ struct QTIItemWriter {
             fill(blanks)
         case let .shortAnswer(reference, points):
             shortAnswer(reference: reference, points: points)
-        case let .matching(pairs, _):
-            matching(pairs)
+        case let .matching(pairs, distractors):
+            matching(pairs, distractors: distractors)
         case let .ordering(steps):
             ordering(steps)
         case let .numerical(answers):
@@ -394,7 +394,9 @@ struct QTIItemWriter {
         }
     }
 
-    private mutating func matching(_ pairs: [MatchPair]) {
+    /// Right-hand sides several pairs share are one target (its `matchMax` the number of pairs);
+    /// distractors are targets no left item matches.
+    private mutating func matching(_ pairs: [MatchPair], distractors: [RichText]) {
         body.append(stem())
         var rights: [(text: RichText, id: String, uses: Int)] = []
         var correct: [String] = []
@@ -408,6 +410,9 @@ struct QTIItemWriter {
                 rights.append((pair.right, right, 1))
             }
             correct.append("L\(index + 1) \(right)")
+        }
+        for distractor in distractors where !rights.contains(where: { $0.text.html == distractor.html }) {
+            rights.append((distractor, "R\(rights.count + 1)", 1))
         }
         declarations.append(Self.declaration("RESPONSE", "multiple", "directedPair", correct: correct))
         let left = pairs.enumerated().map { index, pair in

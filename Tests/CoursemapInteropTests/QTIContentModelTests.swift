@@ -80,4 +80,18 @@ struct QTIContentModelTests {
         #expect(text.contains(#"<modalFeedback outcomeIdentifier="FEEDBACK" showHide="show" identifier="SOLUTION" title="解析"/>"#))
         #expect(!text.contains("<table"))
     }
+
+    @Test("matching: a shared right-hand side is one target; distractors are targets nothing matches")
+    func matchingTargets() throws {
+        let text = try Self.export(Self.item(.matching([
+            MatchPair(left: RichText(html: "FOB"), right: RichText(html: "船上交货")),
+            MatchPair(left: RichText(html: "FAS"), right: RichText(html: "船上交货")),
+            MatchPair(left: RichText(html: "EXW"), right: RichText(html: "工厂交货")),
+        ], distractors: [RichText(html: "干扰项"), RichText(html: "工厂交货")])))
+        #expect(text.contains(#"<simpleAssociableChoice identifier="R1" matchMax="2">船上交货</simpleAssociableChoice>"#))
+        #expect(text.contains(#"<simpleAssociableChoice identifier="R2" matchMax="1">工厂交货</simpleAssociableChoice>"#))
+        #expect(text.contains(#"<simpleAssociableChoice identifier="R3" matchMax="1">干扰项</simpleAssociableChoice>"#))
+        #expect(!text.contains(#"identifier="R4""#))
+        #expect(text.contains("<value>L1 R1</value>") && text.contains("<value>L2 R1</value>") && text.contains("<value>L3 R2</value>"))
+    }
 }
