@@ -10,6 +10,7 @@ struct QTIPackageRoundTripTests {
     /// What a bank is, for comparison (locations and import keys differ by nature).
     struct Shape: Equatable, CustomStringConvertible {
         var title: LocalizedText
+        var bankDescription: LocalizedText?
         var course: String?
         var sections: [[String]]
         var sectionTitles: [LocalizedText?]
@@ -17,6 +18,7 @@ struct QTIPackageRoundTripTests {
 
         init(_ bank: ExerciseBank) {
             title = bank.title
+            bankDescription = bank.description
             course = bank.courseID
             sections = bank.sections.map { $0.items.map(\.id) }
             sectionTitles = bank.sections.map(\.title)
@@ -39,6 +41,7 @@ struct QTIPackageRoundTripTests {
         let banks = original.program.banks
         #expect(banks.count >= 6)
         #expect(banks.contains { $0.sections.count > 1 && $0.sections.allSatisfy { $0.title != nil } }, "some bank has titled sections")
+        #expect(banks.contains { $0.description != nil }, "some bank has a description")
         for bank in banks {
             let result = BankExport.export(bank, format: .qti)
             #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(bank.id): \(result.diagnostics)")
