@@ -40,7 +40,7 @@ enum QTIContentModel {
     static let inlineElements: Set<String> = [
         "span", "em", "strong", "b", "i", "big", "small", "code", "kbd", "samp", "var", "tt", "cite", "dfn", "abbr",
         "acronym", "sub", "sup", "q", "a", "br", "img", "feedbackInline", "textEntryInteraction",
-        "inlineChoiceInteraction",
+        "inlineChoiceInteraction", "math",
     ]
     static let blockElements: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "div", "blockquote", "ul", "ol", "dl", "table", "hr",

@@ -534,7 +534,7 @@ struct QTIXHTMLConverter {
     /// Left out with everything inside.
     static let dropped: Set<String> = [
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
-        "textarea", "select", "option", "svg", "math", "template", "noscript", "link", "meta", "base", "head",
+        "textarea", "select", "option", "svg", "template", "noscript", "link", "meta", "base", "head",
         "title", "audio", "video", "canvas", "param", "source", "track", "xmp",
     ]
 
@@ -570,6 +570,10 @@ struct QTIXHTMLConverter {
                 } else {
                     strayMarkers.append(number)
                 }
+                continue
+            }
+            if name == "math" || name.hasSuffix(":math") {
+                out.append(QTIMathML.math(node))
                 continue
             }
             if Self.dropped.contains(name) { continue }

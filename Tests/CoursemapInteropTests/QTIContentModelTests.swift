@@ -94,4 +94,19 @@ struct QTIContentModelTests {
         #expect(!text.contains(#"identifier="R4""#))
         #expect(text.contains("<value>L1 R1</value>") && text.contains("<value>L2 R1</value>") && text.contains("<value>L3 R2</value>"))
     }
+
+    @Test("MathML is kept in the MathML namespace, with what MathML 2's schema allows")
+    func mathML() throws {
+        let text = try QTITestSupport.normalise(Self.export(Self.item(.trueFalse(answer: true), stem: """
+            <p>面积 <math display="block" alttext="x²"><msup><mi mathvariant="bold" onclick="x">x</mi><mn>2</mn></msup>            <mo stretchy="false" lspace="9em">+</mo><msup><mi>y</mi></msup><mtr><mtd><mi>z</mi></mtd></mtr>            <mtable><mtr><mtd columnspan="2"><mn>1</mn></mtd></mtr></mtable><mtable><mtr><mi>w</mi></mtr></mtable>            <mi><mrow>内</mrow>嵌</mi><mglyph src="x.png"/></math> 平方米</p>
+            """)))
+        let math = #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block" alttext="x²">"#
+        #expect(text.contains("<p>面积 " + math))
+        #expect(text.contains(#"<msup><mi mathvariant="bold">x</mi><mn>2</mn></msup><mo stretchy="false">+</mo>"#))
+        // A one-child msup, a row outside a table and a table with a cell-less row become mrows.
+        #expect(text.contains("<mrow><mi>y</mi></mrow><mrow><mrow><mi>z</mi></mrow></mrow>"))
+        #expect(text.contains(#"<mtable><mtr><mtd columnspan="2"><mn>1</mn></mtd></mtr></mtable><mrow><mrow><mi>w</mi></mrow></mrow>"#))
+        #expect(text.contains("<mi>内嵌</mi></math> 平方米</p>"))
+        #expect(!text.contains("onclick") && !text.contains("mglyph") && !text.contains("lspace"))
+    }
 }
