@@ -451,7 +451,7 @@ struct QTIItemWriter {
         if !task.datasets.isEmpty {
             body.append(.leaf("h4", [("class", QTIClass.label)], "数据"))
             body.append(.element("ul", [("class", QTIClass.datasets)], task.datasets.map { dataset in
-                var parts: [QTINode] = [.leaf("a", [("href", dataset.path)], dataset.title.zh)]
+                var parts: [QTINode] = [.leaf("a", [("href", QTIText.anyURI(dataset.path))], dataset.title.zh)]
                 if let en = dataset.title.en {
                     parts.append(.text(" / "))
                     parts.append(.leaf("span", [("class", QTIClass.datasetEnglish), ("xml:lang", "en")], en))

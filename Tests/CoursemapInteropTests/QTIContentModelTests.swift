@@ -109,4 +109,12 @@ struct QTIContentModelTests {
         #expect(text.contains("<mi>内嵌</mi></math> 平方米</p>"))
         #expect(!text.contains("onclick") && !text.contains("mglyph") && !text.contains("lspace"))
     }
+
+    @Test("links and image sources are written as valid anyURIs, meaning the same", arguments: [
+        ("a%2", "a%252"), ("%", "%25"), ("a%41b", "a%41b"), ("a#b#c", "a#b%23c"), ("a?b=[1]", "a?b=%5B1%5D"),
+        ("http://[::1]/x?[y]", "http://[::1]/x?%5By%5D"), (" datasets/店铺 数据.csv ", "datasets/店铺 数据.csv"), ("#frag", "#frag"),
+    ])
+    func uris(written: String, expected: String) {
+        #expect(QTIText.anyURI(written) == expected)
+    }
 }

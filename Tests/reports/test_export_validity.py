@@ -120,7 +120,7 @@ ODD_MOODLE = """<?xml version="1.0" encoding="UTF-8"?>
 <quiz>
 <question type="category"><category><text>$course$/怪题/反馈</text></category></question>
 <question type="multichoice"><name><text>feedback-blocks</text></name>
-<questiontext format="html"><text><![CDATA[<p>选一个</p><table><tr><td>无 tbody 的表</td></tr></table><img src="pixel.png" alt="像素">]]></text></questiontext>
+<questiontext format="html"><text><![CDATA[<p>选一个 <a href="notes.pdf#p1#p2">链接</a> <a href="list.pdf?page=[2]">二</a> <a href="a%zz.pdf">三</a></p><table><tr><td>无 tbody 的表</td></tr></table><img src="pixel.png" alt="像素">]]></text></questiontext>
 <generalfeedback format="html"><text><![CDATA[<p>总体反馈</p>]]></text></generalfeedback>
 <single>true</single><shuffleanswers>0</shuffleanswers>
 <answer fraction="100" format="html"><text><![CDATA[<p>对的</p>]]></text><feedback format="html"><text><![CDATA[<p>段落反馈</p><ul><li>列表反馈</li></ul>]]></text></feedback></answer>
