@@ -76,7 +76,8 @@ public enum QTIExporter {
         var qti: [QTINode] = [.leaf("imsqti:timeDependent", [], "false")]
         if writer.interactionTypes.count > 1 { qti.append(.leaf("imsqti:composite", [], "true")) }
         for type in orderedUnique(writer.interactionTypes) { qti.append(.leaf("imsqti:interactionType", [], type)) }
-        qti.append(.leaf("imsqti:feedbackType", [], item.explanation == nil ? "none" : "nonadaptive"))
+        let hasFeedback = item.explanation != nil || writer.usesFeedback || !(item.feedback?.isEmpty ?? true)
+        qti.append(.leaf("imsqti:feedbackType", [], hasFeedback ? "nonadaptive" : "none"))
         qti.append(.leaf("imsqti:solutionAvailable", [], item.explanation == nil ? "false" : "true"))
         qti.append(.leaf("imsqti:toolName", [], "Coursemap"))
 
@@ -111,7 +112,8 @@ struct QTIItemWriter {
     private var declarations: [QTINode] = []
     private var body: [QTINode] = []
     private var processing: QTINode?
-    private var usesFeedback = false
+    /// Whether a choice has feedback of its own.
+    private(set) var usesFeedback = false
 
     init(item: ExerciseItem, identifier: String) {
         self.item = item
@@ -170,9 +172,14 @@ struct QTIItemWriter {
                 [.element("defaultValue", [], [.leaf("value", [], "SOLUTION")])]))
         }
 
+        let feedback = item.feedback ?? ItemFeedback()
+        outcomes += QTIItemFeedbackWriter.outcomes(feedback)
+
         var children = declarations + outcomes
         children.append(.element("itemBody", [], body))
-        if let processing { children.append(processing) }
+        if let processing = QTIItemFeedbackWriter.processing(processing, feedback: feedback, templates: QTIExporter.templates) {
+            children.append(processing)
+        }
         if let explanation = item.explanation {
             var converter = QTIXHTMLConverter()
             children.append(.compact(
@@ -180,6 +187,7 @@ struct QTIItemWriter {
                 [("outcomeIdentifier", "FEEDBACK"), ("showHide", "show"), ("identifier", "SOLUTION"), ("title", "解析")],
                 converter.convert(explanation.html)))
         }
+        children += QTIItemFeedbackWriter.modalFeedbacks(feedback)
         // Rich text follows HTML's rules; QTI's schema is stricter (inline-only feedbackInline, tbody …).
         return QTIContentModel.fit(.element("assessmentItem", [
             ("xmlns", QTIImporter.namespace), ("xmlns:xsi", QTIExporter.xsi),

@@ -117,4 +117,34 @@ struct QTIContentModelTests {
     func uris(written: String, expected: String) {
         #expect(QTIText.anyURI(written) == expected)
     }
+
+    @Test("item feedback: general shows always, correct / partly / incorrect are set after scoring", arguments: [
+        ItemBody.singleChoice([Choice(label: "A", text: RichText(html: "对"), correct: true), Choice(label: "B", text: RichText(html: "错"), correct: false)]),
+        .fillBlank([Blank(accepted: ["甲"])]), .fillBlank([Blank(accepted: ["甲"]), Blank(accepted: ["乙"])]),
+        .numerical([NumericAnswer(value: 2.5, tolerance: 0.1)]), .shortAnswer(reference: nil, points: []),
+    ])
+    func itemFeedback(body: ItemBody) throws {
+        var item = Self.item(body, stem: "<p>题 <span class=\"blank\" data-blank=\"1\"></span><span class=\"blank\" data-blank=\"2\"></span></p>")
+        item.feedback = ItemFeedback(
+            general: RichText(html: "<p>总体</p>"), correct: RichText(html: "对了"), partiallyCorrect: RichText(html: "<ul><li>部分</li></ul>"),
+            incorrect: RichText(html: "错了"))
+        let text = try Self.export(item)
+        #expect(text.contains(#"<outcomeDeclaration identifier="FEEDBACKGENERAL" cardinality="single" baseType="identifier">"#))
+        #expect(text.contains(#"<modalFeedback outcomeIdentifier="FEEDBACKGENERAL" showHide="show" identifier="general" title="反馈"><p>总体</p></modalFeedback>"#))
+        #expect(text.contains(#"<modalFeedback outcomeIdentifier="FEEDBACKMODAL" showHide="show" identifier="correct" title="回答正确">对了</modalFeedback>"#))
+        #expect(text.contains(#"identifier="partially_correct" title="部分正确"><ul><li>部分</li></ul></modalFeedback>"#))
+        #expect(text.contains(#"identifier="incorrect" title="回答错误">错了</modalFeedback>"#))
+        let root = try QTITestSupport.parse(text, file: "x.xml")
+        if case .shortAnswer = body {
+            #expect(root.first("responseProcessing") == nil)
+        } else {
+            let processing = try #require(root.first("responseProcessing"))
+            #expect(processing.attributes["template"] == nil, "templates cannot be extended: written out")
+            #expect(text.contains(#"<setOutcomeValue identifier="FEEDBACKMODAL">"#))
+            #expect(text.contains(#"<baseValue baseType="identifier">partially_correct</baseValue>"#))
+        }
+        // The explanation is still the only thing Coursemap reads back as 解析.
+        let (imported, _) = QTIImporter.importItem(root, file: "x.xml")
+        #expect(try #require(imported).explanation == nil)
+    }
 }
