@@ -186,12 +186,19 @@ def odd_content():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+_built = {}
+
+
 def published(content, kind):
-    """The ids of the banks or frameworks a build of content publishes (folders with an index page)."""
-    site = content.parent / f"Site-{kind}"
-    if not site.exists():
+    """The ids of the banks or frameworks a build of content publishes (folders with an index page). The site
+    is built once per content folder, in a temporary folder (never beside the content)."""
+    if content not in _built:
+        site = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-export-site-")) / "Site"
         run("build", "--content", str(content), "--output", str(site))
-    return sorted(path.parent.name for path in (site / kind).glob("*/index.html"))
+        _built[content] = {name: sorted(path.parent.name for path in (site / name).glob("*/index.html"))
+                           for name in ("banks", "frameworks")}
+        shutil.rmtree(site.parent, ignore_errors=True)
+    return _built[content][kind]
 
 
 def export_banks(content, output):
