@@ -20,6 +20,10 @@ public enum BankExport {
     public static func export(_ bank: ExerciseBank, format: Format) -> Result {
         var sidecar = "# Coursemap sidecar: imports this export back as bank '\(bank.id)'.\nid: \(bank.id)\ntitle:\n  zh: \(yamlQuoted(bank.title.zh))\n"
         if let en = bank.title.en { sidecar += "  en: \(yamlQuoted(en))\n" }
+        if let description = bank.description {
+            sidecar += "description:\n  zh: \(yamlQuoted(description.zh))\n"
+            if let en = description.en { sidecar += "  en: \(yamlQuoted(en))\n" }
+        }
         if let course = bank.courseID { sidecar += "course: \(course)\n" }
         switch format {
         case .moodle:
@@ -56,7 +60,26 @@ public enum BankExport {
         return written
     }
 
+    /// A YAML double-quoted scalar: `\` and `"` escaped, and line breaks and other control characters as
+    /// `\n`, `\t`, `\uXXXX`, so every value stays on its line.
     private static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }

@@ -11,8 +11,8 @@ struct Export: ParsableCommand {
         abstract: "Export an exercise bank (moodle, qti) or a framework (case, moodle-competencies).",
         discussion: """
             moodle --bank ID: one Moodle XML file (competencies travel as coursemap:… tags), plus NAME.bank.yml beside it.
-            qti --bank ID: a folder with imsmanifest.xml, items/<id>.xml and items/bank.yml, so importing the folder gives the bank back.
-            case --framework ID: a 1EdTech CASE v1.1 package (JSON, deterministic lowercase UUIDs); as frameworks/ID.case.json it imports back.
+            qti --bank ID: a folder with imsmanifest.xml, assessment-test.xml (the sections), items/<id>.xml and items/bank.yml, so importing the folder gives the bank back.
+            case --framework ID: a 1EdTech CASE v1.1 package (JSON, deterministic lowercase UUIDs; lastChangeDateTime = the version date, else the content revision's date, SOURCE_DATE_EPOCH first); as frameworks/ID.case.json it imports back.
             moodle-competencies --framework ID: a competency-framework CSV for Moodle's tool_lpimportcsv.
             """)
 
@@ -55,7 +55,10 @@ struct Export: ParsableCommand {
             guard let exported = outcome.program.framework(id) else {
                 throw UsageFailure("no framework with id '\(id)' (frameworks: \(outcome.program.frameworks.map(\.id).joined(separator: ", ")))")
             }
-            let text = format == .case ? CASEExporter.export(exported, baseURI: baseURI) : MoodleCompetencyCSV.export(exported)
+            // lastChangeDateTime: the framework's version date, else the content revision's date (never the clock).
+            let text = format == .case
+                ? CASEExporter.export(exported, baseURI: baseURI, revisionDate: outcome.provenance?.buildDate)
+                : MoodleCompetencyCSV.export(exported)
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))
             } catch {

@@ -6,9 +6,12 @@ import CoursemapModel
 /// **Document** (`CFDocument`)
 /// - `title` = title (zh); `description` = description (zh); `version` = version; `language` = `zh`;
 ///   `creator` = issuer (zh), or `Coursemap` when the framework names no issuer.
-/// - `lastChangeDateTime` = the version when it reads as a date (`2021`, `2021-03`, `2021-03-15` →
-///   midnight UTC of that day), else the constant `fixedDateTime`: exports carry no wall-clock time, so
-///   the same framework always gives the same bytes.
+/// - `caseVersion` = `1.1`.
+/// - `lastChangeDateTime` (on the document, every item, association and item type) = the framework's
+///   version when it reads as a date (`2021`, `2021-03`, `2021-03-15` → midnight UTC of that day), else the
+///   date of the content's revision (`Provenance.buildDate`: `SOURCE_DATE_EPOCH`, else the git commit
+///   time, else the newest modification time of the content files), to the second, in UTC. Exports carry
+///   no wall-clock time, so the same content at the same revision always gives the same bytes.
 /// - `notes` = one human-readable line, then `key: value` lines for what CASE has no field for:
 ///   `kind` (certificate | outcomes), `title-en`, `issuer`, `issuer-en`, `description-en`, `illustrative`
 ///   (`true`). Values escape `\` as `\\`, line feed as `\n` and carriage return as `\r`, so each stays on
@@ -31,9 +34,9 @@ import CoursemapModel
 /// `coursemap:<framework>:assoc:<origin uuid>:<destination uuid>` and `coursemap:itemtype:<typeCode>`.
 /// A name that repeats (a malformed framework with a code twice) gets `#2`, `#3`… so identifiers stay unique.
 enum CASEConventions {
-    /// The `lastChangeDateTime` of exports whose version is not a date: 2019-01-01, the year the 1+X
-    /// certificate pilot began. A constant, so exports are reproducible.
-    static let fixedDateTime = "2019-01-01T00:00:00+00:00"
+    /// The `lastChangeDateTime` of a framework whose version is not a date when no revision date is known
+    /// either (content that is not on disk): the Unix epoch, which says "unknown" rather than a made-up day.
+    static let unknownDateTime = "1970-01-01T00:00:00+00:00"
 
     /// The first line of the document's `notes`, and the sign that a package came from Coursemap.
     static let notesHeader = "Exported by Coursemap; the key: value lines below restore what CASE has no field for."
@@ -83,22 +86,37 @@ enum CASEConventions {
         var isCertificate: Bool { [.level, .workArea, .workTask, .requirement].contains(self) }
     }
 
-    /// `lastChangeDateTime` for a framework version: the version as a date when it reads as one.
-    static func dateTime(forVersion version: String?) -> String {
-        guard let version else { return fixedDateTime }
+    /// `lastChangeDateTime` for a framework: its version as a date when it reads as one, else the revision
+    /// date (seconds since 1970, UTC), else `unknownDateTime`.
+    static func dateTime(forVersion version: String?, revisionDate: Int64? = nil) -> String {
+        if let date = versionDateTime(version) { return date }
+        guard let revisionDate else { return unknownDateTime }
+        return dateTime(seconds: revisionDate)
+    }
+
+    /// `seconds` since 1970-01-01 UTC as `YYYY-MM-DDTHH:MM:SS+00:00`, clamped to years 1970 … 9999.
+    static func dateTime(seconds: Int64) -> String {
+        let clamped = min(max(seconds, 0), 253_402_300_799)
+        let dayAndMinute = Provenance.utcText(clamped).split(separator: " ")  // YYYY-MM-DD, HH:MM
+        return "\(dayAndMinute[0])T\(dayAndMinute[1]):\(twoDigits(Int(clamped % 60)))+00:00"
+    }
+
+    /// The version as a date-time when it reads as a date (`2021`, `2021-03`, `2021-03-15`).
+    static func versionDateTime(_ version: String?) -> String? {
+        guard let version else { return nil }
         let parts = version.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard (1...3).contains(parts.count), parts[0].count == 4,
             parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) } }),
             let year = Int(parts[0]), year >= 1900
-        else { return fixedDateTime }
+        else { return nil }
         var month = 1, day = 1
         if parts.count >= 2 {
-            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return fixedDateTime }
+            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
             month = m
         }
         if parts.count == 3 {
             guard parts[2].count == 2, let d = Int(parts[2]), (1...daysIn(month: month, year: year)).contains(d)
-            else { return fixedDateTime }
+            else { return nil }
             day = d
         }
         return "\(parts[0])-\(twoDigits(month))-\(twoDigits(day))T00:00:00+00:00"

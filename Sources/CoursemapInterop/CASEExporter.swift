@@ -6,15 +6,18 @@ import Foundation
 /// which field carries what.
 ///
 /// The output is deterministic: identifiers are version-5 UUIDs of stable names, dates come from the
-/// framework's version (never the clock), keys are sorted, and arrays follow document order.
+/// framework's version or the content's revision (never the clock), keys are sorted, and arrays follow
+/// document order. It validates against the official CASE v1.1 CFPackage JSON Schema.
 public enum CASEExporter {
     /// A CFPackage JSON (pretty-printed, sorted keys, deterministic) for a framework.
     ///
     /// - Parameter baseURI: where the package will be served, e.g. `https://example.edu/ims/case/v1p1/`;
     ///   URIs become `<baseURI>CFDocuments/<id>`, `<baseURI>CFItems/<id>`… Without it they are
     ///   `urn:uuid:<id>`.
-    public static func export(_ framework: Framework, baseURI: String?) -> String {
-        var writer = CASEPackageWriter(framework: framework, baseURI: baseURI)
+    /// - Parameter revisionDate: the date of the content's revision (seconds since 1970, UTC:
+    ///   `Provenance.buildDate`), the `lastChangeDateTime` when the framework's version is not a date.
+    public static func export(_ framework: Framework, baseURI: String?, revisionDate: Int64? = nil) -> String {
+        var writer = CASEPackageWriter(framework: framework, baseURI: baseURI, revisionDate: revisionDate)
         return writer.package().render()
     }
 }
@@ -43,14 +46,14 @@ private struct CASEPackageWriter {
     var usedTypes: Set<ItemType> = []
     var document = Node(identifier: "", uri: "", title: "")
 
-    init(framework: Framework, baseURI: String?) {
+    init(framework: Framework, baseURI: String?, revisionDate: Int64?) {
         self.framework = framework
         if let trimmed = baseURI?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty {
             base = trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
         } else {
             base = nil
         }
-        dateTime = CASEConventions.dateTime(forVersion: framework.version)
+        dateTime = CASEConventions.dateTime(forVersion: framework.version, revisionDate: revisionDate)
     }
 
     mutating func package() -> CASEJSON {
@@ -143,7 +146,6 @@ private struct CASEPackageWriter {
             "humanCodingScheme": .string(code),
             "CFItemType": .string(type.rawValue),
             "CFItemTypeURI": typeNode.link,
-            "CFDocumentURI": document.link,
             "language": .string("zh"),
             "lastChangeDateTime": .string(dateTime),
         ]
@@ -160,7 +162,6 @@ private struct CASEPackageWriter {
                 "originNodeURI": node.link,
                 "destinationNodeURI": parent.link,
                 "sequenceNumber": .number(Double(sequence)),
-                "CFDocumentURI": document.link,
                 "lastChangeDateTime": .string(dateTime),
             ]))
         return node
@@ -183,6 +184,7 @@ private struct CASEPackageWriter {
             "uri": .string(document.uri),
             "creator": .string(nonEmpty(framework.issuer?.zh) ?? "Coursemap"),
             "title": .string(framework.title.zh),
+            "caseVersion": .string("1.1"),
             "lastChangeDateTime": .string(dateTime),
             "language": .string("zh"),
         ]

@@ -109,7 +109,9 @@ private struct CASEPackageReader {
             return nil
         }
         guard let documentValue = package["CFDocument"] else {
-            diagnostics.append(.error(.missingField, at: location(1), "CASE package without CFDocument"))
+            diagnostics.append(.error(
+                .emptyCASEPackage, at: location(1),
+                "CASE package without CFDocument: there is no framework to import (a CFPackage needs a CFDocument and its CFItems)"))
             return nil
         }
         guard case .object(let document) = documentValue else {
@@ -118,7 +120,9 @@ private struct CASEPackageReader {
             return nil
         }
         guard let itemsValue = package["CFItems"] else {
-            diagnostics.append(.error(.missingField, at: location(1), "CASE package without CFItems"))
+            diagnostics.append(.error(
+                .emptyCASEPackage, at: location(1),
+                "CASE package without CFItems: the framework would have no competencies to map or assess"))
             return nil
         }
         guard case .array(let rawItems) = itemsValue else {
@@ -148,6 +152,14 @@ private struct CASEPackageReader {
         indexLines(document: document, items: rawItems, associations: rawAssociations)
         readDocument(document)
         readItems(rawItems)
+        guard !items.isEmpty else {
+            diagnostics.append(.error(
+                .emptyCASEPackage, at: location(documentLine ?? 1),
+                rawItems.isEmpty
+                    ? "CASE package whose CFItems is empty: the framework would have no competencies to map or assess"
+                    : "CASE package without a usable CFItem (each of its \(rawItems.count) entries was left out, see above): the framework would have no competencies"))
+            return nil
+        }
         readAssociations(rawAssociations)
         let roots = buildTree()
 

@@ -20,7 +20,9 @@ public enum QTIExporter {
         var diagnostics: [Diagnostic] = []
         var resources: [QTINode] = []
         var used: [String: String] = [:]  // lower-cased file name → item id
+        var references: [[QTITestWriter.Reference]] = []
         for section in bank.sections {
+            references.append([])
             for item in section.items {
                 var name = QTIText.coursemapID(from: item.id)
                 if let first = used[name.lowercased()] {
@@ -38,8 +40,15 @@ public enum QTIExporter {
                 let path = "items/\(name).xml"
                 files[path] = QTIXMLWriter.document(root)
                 resources.append(resource(item, writer: writer, path: path, section: section))
+                references[references.count - 1].append(.init(identifier: writer.identifier, href: path))
             }
         }
+        // The sections, as an assessmentTest that refers to every item (QTI's own way to group items).
+        files[QTITestWriter.path] = QTIXMLWriter.document(QTITestWriter.test(bank, sections: references))
+        let itemResources = references.joined().map { "ITEM-" + $0.identifier }
+        resources.append(.element("resource", [("identifier", "TEST-" + QTIText.coursemapID(from: bank.id)), ("type", "imsqti_test_xmlv2p1"), ("href", QTITestWriter.path)], [
+            .element("file", [("href", QTITestWriter.path)])
+        ] + itemResources.map { .element("dependency", [("identifierref", $0)]) }))
         files["imsmanifest.xml"] = QTIXMLWriter.document(manifest(bank, resources: resources))
         return (files, diagnostics)
     }
@@ -50,7 +59,7 @@ public enum QTIExporter {
         if let course = bank.courseID { bankMetadata.append(.leaf("cm:course", [], course)) }
         return .element("manifest", [
             ("xmlns", contentPackaging), ("xmlns:imsqti", qtiMetadata), ("xmlns:cm", coursemapMetadata), ("xmlns:xsi", xsi),
-            ("xsi:schemaLocation", "\(contentPackaging) http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd"),
+            ("xsi:schemaLocation", "\(contentPackaging) http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd \(qtiMetadata) http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_metadata_v2p1.xsd"),
             ("identifier", "MANIFEST-" + QTIText.coursemapID(from: bank.id)),
         ], [
             .element("metadata", [], [
@@ -67,7 +76,8 @@ public enum QTIExporter {
         var qti: [QTINode] = [.leaf("imsqti:timeDependent", [], "false")]
         if writer.interactionTypes.count > 1 { qti.append(.leaf("imsqti:composite", [], "true")) }
         for type in orderedUnique(writer.interactionTypes) { qti.append(.leaf("imsqti:interactionType", [], type)) }
-        qti.append(.leaf("imsqti:feedbackType", [], item.explanation == nil ? "none" : "nonadaptive"))
+        let hasFeedback = item.explanation != nil || writer.usesFeedback || !(item.feedback?.isEmpty ?? true)
+        qti.append(.leaf("imsqti:feedbackType", [], hasFeedback ? "nonadaptive" : "none"))
         qti.append(.leaf("imsqti:solutionAvailable", [], item.explanation == nil ? "false" : "true"))
         qti.append(.leaf("imsqti:toolName", [], "Coursemap"))
 
@@ -102,7 +112,8 @@ struct QTIItemWriter {
     var declarations: [QTINode] = []
     var body: [QTINode] = []
     var processing: QTINode?
-    private var usesFeedback = false
+    /// Whether a choice has feedback of its own.
+    private(set) var usesFeedback = false
 
     init(item: ExerciseItem, identifier: String) {
         self.item = item
@@ -163,9 +174,14 @@ struct QTIItemWriter {
                 [.element("defaultValue", [], [.leaf("value", [], "SOLUTION")])]))
         }
 
+        let feedback = item.feedback ?? ItemFeedback()
+        outcomes += QTIItemFeedbackWriter.outcomes(feedback)
+
         var children = declarations + outcomes
         children.append(.element("itemBody", [], body))
-        if let processing { children.append(processing) }
+        if let processing = QTIItemFeedbackWriter.processing(processing, feedback: feedback, templates: QTIExporter.templates) {
+            children.append(processing)
+        }
         if let explanation = item.explanation {
             var converter = QTIXHTMLConverter()
             children.append(.compact(
@@ -173,11 +189,13 @@ struct QTIItemWriter {
                 [("outcomeIdentifier", "FEEDBACK"), ("showHide", "show"), ("identifier", "SOLUTION"), ("title", "解析")],
                 converter.convert(explanation.html)))
         }
-        return .element("assessmentItem", [
+        children += QTIItemFeedbackWriter.modalFeedbacks(feedback)
+        // Rich text follows HTML's rules; QTI's schema is stricter (inline-only feedbackInline, tbody …).
+        return QTIContentModel.fit(.element("assessmentItem", [
             ("xmlns", QTIImporter.namespace), ("xmlns:xsi", QTIExporter.xsi),
             ("xsi:schemaLocation", QTIExporter.schemaLocation), ("identifier", identifier), ("title", title()),
             ("adaptive", "false"), ("timeDependent", "false"), ("xml:lang", "zh-CN"), ("toolName", "Coursemap"),
-        ], children)
+        ], children))
     }
 
     private func title() -> String {
@@ -256,9 +274,12 @@ struct QTIItemWriter {
             var content = rich(choice.text)
             if let feedback = choice.feedback {
                 usesFeedback = true
+                // feedbackInline holds inline content only: feedback with paragraphs, lists or tables is a feedbackBlock.
+                let nodes = rich(feedback)
+                let isBlock = nodes.contains { QTIContentModel.category(of: $0) != .text && QTIContentModel.category(of: $0) != .inline }
                 content.append(.compact(
-                    "feedbackInline", [("outcomeIdentifier", "FEEDBACK"), ("identifier", identifier), ("showHide", "show")],
-                    rich(feedback)))
+                    isBlock ? "feedbackBlock" : "feedbackInline",
+                    [("outcomeIdentifier", "FEEDBACK"), ("identifier", identifier), ("showHide", "show")], nodes))
             }
             simple.append(.compact("simpleChoice", [("identifier", identifier)], content))
         }
@@ -383,8 +404,8 @@ struct QTIItemWriter {
         }
     }
 
-    /// Pairs sharing a right-hand side share one right choice (its `matchMax` the number of pairs); each
-    /// distractor is a right choice in no correct pair.
+    /// Right-hand sides several pairs share are one target (its `matchMax` the number of pairs);
+    /// distractors are targets no left item matches.
     private mutating func matching(_ pairs: [MatchPair], distractors: [RichText]) {
         body.append(stem())
         var rights: [(text: RichText, id: String, uses: Int)] = []
@@ -440,7 +461,7 @@ struct QTIItemWriter {
         if !task.datasets.isEmpty {
             body.append(.leaf("h4", [("class", QTIClass.label)], "数据"))
             body.append(.element("ul", [("class", QTIClass.datasets)], task.datasets.map { dataset in
-                var parts: [QTINode] = [.leaf("a", [("href", dataset.path)], dataset.title.zh)]
+                var parts: [QTINode] = [.leaf("a", [("href", QTIText.anyURI(dataset.path))], dataset.title.zh)]
                 if let en = dataset.title.en {
                     parts.append(.text(" / "))
                     parts.append(.leaf("span", [("class", QTIClass.datasetEnglish), ("xml:lang", "en")], en))

@@ -138,6 +138,39 @@ enum QTIText {
         }
     }
 
+    /// A URI reference as XML Schema's `anyURI` (as libxml2 checks it) accepts it, meaning the same: a `%`
+    /// not followed by two hex digits becomes `%25`, a second `#` `%23`, and `[`/`]` outside an IPv6 host
+    /// `%5B`/`%5D`. White space at the ends is trimmed; anything else is kept as written.
+    static func anyURI(_ text: String) -> String {
+        let scalars = Array(clean(text).unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var seenFragment = false
+        // `scheme://[` starts an IPv6 host: its brackets stay.
+        var hostEnd = -1
+        if let start = (0..<max(scalars.count - 3, 0)).first(where: { scalars[$0] == ":" && scalars[$0 + 1] == "/" && scalars[$0 + 2] == "/" }),
+            start + 3 < scalars.count, scalars[start + 3] == "[", !scalars[..<start].contains(where: { "/?#".unicodeScalars.contains($0) }),
+            let close = scalars[(start + 3)...].firstIndex(of: "]")
+        {
+            hostEnd = close
+        }
+        func isHex(_ index: Int) -> Bool {
+            index < scalars.count && (scalars[index].properties.isASCIIHexDigit)
+        }
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "%" where !(isHex(index + 1) && isHex(index + 2)): out.append(contentsOf: "%25".unicodeScalars)
+            case "#" where seenFragment: out.append(contentsOf: "%23".unicodeScalars)
+            case "#":
+                seenFragment = true
+                out.append(scalar)
+            case "[" where index > hostEnd: out.append(contentsOf: "%5B".unicodeScalars)
+            case "]" where index > hostEnd: out.append(contentsOf: "%5D".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// The QTI identifier for a Coursemap id (`I` in front when the id starts with a digit).
     static func qtiIdentifier(for id: String) -> String {
         if isQTIIdentifier(id) { return id }
@@ -534,7 +567,7 @@ struct QTIXHTMLConverter {
     /// Left out with everything inside.
     static let dropped: Set<String> = [
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
-        "textarea", "select", "option", "svg", "math", "template", "noscript", "link", "meta", "base", "head",
+        "textarea", "select", "option", "svg", "template", "noscript", "link", "meta", "base", "head",
         "title", "audio", "video", "canvas", "param", "source", "track", "xmp",
     ]
 
@@ -570,6 +603,10 @@ struct QTIXHTMLConverter {
                 } else {
                     strayMarkers.append(number)
                 }
+                continue
+            }
+            if name == "math" || name.hasSuffix(":math") {
+                out.append(QTIMathML.math(node))
                 continue
             }
             if Self.dropped.contains(name) { continue }
@@ -616,8 +653,8 @@ struct QTIXHTMLConverter {
                 let cleaned = QTIText.clean(value)
                 let digits = cleaned.hasSuffix("%") ? String(cleaned.dropLast()) : cleaned
                 if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigitQTI) { out.append((name, cleaned)) }
-            case "href", "src":
-                out.append((name, QTIText.clean(value)))
+            case "href", "src", "longdesc", "cite":
+                out.append((name, QTIText.anyURI(value)))
             default:
                 out.append((name, value))
             }

@@ -19,6 +19,8 @@ enum ExerciseFile: Sendable {
     /// (relative to the manifest's folder) and the usage its Coursemap metadata (`<cm:item usage="…">`)
     /// states, if any.
     case manifest([ManifestResource])
+    /// A QTI `assessmentTest`: its sections group the items of the folder bank its item references name.
+    case qtiTest(QTITestOutline)
 }
 
 /// Puts imported files together with their sidecars into banks:
@@ -60,6 +62,11 @@ enum BankAssembler {
             if case .qtiItem = file { return path }
             return nil
         })
+        let tests = files.compactMap { path, file -> QTITestSections.Test? in
+            if case let .qtiTest(outline) = file { return QTITestSections.Test(outline: outline, file: path) }
+            return nil
+        }
+        diagnostics += QTITestSections.unknownReferences(tests, itemPaths: itemPaths)
         for (resource, paths) in manifestStatements where !paths.contains(where: itemPaths.contains) {
             let named = resource.hrefs.map { "'\(UsageSpelling.shown($0))'" }.joined(separator: ", ")
             diagnostics.append(.error(
@@ -80,7 +87,7 @@ enum BankAssembler {
             let ownSidecarPath = (folder.isEmpty ? "" : folder + "/") + stem + ".bank.yml"
             let folderSidecarPath = (folder.isEmpty ? "" : folder + "/") + "bank.yml"
             switch file {
-            case .none, .sidecar, .manifest:
+            case .none, .sidecar, .manifest, .qtiTest:
                 continue
             case let .skippedQTIItem(key):
                 if sidecars[ownSidecarPath] != nil {
@@ -161,6 +168,9 @@ enum BankAssembler {
                 (manifestOrder[a.element.0] ?? Int.max, a.offset) < (manifestOrder[b.element.0] ?? Int.max, b.offset)
             }
             bank.sections[0].items = ordered.map(\.element.1)
+            if let sections = QTITestSections.arrange(ordered.map { ($0.element.0, $0.element.1) }, tests: tests) {
+                bank.sections = sections
+            }
             used.insert(sidecarPath)
             sidecars[sidecarPath]!.apply(to: &bank, alsoKnown: keysElsewhere[folder] ?? [], diagnostics: &diagnostics)
             for cover in Self.examCovers(folder, sidecars: sidecars, own: false) {

@@ -405,6 +405,11 @@ public struct ContentLoader: Sendable {
                 return .skippedQTIItem(key: key.isEmpty ? nil : key)
             }
             return .qtiItem(item, title: root.attributes["title"])
+        case (QTIImporter.namespace, "assessmentTest"):
+            // A QTI test: its sections group the items of the bank its item files form.
+            let (outline, problems) = QTITestReader.read(root, file: file.path)
+            diagnostics += problems
+            return .qtiTest(outline)
         case (_, "manifest"):
             // An IMS content package manifest: its resources give the order of the QTI items, and Coursemap's
             // own metadata on a resource (`<cm:item usage="…">`) is one more statement of the item's usage.
@@ -412,7 +417,7 @@ public struct ContentLoader: Sendable {
         default:
             diagnostics.append(unknownRoot(
                 root, file: file.path,
-                expected: "<bank> in namespace \(XMLNamespace.exercises), a Moodle <quiz>, or a QTI 2.1 <assessmentItem>"))
+                expected: "<bank> in namespace \(XMLNamespace.exercises), a Moodle <quiz>, a QTI 2.1 <assessmentItem> or <assessmentTest>"))
             return .none
         }
     }

@@ -58,6 +58,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case activeFile = "CM326"
     case emptyBank = "CM327"
     case invalidGraphic = "CM329"
+    case emptyCASEPackage = "CM330"
 
     // References and identity
     case unknownCompetency = "CM401"
@@ -139,6 +140,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .activeFile: return "file a browser would run (HTML, SVG, XML, script) not published"
         case .emptyBank: return "imported bank with no items left, not published"
         case .invalidGraphic: return "graphic interaction with unusable areas, coordinates or image"
+        case .emptyCASEPackage: return "CASE package with no document or no usable items"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"
         case .duplicateID: return "id used twice"

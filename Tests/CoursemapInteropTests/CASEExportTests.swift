@@ -170,15 +170,39 @@ struct CASEExportTests {
         #expect(items.allSatisfy { $0["lastChangeDateTime"]?.stringValue == "2026-03-15T00:00:00+00:00" })
     }
 
-    @Test("lastChangeDateTime: the version when it is a date, else a fixed constant", arguments: [
+    @Test("lastChangeDateTime: the version when it is a date, else the content revision's date", arguments: [
         ("2026-03-15", "2026-03-15T00:00:00+00:00"), ("2021", "2021-01-01T00:00:00+00:00"),
         ("2021-07", "2021-07-01T00:00:00+00:00"), ("2024-02-29", "2024-02-29T00:00:00+00:00"),
-        ("2023-02-29", CASEConventions.fixedDateTime), ("2026-illustrative", CASEConventions.fixedDateTime),
-        ("v1.0", CASEConventions.fixedDateTime), ("2021-13", CASEConventions.fixedDateTime),
-        ("", CASEConventions.fixedDateTime),
+        // 1_765_119_845 s = 2025-12-07 15:04:05 UTC: a revision date, to the second.
+        ("2023-02-29", "2025-12-07T15:04:05+00:00"), ("2026-illustrative", "2025-12-07T15:04:05+00:00"),
+        ("v1.0", "2025-12-07T15:04:05+00:00"), ("2021-13", "2025-12-07T15:04:05+00:00"),
+        ("", "2025-12-07T15:04:05+00:00"),
     ])
     func dates(version: String, expected: String) {
-        #expect(CASEConventions.dateTime(forVersion: version) == expected)
+        #expect(CASEConventions.dateTime(forVersion: version, revisionDate: 1_765_119_845) == expected)
+    }
+
+    @Test("lastChangeDateTime of a framework whose version is no date follows the revision, never a constant")
+    func revisionDates() throws {
+        var framework = S.certificate
+        framework.version = "2026-illustrative"
+        let first = try S.json(CASEExporter.export(framework, baseURI: nil, revisionDate: 1_700_000_000))
+        let second = try S.json(CASEExporter.export(framework, baseURI: nil, revisionDate: 1_765_119_845))
+        #expect(first["CFDocument"]?["lastChangeDateTime"]?.stringValue == "2023-11-14T22:13:20+00:00")
+        #expect(second["CFDocument"]?["lastChangeDateTime"]?.stringValue == "2025-12-07T15:04:05+00:00")
+        #expect(CASEExporter.export(framework, baseURI: nil, revisionDate: 1_700_000_000) == CASEExporter.export(framework, baseURI: nil, revisionDate: 1_700_000_000))
+        for key in ["CFItems", "CFAssociations"] {
+            guard case let .array(entries)? = second[key] else { Issue.record("no \(key)"); continue }
+            #expect(!entries.isEmpty)
+            #expect(entries.allSatisfy { $0["lastChangeDateTime"]?.stringValue == "2025-12-07T15:04:05+00:00" })
+        }
+        // Without any date (content not on disk) the epoch says "unknown"; never 2019-01-01.
+        let unknown = CASEExporter.export(framework, baseURI: nil)
+        #expect(!unknown.contains("2019-01-01"))
+        #expect(unknown.contains("1970-01-01T00:00:00+00:00"))
+        // Dates beyond what ISO 8601 years hold are clamped.
+        #expect(CASEConventions.dateTime(seconds: -5) == "1970-01-01T00:00:00+00:00")
+        #expect(CASEConventions.dateTime(seconds: 999_999_999_999) == "9999-12-31T23:59:59+00:00")
     }
 
     @Test("Notes values survive newlines, backslashes and colons")

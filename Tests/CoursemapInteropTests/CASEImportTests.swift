@@ -140,9 +140,9 @@ struct CASEImportTests {
     @Test("JSON that is not a package: missing CFDocument or CFItems, wrong types")
     func notAPackage() {
         let cases: [(String, DiagnosticCode)] = [
-            ("{}", .missingField), ("[]", .wrongType), ("42", .wrongType), ("null", .wrongType),
-            (#"{"CFItems": []}"#, .missingField),
-            (#"{"CFDocument": {"identifier": "d", "title": "T"}}"#, .missingField),
+            ("{}", .emptyCASEPackage), ("[]", .wrongType), ("42", .wrongType), ("null", .wrongType),
+            (#"{"CFItems": []}"#, .emptyCASEPackage),
+            (#"{"CFDocument": {"identifier": "d", "title": "T"}}"#, .emptyCASEPackage),
             (#"{"CFDocument": [], "CFItems": []}"#, .wrongType),
             (#"{"CFDocument": {"identifier": "d", "title": "T"}, "CFItems": {}}"#, .wrongType),
         ]
@@ -153,13 +153,26 @@ struct CASEImportTests {
         }
     }
 
-    @Test("An empty package is an empty outcome framework")
+    @Test("An empty package is CM330, an error saying what is missing, and gives no framework")
     func emptyPackage() throws {
-        let result = S.importJSON(#"{"CFDocument": {"identifier": "d", "title": "空"}, "CFItems": [], "CFAssociations": []}"#)
-        #expect(result.diagnostics.isEmpty)
-        let framework = try #require(result.framework)
-        #expect(framework.title.zh == "空")
-        #expect(framework.outcomeGroups.isEmpty)
+        let cases: [(String, String)] = [
+            (#"{}"#, "without CFDocument"),
+            (#"{"CFDocument": {"identifier": "d", "title": "空"}}"#, "without CFItems"),
+            (#"{"CFDocument": {"identifier": "d", "title": "空"}, "CFItems": [], "CFAssociations": []}"#, "CFItems is empty"),
+            (#"{"CFDocument": {"identifier": "d", "title": "空"}, "CFItems": [42, {"fullStatement": "x"}]}"#, "without a usable CFItem"),
+        ]
+        for (text, missing) in cases {
+            let result = S.importJSON(text)
+            #expect(result.framework == nil, "\(text)")
+            let error = try #require(result.errors.first { $0.code == .emptyCASEPackage }, "\(text): \(result.diagnostics)")
+            #expect(error.severity == .error)
+            #expect(error.message.contains(missing), "\(error.message)")
+            #expect(result.errors.count == 1, "\(text): \(result.diagnostics)")
+        }
+        // One usable item is enough.
+        let one = S.importJSON(#"{"CFDocument": {"identifier": "d", "title": "一"}, "CFItems": [{"identifier": "i", "fullStatement": "能做"}]}"#)
+        #expect(one.errors.isEmpty, "\(one.diagnostics)")
+        #expect(one.framework?.allCompetencies.count == 1)
     }
 
     @Test("A cycle is an error and leaves its items out, without hanging or crashing")

@@ -107,10 +107,17 @@ struct CASERoundTripTests {
                 id: "l", kind: .certificate, title: LocalizedText(zh: "仅等级"),
                 levels: [FrameworkLevel(level: .advanced, areas: [], location: here)], location: here),
         ]
-        for framework in empty {
+        for framework in empty where framework.id == "l" {
             let result = try roundTrip(framework)
             #expect(result.errors.isEmpty, "\(result.diagnostics)")
             #expect(result.framework.map(S.withoutLocations) == S.withoutLocations(framework))
+        }
+        // A framework with nothing in it exports a package without CFItems: importing it is CM330, never a
+        // silently empty framework.
+        for framework in empty where framework.id != "l" {
+            let result = try roundTrip(framework)
+            #expect(result.framework == nil)
+            #expect(result.errors.map(\.code) == [.emptyCASEPackage], "\(result.diagnostics)")
         }
     }
 

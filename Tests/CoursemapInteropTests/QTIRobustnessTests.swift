@@ -96,7 +96,7 @@ struct QTIRobustnessTests {
         }
         let bank = ExerciseBank(id: "odd bank!", title: LocalizedText(zh: "odd"), sections: [ExerciseSection(items: items)], location: QTISamples.here)
         let (files, diagnostics) = QTIExporter.export(bank)
-        #expect(files.count == items.count + 1)
+        #expect(files.count == items.count + 2)  // the items, the manifest and the assessmentTest
         #expect(diagnostics.contains { $0.code == .invalidItem })
         for (name, text) in files {
             let root = try QTITestSupport.parse(text, file: name)

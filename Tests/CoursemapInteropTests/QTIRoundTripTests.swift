@@ -140,7 +140,7 @@ struct QTIRoundTripTests {
     func package() throws {
         let (files, diagnostics) = Self.exported
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        #expect(Set(files.keys) == Set(["imsmanifest.xml"] + QTISamples.items.map { "items/\($0.id).xml" }))
+        #expect(Set(files.keys) == Set(["imsmanifest.xml", "assessment-test.xml"] + QTISamples.items.map { "items/\($0.id).xml" }))
         for (name, text) in files.sorted(by: { $0.key < $1.key }) {
             switch CoursemapXML.XMLParser.parse(text, file: name) {
             case .success: break
@@ -157,8 +157,13 @@ struct QTIRoundTripTests {
         let root = try QTITestSupport.parse(text, file: "imsmanifest.xml")
         #expect(root.name == "manifest")
         #expect(root.namespace == "http://www.imsglobal.org/xsd/imscp_v1p1")
-        let resources = try #require(root.first("resources")).all("resource")
-        #expect(resources.count == QTISamples.items.count)
+        var resources = try #require(root.first("resources")).all("resource")
+        #expect(resources.count == QTISamples.items.count + 1)
+        // The last resource is the assessmentTest, which depends on every item.
+        let test = resources.removeLast()
+        #expect(test.attributes["type"] == "imsqti_test_xmlv2p1")
+        #expect(test.attributes["href"] == "assessment-test.xml")
+        #expect(test.all("dependency").compactMap { $0.attributes["identifierref"] } == resources.compactMap { $0.attributes["identifier"] })
         for (resource, item) in zip(resources, QTISamples.items) {
             #expect(resource.attributes["type"] == "imsqti_item_xmlv2p1")
             #expect(resource.attributes["href"] == "items/\(item.id).xml")
@@ -305,7 +310,9 @@ struct QTIRoundTripTests {
         let item = QTISamples.items[2]
         let bank = ExerciseBank(id: "d", title: LocalizedText(zh: "d"), sections: [ExerciseSection(items: [item, item])], location: QTISamples.here)
         let (files, diagnostics) = QTIExporter.export(bank)
-        #expect(files.keys.sorted() == ["imsmanifest.xml", "items/truefalse-rfq-2.xml", "items/truefalse-rfq.xml"])
+        #expect(files.keys.sorted() == ["assessment-test.xml", "imsmanifest.xml", "items/truefalse-rfq-2.xml", "items/truefalse-rfq.xml"])
+        // The test refers to both files, under distinct identifiers.
+        #expect(files["assessment-test.xml"]?.contains(#"<assessmentItemRef identifier="truefalse-rfq-2" href="items/truefalse-rfq-2.xml"/>"#) == true)
         #expect(diagnostics.map(\.code) == [.duplicateID])
     }
 }
