@@ -56,6 +56,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case largeAsset = "CM324"
     case invalidTimestamp = "CM325"
     case activeFile = "CM326"
+    case importedFileNotKept = "CM328"
 
     // References and identity
     case unknownCompetency = "CM401"
@@ -135,6 +136,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .largeAsset: return "file larger than the configured limit"
         case .invalidTimestamp: return "transcript time code out of order or beyond the duration"
         case .activeFile: return "file a browser would run (HTML, SVG, XML, script) not published"
+        case .importedFileNotKept: return "item stylesheet not applied, or embedded file not usable"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"
         case .duplicateID: return "id used twice"

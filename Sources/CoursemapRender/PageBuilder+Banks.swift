@@ -66,7 +66,7 @@ extension PageBuilder {
                 return AnswerRow(
                     number: number, href: "\(item.id).html", kind: plain(item.kind.name),
                     usage: item.usage == .exam ? ui.exam : ui.practice, score: Self.amount(item.score),
-                    answer: answerSummary(item) ?? AnswerSummary(text: "—"))
+                    answer: answerSummary(item, from: page) ?? AnswerSummary(text: "—"))
             })
         }
         return AnswerSheetPage(
@@ -93,6 +93,9 @@ extension PageBuilder {
 
     func itemView(_ item: ExerciseItem, bank: ExerciseBank, number: Int, from page: String) -> ItemView {
         let root = SitePaths.root(from: page)
+        // Images of an imported item, as this page links to them (only what is shown is filled: the display
+        // orders below are seeded by the HTML as the model holds it).
+        let fill = { (html: String) in self.withAssets(html, of: item, from: page) }
         let reveal = revealsAnswer(item)
         // Correct choices are marked in the list only in the teacher edition; students find the answer in
         // the disclosure (practice) or not at all (exam).
@@ -108,7 +111,7 @@ extension PageBuilder {
         case let .singleChoice(list), let .multipleChoice(list):
             let type = item.kind == .singleChoice ? "radio" : "checkbox"
             choices = Self.displayedChoices(item, list).map { choice, label in
-                ChoiceView(label: label, value: label, html: Self.phrasing(choice.text.html), inputType: type, correct: mark && choice.correct)
+                ChoiceView(label: label, value: label, html: fill(Self.phrasing(choice.text.html)), inputType: type, correct: mark && choice.correct)
             }
         case let .trueFalse(answer):
             choices = [
@@ -123,14 +126,14 @@ extension PageBuilder {
             blanks = [BlankView(number: 1, hasOptions: false, options: [])]
         case let .matching(pairs, _):
             let order = DisplayOrder.permutation(of: pairs.map(\.right.html), usage: item.usage, seed: item.id)
-            matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: pairs[original].right.html) }
+            matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: fill(pairs[original].right.html)) }
             matchRows = pairs.enumerated().map { index, pair in
-                MatchRowView(index: index + 1, left: pair.left.html, options: Array(1...pairs.count))
+                MatchRowView(index: index + 1, left: fill(pair.left.html), options: Array(1...pairs.count))
             }
         case let .ordering(steps):
             let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: item.id)
             orderSteps = order.enumerated().map { position, original in
-                OrderStepView(value: position + 1, html: steps[original].html, positions: Array(1...steps.count))
+                OrderStepView(value: position + 1, html: fill(steps[original].html), positions: Array(1...steps.count))
             }
         case let .practical(task):
             practical = PracticalView(
@@ -151,13 +154,13 @@ extension PageBuilder {
         case .shortAnswer, .description:
             break
         }
-        let summary = reveal ? answerSummary(item) : nil
-        let explanation = reveal ? item.explanation?.html : nil
+        let summary = reveal ? answerSummary(item, from: page) : nil
+        let explanation = reveal ? item.explanation.map { fill($0.html) } : nil
         return ItemView(
             id: item.id, anchor: "item-\(item.id)", href: root + SitePaths.item(item.id, bank: bank.id), number: number,
             inputName: inputName, kind: item.kind.rawValue, kindName: plain(item.kind.name), usage: item.usage.rawValue,
             usageLabel: item.usage == .exam ? ui.exam : ui.practice, itemDifficulty: item.difficulty.map { plain($0.name) },
-            score: Self.amount(item.score), itemTitle: item.title.map(plain), stem: item.stem.html,
+            score: Self.amount(item.score), itemTitle: item.title.map(plain), stem: fill(item.stem.html),
             isChoice: item.kind == .singleChoice || item.kind == .multipleChoice || item.kind == .trueFalse,
             isTrueFalse: item.kind == .trueFalse, isFill: item.kind == .fillBlank || item.kind == .numerical,
             isNumerical: item.kind == .numerical, isMatching: item.kind == .matching, isOrdering: item.kind == .ordering,
@@ -176,7 +179,8 @@ extension PageBuilder {
 
     /// The answer in words, as answer keys and the revealed answer show it (the `answer-summary` template
     /// writes it); `nil` for items with nothing to reveal.
-    func answerSummary(_ item: ExerciseItem) -> AnswerSummary? {
+    func answerSummary(_ item: ExerciseItem, from page: String) -> AnswerSummary? {
+        let fill = { (html: String) in self.withAssets(html, of: item, from: page) }
         switch item.body {
         case let .singleChoice(choices), let .multipleChoice(choices):
             return AnswerSummary(text: Self.displayedChoices(item, choices).filter(\.choice.correct).map(\.label).joined(separator: "、"))
@@ -193,14 +197,14 @@ extension PageBuilder {
         case let .shortAnswer(reference, points):
             guard reference != nil || !points.isEmpty else { return nil }
             return AnswerSummary(
-                html: reference?.html ?? "",
+                html: fill(reference?.html ?? ""),
                 points: points.map { point in
-                    AnswerSummary.Point(html: point.text.html, score: point.score.map { "\(Self.amount($0)) \(ui.points)" } ?? "")
+                    AnswerSummary.Point(html: fill(point.text.html), score: point.score.map { "\(Self.amount($0)) \(ui.points)" } ?? "")
                 })
         case let .matching(pairs, _):
-            return AnswerSummary(pairs: pairs.map { AnswerSummary.Pair(left: $0.left.html, right: $0.right.html) })
+            return AnswerSummary(pairs: pairs.map { AnswerSummary.Pair(left: fill($0.left.html), right: fill($0.right.html)) })
         case let .ordering(steps):
-            return AnswerSummary(steps: steps.map(\.html))
+            return AnswerSummary(steps: steps.map { fill($0.html) })
         case .practical, .description:
             return nil
         }

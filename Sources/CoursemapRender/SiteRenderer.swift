@@ -56,7 +56,7 @@ public enum SiteRenderer {
         for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
             let builder = PageBuilder(
                 program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings, provenance: provenance,
-                stop: stopping)
+                stop: stopping, assetHTML: { theme.render($0, template: "item-asset") })
             planPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &plan)
         }
         // The reports' data files do not depend on the language: made once, in pieces, written under both.
@@ -80,6 +80,10 @@ public enum SiteRenderer {
         for download in program.downloads {
             plan.note(SitePaths.download(download))
             if plan.wants(.download(download)) { sink.copy(download, to: SitePaths.download(download)) }
+        }
+        // Files embedded in imported items: published from their bytes (named by their content), in path order.
+        for (path, bytes) in program.embeddedFiles.sorted(by: { $0.key < $1.key }) {
+            plan.file(SitePaths.download(path), .download(path)) { bytes }
         }
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.file("assets/" + path, .asset) { bytes }
