@@ -716,6 +716,9 @@ struct MoodleQuestionReader {
         let collector = self.collector, files = currentFiles, line = currentLine ?? element.line
         var used: [String] = [], unusable: [(name: String, reason: String)] = []
         let result = HTMLSanitizer.sanitize(withoutEmbeddedFiles(raw), keepRemoteImages: keepRemoteImages) { image in
+            // A cloze field written inside the alternative text stays where the blank check finds it (and
+            // moves it out, with a warning): the image is kept as written.
+            if image.alternative?.unicodeScalars.contains("\u{E000}") == true { return .keep }
             guard let name = MoodleEmbeddedFiles.pluginFileName(image.source) else { return collector.image(image, line: line) }
             used.append(name)
             switch files[name] {

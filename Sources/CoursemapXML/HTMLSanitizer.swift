@@ -25,6 +25,13 @@ public enum HTMLSanitizer {
         public var alternative: String?
         public var width: Int?
         public var height: Int?
+
+        public init(source: String, alternative: String? = nil, width: Int? = nil, height: Int? = nil) {
+            self.source = source
+            self.alternative = alternative
+            self.width = width
+            self.height = height
+        }
     }
 
     /// What becomes of a local image.
