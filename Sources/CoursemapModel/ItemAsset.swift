@@ -51,3 +51,51 @@ public struct ItemImage: Hashable, Sendable, Codable {
         self.alternative = alternative
     }
 }
+
+extension ItemAsset {
+    /// The asset numbers of the placeholders (`<!--coursemap-asset N-->`) in `html`, in one pass.
+    public static func placeholderIndexes(in html: String) -> Set<Int> {
+        let marker = Array("<!--coursemap-asset ".utf8)
+        let bytes = Array(html.utf8)
+        var found = Set<Int>()
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
+            var end = index + marker.count
+            var number = 0
+            while end < bytes.count, end - index - marker.count < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+                number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                end += 1
+            }
+            if end > index + marker.count, bytes[end...].starts(with: Array("-->".utf8)) { found.insert(number) }
+            index = end
+        }
+        return found
+    }
+}
+
+extension ExerciseItem {
+    /// The assets shown with the question itself — its stem, choices, pairs, steps and a task's texts —
+    /// which every edition shows. The others appear only in answers, explanations and feedback: for an exam
+    /// item the student edition must not publish them (fail closed).
+    public var questionAssetIndexes: Set<Int> {
+        guard !assets.isEmpty else { return [] }
+        var html = [stem.html]
+        switch body {
+        case let .singleChoice(choices), let .multipleChoice(choices):
+            html += choices.map(\.text.html)
+        case let .matching(pairs, distractors):
+            html += pairs.flatMap { [$0.left.html, $0.right.html] } + distractors.map(\.html)
+        case let .ordering(steps):
+            html += steps.map(\.html)
+        case let .practical(task):
+            html += [task.scenario.html, task.deliverable.html] + task.steps.map(\.html)
+        default:
+            break
+        }
+        return html.reduce(into: Set<Int>()) { $0.formUnion(ItemAsset.placeholderIndexes(in: $1)) }
+    }
+}

@@ -47,6 +47,9 @@ public struct Program: Hashable, Sendable {
     /// Files embedded in imported items (decoded Moodle `<file>`s), by their path under `files/`
     /// (`embedded/<SHA-1>.<extension>`): published from these bytes, not copied from the content folder.
     public var embeddedFiles: [String: [UInt8]] = [:]
+    /// Files of imported items (in `downloads` or `embeddedFiles`) that only exam items' answers,
+    /// explanations or feedback show: the student edition does not publish them (fail closed).
+    public var answerFiles: Set<String> = []
     /// The scopes coverage is reported on.
     public var reportScopes: [FrameworkScope]
     public var themeFiles: [String: ThemeFile]

@@ -22,7 +22,8 @@ extension PageBuilder {
             let asset = item.assets[index]
             return assetHTML(ItemAssetView(
                 src: root + shared + SitePaths.downloadURL(asset.path), alt: asset.alternative ?? "", width: asset.width,
-                height: asset.height, missing: !program.publishes(asset.path)))
+                height: asset.height,
+                missing: !program.publishes(asset.path) || (edition == .student && program.answerFiles.contains(asset.path))))
         }
     }
 }

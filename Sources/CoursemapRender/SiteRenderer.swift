@@ -77,12 +77,14 @@ public enum SiteRenderer {
             let listed = plan.listedPaths
             plan.page(SitePaths.sitemap, .sitemap, template: "sitemap", listed: false) { SitemapPage(listed.sorted(), baseURL: baseURL) }
         }
-        for download in program.downloads {
+        // Files only exam answers show stay out of the student edition (fail closed).
+        for download in program.downloads where edition == .teacher || !program.answerFiles.contains(download) {
             plan.note(SitePaths.download(download))
             if plan.wants(.download(download)) { sink.copy(download, to: SitePaths.download(download)) }
         }
         // Files embedded in imported items: published from their bytes (named by their content), in path order.
-        for (path, bytes) in program.embeddedFiles.sorted(by: { $0.key < $1.key }) {
+        for (path, bytes) in program.embeddedFiles.sorted(by: { $0.key < $1.key })
+        where edition == .teacher || !program.answerFiles.contains(path) {
             plan.file(SitePaths.download(path), .download(path)) { bytes }
         }
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {

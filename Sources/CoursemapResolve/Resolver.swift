@@ -50,7 +50,7 @@ public enum Resolver {
 
         let mappings = moduleMappings(courses: courses, modulesByCourse: modulesByCourse)
 
-        let (banks, assessments, datasetFiles, embeddedFiles) = resolveBanks(
+        let (banks, assessments, datasetFiles, embeddedFiles, answerFiles) = resolveBanks(
             content, courseIDs: courseIDs, references: references, into: &diagnostics)
         var media = MediaResolver(content: content, config: config, courses: courseIDs, modulesByCourse: modulesByCourse, references: references)
         let (lectures, resources) = media.resolve()
@@ -91,6 +91,7 @@ public enum Resolver {
             reportScopes: reportScopes, themeFiles: content.themeFiles)
         var withEmbedded = program
         withEmbedded.embeddedFiles = embeddedFiles
+        withEmbedded.answerFiles = answerFiles
         return (withEmbedded, diagnostics)
     }
 
@@ -196,10 +197,14 @@ public enum Resolver {
     /// items per competency.
     private static func resolveBanks(
         _ content: LoadedContent, courseIDs: Set<String>, references: ReferenceChecker, into diagnostics: inout DiagnosticList
-    ) -> (banks: [ExerciseBank], assessments: [CompetencyID: [ItemMapping]], downloads: [String], embedded: [String: [UInt8]]) {
+    ) -> (
+        banks: [ExerciseBank], assessments: [CompetencyID: [ItemMapping]], downloads: [String], embedded: [String: [UInt8]], answerFiles: Set<String>
+    ) {
         var banks = unique(content.banks, id: \.id, location: \.location, what: "bank", into: &diagnostics)
         var downloads = Set<String>()
         var embedded: [String: [UInt8]] = [:]
+        // Files shown with some question, and files only exam answers show.
+        var shownFiles = Set<String>(), answerFiles = Set<String>()
         for index in banks.indices {
             let items = banks[index].items
             caseTwins(items, id: \.id, location: \.location, what: "item of bank '\(banks[index].id)'", into: &diagnostics)
@@ -239,6 +244,10 @@ public enum Resolver {
                         }
                     }
                     publishAssets(of: item, bank: banks[index].id, content: content, downloads: &downloads, embedded: &embedded, into: &diagnostics)
+                    let shown = item.usage == .exam ? item.questionAssetIndexes : Set(item.assets.indices)
+                    for (number, asset) in item.assets.enumerated() {
+                        if shown.contains(number) { shownFiles.insert(asset.path) } else { answerFiles.insert(asset.path) }
+                    }
                     banks[index].sections[sectionIndex].items[itemIndex] = item
                 }
             }
@@ -252,7 +261,7 @@ public enum Resolver {
                 }
             }
         }
-        return (banks, assessments, downloads.sorted(), embedded)
+        return (banks, assessments, downloads.sorted(), embedded, answerFiles.subtracting(shownFiles))
     }
 
     /// CM326 for a file of an imported item is a warning: the item is still published, with the image's text
