@@ -163,6 +163,13 @@ struct MoodleQuestionReader {
     /// What `removed`, `remoteImages` and `droppedFiles` already hold (prefixed by list), so that keeping
     /// them without repeats stays linear in a question with thousands of answers.
     private var seen: Set<String> = []
+    /// The files the question's images use (`ItemAsset`s), with CM323/CM328 met on the way.
+    let collector: ItemAssetCollector
+    /// The embedded files of the text element being converted, and its line.
+    private var currentFiles: [String: MoodleEmbeddedFiles.Decoded] = [:]
+    private var currentLine: Int?
+    /// Embedded files an image used.
+    private var usedFiles: Set<String> = []
 
     init(element: XMLElement, type: String, file: String, keepRemoteImages: Bool = false) {
         self.element = element
@@ -171,6 +178,9 @@ struct MoodleQuestionReader {
         self.keepRemoteImages = keepRemoteImages
         self.questionFormat = element.first("questiontext")?.attributes["format"] ?? "html"
         self.name = element.first("name")?.first("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let name = self.name
+        self.collector = ItemAssetCollector(
+            file: file, itemName: name.isEmpty ? "the \(type) question" : "question \"\(MoodleHTML.plainText(name))\"")
     }
 
     var location: SourceLocation { SourceLocation(file: file, line: element.line) }
@@ -266,10 +276,11 @@ struct MoodleQuestionReader {
         }
         let title = MoodleHTML.plainText(name)
         stem = stem.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let picture = legacyImage() { stem += picture }
         let item = ExerciseItem(
             id: "", title: title.isEmpty ? nil : LocalizedText(zh: title), usage: usage?.usage ?? .practice, difficulty: difficulty,
             score: score, stem: RichText(html: stem), body: body,
-            explanation: explanation.isEmpty ? nil : RichText(html: explanation), feedback: feedback, assesses: assesses,
+            explanation: explanation.isEmpty ? nil : RichText(html: explanation), feedback: feedback, assets: collector.assets, assesses: assesses,
             importKey: name.isEmpty ? nil : name, usageOrigin: usage?.location, shuffleChoices: shufflesAnswers, location: location)
         return finish(item)
     }
@@ -284,12 +295,13 @@ struct MoodleQuestionReader {
         if !remoteImages.isEmpty {
             diagnostics.append(RemoteImages.warning(remoteImages, in: label, at: location))
         }
+        diagnostics += collector.diagnostics
         var files = droppedFiles
-        for name in Self.fileNames(in: element) where !files.contains(name) { files.append(name) }
+        for name in Self.fileNames(in: element) where !files.contains(name) && !usedFiles.contains(name) { files.append(name) }
         if !files.isEmpty {
             diagnostics.append(.warning(
                 .sanitizedHTML, at: location,
-                "embedded files are not imported (\(files.joined(separator: ", "))): images using them were removed and links to them kept as text in \(label)"))
+                "embedded files are not imported (\(files.joined(separator: ", "))): only images embedded in the question are; links to other files are kept as text, and an image whose file is missing shows its text alternative, in \(label)"))
         }
         return item
     }
@@ -644,7 +656,8 @@ struct MoodleQuestionReader {
     /// The question text with blank `n` at the `n`-th of `places` (UTF-8 byte ranges of the raw text), sanitised.
     private mutating func stemWithBlanks(_ raw: String, _ places: [Range<Int>], what: String) -> String {
         let template = MoodleHTML.splice(raw, places.enumerated().map { ($1, MoodleConventions.blankPlaceholder($0 + 1)) })
-        let restored = MoodleConventions.restoreBlanks(in: convert(template, format: questionFormat), count: places.count)
+        let restored = MoodleConventions.restoreBlanks(
+            in: withFiles(of: element.first("questiontext")) { $0.convert(template, format: $0.questionFormat) }, count: places.count)
         if !restored.inTags.isEmpty {
             let numbers = restored.inTags.sorted().map(String.init).joined(separator: ", ")
             diagnostics.append(.warning(
@@ -774,7 +787,44 @@ struct MoodleQuestionReader {
     private mutating func html(_ container: XMLElement?, defaultFormat: String = "html") -> String {
         guard let container else { return "" }
         let raw = container.first("text")?.text ?? ""
-        return convert(raw, format: container.attributes["format"] ?? defaultFormat)
+        return withFiles(of: container) { $0.convert(raw, format: container.attributes["format"] ?? defaultFormat) }
+    }
+
+    /// Runs `body` with the embedded files of `container` (its `<file>` children) available to images.
+    private mutating func withFiles<T>(of container: XMLElement?, _ body: (inout Self) -> T) -> T {
+        let (files, line) = (currentFiles, currentLine)
+        currentFiles = container.map(MoodleEmbeddedFiles.files(of:)) ?? [:]
+        currentLine = container?.line ?? element.line
+        defer { (currentFiles, currentLine) = (files, line) }
+        return body(&self)
+    }
+
+    /// The picture of a Moodle 1.9 question (`<image>` with a file name, `<image_base64>` with its bytes),
+    /// as a paragraph after the question text.
+    private mutating func legacyImage() -> String? {
+        let name = element.first("image")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let data = element.first("image_base64")?.text ?? ""
+        if !data.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let fileName = name.isEmpty ? "image" : String(name.split(separator: "/").last ?? "image")
+            currentFiles = [fileName: MoodleEmbeddedFiles.decode(data, name: fileName)]
+            currentLine = element.first("image_base64")?.line
+            defer { (currentFiles, currentLine) = ([:], nil) }
+            var writer = HTMLWriter()
+            writer.start("p")
+            writer.start("img", [("src", "@@PLUGINFILE@@/" + (fileName.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? fileName)), ("alt", "")])
+            writer.end("p")
+            let html = sanitize(writer.html)
+            return html.isEmpty ? nil : html
+        }
+        guard !name.isEmpty else { return nil }
+        currentLine = element.first("image")?.line
+        defer { currentLine = nil }
+        var writer = HTMLWriter()
+        writer.start("p")
+        writer.start("img", [("src", name), ("alt", "")])
+        writer.end("p")
+        let html = sanitize(writer.html)
+        return html.isEmpty ? nil : html
     }
 
     /// HTML is sanitised; Moodle's other formats (moodle_auto_format, plain_text, markdown) are taken as
@@ -791,7 +841,32 @@ struct MoodleQuestionReader {
 
     private mutating func sanitize(_ raw: String) -> String {
         guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "" }
-        let result = HTMLSanitizer.sanitize(withoutEmbeddedFiles(raw), keepRemoteImages: keepRemoteImages)
+        let collector = self.collector, files = currentFiles, line = currentLine ?? element.line
+        var used: [String] = [], unusable: [(name: String, reason: String)] = []
+        let result = HTMLSanitizer.sanitize(withoutEmbeddedFiles(raw), keepRemoteImages: keepRemoteImages) { image in
+            // A cloze field written inside the alternative text stays where the blank check finds it (and
+            // moves it out, with a warning): the image is kept as written.
+            if image.alternative?.unicodeScalars.contains("\u{E000}") == true { return .keep }
+            guard let name = MoodleEmbeddedFiles.pluginFileName(image.source) else { return collector.image(image, line: line) }
+            used.append(name)
+            switch files[name] {
+            case let .file(path, data)?:
+                return .asset(collector.add(ItemAsset(
+                    path: path, location: SourceLocation(file: collector.file, line: line), alternative: image.alternative,
+                    width: image.width, height: image.height, data: data)))
+            case let .unusable(reason)?:
+                unusable.append((name, reason))
+                return .drop
+            case nil:
+                return .drop
+            }
+        }
+        for name in used { usedFiles.insert(name) }
+        for (name, reason) in unusable where seen.insert("u\u{0}" + name).inserted {
+            collector.warn(.warning(
+                .importedFileNotKept, at: SourceLocation(file: file, line: line),
+                "embedded file '\(MessageText.printable(name))' of \(label) cannot be used: \(reason); images using it show their text alternative"))
+        }
         for entry in result.removed where seen.insert("r\u{0}" + entry).inserted { removed.append(entry) }
         for source in result.remoteImages where seen.insert("i\u{0}" + source).inserted { remoteImages.append(source) }
         return result.html
@@ -805,6 +880,8 @@ struct MoodleQuestionReader {
         var edits: [(range: Range<Int>, with: String)] = []
         for node in fragment.nodes {
             if let source = node.attributes["src"]?.trimmingCharacters(in: .whitespaces), source.hasPrefix(prefix) {
+                // An image whose file is embedded here is kept: the sanitizer makes it an item asset.
+                if node.name == "img", let name = MoodleEmbeddedFiles.pluginFileName(source), currentFiles[name] != nil { continue }
                 noteFile(source, prefix: prefix)
                 edits.append((node.outer, ""))
             } else if node.name == "a", let target = node.attributes["href"]?.trimmingCharacters(in: .whitespaces), target.hasPrefix(prefix) {

@@ -1,3 +1,4 @@
+import Foundation
 import CoursemapModel
 import CoursemapXML
 
@@ -20,11 +21,18 @@ public enum QTIImporter {
     /// `root` is an <assessmentItem> (QTI 2.1 namespace) from `file` (content-relative path for diagnostics).
     /// Returns nil (with diagnostics) when the item has no supported interaction.
     /// Images that load from another host are dropped (CM319) unless `keepRemoteImages`.
-    public static func importItem(_ root: XMLElement, file: String, keepRemoteImages: Bool = false) -> (item: ExerciseItem?, diagnostics: [Diagnostic]) {
-        var reader = QTIItemReader(root: root, file: file, keepRemoteImages: keepRemoteImages)
+    /// `readFile` reads a file of the content folder by its content-relative path (nil when it is not
+    /// there): the item's `<object>` reading passages are read through it and shown in the item.
+    public static func importItem(
+        _ root: XMLElement, file: String, keepRemoteImages: Bool = false, readFile: ((String) -> [UInt8]?)? = nil
+    ) -> (item: ExerciseItem?, diagnostics: [Diagnostic]) {
+        var reader = QTIItemReader(root: root, file: file, keepRemoteImages: keepRemoteImages, readFile: readFile)
         let item = reader.read()
         return (item, reader.diagnostics)
     }
+
+    /// The largest reading passage (`<object type="text/html">`) shown in an item, in bytes.
+    public static let maximumPassageBytes = 512 * 1024
 
     /// The interactions Coursemap imports.
     static let supported: Set<String> = Set([
@@ -99,6 +107,12 @@ struct QTIItemReader {
     var graphicAssets: [ItemAsset] = []
     /// hottext identifier → its number in the stem's markers.
     var hottextNumbers: [String: Int] = [:]
+    /// Reads a content file (reading passages of `<object>`s).
+    private let readFile: ((String) -> [UInt8]?)?
+    /// The files the item refers to, and the CM322/CM323/CM328 found on the way.
+    private var collector: ItemAssetCollector
+    /// The line of each local image source met while writing the item's HTML (the first, should it repeat).
+    private var imageLines: [String: Int] = [:]
 
     /// How interactions show in the stem.
     enum InteractionMode {
@@ -117,11 +131,13 @@ struct QTIItemReader {
     private static let blankOpen: Unicode.Scalar = "\u{E000}"
     private static let blankClose: Unicode.Scalar = "\u{E001}"
 
-    init(root: XMLElement, file: String, keepRemoteImages: Bool = false) {
+    init(root: XMLElement, file: String, keepRemoteImages: Bool = false, readFile: ((String) -> [UInt8]?)? = nil) {
         self.root = root
         self.templateVariables = QTITemplateCondition.Variables(root)
         self.file = file
         self.keepRemoteImages = keepRemoteImages
+        self.readFile = readFile
+        self.collector = ItemAssetCollector(file: file, itemName: "QTI item")
     }
 
     func location(_ line: Int?) -> SourceLocation { SourceLocation(file: file, line: line) }
@@ -140,6 +156,15 @@ struct QTIItemReader {
         }
         let identifier = QTIText.clean(root.attributes["identifier"] ?? "")
         itemName = identifier.isEmpty ? "QTI item" : "QTI item '\(identifier)'"
+        collector = ItemAssetCollector(file: file, itemName: itemName)
+        for stylesheet in root.all("stylesheet") {
+            // Decided (docs/exercises.md, "Imported HTML"): item stylesheets are not applied. Pages allow
+            // the portal's own stylesheet only, and a package's CSS would restyle the whole page.
+            let href = MessageText.printable(stylesheet.attributes["href"] ?? "")
+            collector.warn(.warning(
+                .importedFileNotKept, at: location(stylesheet.line),
+                "\(itemName): stylesheet '\(href)' is not applied; Coursemap shows imported items in the portal's own style"))
+        }
         for declaration in root.all("responseDeclaration") {
             let parsed = QTIResponseDeclaration(declaration)
             declarations[parsed.identifier] = parsed
@@ -236,6 +261,7 @@ struct QTIItemReader {
         if !remoteImages.isEmpty {
             diagnostics.append(RemoteImages.warning(remoteImages, in: itemName, at: location(body?.line ?? root.line)))
         }
+        diagnostics += collector.diagnostics
         let usage = readUsage(root)
         let shuffles = shufflesChoices(interactions)
         // The same bound as an authored item's score: MAXSCORE, SCORE's normalMaximum or the Coursemap
@@ -249,7 +275,8 @@ struct QTIItemReader {
         return ExerciseItem(
             id: id, title: title, usage: usage?.usage ?? .practice, difficulty: meta?.difficulty,
             score: score, stem: stem, body: parsedBody,
-            explanation: explanation, feedback: feedback, assets: graphicAssets, assesses: assesses, importKey: identifier.isEmpty ? nil : identifier,
+            explanation: explanation, feedback: feedback, assets: collector.assets + graphicAssets, assesses: assesses,
+            importKey: identifier.isEmpty ? nil : identifier,
             usageOrigin: usage?.location, shuffleChoices: shuffles, fixedChoices: shuffles ? fixedChoices : [], location: location(root.line))
     }
 
@@ -737,7 +764,10 @@ struct QTIItemReader {
     /// Serialises QTI XHTML to HTML, sanitises it, and tidies white space.
     mutating func rich(_ nodes: [XMLNodeContent], line: Int, blanksAllowed: Bool = false) -> RichText {
         let raw = html(nodes, inPre: false)
-        let result = HTMLSanitizer.sanitize(raw, keepRemoteImages: keepRemoteImages)
+        let collector = self.collector, lines = imageLines
+        let result = HTMLSanitizer.sanitize(raw, keepRemoteImages: keepRemoteImages) { image in
+            collector.image(image, line: lines[image.source] ?? line)
+        }
         for source in result.remoteImages where !remoteImages.contains(source) { remoteImages.append(source) }
         if !result.removed.isEmpty {
             for item in result.removed where !removed.contains(item) { removed.append(item) }
@@ -826,10 +856,7 @@ struct QTIItemReader {
             "infoControl":
             return ""
         case "object":
-            // An object (image, applet, media) is not kept; its fallback content is what a reader sees.
-            if !removed.contains("<object>") { removed.append("<object>") }
-            if removalLine == nil { removalLine = element.line }
-            return html(element.children, inPre: inPre)
+            return object(element, inPre: inPre)
         default:
             return generic(element, inPre: inPre)
         }
@@ -844,9 +871,73 @@ struct QTIItemReader {
         return hasBlocks ? "<div>\(content)</div>" : "<p>\(content)</p>"
     }
 
+    /// Image types an `<object>` shows as an `<img>`, by file extension.
+    private static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "svg"]
+
+    /// An `<object>`: an image becomes an `<img>` (its fallback text the alternative); an HTML reading
+    /// passage of the package is read and shown in its place (the sanitizer keeps what is safe); anything
+    /// else shows its fallback content, or its file name when it has none, and CM312 says it was removed.
+    private mutating func object(_ element: XMLElement, inPre: Bool) -> String {
+        let data = element.attributes["data"] ?? ""
+        let type = QTIText.clean(element.attributes["type"] ?? "").lowercased()
+        let fileName = String(data.split(separator: "/").last ?? Substring(data))
+        let fileExtension = fileName.split(separator: ".").count > 1 ? String(fileName.split(separator: ".").last!).lowercased() : ""
+        let fallback = html(element.children, inPre: inPre)
+        if type.hasPrefix("image/") || (type.isEmpty && Self.imageExtensions.contains(fileExtension)) {
+            if imageLines[data] == nil { imageLines[data] = element.line }
+            var attributes = [("src", data), ("alt", QTIText.clean(XMLElement(name: "", namespace: nil, attributes: [:], children: element.children, line: 0).text))]
+            for name in ["width", "height"] { if let value = element.attributes[name] { attributes.append((name, value)) } }
+            return "<img" + attributes.map { " \($0.0)=\"\(HTMLText.escapeAttribute($0.1))\"" }.joined() + ">"
+        }
+        let isPassage = type == "text/html" || type == "application/xhtml+xml" || (type.isEmpty && ["html", "htm", "xhtml"].contains(fileExtension))
+        if isPassage, let readFile, case let .path(path) = ItemAssetPath.resolve(data, from: file) {
+            if let bytes = readFile(path) {
+                if bytes.count <= QTIImporter.maximumPassageBytes {
+                    return "<div>" + Self.passageBody(String(decoding: bytes, as: UTF8.self)) + "</div>"
+                }
+                collector.warn(.warning(
+                    .importedFileNotKept, at: location(element.line),
+                    "\(itemName): reading passage '\(path)' is \(bytes.count) bytes, over the \(QTIImporter.maximumPassageBytes) bytes Coursemap inlines; its fallback content is shown"))
+            } else {
+                collector.warn(.warning(
+                    .missingAsset, at: location(element.line),
+                    "\(itemName): reading passage '\(path)' does not exist in the content folder; the object's fallback content is shown"))
+            }
+        } else {
+            noteRemoval("<object>", line: element.line)
+        }
+        if QTIText.isBlank(element.text), !element.elements.contains(where: { $0.name == "img" || $0.name == "object" }) {
+            return "<p>" + HTMLText.escape("[\(fileName)]") + "</p>"
+        }
+        return fallback
+    }
+
+    /// What is between `<body …>` and `</body>` of an HTML document (all of it when there is no body).
+    static func passageBody(_ document: String) -> String {
+        guard let open = document.range(of: "<body", options: .caseInsensitive),
+            let end = document[open.upperBound...].firstIndex(of: ">")
+        else { return document }
+        let start = document.index(after: end)
+        let close = document.range(of: "</body", options: .caseInsensitive, range: start..<document.endIndex)?.lowerBound ?? document.endIndex
+        return String(document[start..<close])
+    }
+
+    /// Notes something removed from the item, at the line of the element it was removed from.
+    private mutating func noteRemoval(_ entry: String, line: Int) {
+        if !removed.contains(entry) { removed.append(entry) }
+        removalLine = min(removalLine ?? line, line)
+    }
+
     /// Any other element, as HTML: the sanitizer decides what survives.
     private mutating func generic(_ element: XMLElement, inPre: Bool) -> String {
         let name = element.name
+        // CM312 points at the element that loses something (the sanitizer sees no source lines).
+        if HTMLSanitizer.dropped.contains(name.lowercased()) {
+            removalLine = min(removalLine ?? element.line, element.line)
+        } else if element.attributes.keys.contains(where: { $0.lowercased().hasPrefix("on") || $0.lowercased() == "style" }) {
+            removalLine = min(removalLine ?? element.line, element.line)
+        }
+        if name == "img", let source = element.attributes["src"], imageLines[source] == nil { imageLines[source] = element.line }
         var out = "<\(name)"
         for key in element.attributes.keys.sorted() {
             out += " \(key)=\"\(HTMLText.escapeAttribute(element.attributes[key] ?? ""))\""

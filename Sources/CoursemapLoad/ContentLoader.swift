@@ -396,7 +396,14 @@ public struct ContentLoader: Sendable {
             diagnostics += problems
             return .importedBank(bank, skipped: skipped)
         case (QTIImporter.namespace, "assessmentItem"):
-            let (item, problems) = QTIImporter.importItem(root, file: file.path, keepRemoteImages: imports.remoteImages)
+            // Reading passages (`<object data="x.html">`) are read through here: plain files of the content
+            // folder, not hidden, at most one byte over the limit (the importer reports the size).
+            let source = self.source
+            let readFile: (String) -> [UInt8]? = { path in
+                guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }), source.entry(path) == .plainFile else { return nil }
+                return source.head(path, QTIImporter.maximumPassageBytes + 1)
+            }
+            let (item, problems) = QTIImporter.importItem(root, file: file.path, keepRemoteImages: imports.remoteImages, readFile: readFile)
             diagnostics += problems
             guard let item else {
                 // Only an item that was skipped (not a file that is no item) keeps its sidecar and its bank.

@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case invalidTimestamp = "CM325"
     case activeFile = "CM326"
     case emptyBank = "CM327"
+    case importedFileNotKept = "CM328"
     case invalidGraphic = "CM329"
     case emptyCASEPackage = "CM330"
 
@@ -141,6 +142,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .emptyBank: return "imported bank with no items left, not published"
         case .invalidGraphic: return "graphic interaction with unusable areas, coordinates or image"
         case .emptyCASEPackage: return "CASE package with no document or no usable items"
+        case .importedFileNotKept: return "item stylesheet not applied, or embedded file not usable"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"
         case .duplicateID: return "id used twice"

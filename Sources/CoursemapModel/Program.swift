@@ -44,6 +44,12 @@ public struct Program: Hashable, Sendable {
     public var assessments: [CompetencyID: [ItemMapping]]
     /// Content files published as downloads (datasets of practical tasks), content-relative paths, sorted.
     public var downloads: [String]
+    /// Files embedded in imported items (decoded Moodle `<file>`s), by their path under `files/`
+    /// (`embedded/<SHA-1>.<extension>`): published from these bytes, not copied from the content folder.
+    public var embeddedFiles: [String: [UInt8]] = [:]
+    /// Files of imported items (in `downloads` or `embeddedFiles`) that only exam items' answers,
+    /// explanations or feedback show: the student edition does not publish them (fail closed).
+    public var answerFiles: Set<String> = []
     /// The scopes coverage is reported on.
     public var reportScopes: [FrameworkScope]
     public var themeFiles: [String: ThemeFile]
@@ -229,5 +235,19 @@ public struct ModuleMapping: Hashable, Sendable, Codable {
         self.level = level
         self.hours = hours
         self.stated = stated
+    }
+}
+
+extension Program {
+    /// Whether the file at content-relative (or embedded) `path` is published under `files/`: a download
+    /// (found by binary search, `downloads` being sorted) or an embedded file.
+    public func publishes(_ path: String) -> Bool {
+        if embeddedFiles[path] != nil { return true }
+        var low = 0, high = downloads.count
+        while low < high {
+            let middle = (low + high) / 2
+            if downloads[middle] < path { low = middle + 1 } else { high = middle }
+        }
+        return low < downloads.count && downloads[low] == path
     }
 }

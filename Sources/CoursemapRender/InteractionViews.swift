@@ -254,7 +254,7 @@ extension PageBuilder {
     }
 
     /// The answer in words of the kinds this file renders.
-    func interactionSummary(_ item: ExerciseItem, bank: String) -> AnswerSummary? {
+    func interactionSummary(_ item: ExerciseItem, bank: String, from page: String) -> AnswerSummary? {
         func spot(_ hotspots: [Hotspot], _ index: Int, order: [Int]) -> String {
             let label = hotspots[index].label
             return "\(ui.area) " + (label.isEmpty ? String((order.firstIndex(of: index) ?? index) + 1) : label)
@@ -290,7 +290,7 @@ extension PageBuilder {
             var summary = AnswerSummary()
             var lines: [String] = []
             for (index, part) in parts.enumerated() {
-                guard let own = answerSummary(partItem(item, part, index), bank: bank) else { continue }
+                guard let own = answerSummary(partItem(item, part, index), bank: bank, from: page) else { continue }
                 var line = own.text.isEmpty ? own.html : HTMLEscaping.escape(own.text, .text)
                 line += own.steps.joined(separator: " → ")
                 line += own.pairs.map { "\($0.left) — \($0.right)" }.joined(separator: "；")

@@ -79,7 +79,7 @@ extension PageBuilder {
                 return AnswerRow(
                     number: number, href: "\(item.id).html", kind: plain(item.kind.name),
                     usage: item.usage == .exam ? ui.exam : ui.practice, score: Self.amount(item.score),
-                    answer: answerSummary(item, bank: bank.id) ?? AnswerSummary(text: "—"))
+                    answer: answerSummary(item, bank: bank.id, from: page) ?? AnswerSummary(text: "—"))
             })
         }
         return AnswerSheetPage(
@@ -112,6 +112,9 @@ extension PageBuilder {
 
     func itemView(_ item: ExerciseItem, bank: ExerciseBank, number: Int, from page: String) -> ItemView {
         let root = SitePaths.root(from: page)
+        // Images of an imported item, as this page links to them (only what is shown is filled: the display
+        // orders below are seeded by the HTML as the model holds it).
+        let fill = { (html: String) in self.withAssets(html, of: item, from: page) }
         let reveal = revealsAnswer(item)
         let seed = Self.orderSeed(item, bank: bank.id)
         // Correct choices are marked in the list only in the teacher edition; students find the answer in
@@ -130,8 +133,8 @@ extension PageBuilder {
             let type = item.kind == .singleChoice ? "radio" : "checkbox"
             choices = Self.displayedChoices(item, list, bank: bank.id).map { choice, label in
                 ChoiceView(
-                    label: label, value: label, html: Self.phrasing(choice.text.html), inputType: type, correct: mark && choice.correct,
-                    choiceFeedback: reveal ? choice.feedback.map(\.html) : nil)
+                    label: label, value: label, html: fill(Self.phrasing(choice.text.html)), inputType: type, correct: mark && choice.correct,
+                    choiceFeedback: reveal ? choice.feedback.map { fill($0.html) } : nil)
             }
         case let .trueFalse(answer):
             choices = [
@@ -147,14 +150,14 @@ extension PageBuilder {
         case let .matching(pairs, distractors):
             let targets = Self.matchTargets(pairs, distractors: distractors)
             let order = DisplayOrder.permutation(of: targets.map(\.html), usage: item.usage, seed: seed)
-            matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: targets[original].html) }
+            matchOptions = order.enumerated().map { position, original in MatchOption(value: position + 1, html: fill(targets[original].html)) }
             matchRows = pairs.enumerated().map { index, pair in
-                MatchRowView(index: index + 1, left: pair.left.html, options: Array(1...max(1, targets.count)))
+                MatchRowView(index: index + 1, left: fill(pair.left.html), options: Array(1...max(1, targets.count)))
             }
         case let .ordering(steps):
             let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: seed)
             orderSteps = order.enumerated().map { position, original in
-                OrderStepView(value: position + 1, html: steps[original].html, positions: Array(1...steps.count))
+                OrderStepView(value: position + 1, html: fill(steps[original].html), positions: Array(1...steps.count))
             }
         case let .practical(task):
             practical = PracticalView(
@@ -175,7 +178,7 @@ extension PageBuilder {
         case let .survey(task):
             choices = task.choices.enumerated().map { index, text in
                 let label = Self.positionLabel(index)
-                return ChoiceView(label: label, value: label, html: Self.phrasing(text.html), inputType: task.multiple ? "checkbox" : "radio", correct: false, choiceFeedback: nil)
+                return ChoiceView(label: label, value: label, html: fill(Self.phrasing(text.html)), inputType: task.multiple ? "checkbox" : "radio", correct: false, choiceFeedback: nil)
             }
         case let .composite(list):
             parts = list.enumerated().map { index, part in
@@ -185,16 +188,16 @@ extension PageBuilder {
             .graphicAssociate, .upload, .drawing:
             break
         }
-        let summary = reveal ? answerSummary(item, bank: bank.id) : nil
-        let explanation = reveal ? item.explanation?.html : nil
+        let summary = reveal ? answerSummary(item, bank: bank.id, from: page) : nil
+        let explanation = reveal ? item.explanation.map { fill($0.html) } : nil
         let key = item.usage == .practice ? answerKey(item, bank: bank.id) : nil
         return ItemView(
             id: item.id, anchor: "item-\(item.id)", href: root + SitePaths.item(item.id, bank: bank.id), number: number,
             bank: bank.id, scoreValue: key != nil ? Self.amount(item.score) : nil,
-            feedback: reveal ? feedbackViews(item.feedback) : [], feedbackHidden: edition == .student,
+            feedback: reveal ? feedbackViews(item.feedback, fill: fill) : [], feedbackHidden: edition == .student,
             inputName: inputName, kind: item.kind.rawValue, kindName: plain(item.kind.name), usage: item.usage.rawValue,
             usageLabel: item.usage == .exam ? ui.exam : ui.practice, itemDifficulty: item.difficulty.map { plain($0.name) },
-            score: Self.amount(item.score), itemTitle: item.title.map(plain), stem: item.stem.html,
+            score: Self.amount(item.score), itemTitle: item.title.map(plain), stem: fill(item.stem.html),
             isChoice: item.kind == .singleChoice || item.kind == .multipleChoice || item.kind == .trueFalse || item.kind == .survey,
             isTrueFalse: item.kind == .trueFalse, isFill: item.kind == .fillBlank || item.kind == .numerical,
             isNumerical: item.kind == .numerical, isMatching: item.kind == .matching, isOrdering: item.kind == .ordering,
@@ -214,7 +217,8 @@ extension PageBuilder {
 
     /// The answer in words, as answer keys and the revealed answer show it (the `answer-summary` template
     /// writes it); `nil` for items with nothing to reveal.
-    func answerSummary(_ item: ExerciseItem, bank: String) -> AnswerSummary? {
+    func answerSummary(_ item: ExerciseItem, bank: String, from page: String) -> AnswerSummary? {
+        let fill = { (html: String) in self.withAssets(html, of: item, from: page) }
         switch item.body {
         case let .singleChoice(choices), let .multipleChoice(choices):
             return AnswerSummary(text: Self.displayedChoices(item, choices, bank: bank).filter(\.choice.correct).map(\.label).joined(separator: "、"))
@@ -233,18 +237,18 @@ extension PageBuilder {
             let reference = written.flatMap { Self.isBlank($0.html) ? nil : $0 }
             guard reference != nil || !points.isEmpty else { return nil }
             return AnswerSummary(
-                html: reference?.html ?? "",
+                html: fill(reference?.html ?? ""),
                 points: points.map { point in
-                    AnswerSummary.Point(html: point.text.html, score: point.score.map { "\(Self.amount($0)) \(ui.points)" } ?? "")
+                    AnswerSummary.Point(html: fill(point.text.html), score: point.score.map { "\(Self.amount($0)) \(ui.points)" } ?? "")
                 })
         case let .matching(pairs, _):
-            return AnswerSummary(pairs: pairs.map { AnswerSummary.Pair(left: $0.left.html, right: $0.right.html) })
+            return AnswerSummary(pairs: pairs.map { AnswerSummary.Pair(left: fill($0.left.html), right: fill($0.right.html)) })
         case let .ordering(steps):
-            return AnswerSummary(steps: steps.map(\.html))
+            return AnswerSummary(steps: steps.map { fill($0.html) })
         case .practical, .description, .survey:
             return nil
         default:
-            return interactionSummary(item, bank: bank)
+            return interactionSummary(item, bank: bank, from: page)
         }
     }
 
@@ -375,7 +379,7 @@ extension PageBuilder {
     }
 
     /// Item-level feedback, one block per outcome, in a fixed order.
-    func feedbackViews(_ feedback: ItemFeedback?) -> [FeedbackView] {
+    func feedbackViews(_ feedback: ItemFeedback?, fill: (String) -> String) -> [FeedbackView] {
         guard let feedback else { return [] }
         let blocks: [(String, String, RichText?)] = [
             ("correct", ui.feedbackCorrect, feedback.correct), ("partial", ui.feedbackPartial, feedback.partiallyCorrect),
@@ -383,7 +387,7 @@ extension PageBuilder {
         ]
         return blocks.compactMap { when, label, text in
             guard let text, !Self.isBlank(text.html) else { return nil }
-            return FeedbackView(when: when, label: label, html: text.html)
+            return FeedbackView(when: when, label: label, html: fill(text.html))
         }
     }
 }

@@ -15,6 +15,9 @@ final class PageBuilder: Sendable {
     /// Asked while a page that sums up the whole program is made: once it says yes, the page is given up,
     /// so its context may be left incomplete (`serve` pauses a catch-up for a new edit).
     let stop: @Sendable () -> Bool
+    /// Renders the image of an imported item's file (template `item-asset`); `nil` leaves the placeholder,
+    /// which shows nothing.
+    let assetHTML: (@Sendable (ItemAssetView) -> String?)?
     /// What every mention of a competency shows, made once: its page, written reference and statement.
     private let competencyLabels: [CompetencyID: CompetencyLabel]
     private struct CompetencyLabel {
@@ -33,8 +36,10 @@ final class PageBuilder: Sendable {
 
     init(
         program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIText],
-        provenance: Provenance? = nil, stop: @escaping @Sendable () -> Bool = { false }
+        provenance: Provenance? = nil, stop: @escaping @Sendable () -> Bool = { false },
+        assetHTML: (@Sendable (ItemAssetView) -> String?)? = nil
     ) {
+        self.assetHTML = assetHTML
         self.provenance = provenance
         self.edition = edition
         self.stop = stop

@@ -56,7 +56,7 @@ public enum SiteRenderer {
         for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
             let builder = PageBuilder(
                 program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings, provenance: provenance,
-                stop: stopping)
+                stop: stopping, assetHTML: { theme.render($0, template: "item-asset") })
             planPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &plan)
         }
         // The reports' data files do not depend on the language: made once, in pieces, written under both.
@@ -77,9 +77,15 @@ public enum SiteRenderer {
             let listed = plan.listedPaths
             plan.page(SitePaths.sitemap, .sitemap, template: "sitemap", listed: false) { SitemapPage(listed.sorted(), baseURL: baseURL) }
         }
-        for download in program.downloads {
+        // Files only exam answers show stay out of the student edition (fail closed).
+        for download in program.downloads where edition == .teacher || !program.answerFiles.contains(download) {
             plan.note(SitePaths.download(download))
             if plan.wants(.download(download)) { sink.copy(download, to: SitePaths.download(download)) }
+        }
+        // Files embedded in imported items: published from their bytes (named by their content), in path order.
+        for (path, bytes) in program.embeddedFiles.sorted(by: { $0.key < $1.key })
+        where edition == .teacher || !program.answerFiles.contains(path) {
+            plan.file(SitePaths.download(path), .download(path)) { bytes }
         }
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.file("assets/" + path, .asset) { bytes }

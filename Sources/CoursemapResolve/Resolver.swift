@@ -50,7 +50,7 @@ public enum Resolver {
 
         let mappings = moduleMappings(courses: courses, modulesByCourse: modulesByCourse)
 
-        let (banks, assessments, datasetFiles) = resolveBanks(
+        let (banks, assessments, datasetFiles, embeddedFiles, answerFiles) = resolveBanks(
             content, courseIDs: courseIDs, references: references, into: &diagnostics)
         var media = MediaResolver(content: content, config: config, courses: courseIDs, modulesByCourse: modulesByCourse, references: references)
         let (lectures, resources) = media.resolve()
@@ -89,7 +89,10 @@ public enum Resolver {
             competencies: competencies, mappings: mappings, banks: banks, assessments: assessments, downloads: downloads,
             lectures: lectures, resources: resources, lectureMappings: media.lectureMappings, resourceMappings: media.resourceMappings,
             reportScopes: reportScopes, themeFiles: content.themeFiles)
-        return (program, diagnostics)
+        var withEmbedded = program
+        withEmbedded.embeddedFiles = embeddedFiles
+        withEmbedded.answerFiles = answerFiles
+        return (withEmbedded, diagnostics)
     }
 
     /// For each competency, the modules that claim it: in course order, then module order.
@@ -194,9 +197,14 @@ public enum Resolver {
     /// items per competency.
     private static func resolveBanks(
         _ content: LoadedContent, courseIDs: Set<String>, references: ReferenceChecker, into diagnostics: inout DiagnosticList
-    ) -> (banks: [ExerciseBank], assessments: [CompetencyID: [ItemMapping]], downloads: [String]) {
+    ) -> (
+        banks: [ExerciseBank], assessments: [CompetencyID: [ItemMapping]], downloads: [String], embedded: [String: [UInt8]], answerFiles: Set<String>
+    ) {
         var banks = unique(content.banks, id: \.id, location: \.location, what: "bank", into: &diagnostics)
         var downloads = Set<String>()
+        var embedded: [String: [UInt8]] = [:]
+        // Files shown with some question, and files only exam answers show.
+        var shownFiles = Set<String>(), answerFiles = Set<String>()
         for index in banks.indices {
             let items = banks[index].items
             caseTwins(items, id: \.id, location: \.location, what: "item of bank '\(banks[index].id)'", into: &diagnostics)
@@ -235,6 +243,11 @@ public enum Resolver {
                             }
                         }
                     }
+                    publishAssets(of: item, bank: banks[index].id, content: content, downloads: &downloads, embedded: &embedded, into: &diagnostics)
+                    let shown = item.usage == .exam ? item.questionAssetIndexes : Set(item.assets.indices)
+                    for (number, asset) in item.assets.enumerated() {
+                        if shown.contains(number) { shownFiles.insert(asset.path) } else { answerFiles.insert(asset.path) }
+                    }
                     banks[index].sections[sectionIndex].items[itemIndex] = item
                 }
             }
@@ -248,7 +261,43 @@ public enum Resolver {
                 }
             }
         }
-        return (banks, assessments, downloads.sorted())
+        return (banks, assessments, downloads.sorted(), embedded, answerFiles.subtracting(shownFiles))
+    }
+
+    /// CM326 for a file of an imported item is a warning: the item is still published, with the image's text
+    /// alternative in its place (an imported item never stops the build).
+    private static func itemWarning(_ diagnostic: Diagnostic) -> Diagnostic {
+        var warning = diagnostic
+        warning.severity = .warning
+        return warning
+    }
+
+    /// The files an imported item refers to: one embedded in the imported file is published from its bytes;
+    /// a file of the content folder is published as a download, unless a browser would run it (CM326); a
+    /// missing one is CM322 at the referencing line (the item stays; its image shows the text alternative).
+    private static func publishAssets(
+        of item: ExerciseItem, bank: String, content: LoadedContent, downloads: inout Set<String>, embedded: inout [String: [UInt8]],
+        into diagnostics: inout DiagnosticList
+    ) {
+        for asset in item.assets {
+            if let data = asset.data {
+                // Named by the importer (`embedded/<hash>.<extension>`); refused as a content file would be
+                // when its extension or its first bytes say a browser would run it.
+                if let reason = ActiveFile.reason(asset.path, head: { Array(data.prefix(ActiveFile.sniffLength)) }) {
+                    diagnostics.append(itemWarning(ActiveFile.diagnostic(asset.path, reason: reason, at: asset.location)))
+                } else {
+                    embedded[asset.path] = data
+                }
+            } else if let reason = content.activeFiles[asset.path] ?? ActiveFile.reason(asset.path) {
+                diagnostics.append(itemWarning(ActiveFile.diagnostic(asset.path, reason: reason, at: asset.location)))
+            } else if content.files.contains(asset.path) {
+                downloads.insert(asset.path)
+            } else {
+                diagnostics.append(.warning(
+                    .missingAsset, at: asset.location,
+                    "file '\(asset.path)' of item '\(item.importKey ?? item.id)' of bank '\(bank)' does not exist in the content folder; the item is shown without it (its text alternative instead)"))
+            }
+        }
     }
 
     /// Ids of one kind that differ only in letter case (`Intro`, `intro`): their pages are one file on macOS

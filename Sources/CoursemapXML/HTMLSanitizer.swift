@@ -11,7 +11,42 @@ import Foundation
 /// ignores) is a tracking pixel in a student portal, so it is dropped (its alternative text stays) and its
 /// source listed in `Result.remoteImages`. `keepRemoteImages` keeps such images (`imports.remote_images`
 /// in `coursemap.yml`).
+///
+/// An image with a local source (a path, no scheme, no host) is handed to `localImage` when one is given:
+/// an importer resolves it against the file it came from and answers with the index of the item asset it
+/// recorded, and the image is written as the placeholder `<!--coursemap-asset N-->` that the render stage
+/// fills per page (the page's depth decides the URL); or it answers `drop`, and the alternative text stays.
+///
+/// MathML is kept as `MathMLPolicy` says (MathML Core, layout attributes only).
 public enum HTMLSanitizer {
+    /// An image with a local source, as the sanitizer found it.
+    public struct LocalImage: Hashable, Sendable {
+        public var source: String
+        public var alternative: String?
+        public var width: Int?
+        public var height: Int?
+
+        public init(source: String, alternative: String? = nil, width: Int? = nil, height: Int? = nil) {
+            self.source = source
+            self.alternative = alternative
+            self.width = width
+            self.height = height
+        }
+    }
+
+    /// What becomes of a local image.
+    public enum LocalImageUse: Hashable, Sendable {
+        /// The item asset with this index: written as `<!--coursemap-asset N-->`.
+        case asset(Int)
+        /// Left out; its alternative text stays, in brackets.
+        case drop
+        /// Kept as written.
+        case keep
+    }
+
+    /// The placeholder kind of an item asset (`<!--coursemap-asset N-->`).
+    public static let assetPlaceholder = "coursemap-asset"
+
     /// The clean HTML, and what was removed (for a diagnostic), e.g. `["<script>", "onclick"]`.
     public struct Result: Hashable, Sendable {
         public var html: String
@@ -31,15 +66,17 @@ public enum HTMLSanitizer {
     ]
 
     /// Elements dropped together with everything inside them.
-    static let dropped: Set<String> = [
+    public static let dropped: Set<String> = [
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
-        "textarea", "select", "option", "svg", "math", "template", "noscript", "link", "meta", "base", "head",
+        "textarea", "select", "option", "svg", "template", "noscript", "link", "meta", "base", "head",
         "title", "audio", "video", "canvas",
     ]
 
     static let voidElements: Set<String> = ["br", "hr", "img"]
 
-    public static func sanitize(_ html: String, keepRemoteImages: Bool = false) -> Result {
+    public static func sanitize(
+        _ html: String, keepRemoteImages: Bool = false, localImage: ((LocalImage) -> LocalImageUse)? = nil
+    ) -> Result {
         XMLParser.ensureInitialised()
         // libxml2 checks attributes pairwise: an element with very many is shown as text, not parsed.
         if XMLShapeLimits.check(html, file: "") != nil {
@@ -55,7 +92,7 @@ public enum HTMLSanitizer {
         }
         guard let document else { return Result(html: HTMLText.escape(html), removed: []) }
         defer { xmlFreeDoc(document) }
-        var writer = Writer(keepRemoteImages: keepRemoteImages)
+        var writer = Writer(keepRemoteImages: keepRemoteImages, localImage: localImage)
         if let root = xmlDocGetRootElement(document) {
             // html → body → our div: write the div's children.
             let container = findFirst("div", from: root) ?? root
@@ -80,12 +117,16 @@ public enum HTMLSanitizer {
 
     private struct Writer {
         let keepRemoteImages: Bool
+        let localImage: ((LocalImage) -> LocalImageUse)?
         var output = ""
         var removed: [String] = []
         var remoteImages: [String] = []
+        /// How many `<math>` elements are open around the node being written.
+        var mathDepth = 0
 
-        init(keepRemoteImages: Bool) {
+        init(keepRemoteImages: Bool, localImage: ((LocalImage) -> LocalImageUse)?) {
             self.keepRemoteImages = keepRemoteImages
+            self.localImage = localImage
         }
 
         mutating func children(of node: xmlNodePtr) {
@@ -102,6 +143,11 @@ public enum HTMLSanitizer {
                 if let content = node.pointee.content { output += HTMLText.escape(String(cString: content)) }
             case XML_ELEMENT_NODE:
                 let name = String(cString: node.pointee.name).lowercased()
+                let local = MathMLPolicy.localName(name)
+                if local == "math" || mathDepth > 0 {
+                    writeMathML(node, local: local)
+                    return
+                }
                 if HTMLSanitizer.dropped.contains(name) {
                     removed.append("<\(name)>")
                     return
@@ -133,6 +179,24 @@ public enum HTMLSanitizer {
                     if let alt = kept.first(where: { $0.0 == "alt" })?.1, !alt.isEmpty { output += HTMLText.escape("[\(alt)]") }
                     return
                 }
+                if name == "img", let localImage, let source = kept.first(where: { $0.0 == "src" })?.1, Self.isLocal(source) {
+                    let alt = kept.first(where: { $0.0 == "alt" })?.1
+                    let image = LocalImage(
+                        source: source, alternative: alt, width: kept.first(where: { $0.0 == "width" }).flatMap { Int($0.1) },
+                        height: kept.first(where: { $0.0 == "height" }).flatMap { Int($0.1) })
+                    switch localImage(image) {
+                    case let .asset(index):
+                        var writer = HTMLWriter()
+                        writer.comment("\(HTMLSanitizer.assetPlaceholder) \(index)")
+                        output += writer.html
+                        return
+                    case .drop:
+                        if let alt, !alt.isEmpty { output += HTMLText.escape("[\(alt)]") }
+                        return
+                    case .keep:
+                        break
+                    }
+                }
                 if name == "a", kept.contains(where: { $0.0 == "href" && URLPolicy.isExternal($0.1) }) { kept.append(("rel", "noopener")) }
                 output += HTMLWriter.startTag(name, kept)
                 if HTMLSanitizer.voidElements.contains(name) { return }
@@ -141,6 +205,62 @@ public enum HTMLSanitizer {
             default:
                 break  // comments, processing instructions, entity declarations
             }
+        }
+
+        /// MathML, inside `<math>`: `MathMLPolicy` elements with their layout attributes; `semantics` shows its
+        /// first child; annotations are left out; `mglyph` and `maction` are removed (reported); anything
+        /// else keeps its content without its tag.
+        mutating func writeMathML(_ node: xmlNodePtr, local: String) {
+            if MathMLPolicy.annotations.contains(local) { return }
+            if MathMLPolicy.refused.contains(local) || HTMLSanitizer.dropped.contains(local) {
+                removed.append("<\(local)>")
+                return
+            }
+            if local == "semantics" {
+                var child = node.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE,
+                        !MathMLPolicy.annotations.contains(MathMLPolicy.localName(String(cString: current.pointee.name)))
+                    {
+                        write(current)
+                        return
+                    }
+                    child = current.pointee.next
+                }
+                return
+            }
+            guard MathMLPolicy.elements[local] != nil else {
+                children(of: node)
+                return
+            }
+            let allowed = MathMLPolicy.attributes(of: local)
+            var kept: [(String, String)] = []
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                let attributeName = String(cString: current.pointee.name).lowercased()
+                var value = ""
+                if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
+                    value = String(cString: raw)
+                    free(raw)
+                }
+                if allowed.contains(attributeName), MathMLPolicy.acceptable(value), !kept.contains(where: { $0.0 == attributeName }) {
+                    kept.append((attributeName, value))
+                } else if attributeName.hasPrefix("on") || ["href", "src", "style", "xlink:href"].contains(attributeName) {
+                    removed.append(attributeName == "href" || attributeName == "src" ? "\(attributeName)=\"\(value)\"" : attributeName)
+                }
+                attribute = current.pointee.next
+            }
+            output += HTMLWriter.startTag(local, kept)
+            mathDepth += 1
+            children(of: node)
+            mathDepth -= 1
+            output += HTMLWriter.endTag(local)
+        }
+
+        /// A source that names a file beside the document: no scheme, no host, not the portal's root.
+        static func isLocal(_ source: String) -> Bool {
+            let view = URLPolicy.browserView(source)
+            return !view.isEmpty && !URLPolicy.hasScheme(view) && !isRemote(view) && !view.hasPrefix("/") && !view.hasPrefix("#")
         }
 
         /// Whether an image source would make the browser contact another host: after removing what browsers

@@ -32,9 +32,18 @@ struct MoodleFixtureTests {
 
         let choices = Support.choiceSummary(item.body)
         #expect(choices.map(\.label) == ["A", "B", "C", "D"])
-        #expect(choices.map { Support.normalised($0.text) } == ["<p> English</p>", "<p> French</p>", "<p> German</p>", "<p> Danish</p>"])
+        // Each flag is embedded in its answer (<file encoding="base64">): an item asset with its bytes, named
+        // by their SHA-1, shown through a placeholder.
+        #expect(choices.map { Support.normalised($0.text) } == [
+            "<p><!--coursemap-asset 0--> English</p>", "<p><!--coursemap-asset 1--> French</p>",
+            "<p><!--coursemap-asset 2--> German</p>", "<p><!--coursemap-asset 3--> Danish</p>",
+        ])
         #expect(choices.map(\.correct) == [false, true, false, false])
         #expect(choices.allSatisfy { !$0.text.contains("<img") })
+        #expect(item.assets.count == 4)
+        #expect(item.assets.allSatisfy { $0.path.hasPrefix("embedded/") && $0.path.hasSuffix(".jpg") && ($0.data?.count ?? 0) > 100 })
+        #expect(item.assets.allSatisfy { $0.data?.prefix(3) == [0xFF, 0xD8, 0xFF] }, "decoded JPEG bytes")
+        #expect(Set(item.assets.map(\.path)).count == 4)
         if case let .singleChoice(list) = item.body {
             #expect(list[1].feedback?.html == "<p>Yes, well done!</p>")
             #expect(list[0].feedback?.html == "<p>Sorry, listen again.</p>")
@@ -48,7 +57,7 @@ struct MoodleFixtureTests {
         #expect(warning.location.line == 12)
         #expect(warning.message.contains("embedded files are not imported"))
         #expect(warning.message.contains("bonjour.mp3"))
-        #expect(warning.message.contains("flag-uk.jpg"))
+        #expect(!warning.message.contains("flag-uk.jpg"), "the flags are imported")
     }
 
     @Test("truefalse.xml: two questions, answers false then true")
@@ -68,6 +77,10 @@ struct MoodleFixtureTests {
         #expect(first.stem.html.contains("Modular Object-Oriented Dynamic Learning Education"))
         #expect(imported.items[1].stem.html.contains("Modular Object-Oriented Dynamic Learning Environment"))
         #expect(!first.stem.html.contains("<img"))
+        #expect(first.stem.html.contains("<!--coursemap-asset 0-->"))
+        #expect(first.assets.first?.alternative == "Moodle logo" && first.assets.first?.width == 48)
+        // The same picture in both questions is one file.
+        #expect(first.assets.first?.path == imported.items[1].assets.first?.path)
         #expect(!first.stem.html.contains("style"))
         let explanation = try #require(first.explanation?.html)
         #expect(explanation.contains("documentation about Moodle"))
@@ -78,7 +91,7 @@ struct MoodleFixtureTests {
         let warnings = imported.with(.sanitizedHTML)
         #expect(warnings.map { $0.location.line } == [12, 12, 40, 40])
         #expect(warnings.contains { $0.location.line == 12 && $0.message.hasSuffix(": style") })
-        #expect(warnings.contains { $0.location.line == 40 && $0.message.contains("logo.jpg") })
+        #expect(!warnings.contains { $0.message.contains("logo.jpg") }, "the logo is imported")
     }
 
     @Test("nested_categories_with_questions.xml: four categories become four sections")
