@@ -28,24 +28,26 @@ enum QTIContentModel {
     static let inlineParents: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "span", "em", "strong", "b", "i", "big", "small",
         "code", "kbd", "samp", "var", "tt", "cite", "dfn", "abbr", "acronym", "sub", "sup", "q", "a", "caption", "dt",
-        "feedbackInline", "prompt",
+        "feedbackInline", "prompt", "hottext",
     ]
     static let flowParents: Set<String> = [
         "div", "li", "td", "th", "dd", "simpleChoice", "simpleAssociableChoice", "modalFeedback", "rubricBlock",
         "feedbackBlock",
     ]
     static let blockParents: Set<String> = ["itemBody", "blockquote"]
-    static let emptyElements: Set<String> = ["br", "hr", "img", "col", "textEntryInteraction"]
+    static let emptyElements: Set<String> = ["br", "hr", "img", "col", "textEntryInteraction", "gap"]
 
     static let inlineElements: Set<String> = [
         "span", "em", "strong", "b", "i", "big", "small", "code", "kbd", "samp", "var", "tt", "cite", "dfn", "abbr",
         "acronym", "sub", "sup", "q", "a", "br", "img", "feedbackInline", "textEntryInteraction",
-        "inlineChoiceInteraction", "math",
+        "inlineChoiceInteraction", "math", "hottext", "gap",
     ]
     static let blockElements: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "div", "blockquote", "ul", "ol", "dl", "table", "hr",
         "rubricBlock", "feedbackBlock", "choiceInteraction", "orderInteraction", "matchInteraction",
-        "extendedTextInteraction",
+        "extendedTextInteraction", "gapMatchInteraction", "hottextInteraction", "associateInteraction",
+        "sliderInteraction", "hotspotInteraction", "selectPointInteraction", "graphicOrderInteraction",
+        "graphicGapMatchInteraction", "graphicAssociateInteraction", "uploadInteraction", "drawingInteraction",
     ]
     /// Elements whose content makes a line of its own when flattened into an inline parent.
     static let lineElements: Set<String> = [
