@@ -286,19 +286,11 @@ extension PageBuilder {
         case .upload, .drawing:
             return AnswerSummary(text: ui.teacherMarked)
         case let .composite(parts):
-            // Each part's answer on a line of its own, numbered: its words (escaped) or its HTML.
-            var summary = AnswerSummary()
-            var lines: [String] = []
-            for (index, part) in parts.enumerated() {
-                guard let own = answerSummary(partItem(item, part, index), bank: bank, from: page) else { continue }
-                var line = own.text.isEmpty ? own.html : HTMLEscaping.escape(own.text, .text)
-                line += own.steps.joined(separator: " → ")
-                line += own.pairs.map { "\($0.left) — \($0.right)" }.joined(separator: "；")
-                lines.append("<p>(\(index + 1)) " + line + "</p>")
-                summary.points += own.points
+            // Each part's answer as an entry of its own, numbered (the `answer-summary` template lists them).
+            let answers = parts.enumerated().compactMap { index, part in
+                answerSummary(partItem(item, part, index), bank: bank, from: page).map { AnswerSummary.PartAnswer(number: index + 1, summary: $0) }
             }
-            summary.html = lines.joined()
-            return summary
+            return answers.isEmpty ? nil : AnswerSummary(parts: answers)
         default:
             return nil
         }

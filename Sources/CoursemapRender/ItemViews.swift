@@ -245,7 +245,10 @@ struct AnswerSummary: Sendable, Encodable {
     var points: [Point] = []
     var pairs: [Pair] = []
     var steps: [String] = []
+    /// The answers of an item's parts, numbered (an item of several parts).
+    var parts: [PartAnswer] = []
     var hasPoints: Bool { !points.isEmpty }
+    var hasParts: Bool { !parts.isEmpty }
     var hasPairs: Bool { !pairs.isEmpty }
     var hasSteps: Bool { !steps.isEmpty }
 
@@ -260,8 +263,14 @@ struct AnswerSummary: Sendable, Encodable {
         let right: String
     }
 
+    /// The answer of part `number` of an item.
+    struct PartAnswer: Sendable, Encodable {
+        let number: Int
+        let summary: AnswerSummary
+    }
+
     enum CodingKeys: String, CodingKey {
-        case text, html, points, pairs, steps, hasPoints, hasPairs, hasSteps
+        case text, html, points, pairs, steps, parts, hasPoints, hasPairs, hasSteps, hasParts
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -274,6 +283,8 @@ struct AnswerSummary: Sendable, Encodable {
         try container.encode(hasPoints, forKey: .hasPoints)
         try container.encode(hasPairs, forKey: .hasPairs)
         try container.encode(hasSteps, forKey: .hasSteps)
+        try container.encode(parts, forKey: .parts)
+        try container.encode(hasParts, forKey: .hasParts)
     }
 }
 

@@ -62,7 +62,7 @@ struct InteractionRenderTests {
 
     @Test("the answer sheet of the teacher edition names each kind's answer", arguments: [
         (ItemKind.hotspot, "区域 "), (.slider, "<td>"), (.graphicOrder, " → "), (.selectPoint, "circle "), (.upload, "本题由教师批阅"),
-        (.composite, "(1) "),
+        (.composite, "<ol class=\"part-answers\"><li value=\"1\">"),
     ])
     func answerSheet(kind: ItemKind, saying: String) {
         let sheet = Self.page(kind, usage: .exam, edition: .teacher, file: "banks/exam/answers.html")
