@@ -117,7 +117,9 @@ extension PageBuilder {
         // Correct choices are marked in the list only in the teacher edition; students find the answer in
         // the disclosure (practice) or not at all (exam).
         let mark = edition == .teacher
-        let inputName = "\(bank.id)--\(item.id)"
+        // "/" cannot occur in a bank or item id, so no two items share a name (bank "a", item "b--c" and bank
+        // "a--b", item "c" did with "--"): radio buttons of two items embedded in one page never form one group.
+        let inputName = "\(bank.id)/\(item.id)"
         var choices: [ChoiceView] = []
         var blanks: [BlankView] = []
         var matchRows: [MatchRowView] = []
@@ -255,17 +257,25 @@ extension PageBuilder {
             key = AnswerKey(type: "positions", positions: pairs.map { pair in
                 let target = targets.firstIndex { $0.html == pair.right.html } ?? 0
                 return (order.firstIndex(of: target) ?? 0) + 1
-            })
+            }, groups: Self.sameTextGroups(pairs.map(\.left.html)))
         case let .ordering(steps):
             let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: seed)
             // For each displayed step, its position in the correct order.
-            key = AnswerKey(type: "positions", positions: order.map { $0 + 1 })
+            key = AnswerKey(type: "positions", positions: order.map { $0 + 1 }, groups: Self.sameTextGroups(order.map { steps[$0].html }))
         case .shortAnswer, .practical, .description:
             return nil
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(key)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// For rows that show the same text (two identical ordering steps or matching left items), a group number
+    /// per row (the index of the first row with that text), so the self-check lets such rows take each
+    /// other's positions: a student cannot tell them apart. `nil` when every row's text differs.
+    static func sameTextGroups(_ texts: [String]) -> [Int]? {
+        let groups = texts.map { text in texts.firstIndex(of: text) ?? 0 }
+        return groups == Array(texts.indices) ? nil : groups
     }
 
     /// The choices of a choice item in display order, each with the label shown. Choices keep their written
@@ -375,6 +385,8 @@ struct AnswerKey: Encodable {
     var blanks: [BlankKey]? = nil
     var numbers: [NumberKey]? = nil
     var positions: [Int]? = nil
+    /// With `positions`: rows with equal `groups` numbers show the same text and may swap positions.
+    var groups: [Int]? = nil
 }
 
 /// A fixed, content-derived shuffle: the same item always shows its options in the same order, and never
