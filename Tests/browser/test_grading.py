@@ -552,7 +552,7 @@ def odd_site():
     shutil.copytree(ROOT / "Tests/Fixtures/site", content)
     (content / "exercises" / "odd.xml").write_text(ODD_BANK, encoding="utf-8")
     (content / "exercises" / "numbers.xml").write_text(ODD_NUMBERS, encoding="utf-8")
-    (content / "exercises" / "numbers.bank.yml").write_text("id: numbers\ntitle:\n  zh: 数值\nusage: practice\n", encoding="utf-8")
+    (content / "exercises" / "numbers.bank.yml").write_text("id: numbers\ntitle:\n  zh: moodle-core_sample_questions_with_old_image_tag_exported\nusage: practice\n", encoding="utf-8")
     for name, text in PREFIX_BANKS.items():
         (content / "exercises" / name).write_text(text, encoding="utf-8")
     module = content / "courses" / "intro" / "01-basics.md"
@@ -668,3 +668,33 @@ def test_a_corrupted_saved_entry_is_replaced_not_kept(browser, sites, stored):
     assert isinstance(saved, dict) and saved.get("item-tf", {}).get("checked") is True, saved
     assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE" and entry["source"] != "network"] == []
     browser.execute_script("window.localStorage.clear()")
+
+
+LAYOUT = """
+  const root = document.documentElement, bar = document.querySelector('.bank-selfcheck');
+  const item = document.querySelector('.item[data-answer]');
+  const small = Array.from(document.querySelectorAll(
+      '.item .choices input, .item select, .item button, .bank-selfcheck button, .item-anchor, .bank-contents a'))
+    .filter(e => e.offsetParent !== null)
+    .map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect()])
+    .filter(([, r]) => r.width < 24 || r.height < 24).map(([html]) => html);
+  return {overflow: root.scrollWidth - root.clientWidth, bar: bar.getBoundingClientRect().height,
+          margin: parseFloat(getComputedStyle(item).scrollMarginTop), small: small};
+"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 768, 1280])
+def test_bank_pages_fit_small_screens_and_anchors_clear_the_score_bar(browser, sites, odd_site, width):
+    """No sideways scrolling (a long imported title in the breadcrumbs included), the sticky score bar never
+    covers an item reached by its anchor, and every control is at least 24 px, from 320 px up."""
+    pages = [f"{sites['handmade'][1]}/banks/graded/index.html", f"{odd_site[1]}/banks/numbers/index.html"]
+    browser.set_window_size(width, 800)
+    try:
+        for page in pages:
+            browser.get(page)
+            layout = browser.execute_script(LAYOUT)
+            assert layout["overflow"] <= 0, (page, width, layout)
+            assert layout["bar"] <= layout["margin"], (page, width, layout)
+            assert layout["small"] == [], (page, width, layout)
+    finally:
+        browser.set_window_size(1280, 1000)
