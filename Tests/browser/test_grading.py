@@ -556,7 +556,7 @@ def odd_site():
     for name, text in PREFIX_BANKS.items():
         (content / "exercises" / name).write_text(text, encoding="utf-8")
     module = content / "courses" / "intro" / "01-basics.md"
-    module.write_text(module.read_text(encoding="utf-8") + "\n{{embed item:a/b--c}}\n\n{{embed item:a--b/c}}\n", encoding="utf-8")
+    module.write_text(module.read_text(encoding="utf-8") + "\n{{embed item:a/b--c}}\n\n{{embed item:a--b/c}}\n\n{{embed item:basics/s1}}\n", encoding="utf-8")
     site = build(content, folder / "site")
     server = serve(site)
     yield site, f"http://127.0.0.1:{server.server_address[1]}"
@@ -698,3 +698,15 @@ def test_bank_pages_fit_small_screens_and_anchors_clear_the_score_bar(browser, s
             assert layout["small"] == [], (page, width, layout)
     finally:
         browser.set_window_size(1280, 1000)
+
+
+def test_an_item_embedded_twice_in_a_module_is_shown_once_and_linked_the_second_time(browser, odd_site):
+    """Two live copies shared one id and one radio group: ticking the second cleared the first."""
+    site, base = odd_site
+    page = (site / "courses" / "intro" / "01-basics.html").read_text(encoding="utf-8")
+    assert page.count('id="item-s1"') == 1
+    assert page.count('class="embed embed-item-again"><a href="#item-s1">') == 1
+    browser.get(f"{base}/courses/intro/01-basics.html")
+    link = browser.find_element(By.CSS_SELECTOR, ".embed-item-again a")
+    click(browser, link)
+    assert browser.execute_script("return location.hash") == "#item-s1"
