@@ -82,6 +82,12 @@ struct EmbeddedItem: Sendable, Encodable {
     let item: ItemView
 }
 
+/// An item embedded a second time on one page: a link to its first copy.
+struct EmbeddedItemAgain: Sendable, Encodable {
+    let ui: UIText
+    let anchor: String
+}
+
 /// A bank shown inside a module: a card linking to it.
 struct BankCard: Sendable, Encodable {
     let ui: UIText

@@ -120,7 +120,9 @@ extension PageBuilder {
         // Correct choices are marked in the list only in the teacher edition; students find the answer in
         // the disclosure (practice) or not at all (exam).
         let mark = edition == .teacher
-        let inputName = "\(bank.id)--\(item.id)"
+        // "/" cannot occur in a bank or item id, so no two items share a name (bank "a", item "b--c" and bank
+        // "a--b", item "c" did with "--"): radio buttons of two items embedded in one page never form one group.
+        let inputName = "\(bank.id)/\(item.id)"
         var choices: [ChoiceView] = []
         var blanks: [BlankView] = []
         var matchRows: [MatchRowView] = []
@@ -282,11 +284,11 @@ extension PageBuilder {
             key = AnswerKey(type: "positions", positions: pairs.map { pair in
                 let target = targets.firstIndex { $0.html == pair.right.html } ?? 0
                 return (order.firstIndex(of: target) ?? 0) + 1
-            })
+            }, groups: Self.sameTextGroups(pairs.map(\.left.html)))
         case let .ordering(steps):
             let order = DisplayOrder.permutation(of: steps.map(\.html), usage: item.usage, seed: seed)
             // For each displayed step, its position in the correct order.
-            key = AnswerKey(type: "positions", positions: order.map { $0 + 1 })
+            key = AnswerKey(type: "positions", positions: order.map { $0 + 1 }, groups: Self.sameTextGroups(order.map { steps[$0].html }))
         case .shortAnswer, .practical, .description, .survey, .upload, .drawing:
             return nil
         case let .composite(list):
@@ -300,6 +302,14 @@ extension PageBuilder {
             key = own
         }
         return key
+    }
+
+    /// For rows that show the same text (two identical ordering steps or matching left items), a group number
+    /// per row (the index of the first row with that text), so the self-check lets such rows take each
+    /// other's positions: a student cannot tell them apart. `nil` when every row's text differs.
+    static func sameTextGroups(_ texts: [String]) -> [Int]? {
+        let groups = texts.map { text in texts.firstIndex(of: text) ?? 0 }
+        return groups == Array(texts.indices) ? nil : groups
     }
 
     /// The choices of a choice item in display order, each with the label shown. Choices keep their written
@@ -426,6 +436,8 @@ struct AnswerKey: Encodable {
         var part: Int
         var key: AnswerKey
     }
+    /// With `positions`: rows with equal `groups` numbers show the same text and may swap positions.
+    var groups: [Int]? = nil
 }
 
 /// A fixed, content-derived shuffle: the same item always shows its options in the same order, and never

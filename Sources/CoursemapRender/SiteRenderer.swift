@@ -243,10 +243,19 @@ public enum SiteRenderer {
     /// templates and put in by `PlaceholderFill` in one pass.
     static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme, videoSource: String? = nil) -> String {
         let embeds = Dictionary(text.embeds.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        // An item embedded again on the same page links to its first copy: two live copies would share one
+        // element id and one radio-button group, so ticking one copy would clear the other.
+        var shownItems: Set<String> = []
         return PlaceholderFill.fill(text.html) { kind, argument in
             switch kind {
             case "embed":
-                return embeds[argument].flatMap { render($0, page: page, builder: builder, theme: theme) }
+                guard let embed = embeds[argument] else { return nil }
+                if embed.kind == .item, !shownItems.insert(embed.target).inserted {
+                    let parts = embed.target.split(separator: "/").map(String.init)
+                    guard parts.count == 2, let (_, item, _) = builder.program.item(parts[1], inBank: parts[0]) else { return nil }
+                    return theme.render(EmbeddedItemAgain(ui: builder.ui, anchor: "item-\(item.id)"), template: "embed-item-again")
+                }
+                return render(embed, page: page, builder: builder, theme: theme)
             case "time":
                 guard let videoSource, let seconds = Double(argument), seconds.isFinite else { return nil }
                 return theme.render(

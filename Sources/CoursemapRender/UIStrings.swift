@@ -72,6 +72,7 @@ struct UIStrings: Sendable, Codable {
     let feedbackGeneral: String
     let examNotice: String
     let linkToItem: String
+    let itemShownAbove: String
     let practiceAndAssessment: String
     let itemsAssessingThis: String
     let selfcheckSaved: String

@@ -33,6 +33,19 @@ struct SelfcheckPageTests {
         #expect(page.contains("<option value=\"3\">3</option>") && !page.contains("<option value=\"4\">"))
     }
 
+    @Test("rows that show the same text are grouped in the key so they may swap; distinct rows are not")
+    func sameTextGroups() {
+        #expect(PageBuilder.sameTextGroups(["检查", "修改", "检查", "发布"]) == [0, 1, 0, 3])
+        #expect(PageBuilder.sameTextGroups(["询盘", "报价"]) == nil)
+        let steps = ["检查", "修改", "检查"].map { RichText(html: $0) }
+        let practice = Self.page(Self.item(.ordering(steps)))
+        #expect(practice.contains("&quot;groups&quot;:["))
+        let distinct = Self.page(Self.item(.ordering(["询盘", "报价", "接受"].map { RichText(html: $0) })))
+        #expect(!distinct.contains("groups") && distinct.contains("&quot;positions&quot;:["))
+        // Control names join bank and item with "/", which no id contains.
+        #expect(practice.contains("name=\"exam/x-1\""))
+    }
+
     @Test("practice feedback is in the page, hidden until a check; the teacher edition shows it; exam students never get it")
     func feedbackByEdition() {
         let choices = [

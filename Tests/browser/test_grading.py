@@ -489,3 +489,225 @@ def test_graders_are_open_to_other_scripts_and_composites_grade_their_parts(brow
         return [empty, [right.correct, right.fraction], [half.correct, half.fraction, half.wrong.length]];
     """)
     assert result == [None, [True, 1], [False, 0.5, 1]]
+
+
+# --- Input the authors did not design for (red team) -----------------------------------------------------
+
+ODD_BANK = """<?xml version="1.0" encoding="UTF-8"?>
+<bank xmlns="urn:coursemap:exercises:1" id="odd" course="intro">
+  <title><zh>奇怪输入</zh></title>
+  <ordering id="same-steps" usage="practice">
+    <stem>有两个相同步骤的排序。</stem>
+    <step>检查</step><step>修改</step><step>检查</step><step>发布</step>
+  </ordering>
+  <matching id="same-left" usage="practice">
+    <stem>两个相同的左项。</stem>
+    <pair><left>同</left><right>一</right></pair>
+    <pair><left>同</left><right>二</right></pair>
+    <pair><left>异</left><right>三</right></pair>
+  </matching>
+  <fill id="widths" usage="practice">
+    <stem>填 <blank/> 和 <blank/> 和 <blank/>。</stem>
+    <blank-answer><accept>CTR</accept></blank-answer>
+    <blank-answer case-sensitive="true"><accept>iPhone 15</accept></blank-answer>
+    <blank-answer><accept>12</accept></blank-answer>
+  </fill>
+</bank>
+"""
+
+ODD_NUMBERS = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="numerical"><name><text>one-point-five</text></name>
+    <questiontext format="html"><text>1.5</text></questiontext>
+    <answer fraction="100"><text>1,5</text><tolerance>0</tolerance></answer></question>
+  <question type="numerical"><name><text>fifteen</text></name>
+    <questiontext format="html"><text>15</text></questiontext>
+    <answer fraction="100"><text>15</text><tolerance>0</tolerance></answer></question>
+  <question type="numerical"><name><text>thousand</text></name>
+    <questiontext format="html"><text>1000</text></questiontext>
+    <answer fraction="100"><text>1000</text><tolerance>0</tolerance></answer></question>
+  <question type="numerical"><name><text>negative</text></name>
+    <questiontext format="html"><text>-3.5</text></questiontext>
+    <answer fraction="100"><text>-3.5</text><tolerance>0</tolerance></answer></question>
+</quiz>
+"""
+
+PREFIX_BANKS = {
+    "a.xml": """<?xml version="1.0" encoding="UTF-8"?>
+<bank xmlns="urn:coursemap:exercises:1" id="a" course="intro"><title><zh>A</zh></title>
+  <single id="b--c" usage="practice"><stem>a / b--c</stem><choice correct="true">对</choice><choice>错</choice></single>
+</bank>
+""",
+    "a--b.xml": """<?xml version="1.0" encoding="UTF-8"?>
+<bank xmlns="urn:coursemap:exercises:1" id="a--b" course="intro"><title><zh>A--B</zh></title>
+  <single id="c" usage="practice"><stem>a--b / c</stem><choice>对</choice><choice correct="true">错</choice></single>
+</bank>
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def odd_site():
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-odd-"))
+    content = folder / "content"
+    shutil.copytree(ROOT / "Tests/Fixtures/site", content)
+    (content / "exercises" / "odd.xml").write_text(ODD_BANK, encoding="utf-8")
+    (content / "exercises" / "numbers.xml").write_text(ODD_NUMBERS, encoding="utf-8")
+    (content / "exercises" / "numbers.bank.yml").write_text("id: numbers\ntitle:\n  zh: moodle-core_sample_questions_with_old_image_tag_exported\nusage: practice\n", encoding="utf-8")
+    for name, text in PREFIX_BANKS.items():
+        (content / "exercises" / name).write_text(text, encoding="utf-8")
+    module = content / "courses" / "intro" / "01-basics.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\n{{embed item:a/b--c}}\n\n{{embed item:a--b/c}}\n\n{{embed item:basics/s1}}\n", encoding="utf-8")
+    site = build(content, folder / "site")
+    server = serve(site)
+    yield site, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_odd_items_grade_their_own_key(browser, odd_site):
+    site, base = odd_site
+    checked = [name for name, _ in grade_every_item(browser, base, site)]
+    for name in ("odd#item-same-steps", "odd#item-same-left", "odd#item-widths", "numbers#item-one-point-five"):
+        assert any(entry.startswith(name + " ") for entry in checked), f"{name} was not graded: {checked}"
+
+
+def typed_number_verdicts(browser, base, answers):
+    open_bank(browser, base, "numbers")
+    verdicts = []
+    for item, text in answers:
+        article = browser.find_element(By.ID, item)
+        type_into(browser, article.find_element(By.CSS_SELECTOR, "input[data-blank]"), text)
+        verdicts.append((item, text, verdict_is_correct(article, check(browser, article))))
+    return verdicts
+
+
+def test_numbers_typed_full_width_or_with_a_decimal_comma_grade_as_meant(browser, odd_site):
+    """Full-width digits (Chinese input methods), the minus sign U+2212, a decimal comma (the importer reads the
+    author's "1,5" as 1.5, so must the self-check) and thousands groups; "1,5" is not 15."""
+    _, base = odd_site
+    verdicts = typed_number_verdicts(browser, base, [
+        ("item-one-point-five", "1,5"), ("item-one-point-five", "１．５"), ("item-fifteen", "１５"),
+        ("item-thousand", "1,000"), ("item-thousand", "１０００"), ("item-thousand", "1e3"),
+        ("item-negative", "−3.5"), ("item-negative", "－３.５")])
+    assert [entry for entry in verdicts if not entry[2]] == []
+    verdicts = typed_number_verdicts(browser, base, [("item-fifteen", "1,5"), ("item-thousand", "1,00"), ("item-thousand", "10,00")])
+    assert [entry for entry in verdicts if entry[2]] == []
+    browser.execute_script("window.localStorage.clear()")
+
+
+def test_full_width_letters_and_digits_fill_blanks(browser, odd_site):
+    _, base = odd_site
+    open_bank(browser, base, "odd")
+    article = browser.find_element(By.ID, "item-widths")
+    fields = article.find_elements(By.CSS_SELECTOR, "input[data-blank]")
+    for field, text in zip(fields, ["ＣＴＲ", "iPhone\u300015", "１２"]):
+        type_into(browser, field, text)
+    assert verdict_is_correct(article, check(browser, article))
+    # Case still matters where the author says so.
+    type_into(browser, fields[1], "ＩＰＨＯＮＥ 15")
+    assert not verdict_is_correct(article, check(browser, article))
+    browser.execute_script("window.localStorage.clear()")
+
+
+def test_rows_that_look_the_same_may_swap(browser, odd_site):
+    """Two identical ordering steps (or matching left items) cannot be told apart: either order is right, but
+    both rows cannot take one position."""
+    _, base = odd_site
+    open_bank(browser, base, "odd")
+    for item, text_selector in (("item-same-steps", ".ordering li span"), ("item-same-left", ".matching th")):
+        article = browser.find_element(By.ID, item)
+        key = json.loads(article.get_attribute("data-answer"))
+        texts = [element.text for element in article.find_elements(By.CSS_SELECTOR, text_selector)]
+        first, second = [index for index, text in enumerate(texts) if texts.count(text) > 1]
+        selects = article.find_elements(By.CSS_SELECTOR, "select[data-position]")
+        swapped = list(key["positions"])
+        swapped[first], swapped[second] = swapped[second], swapped[first]
+        assert swapped != key["positions"]
+        for select, position in zip(selects, swapped):
+            centre(browser, select)
+            Select(select).select_by_value(str(position))
+        assert verdict_is_correct(article, check(browser, article)), f"{item}: swapped identical rows were marked wrong"
+        doubled = list(key["positions"])
+        doubled[second] = doubled[first]
+        for select, position in zip(selects, doubled):
+            Select(select).select_by_value(str(position))
+        assert not verdict_is_correct(article, check(browser, article)), f"{item}: one position taken twice was accepted"
+    browser.execute_script("window.localStorage.clear()")
+
+
+def test_items_of_banks_whose_ids_run_together_keep_their_own_radio_groups(browser, odd_site):
+    """Bank "a" item "b--c" and bank "a--b" item "c", embedded in one module: distinct control names, so ticking
+    one item's radio button leaves the other's alone."""
+    site, base = odd_site
+    page = (site / "courses" / "intro" / "01-basics.html").read_text(encoding="utf-8")
+    browser.get(f"{base}/courses/intro/01-basics.html")
+    browser.execute_script("window.localStorage.clear()")
+    first = browser.find_element(By.CSS_SELECTOR, "article[data-bank='a'][id='item-b--c']")
+    second = browser.find_element(By.CSS_SELECTOR, "article[data-bank='a--b'][id='item-c']")
+    names = {article.find_element(By.CSS_SELECTOR, ".choices input").get_attribute("name") for article in (first, second)}
+    assert len(names) == 2, names
+    click(browser, first.find_element(By.CSS_SELECTOR, "input[value='A']"))
+    click(browser, second.find_element(By.CSS_SELECTOR, "input[value='B']"))
+    assert first.find_element(By.CSS_SELECTOR, "input[value='A']").is_selected()
+    assert verdict_is_correct(first, check(browser, first)) and verdict_is_correct(second, check(browser, second))
+    assert page.count('name="a--b--c"') == 0
+    browser.execute_script("window.localStorage.clear()")
+
+
+@pytest.mark.parametrize("stored", ["[1,2]", "not json", '{"item-tf": null}', '{"item-tf": {"values": 5, "checked": true}}', "42"])
+def test_a_corrupted_saved_entry_is_replaced_not_kept(browser, sites, stored):
+    _, base = sites["handmade"]
+    open_bank(browser, base, "graded")
+    browser.execute_script("localStorage.setItem('coursemap-selfcheck:graded', arguments[0])", stored)
+    browser.get_log("browser")
+    browser.refresh()
+    article = browser.find_element(By.ID, "item-tf")
+    set_choices(browser, article, {"true"})
+    assert verdict_is_correct(article, check(browser, article))
+    saved = browser.execute_script("return JSON.parse(localStorage.getItem('coursemap-selfcheck:graded'))")
+    assert isinstance(saved, dict) and saved.get("item-tf", {}).get("checked") is True, saved
+    assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE" and entry["source"] != "network"] == []
+    browser.execute_script("window.localStorage.clear()")
+
+
+LAYOUT = """
+  const root = document.documentElement, bar = document.querySelector('.bank-selfcheck');
+  const item = document.querySelector('.item[data-answer]');
+  const small = Array.from(document.querySelectorAll(
+      '.item .choices input, .item select, .item button, .bank-selfcheck button, .item-anchor, .bank-contents a'))
+    .filter(e => e.offsetParent !== null)
+    .map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect()])
+    .filter(([, r]) => r.width < 24 || r.height < 24).map(([html]) => html);
+  return {overflow: root.scrollWidth - root.clientWidth, bar: bar.getBoundingClientRect().height,
+          margin: parseFloat(getComputedStyle(item).scrollMarginTop), small: small};
+"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 768, 1280])
+def test_bank_pages_fit_small_screens_and_anchors_clear_the_score_bar(browser, sites, odd_site, width):
+    """No sideways scrolling (a long imported title in the breadcrumbs included), the sticky score bar never
+    covers an item reached by its anchor, and every control is at least 24 px, from 320 px up."""
+    pages = [f"{sites['handmade'][1]}/banks/graded/index.html", f"{odd_site[1]}/banks/numbers/index.html"]
+    browser.set_window_size(width, 800)
+    try:
+        for page in pages:
+            browser.get(page)
+            layout = browser.execute_script(LAYOUT)
+            assert layout["overflow"] <= 0, (page, width, layout)
+            assert layout["bar"] <= layout["margin"], (page, width, layout)
+            assert layout["small"] == [], (page, width, layout)
+    finally:
+        browser.set_window_size(1280, 1000)
+
+
+def test_an_item_embedded_twice_in_a_module_is_shown_once_and_linked_the_second_time(browser, odd_site):
+    """Two live copies shared one id and one radio group: ticking the second cleared the first."""
+    site, base = odd_site
+    page = (site / "courses" / "intro" / "01-basics.html").read_text(encoding="utf-8")
+    assert page.count('id="item-s1"') == 1
+    assert page.count('class="embed embed-item-again"><a href="#item-s1">') == 1
+    browser.get(f"{base}/courses/intro/01-basics.html")
+    link = browser.find_element(By.CSS_SELECTOR, ".embed-item-again a")
+    click(browser, link)
+    assert browser.execute_script("return location.hash") == "#item-s1"

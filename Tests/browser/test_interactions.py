@@ -21,6 +21,7 @@ from conftest import ROOT, coursemap_binary
 
 RIGHT = "回答正确。"
 WRONG = "回答有误，请再想想。"
+PARTIAL = "部分正确。"
 
 
 @pytest.fixture(scope="module")

@@ -16,13 +16,30 @@
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
+  // Compatibility forms count as their plain letters: full-width "ＣＴＲ" and "１２" (Chinese input methods
+  // type them) are "CTR" and "12".
+  function compatible(text) {
+    var value = String(text);
+    return typeof value.normalize === "function" ? value.normalize("NFKC") : value;
+  }
+
   function normalise(text, caseSensitive) {
-    var value = String(text).replace(/\s+/g, " ").trim();
+    var value = compatible(text).replace(/\s+/g, " ").trim();
     return caseSensitive ? value : value.toLowerCase();
   }
 
   // The element that stands for a choice input when it is marked wrong: its list item.
   function choiceOf(input) { return input.closest("li") || input; }
+
+  // A typed number: full-width digits and signs and the minus sign U+2212 count; commas are thousands
+  // separators only in groups of three ("1,000"); a single comma without a point is a decimal comma ("1,5"
+  // is 1.5, as the Moodle importer reads an author's "1,5"), never dropped ("1,5" is not 15).
+  function parseNumber(value) {
+    var text = compatible(value).replace(/\u2212/g, "-").replace(/\s+/g, "");
+    if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?$/.test(text)) text = text.replace(/,/g, "");
+    else if (/^[+-]?\d*,\d+([eE][+-]?\d+)?$/.test(text)) text = text.replace(",", ".");
+    return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? parseFloat(text) : NaN;
+  }
 
   var builtins = {
     choice: function (container, key) {
@@ -58,8 +75,7 @@
     numeric: function (container, key) {
       var field = container.querySelector("input[data-blank]");
       if (!field || field.value.trim() === "") return null;
-      var text = field.value.trim().replace(/,/g, "").replace(/\s+/g, "");
-      var number = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? parseFloat(text) : NaN;
+      var number = parseNumber(field.value);
       var ok = !isNaN(number) && (key.numbers || []).some(function (answer) {
         // A relative margin absorbs the binary rounding of decimal tolerances (0.1 + 0.2).
         var margin = Math.max(1e-9, Math.abs(answer.value) * 1e-12);
@@ -71,9 +87,20 @@
       var selects = all(container, "select[data-position]");
       if (selects.length === 0 || selects.every(function (select) { return select.value === ""; })) return null;
       var expected = key.positions || [];
+      // Rows of one group (key.groups) show the same text: each may take any position of its group, once.
+      var groups = Array.isArray(key.groups) && key.groups.length === expected.length ? key.groups : null;
+      var pool = {};
+      if (groups) expected.forEach(function (position, index) { (pool[groups[index]] = pool[groups[index]] || []).push(position); });
       var right = 0, wrong = [];
       selects.forEach(function (select, index) {
-        if (select.value !== "" && Number(select.value) === expected[index]) right += 1;
+        var value = select.value === "" ? NaN : Number(select.value);
+        var ok = value === expected[index];
+        if (groups && pool[groups[index]]) {
+          var free = pool[groups[index]], at = free.indexOf(value);
+          ok = at >= 0;
+          if (ok) free.splice(at, 1);
+        }
+        if (ok) right += 1;
         else wrong.push(select);
       });
       return { correct: wrong.length === 0, fraction: right / selects.length, wrong: wrong };
@@ -187,7 +214,8 @@
     try {
       var text = window.localStorage.getItem(STORAGE_PREFIX + bank);
       var value = text ? JSON.parse(text) : {};
-      return value && typeof value === "object" ? value : {};
+      // Anything but a plain object (a corrupted entry, an array that JSON.stringify would empty) starts afresh.
+      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
     } catch (error) { return {}; }
   }
 
