@@ -405,7 +405,8 @@ struct MoodleQuestionReader {
             return nil
         }
         let usecase = element.first("usecase")?.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        return Blank(accepted: accepted, caseSensitive: usecase == "1" || usecase == "true")
+        // Moodle's `*` wildcard ("frog*" accepts "frogs"): kept as written, matched as a pattern.
+        return Blank(accepted: accepted, caseSensitive: usecase == "1" || usecase == "true", wildcard: accepted.contains { $0.contains("*") })
     }
 
     /// The stem with its blank: the first run of three or more underscores becomes the blank marker (that is
@@ -623,7 +624,7 @@ struct MoodleQuestionReader {
             }
             switch MoodleCloze.kind(of: field.type) {
             case let .shortAnswer(caseSensitive):
-                blanks.append(Blank(accepted: accepted, caseSensitive: caseSensitive))
+                blanks.append(Blank(accepted: accepted, caseSensitive: caseSensitive, wildcard: accepted.contains { $0.contains("*") }))
             default:
                 // Moodle refuses a drop-down with a single option: there is nothing to choose.
                 let options = field.alternatives.map(\.text)

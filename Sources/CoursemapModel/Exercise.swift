@@ -306,11 +306,27 @@ public struct Blank: Hashable, Sendable, Codable {
     /// Options when the blank is a drop-down (QTI inline choice, gap match); empty for typed answers.
     public var options: [String]
     public var caseSensitive: Bool
+    /// Whether accepted answers use Moodle's short-answer wildcard: `*` matches any run of characters (none
+    /// too), `\*` is an asterisk. Only imported Moodle short answers set it.
+    public var wildcard: Bool
 
-    public init(accepted: [String], options: [String] = [], caseSensitive: Bool = false) {
+    public init(accepted: [String], options: [String] = [], caseSensitive: Bool = false, wildcard: Bool = false) {
         self.accepted = accepted
         self.options = options
         self.caseSensitive = caseSensitive
+        self.wildcard = wildcard
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accepted, options, caseSensitive, wildcard
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        accepted = try container.decode([String].self, forKey: .accepted)
+        options = try container.decode([String].self, forKey: .options)
+        caseSensitive = try container.decode(Bool.self, forKey: .caseSensitive)
+        wildcard = try container.decodeIfPresent(Bool.self, forKey: .wildcard) ?? false
     }
 }
 

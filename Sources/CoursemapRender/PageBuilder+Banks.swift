@@ -273,7 +273,7 @@ extension PageBuilder {
         case let .trueFalse(answer):
             key = AnswerKey(type: "choice", correct: [answer ? "true" : "false"])
         case let .fillBlank(blanks):
-            key = AnswerKey(type: "fill", blanks: blanks.map { AnswerKey.BlankKey(accepted: $0.accepted, caseSensitive: $0.caseSensitive) })
+            key = AnswerKey(type: "fill", blanks: blanks.map { AnswerKey.BlankKey(accepted: $0.accepted, caseSensitive: $0.caseSensitive, wildcard: $0.wildcard ? true : nil) })
         case let .numerical(answers):
             key = AnswerKey(type: "numeric", numbers: answers.filter { $0.fraction >= 100 }.map { AnswerKey.NumberKey(value: $0.value, tolerance: $0.tolerance) })
         case let .matching(pairs, distractors):
@@ -407,6 +407,8 @@ struct AnswerKey: Encodable {
     struct BlankKey: Encodable {
         var accepted: [String]
         var caseSensitive: Bool
+        /// Moodle's `*` wildcard in `accepted`; left out when false.
+        var wildcard: Bool? = nil
     }
 
     struct NumberKey: Encodable {

@@ -216,4 +216,36 @@ struct MoodleImportRobustnessTests {
         #expect(item.feedback?.correct?.html == "Your answer is correct.")
         #expect(item.shuffleChoices)
     }
+
+    @Test("short answers with Moodle's * wildcard are marked as patterns, in the question and in cloze fields, and survive export")
+    func shortAnswerWildcard() throws {
+        let xml = Support.quiz("""
+            <question type="shortanswer"><name><text>frog</text></name>
+              <questiontext format="html"><text>What animal croaks?</text></questiontext>
+              <usecase>0</usecase>
+              <answer fraction="100"><text>frog*</text></answer>
+              <answer fraction="0"><text>*</text></answer>
+            </question>
+            <question type="shortanswer"><name><text>plain</text></name>
+              <questiontext format="html"><text>Capital of France?</text></questiontext>
+              <answer fraction="100"><text>Paris</text></answer>
+            </question>
+            <question type="cloze"><name><text>cloze</text></name>
+              <questiontext format="html"><text>A {1:SHORTANSWER:=*ship*} carries goods.</text></questiontext>
+            </question>
+            """)
+        let imported = try Support.importXML(xml)
+        let blanks = imported.items.map { item -> Blank? in
+            if case let .fillBlank(blanks) = item.body { return blanks.first }
+            return nil
+        }
+        #expect(blanks.map { $0?.wildcard } == [true, false, true])
+        #expect(blanks.first??.accepted == ["frog*"])
+        let (exported, _) = MoodleExporter.export(imported.bank)
+        let again = try Support.importXML(exported)
+        #expect(again.items.compactMap { item -> Bool? in
+            if case let .fillBlank(blanks) = item.body { return blanks.first?.wildcard }
+            return nil
+        } == [true, false, true])
+    }
 }

@@ -92,6 +92,13 @@ MOODLE_EXTRA = """<?xml version="1.0" encoding="UTF-8"?>
     <subquestion format="html"><text>EXW</text><answer><text>工厂</text></answer></subquestion>
     <subquestion format="html"><text></text><answer><text>码头</text></answer></subquestion>
   </question>
+  <question type="shortanswer">
+    <name><text>wildcard</text></name>
+    <questiontext format="html"><text>What animal croaks?</text></questiontext>
+    <usecase>0</usecase>
+    <answer fraction="100"><text>frog*</text></answer>
+    <answer fraction="0"><text>*</text><feedback><text>No.</text></feedback></answer>
+  </question>
   <question type="cloze">
     <name><text>cloze</text></name>
     <questiontext format="html"><text>FOB 是 {1:SHORTANSWER:=离岸价~%50%船上交货} 价，CIF 是 {1:MULTICHOICE:=到岸价~离岸价~工厂价} 价。</text></questiontext>
@@ -711,3 +718,17 @@ def test_an_item_embedded_twice_in_a_module_is_shown_once_and_linked_the_second_
     link = browser.find_element(By.CSS_SELECTOR, ".embed-item-again a")
     click(browser, link)
     assert browser.execute_script("return location.hash") == "#item-s1"
+
+
+def test_moodle_short_answer_wildcards_match_as_moodle_does(browser, sites):
+    """Moodle's `*` in a short answer stands for any run of characters: "frog*" accepts "frogs" and "Frog",
+    not "a frog"."""
+    _, base = sites["handmade"]
+    open_bank(browser, base, "extra-moodle")
+    article = browser.find_element(By.ID, "item-wildcard")
+    assert json.loads(article.get_attribute("data-answer"))["blanks"][0]["wildcard"] is True
+    field = article.find_element(By.CSS_SELECTOR, "input[data-blank]")
+    for typed, right in (("frogs", True), ("Frog", True), ("frog", True), ("a frog", False), ("fro", False)):
+        field.clear()
+        field.send_keys(typed)
+        assert verdict_is_correct(article, check(browser, article)) == right, typed

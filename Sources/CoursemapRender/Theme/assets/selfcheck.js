@@ -28,6 +28,29 @@
     return caseSensitive ? value : value.toLowerCase();
   }
 
+  // Moodle's short-answer wildcard: "*" stands for any run of characters (none too), "\\*" for an asterisk.
+  // Compared piece by piece, without building a regular expression from the author's text.
+  function wildcardMatch(pattern, value) {
+    var pieces = [""], index;
+    for (index = 0; index < pattern.length; index += 1) {
+      var character = pattern.charAt(index);
+      if (character === "\\" && pattern.charAt(index + 1) === "*") { pieces[pieces.length - 1] += "*"; index += 1; }
+      else if (character === "*") pieces.push("");
+      else pieces[pieces.length - 1] += character;
+    }
+    if (pieces.length === 1) return pieces[0] === value;
+    var first = pieces[0], last = pieces[pieces.length - 1];
+    if (value.length < first.length + last.length || value.indexOf(first) !== 0) return false;
+    if (value.slice(value.length - last.length) !== last) return false;
+    var position = first.length, end = value.length - last.length;
+    for (index = 1; index < pieces.length - 1; index += 1) {
+      var found = value.indexOf(pieces[index], position);
+      if (found < 0 || found + pieces[index].length > end) return false;
+      position = found + pieces[index].length;
+    }
+    return true;
+  }
+
   // The element that stands for a choice input when it is marked wrong: its list item.
   function choiceOf(input) { return input.closest("li") || input; }
 
@@ -66,7 +89,8 @@
         var blank = blanks[index];
         var value = normalise(field.value, blank && blank.caseSensitive);
         var ok = value !== "" && !!blank && blank.accepted.some(function (accepted) {
-          return normalise(accepted, blank.caseSensitive) === value;
+          return blank.wildcard ? wildcardMatch(normalise(accepted, blank.caseSensitive), value)
+            : normalise(accepted, blank.caseSensitive) === value;
         });
         if (ok) right += 1; else wrong.push(field);
       });
