@@ -884,7 +884,9 @@ struct MoodleQuestionReader {
                 // An image whose file is embedded here is kept: the sanitizer makes it an item asset.
                 if node.name == "img", let name = MoodleEmbeddedFiles.pluginFileName(source), currentFiles[name] != nil { continue }
                 noteFile(source, prefix: prefix)
-                edits.append((node.outer, ""))
+                // As CM312 says: a picture whose file is not here shows its text alternative, as text.
+                let alternative = node.name == "img" ? (node.attributes["alt"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                edits.append((node.outer, alternative.isEmpty ? "" : HTMLText.escape("[\(alternative)]")))
             } else if node.name == "a", let target = node.attributes["href"]?.trimmingCharacters(in: .whitespaces), target.hasPrefix(prefix) {
                 noteFile(target, prefix: prefix)
                 edits.append((node.startTag, ""))

@@ -39,23 +39,12 @@ extension QTIItemReader {
         return ItemImage(path: path, width: side("width"), height: side("height"), alternative: alternative.isEmpty ? nil : alternative)
     }
 
-    /// `data` resolved against the folder of `file` (both content-relative): `nil` for an absolute path, a
-    /// URL, a `data:` URI, a backslash, or a path that leaves the content folder.
+    /// `data` resolved against the folder of `file` (both content-relative) as `ItemAssetPath` does for every
+    /// other file of an item (percent-decoded, inside the package's top folder): `nil` for an absolute path, a
+    /// URL, a `data:` URI, a backslash, `%2e%2e/…`, or a path that leaves the package.
     static func assetPath(_ data: String, from file: String) -> String? {
-        guard !data.isEmpty, !data.hasPrefix("/"), !data.contains("\\"), !data.contains(":"), !data.contains("?"),
-            !data.contains("#"), !data.unicodeScalars.contains(where: { $0.value < 0x20 })
-        else { return nil }
-        var parts = file.split(separator: "/").map(String.init).dropLast()
-        for part in data.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
+        guard !data.contains("?"), !data.contains("#"), case let .path(path) = ItemAssetPath.resolve(data, from: file) else { return nil }
+        return path
     }
 
     /// The area an element's `shape` and `coords` describe, or CM329.

@@ -903,6 +903,11 @@ struct QTIItemReader {
                     .missingAsset, at: location(element.line),
                     "\(itemName): reading passage '\(path)' does not exist in the content folder; the object's fallback content is shown"))
             }
+        } else if isPassage, readFile != nil, case let .outside(reason) = ItemAssetPath.resolve(data, from: file) {
+            // `../../../etc/passwd`, `%2e%2e/…`, `/etc/x.html`: never read, and said so where it is written.
+            collector.warn(.warning(
+                .unsafeAssetPath, at: location(element.line),
+                "\(itemName): reading passage '\(MessageText.printable(data))' is not a file of the package (\(reason)); the object's fallback content is shown"))
         } else {
             noteRemoval("<object>", line: element.line)
         }

@@ -74,6 +74,11 @@ public enum HTMLSanitizer {
 
     static let voidElements: Set<String> = ["br", "hr", "img"]
 
+    /// The deepest element nesting written. libxml2's HTML parser silently stops nesting at 256 levels (what
+    /// follows a deeper tag is lost), so elements deeper than this are left out, with their content, and
+    /// reported: a depth bomb gives CM312 instead of a quietly shortened question.
+    public static let maximumDepth = 200
+
     public static func sanitize(
         _ html: String, keepRemoteImages: Bool = false, localImage: ((LocalImage) -> LocalImageUse)? = nil
     ) -> Result {
@@ -123,6 +128,8 @@ public enum HTMLSanitizer {
         var remoteImages: [String] = []
         /// How many `<math>` elements are open around the node being written.
         var mathDepth = 0
+        /// How many elements are open around the node being written.
+        var depth = 0
 
         init(keepRemoteImages: Bool, localImage: ((LocalImage) -> LocalImageUse)?) {
             self.keepRemoteImages = keepRemoteImages
@@ -130,6 +137,13 @@ public enum HTMLSanitizer {
         }
 
         mutating func children(of node: xmlNodePtr) {
+            guard depth < HTMLSanitizer.maximumDepth else {
+                let entry = "content nested more than \(HTMLSanitizer.maximumDepth) levels deep"
+                if !removed.contains(entry) { removed.append(entry) }
+                return
+            }
+            depth += 1
+            defer { depth -= 1 }
             var child = node.pointee.children
             while let current = child {
                 write(current)

@@ -168,6 +168,11 @@ private final class ErrorCollector {
     static func tidy(_ message: String) -> String {
         var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: " use XML_PARSE_HUGE option", with: " (Coursemap reads at most 256 levels of nesting)")
+        // libxml2's wording for a text, CDATA section or attribute value over its 10,000,000-byte limit (a huge
+        // base64 file in Moodle XML); the position already says where it is.
+        if text.hasSuffix("Huge input lookup") {
+            text = "a text or attribute value here is longer than 10,000,000 bytes, the most Coursemap reads in one piece (an embedded file is kept up to 8 MB)"
+        }
         for namespace in XMLNamespace.all {
             text = text.replacingOccurrences(of: "{\(namespace)}", with: "")
         }

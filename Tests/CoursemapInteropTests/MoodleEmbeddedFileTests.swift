@@ -48,6 +48,15 @@ struct MoodleEmbeddedFileTests {
         #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics)")
     }
 
+    @Test("an @@PLUGINFILE@@ image with no <file> shows its alternative text, as the CM312 warning says")
+    func missingFile() throws {
+        let imported = try Support.importXML(Self.moodle4(
+            #"<p>See <img src="@@PLUGINFILE@@/gone.png" alt="a &lt;b&gt; chart" /> here</p>"#, files: ""))
+        #expect(imported.items.first?.stem.html == "<p>See [a &lt;b&gt; chart] here</p>")
+        let warning = try #require(imported.with(.sanitizedHTML).first)
+        #expect(warning.message.contains("gone.png") && warning.message.contains("text alternative"))
+    }
+
     @Test("invalid or oversized base64 is CM328; the image shows its alternative text")
     func unusable() throws {
         let bad = try Support.importXML(Self.moodle4(
@@ -88,10 +97,4 @@ struct MoodleEmbeddedFileTests {
         #expect(named.assets.first?.data == nil)
     }
 
-    @Test("a reference to a file the question does not carry is removed, as before, and named in CM312")
-    func missingFile() throws {
-        let imported = try Support.importXML(Self.moodle4(#"<p><img src="@@PLUGINFILE@@/gone.png" alt="G" /></p>"#, files: ""))
-        #expect(imported.items.first?.stem.html == "<p></p>")
-        #expect(imported.with(.sanitizedHTML).first?.message.contains("gone.png") == true)
-    }
 }

@@ -50,7 +50,7 @@ struct MoodleImportTests {
         #expect(imported.errors.isEmpty)
     }
 
-    @Test("@@PLUGINFILE@@ images are removed and links unwrapped, with one CM312 warning")
+    @Test("@@PLUGINFILE@@ images without their file show their text alternative and links are unwrapped, with one CM312 warning")
     func embeddedFiles() throws {
         let xml = Support.quiz(Support.question(
             "description", name: "pic",
@@ -58,7 +58,7 @@ struct MoodleImportTests {
             "<file name=\"chart 1.png\" encoding=\"base64\">AAAA</file>"))
         let imported = try Support.importXML(xml)
         let item = try #require(imported.items.first)
-        #expect(item.stem.html == "<p>图： 见数据</p>")
+        #expect(item.stem.html == "<p>图：[chart] 见数据</p>")
         let warnings = imported.with(.sanitizedHTML)
         #expect(warnings.count == 1)
         #expect(warnings.first?.message.contains("chart 1.png") == true)

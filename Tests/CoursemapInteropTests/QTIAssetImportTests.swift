@@ -101,6 +101,29 @@ struct QTIAssetImportTests {
         #expect(imported.stem.html == "<p>Intro</p><p>Passage not available.</p>")
     }
 
+    @Test("a reading passage whose path leaves the package, plainly or percent-encoded, is CM323 at its line and never read")
+    func escapingPassage() throws {
+        let text = QTITestSupport.item(declarations: Self.choice, body: Self.choiceBody("""
+            <object data="../../../../etc/passwd" type="text/html">fallback one</object>
+            <object data="%2e%2e/%2e%2e/%2e%2e/etc/passwd" type="text/html">fallback two</object>
+            <object data="/etc/passwd.html" type="text/html">fallback three</object>
+            """))
+        let root = try QTITestSupport.parse(text, file: "banks/pkg/q1.xml")
+        var asked: [String] = []
+        let (item, diagnostics) = QTIImporter.importItem(root, file: "banks/pkg/q1.xml") { path in
+            asked.append(path)
+            return Array("<p>secret</p>".utf8)
+        }
+        let imported = try #require(item)
+        #expect(asked.isEmpty)
+        let warnings = diagnostics.filter { $0.code == .unsafeAssetPath }
+        #expect(warnings.compactMap { $0.location.line }.sorted() == [6, 7, 8], "\(diagnostics)")
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+        #expect(imported.stem.html.contains("fallback one") && imported.stem.html.contains("fallback two"))
+        #expect(imported.stem.html.contains("fallback three"))
+        #expect(!imported.stem.html.contains("secret"))
+    }
+
     @Test("an object of another type shows its fallback, or its file name, never an empty block (CM312 at its line)")
     func otherObject() throws {
         let text = QTITestSupport.item(declarations: Self.choice, body: Self.choiceBody("""

@@ -274,6 +274,9 @@ struct QTIInteractionImportTests {
         #"<object type="image/png" width="200" height="100" data="/etc/site.png">x</object>"#,
         #"<object type="image/png" width="200" height="100" data="https://example.org/site.png">x</object>"#,
         #"<object type="image/png" width="200" height="100" data="data:image/png;base64,AAAA">x</object>"#,
+        // Percent-encoded `..`, and a path out of the package's top folder (`banks/`) into other content.
+        #"<object type="image/png" width="200" height="100" data="%2e%2e/%2E%2E/%2e%2e/secret.png">x</object>"#,
+        #"<object type="image/png" width="200" height="100" data="../../courses/answers.png">x</object>"#,
         "",
     ])
     func badPictures(object: String) throws {

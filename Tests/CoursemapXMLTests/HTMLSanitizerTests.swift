@@ -35,4 +35,21 @@ struct HTMLSanitizerTests {
     func plain() {
         #expect(HTMLSanitizer.sanitize("1 < 2 & 3").html == "1 &lt; 2 &amp; 3")
     }
+
+    @Test("a depth bomb (HTML or MathML) is cut at 200 levels and reported, never silently shortened")
+    func depthBomb() {
+        let bombs = [
+            "<p>HEAD</p>" + String(repeating: "<b>", count: 300) + "TAIL",
+            "<p>HEAD</p>" + String(repeating: "<div>", count: 150_000) + "TAIL",
+            "<p>HEAD</p><math>" + String(repeating: "<mrow>", count: 80_000) + "<mi>TAIL</mi>",
+        ]
+        for bomb in bombs {
+            let result = HTMLSanitizer.sanitize(bomb)
+            #expect(result.html.hasPrefix("<p>HEAD</p>"))
+            #expect(result.removed.contains("content nested more than 200 levels deep"), "\(bomb.prefix(20)): \(result.removed)")
+        }
+        // Reasonable nesting is untouched and not reported.
+        let fine = HTMLSanitizer.sanitize(String(repeating: "<b>", count: 50) + "x")
+        #expect(fine.html.contains("x") && fine.removed.isEmpty)
+    }
 }

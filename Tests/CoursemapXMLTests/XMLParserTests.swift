@@ -19,6 +19,20 @@ struct XMLParserTests {
         #expect(diagnostic.location.column != nil)
     }
 
+    @Test("a text over libxml2's 10 MB limit (a huge base64 file) is CM301 at its place, said plainly")
+    func hugeText() {
+        let xml = "<quiz>\n<file>" + String(repeating: "A", count: 10_500_000) + "</file></quiz>"
+        guard case let .failure(list) = XMLParser.parse(xml, file: "big.xml") else {
+            Issue.record("10.5 MB text parsed")
+            return
+        }
+        let diagnostic = list.items[0]
+        #expect(diagnostic.code == .xmlNotWellFormed)
+        #expect(diagnostic.location.line == 2)
+        #expect(!diagnostic.message.contains("internal error"), "\(diagnostic.message)")
+        #expect(diagnostic.message.contains("10,000,000 bytes"))
+    }
+
     @Test("a DOCTYPE with an external entity is refused and the file is never read")
     func externalEntity() {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("coursemap-secret-\(UUID().uuidString)")
