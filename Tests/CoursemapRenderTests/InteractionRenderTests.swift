@@ -75,7 +75,7 @@ struct InteractionRenderTests {
         let html = Self.page(.composite, usage: .practice)
         for part in 1...3 { #expect(html.contains("class=\"item-part\" data-part=\"\(part)\"")) }
         #expect(html.contains("第二问"))
-        #expect(html.contains("name=\"exam--x-p1\""))
-        #expect(html.contains("name=\"exam--x-p2\""))
+        #expect(html.contains("name=\"exam/x-p1\""))
+        #expect(html.contains("name=\"exam/x-p2\""))
     }
 }
