@@ -20,9 +20,27 @@ enum CASEJSON: Hashable, Sendable {
         return nil
     }
 
+    /// The string, with its line endings normalised: a CRLF or a lone CR (as tools on Windows write them
+    /// into multi-line statements) becomes LF, so a framework exported there imports as it reads.
     var stringValue: String? {
-        if case .string(let s) = self { return s }
+        if case .string(let s) = self { return CASEJSON.normalizingLineEndings(s) }
         return nil
+    }
+
+    static func normalizingLineEndings(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                scalars.append("\n")
+                previousWasCR = true
+                continue
+            }
+            if !(scalar == "\n" && previousWasCR) { scalars.append(scalar) }
+            previousWasCR = false
+        }
+        return String(scalars)
     }
 
     var arrayValue: [CASEJSON]? {

@@ -285,8 +285,15 @@ struct MoodleQuestionReader {
         return finish(item)
     }
 
-    /// Adds the sanitising and embedded-file warnings.
+    /// Adds the sanitising and embedded-file warnings, and names the hints Coursemap leaves out.
     private mutating func finish(_ item: ExerciseItem?) -> ExerciseItem? {
+        // Hints are shown between tries in Moodle's interactive mode; Coursemap's self-check has no tries.
+        let hints = element.all("hint").filter { !MoodleHTML.plainText($0.first("text")?.text ?? "").isEmpty }
+        if item != nil, !hints.isEmpty {
+            diagnostics.append(.warning(
+                .unsupportedItem, at: SourceLocation(file: file, line: hints[0].line),
+                "\(label) has \(hints.count) hint(s) (<hint>, shown between tries in Moodle's interactive mode); hints are not imported"))
+        }
         if !removed.isEmpty {
             diagnostics.append(.warning(
                 .sanitizedHTML, at: location,
@@ -304,6 +311,15 @@ struct MoodleQuestionReader {
                 "embedded files are not imported (\(files.joined(separator: ", "))): only images embedded in the question are; links to other files are kept as text, and an image whose file is missing shows its text alternative, in \(label)"))
         }
         return item
+    }
+
+    /// A fill-in blank accepts only full-mark answers: answers Moodle gives part of the marks are graded
+    /// wrong by the self-check, which the warning says rather than changing the grading without a word.
+    private mutating func warnPartialCredit(_ answers: [String], in place: String) {
+        guard !answers.isEmpty else { return }
+        diagnostics.append(.warning(
+            .unsupportedItem, at: location,
+            "\(label) gives partial credit in \(place) to \(answers.prefix(10).joined(separator: ", ")); a blank accepts only answers with full marks, so these count as wrong"))
     }
 
     private static func fileNames(in element: XMLElement) -> [String] {
@@ -404,6 +420,9 @@ struct MoodleQuestionReader {
             invalid("has no answer with full marks (fraction 100)")
             return nil
         }
+        let partial = element.all("answer").filter { !Self.isFull(fraction($0)) && fraction($0) > 0 }
+            .map { "'\(MessageText.printable(String(($0.first("text")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(40))))' (\(NumberText.plain(fraction($0)))%)" }
+        warnPartialCredit(partial, in: "its answers")
         let usecase = element.first("usecase")?.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         // Moodle's `*` wildcard ("frog*" accepts "frogs"): kept as written, matched as a pattern.
         return Blank(accepted: accepted, caseSensitive: usecase == "1" || usecase == "true", wildcard: accepted.contains { $0.contains("*") })
@@ -622,6 +641,10 @@ struct MoodleQuestionReader {
                 invalid("has a field (number \(index + 1), \(field.type)) without a fully correct answer")
                 return nil
             }
+            warnPartialCredit(
+                field.alternatives.filter { !Self.isFull($0.fraction) && $0.fraction > 0 }
+                    .map { "'\(MessageText.printable(String($0.text.prefix(40))))' (\(NumberText.plain($0.fraction))%)" },
+                in: "field \(index + 1)")
             switch MoodleCloze.kind(of: field.type) {
             case let .shortAnswer(caseSensitive):
                 blanks.append(Blank(accepted: accepted, caseSensitive: caseSensitive, wildcard: accepted.contains { $0.contains("*") }))

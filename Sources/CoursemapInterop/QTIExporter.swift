@@ -184,6 +184,7 @@ struct QTIItemWriter {
         }
         if let explanation = item.explanation {
             var converter = QTIXHTMLConverter()
+            converter.assets = item.assets
             children.append(.compact(
                 "modalFeedback",
                 [("outcomeIdentifier", "FEEDBACK"), ("showHide", "show"), ("identifier", "SOLUTION"), ("title", "解析")],
@@ -229,11 +230,13 @@ struct QTIItemWriter {
 
     func stem(classes: String = QTIClass.stem) -> QTINode {
         var converter = QTIXHTMLConverter()
+        converter.assets = item.assets
         return .compact("div", [("class", classes)], converter.convert(item.stem.html))
     }
 
     func rich(_ text: RichText) -> [QTINode] {
         var converter = QTIXHTMLConverter()
+        converter.assets = item.assets
         return converter.convert(text.html)
     }
 
@@ -328,6 +331,7 @@ struct QTIItemWriter {
             }
         }
         var converter = QTIXHTMLConverter(blanks: interactions)
+        converter.assets = item.assets
         body.append(.compact("div", [("class", QTIClass.stem)], converter.convert(item.stem.html)))
         let missing = blanks.indices.map { $0 + 1 }.filter { !converter.placed.contains($0) }
         if !missing.isEmpty {

@@ -185,20 +185,25 @@ extension QTIItemWriter {
         processing = Self.template("match_correct")
     }
 
-    /// Hottext items: the stem, then each hottext (its markers in the stem are plain text in QTI).
+    /// Hottext items: the stem with each marked word as a `<hottext>` where it stands; a hottext whose
+    /// marker is not in the stem follows it, in a paragraph of its own.
     private mutating func hottext(_ task: HottextTask) {
         let ids = task.choices.indices.map { "T\($0 + 1)" }
         declarations.append(Self.declaration(
             "RESPONSE", task.maxChoices == 1 ? "single" : "multiple", "identifier",
             correct: zip(ids, task.choices).filter { $0.1.correct }.map(\.0)))
+        var converter = QTIXHTMLConverter(hottexts: Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0 + 1, $1) }))
+        converter.assets = item.assets
+        var children: [QTINode] = [.compact("div", [("class", QTIClass.stem)], converter.convert(item.stem.html))]
         var line: [QTINode] = []
-        for (identifier, choice) in zip(ids, task.choices) {
+        for (index, (identifier, choice)) in zip(ids, task.choices).enumerated() where !converter.placedHottexts.contains(index + 1) {
             if !line.isEmpty { line.append(.text(" ")) }
             line.append(.compact("hottext", [("identifier", identifier)], rich(choice.text)))
         }
+        if !line.isEmpty { children.append(.compact("p", [], line)) }
         body.append(.element(
             "hottextInteraction", [("responseIdentifier", "RESPONSE"), ("maxChoices", String(task.maxChoices))],
-            [stem(), .compact("p", [], line)]))
+            children))
         finish("hottextInteraction")
     }
 

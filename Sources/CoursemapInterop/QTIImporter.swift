@@ -165,6 +165,13 @@ struct QTIItemReader {
                 .importedFileNotKept, at: location(stylesheet.line),
                 "\(itemName): stylesheet '\(href)' is not applied; Coursemap shows imported items in the portal's own style"))
         }
+        if QTIText.clean(root.attributes["adaptive"] ?? "").lowercased() == "true" {
+            // An adaptive item changes what it shows between attempts (its own responseProcessing); the
+            // self-check has one attempt, graded against the correct responses.
+            diagnostics.append(.warning(
+                .unsupportedItem, at: location(root.line),
+                "\(itemName) is adaptive (adaptive=\"true\"): Coursemap shows it as one attempt graded against its correct responses; what its responseProcessing changes between attempts (feedback shown or hidden, new questions) is not followed"))
+        }
         for declaration in root.all("responseDeclaration") {
             let parsed = QTIResponseDeclaration(declaration)
             declarations[parsed.identifier] = parsed
@@ -513,6 +520,12 @@ struct QTIItemReader {
             }
         }
         var choices: [Choice] = []
+        // A choice holds one feedback in the model: the first; more (one per outcome value) are named.
+        if let crowded = simple.first(where: { $0.elements.filter { $0.name == "feedbackInline" || $0.name == "feedbackBlock" }.count > 1 }) {
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: location(crowded.line),
+                "\(itemName): a choice holds more than one feedbackInline or feedbackBlock; only the first of each choice is imported as its feedback"))
+        }
         for (index, choice) in simple.enumerated() {
             let feedbackElement = choice.elements.first { $0.name == "feedbackInline" || $0.name == "feedbackBlock" }
             let content = choice.children.filter {

@@ -318,6 +318,9 @@ struct QTIHTMLNode {
 
     static func text(_ text: String) -> QTIHTMLNode { QTIHTMLNode(name: nil, text: text) }
 
+    /// The name of the node that stands for an image placeholder (not an HTML name: it cannot be written).
+    static let assetName = "#coursemap-asset"
+
     func attribute(_ name: String) -> String? { attributes.first { $0.0 == name }?.1 }
 
     var classes: [String] {
@@ -378,7 +381,13 @@ enum QTIHTMLParser {
             let next = s[i + 1]
             if hasPrefix("<!--", at: i) {
                 flush()
-                i = (find("-->", from: i + 4).map { $0 + 3 }) ?? s.count
+                let end = find("-->", from: i + 4) ?? s.count
+                // An imported image's placeholder (`<!--coursemap-asset N-->`, see `ItemAsset`) is kept as a node.
+                let comment = String(String.UnicodeScalarView(s[(i + 4)..<end]))
+                if comment.hasPrefix("coursemap-asset "), let number = Int(comment.dropFirst("coursemap-asset ".count)) {
+                    stack[stack.count - 1].children.append(QTIHTMLNode(name: QTIHTMLNode.assetName, attributes: [("n", String(number))]))
+                }
+                i = min(end + 3, s.count)
             } else if hasPrefix("<![cdata[", at: i) {
                 flush()
                 let end = find("]]>", from: i + 9) ?? s.count
@@ -578,8 +587,17 @@ struct QTIXHTMLConverter {
     private(set) var strayMarkers: [Int] = []
     private var lastBlank = 0
 
-    init(blanks: [Int: QTINode] = [:]) {
+    /// The item's assets: an image placeholder `N` becomes an `<img>` of `assets[N]`, its `src` the content
+    /// path seen from the package's `items/` folder (`../exercises/…`), as graphic pictures are written.
+    var assets: [ItemAsset] = []
+    /// The `hottext` identifier for each hottext marker number (1-based) of a hottext item's stem.
+    var hottexts: [Int: String] = [:]
+    /// The hottext numbers placed as `<hottext>` elements, in order.
+    private(set) var placedHottexts: [Int] = []
+
+    init(blanks: [Int: QTINode] = [:], hottexts: [Int: String] = [:]) {
         self.blanks = blanks
+        self.hottexts = hottexts
     }
 
     mutating func convert(_ html: String) -> [QTINode] {
@@ -603,6 +621,28 @@ struct QTIXHTMLConverter {
                 } else {
                     strayMarkers.append(number)
                 }
+                continue
+            }
+            if name == QTIHTMLNode.assetName {
+                guard let number = node.attribute("n").flatMap({ Int($0) }), assets.indices.contains(number) else { continue }
+                let asset = assets[number]
+                guard asset.data == nil, !asset.path.isEmpty else {
+                    // A file embedded in the imported file has no path in the content folder: its text stays.
+                    if let alternative = asset.alternative, !QTIText.isBlank(alternative) { out.append(.text(alternative)) }
+                    continue
+                }
+                var attributes = [("src", QTIText.anyURI("../" + asset.path)), ("alt", asset.alternative ?? "")]
+                if let width = asset.width { attributes.append(("width", String(width))) }
+                if let height = asset.height { attributes.append(("height", String(height))) }
+                out.append(.element(name: "img", attributes: attributes, children: [], compact: true))
+                continue
+            }
+            if name == "span", let number = node.attribute("data-hottext").flatMap({ Int(QTIText.clean($0)) }),
+                let identifier = hottexts[number], !placedHottexts.contains(number)
+            {
+                // A hottext marker of the stem is the `<hottext>` itself, where it stands in the text.
+                placedHottexts.append(number)
+                out.append(.element(name: "hottext", attributes: [("identifier", identifier)], children: convert(node.children), compact: true))
                 continue
             }
             if name == "math" || name.hasSuffix(":math") {

@@ -39,6 +39,10 @@ public struct QTITestOutline: Hashable, Sendable {
 public enum QTITestReader {
     public static let maximumDepth = 16
 
+    /// QTI 2.2's namespace. Its `assessmentTest` has the same sections and item references as 2.1's, and
+    /// tools (ONYX) write a 2.2 test around 2.1 items, so the test is read in either namespace.
+    public static let namespaceV2p2 = "http://www.imsglobal.org/xsd/imsqti_v2p2"
+
     public static func read(_ root: XMLElement, file: String) -> (outline: QTITestOutline, diagnostics: [Diagnostic]) {
         var reader = Reader(file: file)
         for part in root.all("testPart") {

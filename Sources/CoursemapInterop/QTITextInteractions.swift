@@ -171,6 +171,13 @@ extension QTIItemReader {
     /// A choice interaction with neither a correct response nor a mapping: a poll or Likert scale.
     mutating func readSurvey(_ interaction: XMLElement, _ choices: [XMLElement]) -> ItemBody? {
         let maxChoices = Int(QTIText.clean(interaction.attributes["maxChoices"] ?? "1")) ?? 1
+        // A survey is never checked, so feedback inside its choices would never be shown: named, not lost.
+        let withFeedback = choices.filter { $0.elements.contains { $0.name == "feedbackInline" || $0.name == "feedbackBlock" } }
+        if let first = withFeedback.first {
+            diagnostics.append(.warning(
+                .sanitizedHTML, at: SourceLocation(file: file, line: first.line),
+                "\(itemName): \(withFeedback.count) choice(s) of the survey (a choice interaction with no correct response) at line \(interaction.line) hold feedbackInline or feedbackBlock content, which is not shown: a survey is never checked"))
+        }
         return .survey(SurveyTask(choices: choices.map { rich($0.children, line: $0.line) }, multiple: maxChoices != 1))
     }
 

@@ -390,9 +390,13 @@ public struct ContentLoader: Sendable {
                 diagnostics += reader.diagnostics
                 return bank.map { .bank($0) } ?? .none
             }
-        case (nil, "quiz"):
+        case (nil, "quiz"), (nil, "question"):
+            // A lone `<question>` (what Moodle's export of one question and its plugins' fixtures hold, with
+            // no `<quiz>` around it) is read as a quiz of that one question.
+            let quiz = root.name == "quiz"
+                ? root : XMLElement(name: "quiz", namespace: nil, attributes: [:], children: [.element(root)], line: root.line)
             let (bank, problems, skipped) = MoodleImporter.importBankNamingSkips(
-                root, file: file.path, bankID: file.stem, keepRemoteImages: imports.remoteImages)
+                quiz, file: file.path, bankID: file.stem, keepRemoteImages: imports.remoteImages)
             diagnostics += problems
             return .importedBank(bank, skipped: skipped)
         case (QTIImporter.namespace, "assessmentItem"):
@@ -412,7 +416,7 @@ public struct ContentLoader: Sendable {
                 return .skippedQTIItem(key: key.isEmpty ? nil : key)
             }
             return .qtiItem(item, title: root.attributes["title"])
-        case (QTIImporter.namespace, "assessmentTest"):
+        case (QTIImporter.namespace, "assessmentTest"), (QTITestReader.namespaceV2p2, "assessmentTest"):
             // A QTI test: its sections group the items of the bank its item files form.
             let (outline, problems) = QTITestReader.read(root, file: file.path)
             diagnostics += problems
@@ -424,7 +428,7 @@ public struct ContentLoader: Sendable {
         default:
             diagnostics.append(unknownRoot(
                 root, file: file.path,
-                expected: "<bank> in namespace \(XMLNamespace.exercises), a Moodle <quiz>, a QTI 2.1 <assessmentItem> or <assessmentTest>"))
+                expected: "<bank> in namespace \(XMLNamespace.exercises), a Moodle <quiz> or <question>, a QTI 2.1 <assessmentItem> or a QTI 2.1 or 2.2 <assessmentTest>"))
             return .none
         }
     }

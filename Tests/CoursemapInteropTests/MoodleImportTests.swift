@@ -110,8 +110,10 @@ struct MoodleImportTests {
             text: "<p>答案是{1:SHORTANSWER:=答案~=另一个~%50%差不多#接近了}，选{2:MULTICHOICE:=甲~乙#不对~丙}，再写{:SAC:=Case}。</p>"))
         let imported = try Support.importXML(xml)
         let item = try #require(imported.items.first)
-        // The answer feedback (#接近了, #不对) has no place in the model: one warning names the fields.
-        #expect(imported.diagnostics.map(\.code) == [.sanitizedHTML])
+        // The answer feedback (#接近了, #不对) has no place in the model: one warning names the fields; the
+        // answer worth 50% counts as wrong, and another warning names it.
+        #expect(imported.diagnostics.map(\.code) == [.unsupportedItem, .sanitizedHTML])
+        #expect(imported.diagnostics.first?.message.contains("'差不多' (50%)") == true)
         #expect(item.kind == .fillBlank)
         #expect(item.body == .fillBlank([
             Blank(accepted: ["答案", "另一个"]),
@@ -134,7 +136,9 @@ struct MoodleImportTests {
             \(Support.question("shortanswer", name: "end", text: "<p>首都是？</p>", #"<answer fraction="100"><text>北京</text></answer>"#))
             """)
         let imported = try Support.importXML(xml)
-        #expect(imported.diagnostics.isEmpty)
+        // The answer worth 50% is not accepted: a warning names it.
+        #expect(imported.diagnostics.map(\.code) == [.unsupportedItem])
+        #expect(imported.diagnostics.first?.message.contains("'北平' (50%)") == true)
         #expect(imported.items.count == 2)
         #expect(imported.items[0].body == .fillBlank([Blank(accepted: ["北京", "Beijing"], caseSensitive: true)]))
         #expect(imported.items[0].stem.html == "<p>首都是 \(MoodleConventions.blankSpan(1)) 。</p>")

@@ -269,18 +269,20 @@ struct QTIRoundTripTests {
         let (files, diagnostics) = QTIExporter.export(bank)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         for original in items {
-            let path = "items/\(original.id).xml"
-            let text = try #require(files[path], "\(original.id)")
+            let text = try #require(files["items/\(original.id).xml"], "\(original.id)")
+            // The package is put back under exercises/ of the same content folder (its pictures stay where
+            // they were: an exported picture's src is its content path seen from items/).
+            let path = "exercises/out/items/\(original.id).xml"
             let (item, problems) = QTIImporter.importItem(try QTITestSupport.parse(text, file: path), file: path)
             #expect(problems.isEmpty, "\(original.id): \(problems)")
             let again = try #require(item)
             #expect(again.id == original.id)
             #expect(again.title == original.title)
             #expect(again.score == original.score)
-            // Exports carry no item assets yet (the files are not in the package): an imported image's
-            // placeholder is left out of the export, so it is compared without them.
-            let stem = original.stem.html.replacingOccurrences(of: "<!--coursemap-asset 0-->", with: "")
-            #expect(QTITestSupport.normalise(again.stem.html) == QTITestSupport.normalise(stem), "\(original.id)")
+            // Pictures come back as the same placeholders, naming the same files seen from the package.
+            #expect(QTITestSupport.normalise(again.stem.html) == QTITestSupport.normalise(original.stem.html), "\(original.id)")
+            #expect(again.assets.map(\.alternative) == original.assets.map(\.alternative), "\(original.id)")
+            #expect(again.assets.map(\.path) == original.assets.map { "exercises/out/" + $0.path }, "\(original.id)")
             #expect(QTITestSupport.normalise(again.body) == QTITestSupport.normalise(original.body), "\(original.id)")
         }
     }
