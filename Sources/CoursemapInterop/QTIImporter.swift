@@ -64,7 +64,8 @@ struct QTIResponseDeclaration {
             MapEntry(
                 key: QTIText.clean(entry.attributes["mapKey"] ?? ""),
                 value: QTIText.parseNumber(entry.attributes["mappedValue"]) ?? 0,
-                caseSensitive: QTIText.clean(entry.attributes["caseSensitive"] ?? "") == "true")
+                // QTI's default: a map entry matches case-sensitively unless it says caseSensitive="false".
+                caseSensitive: !["false", "0"].contains(QTIText.clean(entry.attributes["caseSensitive"] ?? "")))
         } ?? []
     }
 
@@ -552,7 +553,11 @@ struct QTIItemReader {
             let responseIdentifier = interaction.attributes["responseIdentifier"] ?? ""
             if blankNumbers[responseIdentifier] == nil { blankNumbers[responseIdentifier] = index + 1 }
             let declaration = declaration(for: interaction)
-            let caseSensitive = declaration?.mapping.contains { $0.caseSensitive } ?? false
+            // A typed blank is compared as QTI compares it: `match` against the correct response is exact, and
+            // so is a map entry unless it says caseSensitive="false"; only a mapping whose every entry says so
+            // makes the blank case-insensitive.
+            let mapping = declaration?.mapping ?? []
+            let caseSensitive = mapping.isEmpty || mapping.contains { $0.caseSensitive }
             if interaction.name == "inlineChoiceInteraction" {
                 let options = shown(interaction.all("inlineChoice")).map { (QTIText.clean($0.attributes["identifier"] ?? ""), QTIText.clean($0.text)) }
                 let keys = Self.orderedUnique((declaration?.correct ?? []) + (declaration?.creditedKeys ?? []))
@@ -560,7 +565,8 @@ struct QTIItemReader {
                 guard !accepted.isEmpty else {
                     return invalid(interaction.line, "blank \(index + 1) (<inlineChoiceInteraction> '\(responseIdentifier)') has no correct response that matches an <inlineChoice>")
                 }
-                blanks.append(Blank(accepted: accepted, options: options.map(\.1), caseSensitive: caseSensitive))
+                // A drop-down offers the options as written: letter case cannot differ.
+                blanks.append(Blank(accepted: accepted, options: options.map(\.1), caseSensitive: false))
             } else {
                 let accepted = Self.orderedUnique((declaration?.correct ?? []) + (declaration?.creditedKeys ?? []))
                 guard !accepted.isEmpty else {
@@ -645,8 +651,8 @@ struct QTIItemReader {
             guard !accepted.isEmpty else {
                 return invalid(interaction.line, "gap '\(gap)' has no correct <gapText> in the <correctResponse>")
             }
-            let caseSensitive = declaration?.mapping.contains { $0.caseSensitive } ?? false
-            blanks.append(Blank(accepted: accepted, options: gapTexts.map(\.1), caseSensitive: caseSensitive))
+            // A drop-down offers the gap texts as written: letter case cannot differ.
+            blanks.append(Blank(accepted: accepted, options: gapTexts.map(\.1), caseSensitive: false))
         }
         return .fillBlank(blanks)
     }

@@ -52,7 +52,7 @@ struct QTIFixtureImportTests {
         #expect(choices.filter(\.correct).map(\.text.html) == ["Hydrogen", "Oxygen"])
     }
 
-    @Test("text_entry.xml → one blank in place, accepting York and the credited york")
+    @Test("text_entry.xml → one blank in place, accepting York and the credited york, with letter case counting (QTI's default)")
     func textEntry() throws {
         let (item, diagnostics) = try QTITestSupport.importFixture("text_entry.xml")
         let imported = try #require(item)
@@ -62,7 +62,7 @@ struct QTIFixtureImportTests {
         #expect(imported.stem.html.hasPrefix("<p>Identify the missing word in this famous quote from Shakespeare's Richard III.</p>"))
         #expect(imported.stem.html.contains("Made glorious summer by this sun of <span class=\"blank\" data-blank=\"1\"></span>;<br>"))
         #expect(imported.stem.html.contains("<blockquote>"))
-        #expect(imported.body == .fillBlank([Blank(accepted: ["York", "york"], options: [], caseSensitive: false)]))
+        #expect(imported.body == .fillBlank([Blank(accepted: ["York", "york"], options: [], caseSensitive: true)]))
     }
 
     @Test("inline_choice.xml → one blank with the three inline choices as options, York correct")
