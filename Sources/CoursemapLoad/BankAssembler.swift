@@ -81,6 +81,16 @@ enum BankAssembler {
 
         // Keys of a folder's bank.yml that name QTI items with a sidecar of their own (applied to them below).
         var keysElsewhere: [String: Set<String>] = [:]
+        /// Starts the bank of a folder of QTI items with a `bank.yml` (named after the folder until the sidecar
+        /// says otherwise), the first time one of its items is met.
+        func openFolderBank(_ folder: String, sidecar: String) {
+            guard folderBanks[folder] == nil else { return }
+            folderOrder.append(folder)
+            let name = String(folder.split(separator: "/").last ?? "qti")
+            folderBanks[folder] = ExerciseBank(
+                id: name, title: LocalizedText(zh: name), source: .qti, sections: [ExerciseSection(items: [])],
+                location: SourceLocation(file: sidecar, line: 1, column: 1))
+        }
         for (path, file) in files {
             let folder = path.split(separator: "/").dropLast().joined(separator: "/")
             let stem = Self.stem(of: path)
@@ -93,13 +103,7 @@ enum BankAssembler {
                 if sidecars[ownSidecarPath] != nil {
                     used.insert(ownSidecarPath)
                 } else if sidecars[folderSidecarPath] != nil {
-                    if folderBanks[folder] == nil {
-                        folderOrder.append(folder)
-                        let name = String(folder.split(separator: "/").last ?? "qti")
-                        folderBanks[folder] = ExerciseBank(
-                            id: name, title: LocalizedText(zh: name), source: .qti, sections: [ExerciseSection(items: [])],
-                            location: SourceLocation(file: folderSidecarPath, line: 1, column: 1))
-                    }
+                    openFolderBank(folder, sidecar: folderSidecarPath)
                     if let key { keysElsewhere[folder, default: []].insert(key) }
                     continue
                 }
@@ -123,13 +127,7 @@ enum BankAssembler {
             case .qtiItem(var item, let title):
                 if let statements = manifestUsage[path] { Self.combine(statements, into: &item, diagnostics: &diagnostics) }
                 if sidecars[ownSidecarPath] == nil, sidecars[folderSidecarPath] != nil {
-                    if folderBanks[folder] == nil {
-                        folderOrder.append(folder)
-                        let name = String(folder.split(separator: "/").last ?? "qti")
-                        folderBanks[folder] = ExerciseBank(
-                            id: name, title: LocalizedText(zh: name), source: .qti, sections: [ExerciseSection(items: [])],
-                            location: SourceLocation(file: folderSidecarPath, line: 1, column: 1))
-                    }
+                    openFolderBank(folder, sidecar: folderSidecarPath)
                     folderBanks[folder]!.sections[0].items.append(item)
                     folderPaths[folder, default: []].append(path)
                     continue

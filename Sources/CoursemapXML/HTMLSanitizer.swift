@@ -173,12 +173,7 @@ public enum HTMLSanitizer {
                 var kept: [(String, String)] = []
                 var attribute = node.pointee.properties
                 while let current = attribute {
-                    let attributeName = String(cString: current.pointee.name).lowercased()
-                    var value = ""
-                    if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-                        value = String(cString: raw)
-                        free(raw)
-                    }
+                    let (attributeName, value) = Self.nameAndValue(of: current, in: node)
                     if name == "img", attributeName == "src", !keepRemoteImages, Self.isRemote(value) {
                         remoteImages.append(value)
                     } else if attributes.contains(attributeName), acceptable(attributeName, value) {
@@ -251,12 +246,7 @@ public enum HTMLSanitizer {
             var kept: [(String, String)] = []
             var attribute = node.pointee.properties
             while let current = attribute {
-                let attributeName = String(cString: current.pointee.name).lowercased()
-                var value = ""
-                if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-                    value = String(cString: raw)
-                    free(raw)
-                }
+                let (attributeName, value) = Self.nameAndValue(of: current, in: node)
                 if allowed.contains(attributeName), MathMLPolicy.acceptable(value), !kept.contains(where: { $0.0 == attributeName }) {
                     kept.append((attributeName, value))
                 } else if attributeName.hasPrefix("on") || ["href", "src", "style", "xlink:href"].contains(attributeName) {
@@ -272,6 +262,14 @@ public enum HTMLSanitizer {
         }
 
         /// A source that names a file beside the document: no scheme, no host, not the portal's root.
+        /// An attribute's name (lower case) and its value as text, entities resolved.
+        static func nameAndValue(of attribute: xmlAttrPtr, in node: xmlNodePtr) -> (String, String) {
+            let name = String(cString: attribute.pointee.name).lowercased()
+            guard let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) else { return (name, "") }
+            defer { free(raw) }
+            return (name, String(cString: raw))
+        }
+
         static func isLocal(_ source: String) -> Bool {
             let view = URLPolicy.browserView(source)
             return !view.isEmpty && !URLPolicy.hasScheme(view) && !isRemote(view) && !view.hasPrefix("/") && !view.hasPrefix("#")
