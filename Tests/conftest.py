@@ -96,3 +96,13 @@ def screenshot_dir() -> pathlib.Path:
     folder = pathlib.Path(os.environ.get("COURSEMAP_SCREENSHOTS", ROOT / ".build" / "screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def shipped_teacher_site() -> pathlib.Path:
+    """The shipped example content built as the teacher edition (`--edition teacher`: answer pages included)."""
+    output = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-teacher-")) / "Site"
+    subprocess.run([str(coursemap_binary()), "build", "--content", str(ROOT / "Content"), "--output", str(output),
+                    "--edition", "teacher"], check=True, capture_output=True)
+    yield output
+    shutil.rmtree(output.parent, ignore_errors=True)

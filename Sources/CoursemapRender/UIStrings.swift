@@ -43,6 +43,8 @@ struct UIStrings: Sendable, Codable {
     let total: String
     let rules: String
     let downloadJSON: String
+    /// The label of the header's menu button (the site navigation, search and language switch in a drawer on narrow screens).
+    let menu: String
     let skipToContent: String
     let primaryNavigation: String
     let breadcrumb: String
