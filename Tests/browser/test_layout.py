@@ -110,6 +110,7 @@ def reset_viewport(browser):
 
 OVERFLOW = """
 const doc = document.documentElement;
+if (doc.scrollWidth <= window.innerWidth) return {scroll: doc.scrollWidth, inner: window.innerWidth, wide: []};
 const wide = [...document.querySelectorAll('body *')].filter(e => {
   const r = e.getBoundingClientRect();
   return r.width > 0 && r.right > window.innerWidth + 1 && !e.closest('.table-wrap, pre, .prose table, .graphic-wrap');
@@ -258,9 +259,9 @@ def header_state(browser):
     return browser.execute_script("""
 const h = document.querySelector('.site-header'), b = document.querySelector('.menu-button');
 const links = [...document.querySelectorAll('.site-nav a')];
-const shown = e => e.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true}) && e.getBoundingClientRect().width > 0;
+const shown = e => e.checkVisibility({visibilityProperty: true}) && e.getBoundingClientRect().width > 0;
 return {height: h.getBoundingClientRect().height, button: shown(b), linksShown: links.filter(shown).length, links: links.length,
-        open: document.querySelector('.site-menu').open};""")
+        open: b.getAttribute('aria-expanded') === 'true'};""")
 
 
 def tab_to(browser, predicate, limit=40):
@@ -277,11 +278,19 @@ def focus_ring(browser):
 return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;""")
 
 
-@pytest.mark.parametrize("scripts", [True, False], ids=["with-script", "without-script"])
+def tab_through_links(browser, count):
+    """Tabs count times; returns the nav links reached in order (None for a stop outside the nav), checking focus rings."""
+    reached = []
+    for _ in range(count):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        assert focus_ring(browser), "a navigation link shows no focus ring"
+        reached.append(browser.execute_script(
+            "return document.activeElement.closest('.site-nav') ? document.activeElement.getAttribute('href') : null"))
+    return reached
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
-def test_the_menu_button_opens_the_drawer_by_keyboard_on_a_phone(phone, shipped_site, language, scripts):
-    if not scripts:
-        phone.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+def test_the_menu_button_opens_the_drawer_by_keyboard_on_a_phone(phone, shipped_site, screenshot_dir, language):
     page = shipped_site / ("courses/index.html" if language == "zh" else "en/courses/index.html")
     phone.get(page.as_uri())
     closed = header_state(phone)
@@ -292,21 +301,36 @@ def test_the_menu_button_opens_the_drawer_by_keyboard_on_a_phone(phone, shipped_
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     opened = header_state(phone)
     assert opened["open"] and opened["linksShown"] == opened["links"] >= 5, opened
-    reached = []
-    for _ in range(opened["links"]):
-        ActionChains(phone).send_keys(Keys.TAB).perform()
-        assert focus_ring(phone), "a drawer link shows no focus ring"
-        reached.append(phone.execute_script("return document.activeElement.closest('.site-nav') ? document.activeElement.getAttribute('href') : null"))
+    phone.save_screenshot(str(screenshot_dir / f"layout-{language}-menu-open-375.png"))
+    reached = tab_through_links(phone, opened["links"])
     assert None not in reached and len(set(reached)) == opened["links"], reached
-    assert tab_to(phone, "e.id === 'cm-search-input'", limit=2) is not None, "the search box follows the links"
+    assert tab_to(phone, "e.id === 'cm-search-input'", limit=1) is not None, "the search box follows the links"
     # The drawer lies over the page, within the window.
     right = phone.execute_script("return document.querySelector('.site-drawer').getBoundingClientRect().right")
     assert right <= PHONE[0]
     assert phone.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]
-    # Enter on the button again closes it.
-    phone.execute_script("document.querySelector('.menu-button').focus()")
+    # Escape closes it and gives the focus back to the button; Space opens it again, Enter closes it.
+    ActionChains(phone).send_keys(Keys.ESCAPE).perform()
+    assert header_state(phone)["linksShown"] == 0
+    assert phone.execute_script("return document.activeElement.matches('.menu-button')")
+    ActionChains(phone).send_keys(Keys.SPACE).perform()
+    assert header_state(phone)["open"]
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     assert header_state(phone)["linksShown"] == 0
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_without_script_the_navigation_stays_in_the_header(phone, shipped_site, language):
+    phone.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    page = shipped_site / ("courses/index.html" if language == "zh" else "en/courses/index.html")
+    phone.get(page.as_uri())
+    state = header_state(phone)
+    assert not state["button"] and state["linksShown"] == state["links"] >= 5, state
+    assert tab_to(phone, "e.closest('.site-nav')") is not None
+    reached = [phone.execute_script("return document.activeElement.getAttribute('href')")]
+    reached += tab_through_links(phone, state["links"] - 1)
+    assert None not in reached and len(set(reached)) == state["links"], reached
+    assert phone.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
@@ -389,3 +413,18 @@ def test_dark_mode_keeps_contrast_on_a_phone(browser, shipped_site, axe_source):
     finally:
         reset_viewport(browser)
     assert problems == [], "\n".join(problems)
+
+
+def test_every_keyboard_stop_shows_a_focus_ring(phone, shipped_site):
+    """Tab through the first stops of each kind of page a student uses on a phone: each shows an outline. (A video's
+    own controls take the focus inside the player, where Chromium draws their ring.)"""
+    pages = page_types(shipped_site, teacher=False)
+    missing = []
+    for name in ("home", "search", "module-md", "lecture", "library", "bank", "item", "coverage-report", "requirement"):
+        phone.get((shipped_site / pages[name]).as_uri())
+        for _ in range(25):
+            ActionChains(phone).send_keys(Keys.TAB).perform()
+            if not phone.execute_script("""const e = document.activeElement, s = getComputedStyle(e);
+return e === document.body || e.matches('video[controls], audio[controls]') || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';"""):
+                missing.append(f"{name}: " + phone.execute_script("return document.activeElement.outerHTML.slice(0, 80)"))
+    assert missing == [], "\n".join(missing)

@@ -325,3 +325,25 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+// The header's menu button (every page loads this file). Without script the button stays hidden and the site
+// navigation, search and language switch are shown in the header; with it, narrow screens (below 70rem, see
+// style.css) keep them in a drawer the button opens and closes. Escape closes the drawer and returns focus.
+(function () {
+  "use strict";
+  var header = document.querySelector(".site-header");
+  var button = header && header.querySelector(".menu-button");
+  var drawer = button && document.getElementById(button.getAttribute("aria-controls"));
+  if (!drawer) return;
+  function isOpen() { return button.getAttribute("aria-expanded") === "true"; }
+  function setOpen(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    drawer.classList.toggle("is-open", open);
+  }
+  header.classList.add("has-menu");
+  button.hidden = false;
+  button.addEventListener("click", function () { setOpen(!isOpen()); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && isOpen()) { setOpen(false); button.focus(); }
+  });
+})();
