@@ -28,10 +28,11 @@ extension PageBuilder {
                 return count == 0 ? nil : Stat(value: String(count), label: plain(kind.name), href: Self.libraryFiltered(kind))
             }
         let cards = courseCards()
+        let lectures = lecturesToStart()
         return HomePage(
             chrome: chrome(page: page, title: plain(program.config.title), crumbs: [], section: nil), ui: ui,
             title: text(program.config.title), program: program.config.program.map(text),
-            start: cards.lazy.compactMap(\.firstModule).first, courseCards: cards, lectures: lecturesToStart(),
+            start: cards.lazy.compactMap(\.firstModule).first ?? lectures.first, courseCards: cards, lectures: lectures,
             practiceBanks: program.banks.filter { bank in bank.items.contains { $0.usage == .practice } }.map { bank in
                 LinkView(
                     href: SitePaths.bank(bank.id), text: plain(bank.title),
@@ -52,7 +53,7 @@ extension PageBuilder {
                 "\(ui.hours) \(Self.amount(course.hours.total))", "\(ui.modules) \(modules.count)",
             ]
             return CourseCard(
-                href: SitePaths.course(course.id), title: text(course.title), facts: facts.filter { !$0.isEmpty }.joined(separator: " · "),
+                href: SitePaths.course(course.id), title: text(course.title), facts: facts.filter { !$0.isEmpty },
                 firstModule: modules.first.map { module in
                     LinkView(href: SitePaths.module(module.id, course: course.id), text: "\(module.order). \(plain(module.title))", detail: plain(course.title))
                 })

@@ -57,7 +57,8 @@ struct HomePage: Sendable, Encodable {
     let ui: UIText
     let title: BiText
     let program: BiText?
-    /// The first module of the first course that has one; `nil` when no course has modules.
+    /// The first module of the first course that has one, else the first lecture offered; `nil` when the
+    /// site has neither.
     let start: LinkView?
     let courseCards: [CourseCard]
     let lectures: [LinkView]
@@ -70,7 +71,8 @@ struct HomePage: Sendable, Encodable {
 struct CourseCard: Sendable, Encodable {
     let href: String
     let title: BiText
-    let facts: String
+    /// Code, semester, credits, hours and number of modules, each kept on one line.
+    let facts: [String]
     let firstModule: LinkView?
 }
 

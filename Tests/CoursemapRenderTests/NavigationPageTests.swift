@@ -126,6 +126,8 @@ struct NavigationPageTests {
         #expect(html.contains(#"<a class="button" href="courses/intro/01-basics.html">开始学习</a>"#))
         #expect(html.contains(#"<h3><a href="courses/intro/index.html">导论 &lt;课程&gt;"#))
         #expect(html.contains(#"第一个模块： <a href="courses/intro/01-basics.html">1. 基础</a>"#))
+        // The card's facts, each kept whole on one line.
+        #expect(html.contains(#"<p class="home-note course-facts"><span>0101</span> <span>开课学期 "#) && html.contains("<span>学分 2</span>"))
         // Lectures: the course's in module order (l1 under module 1, l3 under module 2), the courseless last.
         let order = ["lectures/l1.html", "lectures/l3.html", "lectures/l2.html"].map { html.range(of: "<li><a href=\"\($0)\"")?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!, "\(order)")
@@ -146,6 +148,8 @@ struct NavigationPageTests {
         let (program, site) = try Self.render()
         let html = page(site, "resources/index.html")
         #expect(html.contains(#"<th scope="col">名称</th>"#))
+        // The kind tiles filter the library to their kind.
+        #expect(html.contains(#"<li><a href="?kind=lecture"><span class="stat-value">\#(program.lectures.count)</span>"#))
         let total = program.lectures.count + program.resources.count
         #expect(html.contains(#"<span class="library-shown">\#(total)</span> / <span class="library-total">\#(total)</span> 项"#))
         let rows = html.components(separatedBy: "<tr data-kind=").count - 1
