@@ -299,4 +299,6 @@ struct AssessedItem: Sendable, Encodable {
     let href: String
     let label: String
     let detail: String
+    /// A competency's full id (`b2b-data:中级:3.2.1`) when `label` is its short code; shown as a tooltip.
+    var reference: String? = nil
 }

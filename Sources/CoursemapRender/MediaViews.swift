@@ -75,7 +75,19 @@ struct LibraryEntry: Sendable, Encodable {
     let course: String
     let courseTitle: String?
     let areas: String
+    /// The full ids of its competencies, for the competency filter (matched as text).
     let competencies: String
+    /// The same competencies as students read them.
+    let codes: [CompetencyCode]
+}
+
+/// A competency named in a list where its statement does not fit: its short code (`3.2.1`), with the full
+/// id and the statement for the tooltip.
+struct CompetencyCode: Sendable, Encodable {
+    let href: String
+    let code: String
+    let reference: String
+    let statement: String
 }
 
 /// Lectures and resources of a module, a course, or a competency.

@@ -212,8 +212,8 @@ extension PageBuilder {
             competencies: item.assesses.compactMap { claim in
                 guard let competency = program.competencies[claim.competency] else { return nil }
                 return AssessedItem(
-                    href: root + SitePaths.competency(claim.competency), label: claim.competency.description,
-                    detail: plain(competency.statement))
+                    href: root + SitePaths.competency(claim.competency), label: claim.competency.code,
+                    detail: plain(competency.statement), reference: claim.competency.description)
             })
     }
 

@@ -18,7 +18,10 @@ extension PageBuilder {
                 label: Self.languageName(track.language), isDefault: index == 0)
         }
         return LecturePage(
-            chrome: chrome(page: page, title: plain(lecture.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(lecture.title))], section: "library"),
+            chrome: chrome(
+                page: page, title: plain(lecture.title),
+                crumbs: placeCrumbs(lecture.modules, course: lecture.courseID, title: plain(lecture.title)),
+                section: placedSection(lecture.modules, course: lecture.courseID)),
             ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), duration: lecture.durationText,
             videoSource: source, videoType: type, poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,
             slidesHref: lecture.slides.map { root + shared + SitePaths.downloadURL($0.path) },
@@ -34,7 +37,10 @@ extension PageBuilder {
         let page = SitePaths.resource(resource.id)
         let root = SitePaths.root(from: page)
         return ResourcePage(
-            chrome: chrome(page: page, title: plain(resource.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(resource.title))], section: "library"),
+            chrome: chrome(
+                page: page, title: plain(resource.title),
+                crumbs: placeCrumbs(resource.modules, course: resource.courseID, title: plain(resource.title)),
+                section: placedSection(resource.modules, course: resource.courseID)),
             ui: ui, title: text(resource.title), kindName: plain(resource.kind.name), description: resource.description.map(text),
             license: resource.license, downloadHref: resource.file.map { root + shared + SitePaths.downloadURL($0.path) },
             fileType: resource.fileType, fileSize: resource.fileSize.map(Self.size),
@@ -55,13 +61,20 @@ extension PageBuilder {
                 return "\(competency.id.framework):\(competency.group.code)"
             })).sorted()
         }
+        func codes(_ claims: [CompetencyClaim]) -> [CompetencyCode] {
+            claims.map { claim in
+                CompetencyCode(
+                    href: root + SitePaths.competency(claim.competency), code: claim.competency.code, reference: claim.competency.description,
+                    statement: program.competencies[claim.competency].map { plain($0.statement) } ?? "")
+            }
+        }
         var entries: [LibraryEntry] = program.lectures.map { lecture in
             LibraryEntry(
                 href: root + SitePaths.lecture(lecture.id), title: text(lecture.title), kind: ResourceKind.lecture.rawValue,
                 kindName: plain(ResourceKind.lecture.name), detail: "\(lecture.durationText)",
                 course: lecture.courseID ?? "", courseTitle: lecture.courseID.flatMap(program.course).map { plain($0.title) },
                 areas: areas(lecture.claims).joined(separator: " "),
-                competencies: lecture.claims.map(\.competency.description).joined(separator: " "))
+                competencies: lecture.claims.map(\.competency.description).joined(separator: " "), codes: codes(lecture.claims))
         }
         entries += program.resources.map { resource in
             LibraryEntry(
@@ -70,7 +83,7 @@ extension PageBuilder {
                 detail: [resource.fileType, resource.fileSize.map(Self.size)].compactMap { $0 }.joined(separator: " · "),
                 course: resource.courseID ?? "", courseTitle: resource.courseID.flatMap(program.course).map { plain($0.title) },
                 areas: areas(resource.claims).joined(separator: " "),
-                competencies: resource.claims.map(\.competency.description).joined(separator: " "))
+                competencies: resource.claims.map(\.competency.description).joined(separator: " "), codes: codes(resource.claims))
         }
         let kindCounts = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
         let areaOptions = program.frameworks.filter { $0.kind == .certificate }.flatMap { framework in
@@ -127,10 +140,10 @@ extension PageBuilder {
 
     private func moduleLinks(_ modules: [ModuleReference], course: String?, from page: String) -> [LinkView] {
         let root = SitePaths.root(from: page)
-        return modules.compactMap { reference in
-            let owner = course ?? program.course(ofModule: reference.moduleID)
-            guard let owner, let module = program.module(reference.moduleID, in: owner) else { return nil }
-            return LinkView(href: root + SitePaths.module(module.id, course: owner), text: plain(module.title), detail: program.course(owner).map { plain($0.title) })
+        return placedModules(modules, course: course).map { place in
+            LinkView(
+                href: root + SitePaths.module(place.module.id, course: place.course.id), text: plain(place.module.title),
+                detail: plain(place.course.title))
         }
     }
 

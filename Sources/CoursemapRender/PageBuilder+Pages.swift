@@ -2,34 +2,6 @@ import CoursemapModel
 
 /// One function per kind of page.
 extension PageBuilder {
-    func home() -> HomePage {
-        let page = SitePaths.home
-        // Counted in place: copying every module to count them took most of this page's time at 10,000.
-        var moduleCount = 0
-        var moduleHours = Hundredths.zero
-        for course in program.courses {
-            let modules = program.modules(of: course.id)
-            moduleCount += modules.count
-            for index in modules.indices { moduleHours = moduleHours + Hundredths.of(modules[index].hours) }
-        }
-        let requirementCount = program.frameworks.filter { $0.kind == .certificate }.reduce(0) { $0 + $1.allCompetencies.count }
-        let stats = [
-            Stat(value: String(requirementCount), label: ui.requirements),
-            Stat(value: String(program.courses.count), label: ui.courses),
-            Stat(value: String(moduleCount), label: ui.modules),
-            Stat(value: Self.hours(moduleHours), label: ui.hours),
-        ] + (program.banks.isEmpty ? [] : [Stat(value: String(program.banks.reduce(0) { $0 + $1.items.count }), label: ui.items)])
-            + (program.lectures.isEmpty ? [] : [Stat(value: String(program.lectures.count), label: ui.lectures)])
-            + ResourceKind.allCases.compactMap { kind in
-                let count = program.resources.count { $0.kind == kind }
-                return count == 0 ? nil : Stat(value: String(count), label: plain(kind.name))
-            }
-        return HomePage(
-            chrome: chrome(page: page, title: plain(program.config.title), crumbs: [], section: nil), ui: ui,
-            title: text(program.config.title), program: program.config.program.map(text), stats: stats,
-            frameworks: program.frameworks.map { frameworkCard($0, from: page) }, courses: courseRows(from: page))
-    }
-
     func frameworksIndex() -> IndexPage {
         let page = SitePaths.frameworks
         return IndexPage(
@@ -91,7 +63,7 @@ extension PageBuilder {
             highest[claim.competency] = max(highest[claim.competency] ?? claim.level, claim.level)
         }
         return CoursePage(
-            chrome: chrome(page: page, title: plain(course.title), crumbs: [(nil, plain(course.title))], section: "courses"),
+            chrome: chrome(page: page, title: plain(course.title), crumbs: [(SitePaths.courses, ui.courses), (nil, plain(course.title))], section: "courses"),
             ui: ui, title: text(course.title), code: course.code, credits: Self.amount(course.credits),
             theoryHours: Self.amount(course.hours.theory), practiceHours: Self.amount(course.hours.practice),
             totalHours: Self.hours(Hundredths.of(course.hours.theory) + Hundredths.of(course.hours.practice)), semester: course.semester, type: plain(course.type.name),
@@ -123,7 +95,8 @@ extension PageBuilder {
         return ModulePage(
             chrome: chrome(
                 page: page, title: plain(module.title),
-                crumbs: [(SitePaths.course(course.id), plain(course.title)), (nil, plain(module.title))], section: "courses"),
+                crumbs: [(SitePaths.courses, ui.courses), (SitePaths.course(course.id), plain(course.title)), (nil, plain(module.title))],
+                section: "courses"),
             ui: ui, title: text(module.title), courseHref: "index.html", courseTitle: plain(course.title),
             order: module.order, hours: Self.amount(module.hours), summary: module.summary.map(plain),
             body: module.body.html,

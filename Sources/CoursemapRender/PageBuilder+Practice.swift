@@ -39,7 +39,7 @@ extension PageBuilder {
                 let usage = item.usage == .exam ? ui.exam : ui.practice
                 links.append(PracticeItemLink(
                     href: root + SitePaths.itemOnBank(item.id, bank: bank.id), number: index + 1,
-                    detail: "\(plain(item.kind.name)) · \(usage) · " + Set(matched).sorted().map(\.description).joined(separator: " ")))
+                    detail: "\(plain(item.kind.name)) · \(usage) · " + Set(matched).sorted().map(\.code).joined(separator: " ")))
             }
             if !links.isEmpty {
                 groups.append(PracticeItemGroup(href: root + SitePaths.bank(bank.id), title: plain(bank.title), count: links.count, items: links))

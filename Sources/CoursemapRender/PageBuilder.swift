@@ -23,6 +23,7 @@ final class PageBuilder: Sendable {
     private struct CompetencyLabel {
         let path: String
         let reference: String
+        let code: String
         let statement: String
     }
     /// The main navigation variants made so far (see `navigation(root:section:)`).
@@ -52,7 +53,7 @@ final class PageBuilder: Sendable {
         let language = self.language
         competencyLabels = program.competencies.mapValues { competency in
             CompetencyLabel(
-                path: SitePaths.competency(competency.id), reference: competency.id.description,
+                path: SitePaths.competency(competency.id), reference: competency.id.description, code: competency.id.code,
                 statement: competency.statement.text(in: language))
         }
     }
@@ -209,7 +210,7 @@ final class PageBuilder: Sendable {
         return claims.compactMap { id, level in
             guard let label = competencyLabels[id] else { return nil }
             return CompetencyLevelItem(
-                href: root + label.path, reference: label.reference, statement: label.statement, level: level.rawValue,
+                href: root + label.path, reference: label.reference, code: label.code, statement: label.statement, level: level.rawValue,
                 levelName: plain(level.name))
         }
     }

@@ -50,14 +50,30 @@ struct Crumb: Sendable, Encodable {
     let text: String
 }
 
+/// The home page: entry points for students (start learning, courses, lectures to start with, practice
+/// banks), then the reviewers' figures, each linked to where its number comes from.
 struct HomePage: Sendable, Encodable {
     let chrome: Chrome
     let ui: UIText
     let title: BiText
     let program: BiText?
+    /// The first module of the first course that has one, else the first lecture offered; `nil` when the
+    /// site has neither.
+    let start: LinkView?
+    let courseCards: [CourseCard]
+    let lectures: [LinkView]
+    let practiceBanks: [LinkView]
     let stats: [Stat]
     let frameworks: [FrameworkCard]
-    let courses: [CourseRow]
+}
+
+/// A course on the home page: its title, its facts in one line, and its first module.
+struct CourseCard: Sendable, Encodable {
+    let href: String
+    let title: BiText
+    /// Code, semester, credits, hours and number of modules, each kept on one line.
+    let facts: [String]
+    let firstModule: LinkView?
 }
 
 /// The page a web server shows for a missing address.
@@ -76,9 +92,11 @@ struct IndexPage: Sendable, Encodable {
     let courses: [CourseRow]
 }
 
+/// A figure of the home page, linked to the page the number comes from.
 struct Stat: Sendable, Encodable {
     let value: String
     let label: String
+    let href: String
 }
 
 struct FrameworkCard: Sendable, Encodable {
@@ -195,9 +213,12 @@ struct ModuleRow: Sendable, Encodable {
 }
 
 /// A competency with the level a module (or a course, at its highest) takes it to.
+/// A competency a module, lecture or resource maps, as students see it: its short `code` (`3.2.1`) and
+/// statement, with the full id (`b2b-data:中级:3.2.1`) as `reference` for the tooltip.
 struct CompetencyLevelItem: Sendable, Encodable {
     let href: String
     let reference: String
+    let code: String
     let statement: String
     let level: String
     let levelName: String

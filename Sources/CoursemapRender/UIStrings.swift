@@ -204,6 +204,15 @@ struct UIStrings: Sendable, Codable {
     let toleranceSentence: String
     let flaggedWhen: String
     let percentagePoints: String
+    // Finding your way: the home page's entry points, the library's name column, count and file format.
+    let name: String
+    let fileFormat: String
+    let entriesUnit: String
+    let startLearning: String
+    let lecturesToStart: String
+    let practiceBanks: String
+    let atAGlance: String
+    let firstModule: String
 }
 
 /// A language's interface strings with their template form encoded once, since every page embeds them
