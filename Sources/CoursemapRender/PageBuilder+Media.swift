@@ -6,21 +6,29 @@ extension PageBuilder {
     func lecture(_ lecture: Lecture) -> LecturePage {
         let page = SitePaths.lecture(lecture.id)
         let root = SitePaths.root(from: page)
-        let (source, type): (String, String?) = {
-            switch lecture.video {
-            case let .file(reference): return (root + shared + SitePaths.downloadURL(reference.path), Self.videoType(reference.path))
-            case let .remote(url): return (url, Self.videoType(url))
+        let sources = lecture.videos.map { video -> VideoSourceView in
+            switch video {
+            case let .file(reference): return VideoSourceView(src: root + shared + SitePaths.downloadURL(reference.path), type: Self.videoType(reference.path))
+            case let .remote(url): return VideoSourceView(src: url, type: Self.videoType(url))
             }
-        }()
+        }
+        let defaultTrack = Self.defaultTrack(lecture.captions.map(\.language), for: language)
         let tracks = lecture.captions.enumerated().map { index, track in
             TrackView(
                 src: root + shared + SitePaths.downloadURL(track.file.path), language: track.language,
-                label: Self.languageName(track.language), isDefault: index == 0)
+                label: Self.languageName(track.language), isDefault: index == defaultTrack,
+                cues: track.cues.prefix(CaptionTrack.maximumPageCues).map { cue in
+                    CueView(start: NumberText.plain(cue.start), end: NumberText.plain(cue.end), text: cue.text)
+                })
         }
+        let embed = lecture.embed.map { EmbedView(src: $0.url, host: $0.host, title: plain(lecture.title)) }
         return LecturePage(
-            chrome: chrome(page: page, title: plain(lecture.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(lecture.title))], section: "library"),
+            chrome: chrome(
+                page: page, title: plain(lecture.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(lecture.title))], section: "library",
+                frameSource: lecture.embed.map { "https://" + $0.host }),
             ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), duration: lecture.durationText,
-            videoSource: source, videoType: type, poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,
+            videoSource: sources.first?.src, sources: sources, embed: embed,
+            poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,
             slidesHref: lecture.slides.map { root + shared + SitePaths.downloadURL($0.path) },
             courseHref: lecture.courseID.map { root + SitePaths.course($0) },
             courseTitle: lecture.courseID.flatMap(program.course).map { plain($0.title) },
@@ -30,6 +38,16 @@ extension PageBuilder {
             transcript: lecture.transcript.html)
     }
 
+    /// The index of the caption track a page in `language` turns on: the first in that language (`en`,
+    /// `en-GB` …; `zh`, `zh-CN` …), else the first track.
+    static func defaultTrack(_ languages: [String], for language: Language) -> Int {
+        let prefix = language == .en ? "en" : "zh"
+        return languages.firstIndex { code in
+            let lower = code.lowercased()
+            return lower == prefix || lower.hasPrefix(prefix + "-")
+        } ?? 0
+    }
+
     func resource(_ resource: Resource) -> ResourcePage {
         let page = SitePaths.resource(resource.id)
         let root = SitePaths.root(from: page)
@@ -37,6 +55,7 @@ extension PageBuilder {
             chrome: chrome(page: page, title: plain(resource.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(resource.title))], section: "library"),
             ui: ui, title: text(resource.title), kindName: plain(resource.kind.name), description: resource.description.map(text),
             license: resource.license, downloadHref: resource.file.map { root + shared + SitePaths.downloadURL($0.path) },
+            opensInBrowser: resource.fileType == "PDF", preview: resource.preview.map(Self.previewView),
             fileType: resource.fileType, fileSize: resource.fileSize.map(Self.size),
             courseHref: resource.courseID.map { root + SitePaths.course($0) },
             courseTitle: resource.courseID.flatMap(program.course).map { plain($0.title) },
@@ -44,6 +63,14 @@ extension PageBuilder {
             competencies: levelItems(resource.claims.map { ($0.competency, $0.level) }, from: page),
             document: resource.document?.html,
             toc: resource.document?.headings.filter { $0.level <= 3 }.map { TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3) } ?? [])
+    }
+
+    /// A CSV preview for its page; the cells are already bounded by the load stage.
+    static func previewView(_ preview: TablePreview) -> PreviewView {
+        PreviewView(
+            header: preview.header.map(CellView.init), rows: preview.rows.map { PreviewRow(cells: $0.map(CellView.init)) },
+            shownRows: preview.rows.count, rowCount: preview.rowCount, columnsCut: preview.columnCount > preview.header.count,
+            shownColumns: preview.header.count, columnCount: preview.columnCount)
     }
 
     func library() -> LibraryPage {
