@@ -104,7 +104,6 @@ enum CSVPreviewReader {
                 }
             case UInt8(ascii: ","):
                 endField()
-                fieldStarted = true  // a comma makes the line a record even when its fields are empty
             case UInt8(ascii: "\n"):
                 endRecord()
                 line += 1
@@ -137,6 +136,7 @@ enum CSVPreviewReader {
             cell.removeAll(keepingCapacity: true)
             cellCut = false
             afterClosingQuote = false
+            fieldStarted = false
         }
 
         private mutating func endRecord() {
