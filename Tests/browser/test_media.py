@@ -85,6 +85,7 @@ def disk_browser():
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver"))
     yield driver
     driver.quit()
@@ -284,3 +285,17 @@ def test_a_dataset_page_previews_the_first_rows_as_an_escaped_table(browser, shi
     assert "20" in note and "79" in note and "12" in note and "17" in note
     browser.get((shipped_site / "en/resources/inquiry_log.html").as_uri())
     assert "Showing the first 20 rows of 79" in browser.find_element(By.CSS_SELECTOR, ".preview-note").text
+
+
+@pytest.mark.parametrize("page", [
+    "index.html", "courses/cbec-store-ops/index.html", "lectures/l01-store-profile.html", "en/lectures/l01-store-profile.html",
+    "resources/index.html", "resources/inquiry_log.html", "resources/p4p-overview.html", "search.html", "en/search.html",
+])
+def test_each_page_type_works_from_disk_without_script_errors(disk_browser, shipped_site, page):
+    disk_browser.get_log("browser")  # drop what earlier pages logged
+    disk_browser.get((shipped_site / page).as_uri())
+    WebDriverWait(disk_browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    time.sleep(0.5)
+    errors = [entry["message"] for entry in disk_browser.get_log("browser")
+              if entry["level"] == "SEVERE" and ".js" in entry["message"] and "pagefind" not in entry["message"]]
+    assert errors == [], errors
