@@ -18,6 +18,7 @@ enum ConfigReader {
         guard var fields = document.fields(of: root, at: fileLocation, what: "configuration") else {
             return (nil, [.error(.wrongType, at: fileLocation, "coursemap.yml must be a mapping of settings")])
         }
+        var extraDiagnostics: [Diagnostic] = []
         let title = fields.localized("title", required: true)
         let program = fields.localized("program")
         let language = fields.choice("language", as: Language.self) ?? .zh
@@ -65,6 +66,21 @@ enum ConfigReader {
             assets.finish()
             fields.absorb(assets)
         }
+        var media = MediaOptions()
+        if var options = fields.mapping("media") {
+            options.prefix = "media."
+            for (host, node) in options.stringList("embed_hosts") ?? [] {
+                if let problem = EmbedURL.hostProblem(host) {
+                    extraDiagnostics.append(.error(
+                        .platformEmbed, at: document.location(of: node),
+                        "media.embed_hosts: '\(host)' cannot be listed (\(problem)); list bare host names such as player.bilibili.com"))
+                } else if !media.embedHosts.contains(host) {
+                    media.embedHosts.append(host)
+                }
+            }
+            options.finish()
+            fields.absorb(options)
+        }
         var rules = CoverageRules.standard
         if var coverage = fields.mapping("coverage") {
             rules.coveredAt = coverage.choice("covered_at", as: MappingLevel.self) ?? rules.coveredAt
@@ -98,11 +114,11 @@ enum ConfigReader {
             gates.append(CoverageGate(scope: scope, taught: taught, minimumItems: minimum, covered: covered, noOrphans: noOrphans, location: gate.location))
         }
         fields.finish()
-        guard let title else { return (nil, fields.diagnostics) }
+        guard let title else { return (nil, fields.diagnostics + extraDiagnostics) }
         let config = SiteConfig(
             title: title, program: program, language: language, baseURL: baseURL, reports: reports,
             reportLocations: reportLocations, markdown: markdown, imports: imports, interop: interop, maxAssetBytes: maxAssetBytes, coverageRules: rules,
-            gates: gates, location: fileLocation)
-        return (config, fields.diagnostics)
+            gates: gates, media: media, location: fileLocation)
+        return (config, fields.diagnostics + extraDiagnostics)
     }
 }

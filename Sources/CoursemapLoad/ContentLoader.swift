@@ -266,9 +266,13 @@ public struct ContentLoader: Sendable {
             result.diagnostics += diagnostics
         case .resourceSidecar:
             guard let text = text(file.path, into: &result) else { break }
-            let (resource, diagnostics) = ResourceReader.readSidecar(text, file: file.path, fileSize: source.size(String(file.path.dropLast(4))))
+            let target = String(file.path.dropLast(4))
+            let (resource, diagnostics) = ResourceReader.readSidecar(text, file: file.path, fileSize: source.size(target))
             result.resource = resource
             result.diagnostics += diagnostics
+            if resource?.kind == .dataset, target.lowercased().hasSuffix(".csv") {
+                result.resource?.preview = datasetPreview(target, into: &result.diagnostics)
+            }
         case .resourceDocument:
             guard let text = text(file.path, into: &result) else { break }
             let (resource, diagnostics) = ResourceReader.readDocument(text, file: file.path, defaultID: file.stem, markdown: markdown)
@@ -439,6 +443,20 @@ public struct ContentLoader: Sendable {
         } catch {
             return .failure(unreadable(path, error))
         }
+    }
+
+    /// The first rows of a CSV data set, or `nil` with a CM332 warning; a missing file is left to the
+    /// resolve stage (CM322), and a file over the preview's limit is not read at all.
+    private func datasetPreview(_ path: String, into diagnostics: inout [Diagnostic]) -> TablePreview? {
+        guard let size = source.size(path) else { return nil }
+        guard size <= TablePreview.maximumBytes else {
+            diagnostics.append(CSVPreviewReader.tooLarge(size, at: SourceLocation(file: path, line: 1, column: 1)))
+            return nil
+        }
+        guard let bytes = try? source.read(path) else { return nil }
+        let (preview, problems) = CSVPreviewReader.read(bytes, file: path)
+        diagnostics += problems
+        return preview
     }
 
     private func text(_ path: String, into result: inout FileResult) -> String? {

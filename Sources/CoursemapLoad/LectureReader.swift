@@ -22,18 +22,33 @@ enum LectureReader {
                 fields.outOfRange(fields.node("duration")!, "duration '\(value)' is beyond \(TimeReading.limitText)")
             }
         }
-        var video: MediaSource?
-        if let value = fields.string("video", required: true) {
-            let node = fields.node("video")!
-            if value.hasPrefix("https://") || value.hasPrefix("HTTPS://") {
-                if URLPolicy.isPlainWebURL(value) {
-                    video = .remote(value)
-                } else {
-                    diagnostics.append(.error(.unsafeLink, at: parts.fields.document.location(of: node), "video '\(value.debugDescription.dropFirst().dropLast())' is not a usable https URL: percent-encode spaces, quotes, '<', '>' and '\\'"))
-                }
-            } else if let reference = AssetPaths.reference(value, at: parts.fields.document.location(of: node), field: "video", into: &diagnostics) {
-                video = .file(reference)
+        var videos: [MediaSource] = []
+        var embed: PlatformEmbed?
+        if let node = fields.node("embed"), let value = fields.string("embed") {
+            let location = fields.document.location(of: node)
+            switch EmbedURL.read(value) {
+            case let .success((url, host)): embed = PlatformEmbed(url: url, host: host, location: location)
+            case let .failure(refusal):
+                diagnostics.append(.error(.platformEmbed, at: location, "embed '\(value.debugDescription.dropFirst().dropLast())' \(refusal.reason)"))
             }
+        }
+        let videoNode = fields.node("video")
+        if case .sequence? = videoNode {
+            let list = fields.stringList("video") ?? []
+            if list.isEmpty { fields.invalid(videoNode!, "video is an empty list; give one or more video files (e.g. WebM, then MP4)") }
+            for (value, node) in list.prefix(Self.maximumSources) {
+                if let source = Self.source(value, at: fields.document.location(of: node), into: &diagnostics) { videos.append(source) }
+            }
+            if list.count > Self.maximumSources {
+                fields.invalid(list[Self.maximumSources].1, "video lists at most \(Self.maximumSources) sources")
+            }
+        } else if let value = fields.string("video", required: embed == nil && fields.node("embed") == nil) {
+            if let source = Self.source(value, at: fields.document.location(of: videoNode!), into: &diagnostics) { videos.append(source) }
+        }
+        if embed != nil, let videoNode {
+            diagnostics.append(.error(
+                .platformEmbed, at: fields.document.location(of: videoNode),
+                "a lecture shows either a video file (video:) or a platform video (embed:), not both; remove one"))
         }
         let poster = fields.string("poster").flatMap {
             AssetPaths.reference($0, at: fields.document.location(of: fields.node("poster")!), field: "poster", into: &diagnostics)
@@ -73,12 +88,29 @@ enum LectureReader {
                 previous = max(previous, code.seconds)
             }
         }
-        guard let title, let duration, let video else { return (nil, diagnostics) }
+        guard let title, let duration, !videos.isEmpty || embed != nil else { return (nil, diagnostics) }
         let lecture = Lecture(
-            id: id, title: title, summary: summary, duration: duration, video: video, poster: poster, captions: captions,
+            id: id, title: title, summary: summary, duration: duration, videos: embed == nil ? videos : [], embed: embed, poster: poster, captions: captions,
             slides: slides, courseID: course, modules: modules, claims: claims, transcript: transcript.text,
             location: SourceLocation(file: file, line: 1, column: 1))
         return (lecture, diagnostics)
+    }
+}
+
+extension LectureReader {
+    /// Sources a `video:` list may name.
+    static let maximumSources = 8
+
+    /// One source of `video:`: an https URL, or a content file.
+    static func source(_ value: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) -> MediaSource? {
+        if value.hasPrefix("https://") || value.hasPrefix("HTTPS://") {
+            guard URLPolicy.isPlainWebURL(value) else {
+                diagnostics.append(.error(.unsafeLink, at: location, "video '\(value.debugDescription.dropFirst().dropLast())' is not a usable https URL: percent-encode spaces, quotes, '<', '>' and '\\'"))
+                return nil
+            }
+            return .remote(value)
+        }
+        return AssetPaths.reference(value, at: location, field: "video", into: &diagnostics).map(MediaSource.file)
     }
 }
 

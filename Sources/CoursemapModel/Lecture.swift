@@ -6,7 +6,11 @@ public struct Lecture: Hashable, Sendable, Codable {
     public var summary: LocalizedText?
     /// Length in seconds, as declared in the front matter.
     public var duration: Double
-    public var video: MediaSource
+    /// The video's sources in the order the player tries them (e.g. WebM, then MP4); empty when the lecture
+    /// shows a platform video (`embed`) instead.
+    public var videos: [MediaSource]
+    /// A platform video (学校视频平台, Bilibili …) shown in a frame instead of a video file.
+    public var embed: PlatformEmbed?
     public var poster: AssetReference?
     public var captions: [CaptionTrack]
     public var slides: AssetReference?
@@ -19,15 +23,16 @@ public struct Lecture: Hashable, Sendable, Codable {
     public var location: SourceLocation
 
     public init(
-        id: String, title: LocalizedText, summary: LocalizedText? = nil, duration: Double, video: MediaSource,
-        poster: AssetReference? = nil, captions: [CaptionTrack] = [], slides: AssetReference? = nil, courseID: String? = nil,
+        id: String, title: LocalizedText, summary: LocalizedText? = nil, duration: Double, videos: [MediaSource],
+        embed: PlatformEmbed? = nil, poster: AssetReference? = nil, captions: [CaptionTrack] = [], slides: AssetReference? = nil, courseID: String? = nil,
         modules: [ModuleReference] = [], claims: [CompetencyClaim] = [], transcript: RichText, location: SourceLocation
     ) {
         self.id = id
         self.title = title
         self.summary = summary
         self.duration = duration
-        self.video = video
+        self.videos = videos
+        self.embed = embed
         self.poster = poster
         self.captions = captions
         self.slides = slides
@@ -57,6 +62,23 @@ public enum MediaSource: Hashable, Sendable, Codable {
     case remote(String)
 }
 
+/// A platform video page to show in a frame: an `https` URL whose host `coursemap.yml` allows
+/// (`media.embed_hosts`). The load stage checks the URL's form, the resolve stage the host.
+public struct PlatformEmbed: Hashable, Sendable, Codable {
+    /// The URL as written, already checked: `https://`, a lower-case host of letters, digits, `-` and `.`,
+    /// no user, no port, nothing a browser would read differently.
+    public var url: String
+    /// The URL's host, e.g. `player.bilibili.com`.
+    public var host: String
+    public var location: SourceLocation
+
+    public init(url: String, host: String, location: SourceLocation) {
+        self.url = url
+        self.host = host
+        self.location = location
+    }
+}
+
 /// A reference from content to a file of the content folder (a video, a caption file, slides, a dataset):
 /// its path from the content root and where the reference is written.
 public struct AssetReference: Hashable, Sendable, Codable {
@@ -74,10 +96,17 @@ public struct CaptionTrack: Hashable, Sendable, Codable {
     /// BCP 47, e.g. `zh-CN`, `en`.
     public var language: String
     public var file: AssetReference
+    /// The file's cues, attached by the resolve stage from the parsed file, so the lecture page can carry
+    /// them for browsers that refuse to load the track (Chromium from `file://`).
+    public var cues: [CaptionFile.Cue]
+    /// The most cues a lecture page carries per language (about four hours of captions); a file with more
+    /// is reported (CM320) and its page carries the first ones.
+    public static let maximumPageCues = 5000
 
-    public init(language: String, file: AssetReference) {
+    public init(language: String, file: AssetReference, cues: [CaptionFile.Cue] = []) {
         self.language = language
         self.file = file
+        self.cues = cues
     }
 }
 

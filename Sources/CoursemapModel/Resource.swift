@@ -15,12 +15,15 @@ public struct Resource: Hashable, Sendable, Codable {
     public var fileSize: Int?
     /// The body, for document resources.
     public var document: RichText?
+    /// The first rows of a CSV data set, read by the load stage (`nil` for other files, or when the file
+    /// cannot be previewed — a CM332 warning says why).
+    public var preview: TablePreview?
     public var location: SourceLocation
 
     public init(
         id: String, title: LocalizedText, kind: ResourceKind, description: LocalizedText? = nil, license: String? = nil,
         courseID: String? = nil, modules: [ModuleReference] = [], claims: [CompetencyClaim] = [], file: AssetReference? = nil,
-        fileSize: Int? = nil, document: RichText? = nil, location: SourceLocation
+        fileSize: Int? = nil, document: RichText? = nil, preview: TablePreview? = nil, location: SourceLocation
     ) {
         self.id = id
         self.title = title
@@ -33,6 +36,7 @@ public struct Resource: Hashable, Sendable, Codable {
         self.file = file
         self.fileSize = fileSize
         self.document = document
+        self.preview = preview
         self.location = location
     }
 
@@ -61,5 +65,34 @@ public enum ResourceKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .standard: return LocalizedText(zh: "培训标准", en: "Training standards")
         case .document: return LocalizedText(zh: "文档", en: "Documents")
         }
+    }
+}
+
+/// The head of a CSV file, bounded for a page: at most `maximumRows` rows of at most `maximumColumns` cells,
+/// each cut to `maximumCellCharacters` characters. Cells are plain text (a page escapes them).
+public struct TablePreview: Hashable, Sendable, Codable {
+    /// Rows shown under the header.
+    public static let maximumRows = 20
+    /// Columns shown; the rest are counted in `columnCount`.
+    public static let maximumColumns = 12
+    /// Characters of a cell shown; a longer cell ends in `…`.
+    public static let maximumCellCharacters = 200
+    /// Files larger than this are not previewed (CM332), so a build never reads a huge file whole.
+    public static let maximumBytes = 8 * 1024 * 1024
+
+    /// The first row, cut to `maximumColumns` cells.
+    public var header: [String]
+    /// The next rows (at most `maximumRows`), each padded or cut to the header's shown width.
+    public var rows: [[String]]
+    /// Data rows in the whole file (the header not counted).
+    public var rowCount: Int
+    /// Columns of the header row in the file.
+    public var columnCount: Int
+
+    public init(header: [String], rows: [[String]], rowCount: Int, columnCount: Int) {
+        self.header = header
+        self.rows = rows
+        self.rowCount = rowCount
+        self.columnCount = columnCount
     }
 }

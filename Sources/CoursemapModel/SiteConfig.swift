@@ -21,6 +21,8 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var coverageRules: CoverageRules
     /// Conditions that fail the build (`gates:`).
     public var gates: [CoverageGate]
+    /// Lecture media options (`media:`).
+    public var media: MediaOptions
     public var location: SourceLocation
 
     public init(
@@ -28,7 +30,7 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         reports: [FrameworkScope] = [], reportLocations: [FrameworkScope: SourceLocation] = [:],
         markdown: MarkdownOptions = MarkdownOptions(), imports: ImportOptions = ImportOptions(), interop: InteropOptions = InteropOptions(),
         maxAssetBytes: Int = 200 * 1024 * 1024,
-        coverageRules: CoverageRules = .standard, gates: [CoverageGate] = [],
+        coverageRules: CoverageRules = .standard, gates: [CoverageGate] = [], media: MediaOptions = MediaOptions(),
         location: SourceLocation = SourceLocation(file: "coursemap.yml")
     ) {
         self.title = title
@@ -43,7 +45,19 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         self.maxAssetBytes = maxAssetBytes
         self.coverageRules = coverageRules
         self.gates = gates
+        self.media = media
         self.location = location
+    }
+}
+
+/// Lecture media options (`media:` in `coursemap.yml`).
+public struct MediaOptions: Hashable, Sendable, Codable {
+    /// Hosts whose video pages a lecture may show in a frame (`media.embed_hosts`), lower case, e.g.
+    /// `player.bilibili.com`; empty by default, so no page may frame another site.
+    public var embedHosts: [String]
+
+    public init(embedHosts: [String] = []) {
+        self.embedHosts = embedHosts
     }
 }
 

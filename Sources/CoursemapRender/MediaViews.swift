@@ -6,8 +6,11 @@ struct LecturePage: Sendable, Encodable {
     let title: BiText
     let summary: String?
     let duration: String
-    let videoSource: String
-    let videoType: String?
+    /// The first source: the transcript's time codes and the fallback link point at it (`nil` with an embed).
+    let videoSource: String?
+    /// Every source, in the order the player tries them.
+    let sources: [VideoSourceView]
+    let embed: EmbedView?
     let poster: String?
     let tracks: [TrackView]
     let slidesHref: String?
@@ -23,6 +26,28 @@ struct TrackView: Sendable, Encodable {
     let language: String
     let label: String
     let isDefault: Bool
+    /// The track's cues, carried in the page for `media.js` to add when the browser refuses the file.
+    let cues: [CueView]
+}
+
+/// One caption cue in the page: seconds as decimal text, the cue's text as plain text.
+struct CueView: Sendable, Encodable {
+    let start: String
+    let end: String
+    let text: String
+}
+
+/// One `<source>` of the lecture's video.
+struct VideoSourceView: Sendable, Encodable {
+    let src: String
+    let type: String?
+}
+
+/// A platform video shown in a sandboxed frame.
+struct EmbedView: Sendable, Encodable {
+    let src: String
+    let host: String
+    let title: String
 }
 
 struct LinkView: Sendable, Encodable {
@@ -39,6 +64,10 @@ struct ResourcePage: Sendable, Encodable {
     let description: BiText?
     let license: String?
     let downloadHref: String?
+    /// The file is a PDF: the page links to it for the browser's own viewer as well as for download.
+    let opensInBrowser: Bool
+    /// The first rows of a CSV data set.
+    let preview: PreviewView?
     let fileType: String?
     let fileSize: String?
     let courseHref: String?
@@ -109,8 +138,30 @@ struct MediaCard: Sendable, Encodable {
 /// A transcript's time-code link: without JavaScript it opens the video itself at that time (a media
 /// fragment, `VIDEO#t=80`); `media.js` seeks the player instead.
 struct TimeCodeLink: Sendable, Encodable {
-    /// The video's URL, as the player has it (`SitePaths.downloadURL` or a checked https URL).
-    let video: String
+    /// The video's URL, as the player has it (`SitePaths.downloadURL` or a checked https URL); `nil` for a
+    /// lecture showing a platform video, whose time codes are plain text.
+    let video: String?
     let time: String
     let clock: String
+}
+
+/// The head of a CSV data set as the resource page shows it.
+struct PreviewView: Sendable, Encodable {
+    let header: [CellView]
+    let rows: [PreviewRow]
+    let shownRows: Int
+    let rowCount: Int
+    /// More columns in the file than the preview shows.
+    let columnsCut: Bool
+    let shownColumns: Int
+    let columnCount: Int
+}
+
+struct PreviewRow: Sendable, Encodable {
+    let cells: [CellView]
+}
+
+/// One cell of a preview, plain text (the template escapes it: `=HYPERLINK(…)` stays text).
+struct CellView: Sendable, Encodable {
+    let text: String
 }

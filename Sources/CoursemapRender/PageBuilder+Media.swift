@@ -6,24 +6,31 @@ extension PageBuilder {
     func lecture(_ lecture: Lecture) -> LecturePage {
         let page = SitePaths.lecture(lecture.id)
         let root = SitePaths.root(from: page)
-        let (source, type): (String, String?) = {
-            switch lecture.video {
-            case let .file(reference): return (root + shared + SitePaths.downloadURL(reference.path), Self.videoType(reference.path))
-            case let .remote(url): return (url, Self.videoType(url))
+        let sources = lecture.videos.map { video -> VideoSourceView in
+            switch video {
+            case let .file(reference): return VideoSourceView(src: root + shared + SitePaths.downloadURL(reference.path), type: Self.videoType(reference.path))
+            case let .remote(url): return VideoSourceView(src: url, type: Self.videoType(url))
             }
-        }()
+        }
+        let defaultTrack = Self.defaultTrack(lecture.captions.map(\.language), for: language)
         let tracks = lecture.captions.enumerated().map { index, track in
             TrackView(
                 src: root + shared + SitePaths.downloadURL(track.file.path), language: track.language,
-                label: Self.languageName(track.language), isDefault: index == 0)
+                label: Self.languageName(track.language), isDefault: index == defaultTrack,
+                cues: track.cues.prefix(CaptionTrack.maximumPageCues).map { cue in
+                    CueView(start: NumberText.plain(cue.start), end: NumberText.plain(cue.end), text: cue.text)
+                })
         }
+        let embed = lecture.embed.map { EmbedView(src: $0.url, host: $0.host, title: plain(lecture.title)) }
         return LecturePage(
             chrome: chrome(
                 page: page, title: plain(lecture.title),
                 crumbs: placeCrumbs(lecture.modules, course: lecture.courseID, title: plain(lecture.title)),
-                section: placedSection(lecture.modules, course: lecture.courseID)),
+                section: placedSection(lecture.modules, course: lecture.courseID),
+                frameSource: lecture.embed.map { "https://" + $0.host }),
             ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), duration: lecture.durationText,
-            videoSource: source, videoType: type, poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,
+            videoSource: sources.first?.src, sources: sources, embed: embed,
+            poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,
             slidesHref: lecture.slides.map { root + shared + SitePaths.downloadURL($0.path) },
             courseHref: lecture.courseID.map { root + SitePaths.course($0) },
             courseTitle: lecture.courseID.flatMap(program.course).map { plain($0.title) },
@@ -31,6 +38,16 @@ extension PageBuilder {
             competencies: levelItems(lecture.claims.map { ($0.competency, $0.level) }, from: page),
             // The time-code placeholders become links when the page is rendered (`SiteRenderer.embedded`).
             transcript: lecture.transcript.html)
+    }
+
+    /// The index of the caption track a page in `language` turns on: the first in that language (`en`,
+    /// `en-GB` …; `zh`, `zh-CN` …), else the first track.
+    static func defaultTrack(_ languages: [String], for language: Language) -> Int {
+        let prefix = language == .en ? "en" : "zh"
+        return languages.firstIndex { code in
+            let lower = code.lowercased()
+            return lower == prefix || lower.hasPrefix(prefix + "-")
+        } ?? 0
     }
 
     func resource(_ resource: Resource) -> ResourcePage {
@@ -43,6 +60,7 @@ extension PageBuilder {
                 section: placedSection(resource.modules, course: resource.courseID)),
             ui: ui, title: text(resource.title), kindName: plain(resource.kind.name), description: resource.description.map(text),
             license: resource.license, downloadHref: resource.file.map { root + shared + SitePaths.downloadURL($0.path) },
+            opensInBrowser: resource.fileType == "PDF", preview: resource.preview.map(Self.previewView),
             fileType: resource.fileType, fileSize: resource.fileSize.map(Self.size),
             courseHref: resource.courseID.map { root + SitePaths.course($0) },
             courseTitle: resource.courseID.flatMap(program.course).map { plain($0.title) },
@@ -50,6 +68,14 @@ extension PageBuilder {
             competencies: levelItems(resource.claims.map { ($0.competency, $0.level) }, from: page),
             document: resource.document?.html,
             toc: resource.document?.headings.filter { $0.level <= 3 }.map { TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3) } ?? [])
+    }
+
+    /// A CSV preview for its page; the cells are already bounded by the load stage.
+    static func previewView(_ preview: TablePreview) -> PreviewView {
+        PreviewView(
+            header: preview.header.map(CellView.init), rows: preview.rows.map { PreviewRow(cells: $0.map(CellView.init)) },
+            shownRows: preview.rows.count, rowCount: preview.rowCount, columnsCut: preview.columnCount > preview.header.count,
+            shownColumns: preview.header.count, columnCount: preview.columnCount)
     }
 
     func library() -> LibraryPage {

@@ -79,7 +79,7 @@ final class PageBuilder: Sendable {
 
     // MARK: Chrome
 
-    func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil) -> Chrome {
+    func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil, frameSource: String? = nil) -> Chrome {
         let root = rootOverride ?? SitePaths.root(from: page)
         var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
         breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
@@ -89,7 +89,7 @@ final class PageBuilder: Sendable {
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
             stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
             interactionsScript: root + shared + SitePaths.interactionsScript,
-            mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin),
+            mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin), frameSource: frameSource,
             canonical: program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) },
             switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
             searchHref: root + SitePaths.search, searchKind: searchKind(of: page), searchCourse: searchCourse(of: page),

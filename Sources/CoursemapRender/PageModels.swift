@@ -23,6 +23,9 @@ struct Chrome: Sendable, Encodable {
     /// The base URL's origin (`https://host[:port]`) on a page whose links are absolute (the 404 page), for
     /// its Content-Security-Policy; `nil` elsewhere, where everything comes from `'self'`.
     let assetOrigin: String?
+    /// The one origin (`https://host`) a lecture page may frame, for its Content-Security-Policy's
+    /// `frame-src`; `nil` on every other page, which frames nothing (`default-src 'none'`).
+    let frameSource: String?
     let canonical: String?
     /// The same page in the other language.
     let switchHref: String

@@ -222,7 +222,7 @@ public enum SiteRenderer {
                 var context = builder.lecture(lecture)
                 context.transcript = embedded(
                     RichText(html: context.transcript, embeds: lecture.transcript.embeds), page: SitePaths.lecture(lecture.id),
-                    builder: builder, theme: theme, videoSource: context.videoSource)
+                    builder: builder, theme: theme, videoSource: context.videoSource, isTranscript: true)
                 return context
             }
         }
@@ -241,7 +241,7 @@ public enum SiteRenderer {
     /// The body's HTML with each embed placeholder replaced by the embedded item, bank, lecture or resource,
     /// and (in a transcript, given the video's URL) each time-code placeholder by its link, all made by
     /// templates and put in by `PlaceholderFill` in one pass.
-    static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme, videoSource: String? = nil) -> String {
+    static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme, videoSource: String? = nil, isTranscript: Bool = false) -> String {
         let embeds = Dictionary(text.embeds.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
         // An item embedded again on the same page links to its first copy: two live copies would share one
         // element id and one radio-button group, so ticking one copy would clear the other.
@@ -257,7 +257,8 @@ public enum SiteRenderer {
                 }
                 return render(embed, page: page, builder: builder, theme: theme)
             case "time":
-                guard let videoSource, let seconds = Double(argument), seconds.isFinite else { return nil }
+                // A lecture showing a platform video has no video of its own to seek: the time is plain text.
+                guard isTranscript, let seconds = Double(argument), seconds.isFinite else { return nil }
                 return theme.render(
                     TimeCodeLink(video: videoSource, time: argument, clock: Lecture.clock(seconds)), template: "timestamp")
             default:

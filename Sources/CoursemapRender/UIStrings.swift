@@ -128,6 +128,17 @@ struct UIStrings: Sendable, Codable {
     let noMatches: String
     let videoFallback: String
     let captionsLabel: String
+    // Lecture media and data set previews (docs/lectures.md).
+    let embedNeedsNetwork: String
+    let seekNeedsServer: String
+    let openInBrowser: String
+    let previewTitle: String
+    let previewRowsFirst: String
+    let previewRowsOf: String
+    let previewRowsTotal: String
+    let previewColumnsFirst: String
+    let previewColumnsOf: String
+    let previewColumnsTotal: String
     let taughtByLectures: String
     let resourcesLabel: String
     let lectureMinutes: String

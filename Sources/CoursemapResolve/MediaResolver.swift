@@ -31,11 +31,26 @@ struct MediaResolver {
             lecture.courseID = checkCourse(lecture.courseID, of: "lecture '\(lecture.id)'", at: lecture.location)
             lecture.modules = checkModules(lecture.modules, course: lecture.courseID)
             lecture.claims = references.check(lecture.claims, into: &diagnostics)
-            if case let .file(video) = lecture.video { publish(video) }
+            for case let .file(video) in lecture.videos { publish(video) }
+            if let embed = lecture.embed, !config.media.embedHosts.contains(embed.host) {
+                let listed = config.media.embedHosts.isEmpty ? "no host is listed" : "listed: " + config.media.embedHosts.joined(separator: ", ")
+                diagnostics.append(.error(
+                    .platformEmbed, at: embed.location,
+                    "embed host '\(embed.host)' is not allowed in coursemap.yml (media: {embed_hosts: [...]}; \(listed)); add it there if the platform is trusted"))
+                lecture.embed = nil
+            }
             if let poster = lecture.poster { publish(poster) }
             if let slides = lecture.slides { publish(slides) }
-            for track in lecture.captions where publish(track.file) {
+            for (index, track) in lecture.captions.enumerated() where publish(track.file) {
                 checkCues(track, of: lecture)
+                // The page carries the cues too, for browsers that refuse the track file (`file://`).
+                let cues = content.captionFiles[track.file.path]?.cues ?? []
+                if cues.count > CaptionTrack.maximumPageCues {
+                    diagnostics.append(.warning(
+                        .invalidCaptions, at: SourceLocation(file: track.file.path, line: cues[CaptionTrack.maximumPageCues].line, column: 1),
+                        "more than \(CaptionTrack.maximumPageCues) cues: the lecture page carries the first \(CaptionTrack.maximumPageCues) for browsers that cannot load the file (opened from disk); split the lecture"))
+                }
+                lecture.captions[index].cues = Array(cues.prefix(CaptionTrack.maximumPageCues))
             }
             for claim in lecture.claims {
                 lectureMappings[claim.competency, default: []].append(

@@ -54,7 +54,7 @@ enum CoverageTestProgram {
 
     static func lecture(_ id: String, course: String?, seconds: Double, _ claims: [(CompetencyID, MappingLevel)]) -> Lecture {
         Lecture(
-            id: id, title: LocalizedText(zh: id), duration: seconds, video: .remote("https://example.org/\(id).webm"), courseID: course,
+            id: id, title: LocalizedText(zh: id), duration: seconds, videos: [.remote("https://example.org/\(id).webm")], courseID: course,
             claims: claims.map { CompetencyClaim(competency: $0.0, level: $0.1, location: here) }, transcript: .empty, location: here)
     }
 

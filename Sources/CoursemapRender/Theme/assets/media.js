@@ -1,17 +1,56 @@
-// Coursemap media: transcript time codes seek the lecture video, and the library's filters narrow its
-// table. Both enhance pages that work without JavaScript.
+// Coursemap media: captions carried in the lecture page when the browser cannot load the caption files,
+// transcript time codes that seek the lecture video, and the library's filters narrow its table. All
+// enhance pages that work without JavaScript.
 (function () {
   "use strict";
 
+  // Transcript time codes seek the video. A server without HTTP Range support (a plain static server)
+  // lets the browser play the video only from the start: a time outside video.seekable is not jumped
+  // to silently (which would restart the video); the status beside the player says why, and the video
+  // jumps there as soon as that time becomes seekable.
   function enhanceTranscript() {
     var video = document.getElementById("cm-video");
     if (!video) return;
+    var status = document.querySelector(".seek-status");
+    var pending = null;
+    function seekable(time) {
+      for (var i = 0; i < video.seekable.length; i += 1) {
+        if (video.seekable.start(i) <= time && time <= video.seekable.end(i)) return true;
+      }
+      return false;
+    }
+    function say(text) { if (status) status.textContent = text; }
+    function play() {
+      var playing = video.play();
+      if (playing && playing.catch) playing.catch(function () {});
+    }
+    function seek(time) {
+      if (video.readyState < 1) {
+        pending = time;
+        video.addEventListener("loadedmetadata", retry, { once: true });
+        if (video.preload === "none") video.load();
+        return;
+      }
+      if (time === 0 || seekable(time)) {
+        pending = null;
+        say("");
+        video.currentTime = time;
+      } else {
+        pending = time;
+        say(status ? status.getAttribute("data-message") : "");
+      }
+      play();
+    }
+    function retry() {
+      if (pending !== null && (video.readyState >= 1 && seekable(pending))) seek(pending);
+    }
+    ["progress", "timeupdate", "canplaythrough", "durationchange"].forEach(function (name) {
+      video.addEventListener(name, retry);
+    });
     document.querySelectorAll("a.timestamp[data-time]").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        video.currentTime = Number(link.getAttribute("data-time"));
-        var playing = video.play();
-        if (playing && playing.catch) playing.catch(function () {});
+        seek(Number(link.getAttribute("data-time")));
         video.focus();
       });
     });
@@ -20,6 +59,41 @@
       var current = null;
       links.forEach(function (link) { if (Number(link.getAttribute("data-time")) <= video.currentTime) current = link; });
       links.forEach(function (link) { link.classList.toggle("is-current", link === current); });
+    });
+  }
+
+  // The page carries each caption file's cues (hidden lists, plain text). Browsers refuse <track> files
+  // from file:// (Chromium loads none and says nothing), so there every <track> is replaced by a track
+  // made from the page's cues; over http a <track> is replaced only when it fails to load, so no
+  // language is ever listed twice.
+  function enhanceCaptions() {
+    var video = document.getElementById("cm-video");
+    if (!video || typeof VTTCue === "undefined" || !video.addTextTrack) return;
+    var lists = {};
+    document.querySelectorAll("ol.cm-cues[data-lang]").forEach(function (list) {
+      lists[list.getAttribute("data-lang")] = list;
+    });
+    function replace(element) {
+      var language = element.getAttribute("srclang");
+      var list = lists[language];
+      if (!list || !element.parentNode) return;
+      var mode = element.track.mode;
+      if (element.hasAttribute("default") && mode === "disabled") mode = "showing";
+      element.parentNode.removeChild(element);
+      var track = video.addTextTrack("captions", list.getAttribute("data-label"), language);
+      list.querySelectorAll("li[data-start]").forEach(function (item) {
+        var start = Number(item.getAttribute("data-start")), end = Number(item.getAttribute("data-end"));
+        if (isFinite(start) && isFinite(end) && end > start) track.addCue(new VTTCue(start, end, item.textContent));
+      });
+      track.mode = mode;
+    }
+    var fromDisk = window.location.protocol === "file:";
+    Array.prototype.slice.call(video.querySelectorAll("track")).forEach(function (element) {
+      if (fromDisk || element.readyState === 3) {
+        replace(element);
+      } else {
+        element.addEventListener("error", function () { replace(element); }, { once: true });
+      }
     });
   }
 
@@ -83,6 +157,7 @@
   }
 
   function start() {
+    enhanceCaptions();
     enhanceTranscript();
     enhanceLibrary();
   }
