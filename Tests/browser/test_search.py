@@ -233,14 +233,14 @@ def test_filters_are_kept_in_the_address_and_restored_by_back_forward_and_reload
     browser.refresh()
     WebDriverWait(browser, 15).until(lambda d: re.search(r"\d+", d.find_element(By.CSS_SELECTOR, ".search-status").text))
     assert Select(browser.find_element(By.NAME, "course")).first_selected_option.text == "B2B商机与交易管理"
-    assert browser.find_element(By.NAME, "q").get_attribute("value") == "询盘"
+    assert browser.find_element(By.CSS_SELECTOR, "form.search-page [name=q]").get_attribute("value") == "询盘"
     assert status_number(browser) == narrowed
 
 
 def test_the_filter_fields_have_labels(browser, http_shipped):
     browser.get(f"{http_shipped}/search.html")
     for name in ("q", "kind", "course"):
-        field = browser.find_element(By.NAME, name)
+        field = browser.find_element(By.CSS_SELECTOR, f"form.search-page [name={name}]")
         label = browser.find_element(By.CSS_SELECTOR, f"label[for='{field.get_attribute('id')}']")
         assert label.text.strip()
 
