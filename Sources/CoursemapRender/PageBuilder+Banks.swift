@@ -65,7 +65,7 @@ extension PageBuilder {
             chrome: chrome(
                 page: page, title: label,
                 crumbs: [(SitePaths.banks, ui.banks), (SitePaths.bank(bank.id), plain(bank.title)), (nil, "\(number)")],
-                section: "banks"),
+                section: "banks", searchTitle: item.title.map(plain) ?? "\(plain(item.kind.name)) \(number)"),
             ui: ui, bankHref: "index.html", bankTitle: plain(bank.title),
             item: itemView(item, bank: bank, number: number, from: page))
     }

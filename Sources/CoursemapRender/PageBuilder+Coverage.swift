@@ -156,7 +156,8 @@ extension PageBuilder {
         return CompetencyPage(
             chrome: chrome(
                 page: page, title: id.description,
-                crumbs: [(SitePaths.framework(framework.id), plain(framework.title)), (nil, id.code)], section: "frameworks"),
+                crumbs: [(SitePaths.framework(framework.id), plain(framework.title)), (nil, id.code)], section: "frameworks",
+                searchTitle: "\(id.code) \(plain(competency.statement))"),
             ui: ui, reference: id.description, code: id.code, statement: text(competency.statement),
             frameworkHref: root + SitePaths.framework(framework.id), frameworkTitle: scopeName(id.scope),
             illustrative: framework.illustrative,

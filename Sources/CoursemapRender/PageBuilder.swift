@@ -79,11 +79,17 @@ final class PageBuilder: Sendable {
 
     // MARK: Chrome
 
-    func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil, frameSource: String? = nil) -> Chrome {
+    /// The frame of `page`. `searchTitle`: what search results call the page when that is not `title`
+    /// (a requirement is titled by its id but found by its statement).
+    func chrome(
+        page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil, searchTitle: String? = nil,
+        frameSource: String? = nil
+    ) -> Chrome {
         let root = rootOverride ?? SitePaths.root(from: page)
         var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
         breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
         let siteTitle = plain(program.config.title)
+        let kind = searchKind(of: page)
         return Chrome(
             lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
@@ -92,7 +98,11 @@ final class PageBuilder: Sendable {
             mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin), frameSource: frameSource,
             canonical: program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) },
             switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
-            searchHref: root + SitePaths.search, searchKind: searchKind(of: page), searchCourse: searchCourse(of: page),
+            searchHref: root + SitePaths.search, searchKind: kind, searchCourse: kind == nil ? nil : searchCourse(of: page),
+            searchTitle: kind == nil ? nil : searchTitle ?? title,
+            searchCharacters: kind == nil ? nil : Self.searchCharacters(of: searchTitle ?? title),
+            searchTrail: kind == nil || crumbs.count < 2 ? nil : crumbs.dropLast().map(\.1).joined(separator: " › "),
+            searchCurrent: page == SitePaths.search,
             homeHref: root + SitePaths.home, nav: navigation(root: root, section: section),
             breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
     }
@@ -150,13 +160,28 @@ final class PageBuilder: Sendable {
         case ("lectures", 2): return plain(ResourceKind.lecture.name)
         case ("resources", 2) where parts[1] != "index.html":
             return program.resource(String(parts[1].dropLast(5))).map { plain($0.kind.name) } ?? ui.library
-        case ("banks", 3): return ui.banks
+        case ("banks", 3) where parts[2] == "index.html": return ui.banks
+        case ("banks", 3): return ui.items
         case ("frameworks", _) where parts.count > 2: return ui.requirements
         case ("frameworks", 3): return ui.frameworks
         case ("frameworks", 2) where parts[1] != "index.html": return ui.frameworks
         case ("coverage", _) where page != SitePaths.coverageIndex: return ui.coverage
         default: return nil
         }
+    }
+
+    /// The Chinese characters of a page title, once each in order of first use, separated by spaces: for
+    /// the search index. Pagefind segments Chinese text into words when it indexes (the extended build's
+    /// dictionary), but the browser segments a query with its own dictionary (`Intl.Segmenter`), which often
+    /// splits a word into single characters (子账号 → 子|账|号); a character that is not the start of an
+    /// indexed word then matches nothing. Indexed one by one, the title's characters let such a query find
+    /// the page; `nil` when the title has none.
+    static func searchCharacters(of title: String) -> String? {
+        var seen: Set<Character> = []
+        let characters = title.filter { character in
+            character.unicodeScalars.count == 1 && character.unicodeScalars.first!.properties.isIdeographic && seen.insert(character).inserted
+        }
+        return characters.isEmpty ? nil : characters.map(String.init).joined(separator: " ")
     }
 
     /// The course a page belongs to, for the search's course filter.

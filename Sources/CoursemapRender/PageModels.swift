@@ -35,6 +35,13 @@ struct Chrome: Sendable, Encodable {
     let searchHref: String
     let searchKind: String?
     let searchCourse: String?
+    /// What the search results show for an indexed page: its title and the breadcrumbs above it (joined
+    /// with ›), and the title's Chinese characters one by one (`PageBuilder.searchCharacters`).
+    let searchTitle: String?
+    let searchCharacters: String?
+    let searchTrail: String?
+    /// Whether this is the search page (the header's search form is then marked as the current place).
+    let searchCurrent: Bool
     let homeHref: String
     let nav: PreEncoded<[NavLink]>
     let breadcrumbs: [Crumb]

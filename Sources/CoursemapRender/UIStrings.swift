@@ -170,6 +170,14 @@ struct UIStrings: Sendable, Codable {
     let searchPlaceholder: String
     let searchNoResults: String
     let searchUnavailable: String
+    // The search page's result count (plural and singular; {n} is the number), how many are shown
+    // ({shown}), the button that shows more, what a page opened from disk says, and what shows without scripts.
+    let searchResultsCount: String
+    let searchResultsCountOne: String
+    let searchShowing: String
+    let searchMore: String
+    let searchNeedsServer: String
+    let searchNeedsScript: String
     let languageSwitch: String
     let prerequisites: String
     // The coverage report: provenance block, covered percentage, outcomes wording, scroll hint.

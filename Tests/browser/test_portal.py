@@ -1,14 +1,9 @@
-"""The portal as people use it: search in Chinese, the language switch, navigation from file://, the
-accessibility (axe-core), and screenshots at desktop and phone widths."""
+"""The portal as people use it: the language switch, navigation from file://, the accessibility (axe-core),
+and screenshots at desktop and phone widths. Search has its own file, test_search.py."""
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
-import yaml
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
-
-from conftest import ROOT
 
 KEY_PAGES = {
     "home": "index.html",
@@ -18,50 +13,6 @@ KEY_PAGES = {
     "bank": "banks/store-ops-basics/index.html",
     "coverage": "coverage/b2b-data/intermediate/index.html",
 }
-
-
-def search(browser, base, query, kind=None):
-    browser.get(f"{base}/search.html?q={query}" + (f"&kind={kind}" if kind else ""))
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, ".search-status").text != "")
-    return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".search-results a")]
-
-
-def test_a_chinese_query_finds_the_module(browser, http_shipped):
-    results = search(browser, http_shipped, "关键词价值")
-    assert any(url.endswith("/courses/cbec-data-analysis/03-product-keyword-analysis.html") for url in results), results
-
-
-def test_every_shipped_module_is_found_by_a_word_of_its_title(browser, http_shipped):
-    """A person finds any module by a Chinese word in two clicks: type it in the header box, open the result."""
-    missing = []
-    modules = sorted((ROOT / "Content" / "courses").glob("*/[0-9]*"))
-    assert len(modules) >= 10, "the glob matched no shipped modules"
-    for module in modules:
-        if module.suffix == ".md":
-            text = module.read_text(encoding="utf-8")
-            title = yaml.safe_load(text[4:text.index("\n---", 4)])["title"]["zh"]
-        else:
-            root = ET.parse(module).getroot()
-            title = root.find("{urn:coursemap:module:1}title/{urn:coursemap:module:1}zh").text.strip()
-        word = re.split(r"[与和及、：（）()\s]", title)[0][:6]
-        page = f"/courses/{module.parent.name}/{module.stem}.html"
-        if not any(url.endswith(page) for url in search(browser, http_shipped, word)[:10]):
-            missing.append((word, page))
-    assert missing == []
-
-
-def test_search_filters_by_kind(browser, http_shipped):
-    results = search(browser, http_shipped, "外贸直通车", kind="微课")
-    assert results and all("/lectures/" in url for url in results), results
-
-
-def test_the_header_search_box_leads_to_results(browser, http_shipped):
-    browser.get(f"{http_shipped}/index.html")
-    box = browser.find_element(By.ID, "cm-search-input")
-    box.send_keys("询盘")
-    box.submit()
-    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-results a"))
-    assert "search.html?q=" in browser.current_url
 
 
 def test_the_language_switch_changes_the_interface(browser, shipped_site):
