@@ -247,12 +247,14 @@ def test_the_filter_fields_have_labels(browser, http_shipped):
 
 @pytest.mark.parametrize("width", [320, 375])
 @pytest.mark.parametrize("query,english", [("inquiry", True), ("询盘", False), ("x" * 300, True), ("数据分析" * 60, False)])
-def test_the_search_page_never_scrolls_sideways_on_a_phone(browser, http_shipped, width, query, english):
+def test_the_search_page_never_scrolls_sideways_on_a_phone(browser, http_shipped, screenshot_dir, width, query, english):
     browser.set_window_size(width, 800)
     try:
         search(browser, http_shipped, query, english=english)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{query[:20]} scrolls sideways by {overflow}px at {width}px"
+        if query in ("inquiry", "询盘"):
+            assert browser.save_screenshot(str(screenshot_dir / f"search-{'en' if english else 'zh'}-{width}.png"))
     finally:
         browser.set_window_size(1280, 1000)
 
