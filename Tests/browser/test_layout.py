@@ -350,6 +350,11 @@ return ['.brand', '.site-nav ul', '.site-search', '.language-switch'].map(s => {
             assert state["height"] <= 80, state
             last = browser.execute_script("const r = document.querySelector('.language-switch').getBoundingClientRect(); return r.right")
             assert last <= 1280
+        # On a desktop the side panels of a module stand left of the content.
+        browser.get((shipped_site / (language == "en" and "en/" or "") / module_page(".xml")).as_uri())
+        side, article = browser.execute_script("""return ['.module-side', 'article.prose'].map(
+  s => document.querySelector(s).getBoundingClientRect()).map(r => [r.left, r.right, r.top]);""")
+        assert side[1] <= article[0] and abs(side[2] - article[2]) < 5, (side, article)
     finally:
         reset_viewport(browser)
 
@@ -428,3 +433,46 @@ def test_every_keyboard_stop_shows_a_focus_ring(phone, shipped_site):
 return e === document.body || e.matches('video[controls], audio[controls]') || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';"""):
                 missing.append(f"{name}: " + phone.execute_script("return document.activeElement.outerHTML.slice(0, 80)"))
     assert missing == [], "\n".join(missing)
+
+
+LONG_ZH = "店铺基础信息设置与首页装修" * 6
+LONG_EN = "Storeprofilesetupandhomepagedesign" * 4
+
+
+@pytest.fixture(scope="module")
+def long_titles(tmp_path_factory):
+    """The shipped content with one module and its course given very long titles without a break opportunity."""
+    import shutil
+    import subprocess
+    from conftest import coursemap_binary
+    folder = tmp_path_factory.mktemp("long-titles")
+    content = folder / "Content"
+    shutil.copytree(ROOT / "Content", content)
+    for path in (content / "courses/cbec-store-ops/01-store-setup.md", content / "courses/cbec-store-ops/course.md"):
+        text = path.read_text(encoding="utf-8")
+        head, rest = text.split("\ntitle:\n", 1)
+        rest = rest.split("\n", 2)[2]  # drop the zh and en lines of the title
+        path.write_text(f"{head}\ntitle:\n  zh: {LONG_ZH}\n  en: {LONG_EN}\n{rest}", encoding="utf-8")
+    subprocess.run([str(coursemap_binary()), "build", "--content", str(content), "--output", str(folder / "Site"),
+                    "--no-search"], check=True, capture_output=True)
+    return folder / "Site"
+
+
+def test_long_unbroken_titles_never_widen_a_page(browser, long_titles):
+    pages = ["index.html", "courses/index.html", "courses/cbec-store-ops/index.html",
+             "courses/cbec-store-ops/01-store-setup.html", "courses/cbec-store-ops/02-product-listing.html",
+             "resources/index.html", "frameworks/b2b-data/intermediate/1.1.1.html"]
+    wide = []
+    try:
+        for width in (320, 375, 1280):
+            set_viewport(browser, width)
+            for path in pages + ["en/" + p for p in pages]:
+                browser.get((long_titles / path).as_uri())
+                if LONG_EN not in browser.page_source and LONG_ZH not in browser.page_source:
+                    wide.append(f"{path}: the long title is not on the page")
+                box = browser.execute_script(OVERFLOW)
+                if box["scroll"] > box["inner"]:
+                    wide.append(f"{path} at {width}px: {box['scroll']} {box['wide']}")
+    finally:
+        reset_viewport(browser)
+    assert wide == [], "\n".join(wide)
