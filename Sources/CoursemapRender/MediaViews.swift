@@ -151,6 +151,8 @@ struct PreviewView: Sendable, Encodable {
     let rows: [PreviewRow]
     let shownRows: Int
     let rowCount: Int
+    /// Every data row is shown ("all 6 data rows" rather than "the first 6 of 6").
+    let allRows: Bool
     /// More columns in the file than the preview shows.
     let columnsCut: Bool
     let shownColumns: Int

@@ -74,7 +74,7 @@ extension PageBuilder {
     static func previewView(_ preview: TablePreview) -> PreviewView {
         PreviewView(
             header: preview.header.map(CellView.init), rows: preview.rows.map { PreviewRow(cells: $0.map(CellView.init)) },
-            shownRows: preview.rows.count, rowCount: preview.rowCount, columnsCut: preview.columnCount > preview.header.count,
+            shownRows: preview.rows.count, rowCount: preview.rowCount, allRows: preview.rows.count == preview.rowCount, columnsCut: preview.columnCount > preview.header.count,
             shownColumns: preview.header.count, columnCount: preview.columnCount)
     }
 

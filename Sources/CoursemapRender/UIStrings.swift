@@ -133,6 +133,7 @@ struct UIStrings: Sendable, Codable {
     let seekNeedsServer: String
     let openInBrowser: String
     let previewTitle: String
+    let previewAllRows: String
     let previewRowsFirst: String
     let previewRowsOf: String
     let previewRowsTotal: String

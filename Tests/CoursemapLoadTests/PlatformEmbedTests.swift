@@ -33,6 +33,13 @@ struct PlatformEmbedTests {
         "https://127.0.0.1/x", "https://[::1]/x", "https:///player.bilibili.com/x", "https://", "'https://player.bilibili.com /x'",
         "\"https://player.bilibili.com/\\tx\"", "\"https://player.bilibili.com/x\\n\"", "https://player.bilibili.com/\"onload=\"x",
         "https://player..bilibili.com/x", "https://-player.bilibili.com/x", "https://localhost/x", "'https://player.bilibili.com/<x>'",
+        // Parser-confusion shapes from published URL-parsing research: dots browsers map to '.', NUL and
+        // encoded separators, missing or doubled slashes, full-width and enclosed letters.
+        "https://player。bilibili.com/x", "https://player．bilibili.com/x", "https://player%E3%80%82bilibili.com/x",
+        "https://player.bilibili.com%00.evil.example/x", "'https:\\\\player.bilibili.com/x'", "https:/player.bilibili.com/x",
+        "https:player.bilibili.com/x", "https://ⓟlayer.bilibili.com/x", "https://ｐlayer.bilibili.com/x",
+        "https://player.bilibili.com%2f@evil.example/", "https://player.bilibili.com%5c@evil.example/", "https://0x7f000001/x",
+        "https://2130706433/x", "https://player.bilibili.com:/x", "https://:443@player.bilibili.com/x",
     ]
 
     @Test("hostile addresses are CM331 at the embed line and give no lecture", arguments: hostile)

@@ -34,6 +34,22 @@ struct MediaEmbedResolveTests {
         #expect(other.lectures.first?.embed == nil)
     }
 
+    /// Well-formed addresses whose host, as every browser reads it, is not the listed one: the listed host
+    /// is only ever matched exactly, never as a suffix, prefix, subdomain or after a '#', '?' or '@'.
+    @Test("only the exact listed host passes", arguments: [
+        "https://evil.example/#@player.bilibili.com", "https://evil.example/?@player.bilibili.com", "https://evil.example#@player.bilibili.com",
+        "https://player.bilibili.com.evil.example/", "https://bilibili.com/player.html", "https://evilplayer.bilibili.com/",
+        "https://sub.player.bilibili.com/", "https://xn--80ak6aa92e.com/", "https://player-bilibili.com/",
+    ])
+    func exactHost(_ address: String) {
+        let (program, diagnostics) = resolve([
+            "coursemap.yml": "title: 测试\nmedia:\n  embed_hosts: [player.bilibili.com]\n",
+            "lectures/l.md": lecture("embed: \(address)"), "lectures/media/v.vtt": captions,
+        ])
+        #expect(diagnostics.items.contains { $0.code == .platformEmbed }, "\(address)")
+        #expect(program.lectures.first?.embed == nil)
+    }
+
     @Test("every source of a video list must exist (CM322 at its line) and is published; cues ride along")
     func sourcesAndCues() throws {
         let (program, diagnostics) = resolve([
