@@ -359,13 +359,19 @@ return ['.brand', '.site-nav ul', '.site-search', '.language-switch'].map(s => {
         reset_viewport(browser)
 
 
-def test_search_excerpts_wrap(phone, shipped_site):
-    """Muted text (search excerpts, details in lists) wraps instead of widening the page."""
-    phone.get((shipped_site / "courses/index.html").as_uri())
-    nowrap = phone.execute_script("""
-const probe = document.createElement('span'); probe.className = 'muted'; document.body.append(probe);
-return getComputedStyle(probe).whiteSpace;""")
-    assert nowrap not in ("nowrap", "pre")
+@pytest.mark.parametrize("query", ["en/search.html?q=inquiry", "search.html?q=询盘"])
+def test_search_results_wrap_on_a_phone(phone, http_shipped, query):
+    """Search excerpts (muted text) wrap instead of widening the page (it was 5,630 px wide for "inquiry")."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    for width in (320, 375):
+        set_viewport(phone, width, PHONE[1])
+        phone.get(f"{http_shipped}/{query}")
+        WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-results li"))
+        box = phone.execute_script(OVERFLOW)
+        assert box["scroll"] <= box["inner"], (query, width, box)
+        white_space = phone.execute_script(
+            "const e = document.querySelector('.search-results .muted'); return e ? getComputedStyle(e).whiteSpace : 'normal';")
+        assert white_space not in ("nowrap", "pre"), white_space
 
 
 def test_library_is_cards_on_a_phone_with_every_column_visible(phone, shipped_site):
