@@ -299,3 +299,19 @@ def test_each_page_type_works_from_disk_without_script_errors(disk_browser, ship
     errors = [entry["message"] for entry in disk_browser.get_log("browser")
               if entry["level"] == "SEVERE" and ".js" in entry["message"] and "pagefind" not in entry["message"]]
     assert errors == [], errors
+
+
+def test_over_http_a_track_that_fails_to_load_is_replaced_by_the_page_cues(browser, media_site):
+    copy = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-media-http-")) / "Site"
+    shutil.copytree(media_site, copy)
+    (copy / "files/lectures/media/l1.zh.vtt").unlink()  # the server answers 404 for the caption file
+    server = serve(copy)
+    try:
+        browser.get(f"http://127.0.0.1:{server.server_address[1]}/lectures/l1.html")
+        WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.querySelectorAll('#cm-video track').length") == 0)
+        tracks = WebDriverWait(browser, 10).until(lambda d: (lambda ts: ts if ts and all(t["cues"] for t in ts) else None)(
+            d.execute_script(TRACKS)))
+        assert tracks == [{"lang": "zh-CN", "mode": "showing", "cues": 2}]
+    finally:
+        server.shutdown()
+        shutil.rmtree(copy.parent, ignore_errors=True)
