@@ -239,8 +239,9 @@ public enum SiteRenderer {
     }
 
     /// The body's HTML with each embed placeholder replaced by the embedded item, bank, lecture or resource,
-    /// and (in a transcript, given the video's URL) each time-code placeholder by its link, all made by
-    /// templates and put in by `PlaceholderFill` in one pass.
+    /// and (in a transcript) each time-code placeholder by its link to `videoSource`, or by the time as
+    /// plain text when the lecture has no video file (a platform video), all made by templates and put in
+    /// by `PlaceholderFill` in one pass.
     static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme, videoSource: String? = nil, isTranscript: Bool = false) -> String {
         let embeds = Dictionary(text.embeds.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
         // An item embedded again on the same page links to its first copy: two live copies would share one

@@ -1,6 +1,7 @@
 import CoursemapLoad
 import CoursemapModel
 import CoursemapResolve
+import Foundation
 import Testing
 
 /// The resolve stage's side of lecture media: embeds only from hosts `coursemap.yml` lists, every source
@@ -32,6 +33,26 @@ struct MediaEmbedResolveTests {
             "lectures/l.md": lecture("embed: https://player.bilibili.com.v.school.edu.cn.evil.example/x"), "lectures/media/v.vtt": captions,
         ])
         #expect(other.lectures.first?.embed == nil)
+    }
+
+    @Test("a page carries at most maximumPageCues cues per language; more is a CM320 warning at the first left out")
+    func cueBound() throws {
+        let count = CaptionTrack.maximumPageCues + 3
+        let cues = (0..<count).map { index in
+            let start = Double(index) * 0.5
+            func clock(_ seconds: Double) -> String {
+                let whole = Int(seconds), millis = Int((seconds - Double(whole)) * 1000)
+                return String(format: "%02d:%02d:%02d.%03d", whole / 3600, (whole % 3600) / 60, whole % 60, millis)
+            }
+            return "\(clock(start)) --> \(clock(start + 0.5))\n第\(index)句"
+        }
+        let (program, diagnostics) = resolve([
+            "lectures/l.md": "---\ntitle: 微课\nduration: \"1:00:00\"\nvideo: lectures/media/v.webm\ncaptions:\n  zh-CN: lectures/media/v.vtt\n---\n[00:00] 文字稿。\n",
+            "lectures/media/v.webm": "w", "lectures/media/v.vtt": "WEBVTT\n\n" + cues.joined(separator: "\n\n") + "\n",
+        ])
+        let warning = try #require(diagnostics.items.first { $0.code == .invalidCaptions })
+        #expect(warning.severity == .warning && warning.location.line == 3 + 3 * CaptionTrack.maximumPageCues)
+        #expect(program.lectures.first?.captions.first?.cues.count == CaptionTrack.maximumPageCues)
     }
 
     /// Well-formed addresses whose host, as every browser reads it, is not the listed one: the listed host

@@ -1,8 +1,21 @@
 """Micro-lectures and the resource library in a real browser."""
+import functools
+import http.server
+import io
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import threading
 import time
 
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import ROOT, coursemap_binary, serve
 
 
 def test_lecture_plays_with_its_caption_track(browser, http_site):
@@ -55,20 +68,6 @@ def test_library_filters_by_kind_course_and_competency(browser, site):
 
 # ---- Works from disk and media (issue 21) ----------------------------------------------------------------
 
-import functools
-import http.server
-import pathlib
-import shutil
-import subprocess
-import tempfile
-import threading
-
-import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-
-from conftest import ROOT, coursemap_binary, serve
-
 TRACKS = """
     const v = document.getElementById('cm-video');
     return Array.from(v.textTracks).map(t => {
@@ -91,9 +90,10 @@ def disk_browser():
     driver.quit()
 
 
-def track_states(driver):
-    return WebDriverWait(driver, 10).until(lambda d: d.execute_script(TRACKS + "\n") if d.execute_script(
-        "return document.readyState === 'complete'") else None)
+def tracks_with_cues(driver):
+    """The video's text tracks once each has its cues (a disabled track is made hidden so that it loads)."""
+    return WebDriverWait(driver, 10).until(
+        lambda d: (lambda tracks: tracks if tracks and all(t["cues"] for t in tracks) else None)(d.execute_script(TRACKS)))
 
 
 @pytest.mark.parametrize("page, lang, other", [("lectures/l01-store-profile.html", "zh-CN", "en"),
@@ -102,8 +102,7 @@ def test_captions_have_cues_from_disk_in_the_page_language(disk_browser, shipped
     disk_browser.get((shipped_site / page).as_uri())
     WebDriverWait(disk_browser, 10).until(lambda d: d.execute_script(
         "return document.querySelectorAll('#cm-video track').length === 0"))
-    tracks = WebDriverWait(disk_browser, 10).until(lambda d: (lambda ts: ts if all(t["cues"] for t in ts) else None)(
-        d.execute_script(TRACKS)))
+    tracks = tracks_with_cues(disk_browser)
     by_lang = {t["lang"]: t for t in tracks}
     assert sorted(by_lang) == sorted([lang, other]) and len(tracks) == 2  # one track per language, no duplicates
     assert by_lang[lang]["mode"] == "showing" and by_lang[other]["mode"] == "hidden"
@@ -116,8 +115,7 @@ def test_captions_have_cues_from_disk_in_the_page_language(disk_browser, shipped
 
 def test_over_http_the_real_tracks_stay_and_none_is_added(browser, http_shipped):
     browser.get(f"{http_shipped}/en/lectures/l01-store-profile.html")
-    tracks = WebDriverWait(browser, 10).until(lambda d: (lambda ts: ts if all(t["cues"] for t in ts) else None)(
-        d.execute_script(TRACKS)))
+    tracks = tracks_with_cues(browser)
     assert [t["lang"] for t in tracks] == ["zh-CN", "en"]
     assert browser.execute_script("return document.querySelectorAll('#cm-video track').length") == 2
     assert [t["mode"] for t in tracks] == ["hidden", "showing"]
@@ -145,7 +143,6 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
         self.send_header("Content-Length", str(end - start + 1))
         self.end_headers()
-        import io
         return io.BytesIO(data[start:end + 1])
 
 
@@ -229,7 +226,7 @@ def test_a_video_list_gives_sources_in_order_and_the_only_caption_language_is_th
     assert sources == [["../files/lectures/media/l1.webm", "video/webm"], ["../files/lectures/media/l1%20copy.mp4", "video/mp4"]]
     WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.getElementById('cm-video').readyState >= 1"))
     assert browser.execute_script("return document.getElementById('cm-video').currentSrc").endswith("/l1.webm")
-    tracks = WebDriverWait(browser, 10).until(lambda d: (lambda ts: ts if all(t["cues"] for t in ts) else None)(d.execute_script(TRACKS)))
+    tracks = tracks_with_cues(browser)
     assert tracks == [{"lang": "en", "mode": "showing", "cues": 1}]  # a zh page, but English is all there is
     # VTT markup is not HTML: the page carries the cue as escaped text.
     html = (media_site / "lectures/l2.html").read_text(encoding="utf-8")
@@ -299,3 +296,18 @@ def test_each_page_type_works_from_disk_without_script_errors(disk_browser, ship
     errors = [entry["message"] for entry in disk_browser.get_log("browser")
               if entry["level"] == "SEVERE" and ".js" in entry["message"] and "pagefind" not in entry["message"]]
     assert errors == [], errors
+
+
+def test_over_http_a_track_that_fails_to_load_is_replaced_by_the_page_cues(browser, media_site):
+    copy = pathlib.Path(tempfile.mkdtemp(prefix="coursemap-media-http-")) / "Site"
+    shutil.copytree(media_site, copy)
+    (copy / "files/lectures/media/l1.zh.vtt").unlink()  # the server answers 404 for the caption file
+    server = serve(copy)
+    try:
+        browser.get(f"http://127.0.0.1:{server.server_address[1]}/lectures/l1.html")
+        WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.querySelectorAll('#cm-video track').length") == 0)
+        tracks = tracks_with_cues(browser)
+        assert tracks == [{"lang": "zh-CN", "mode": "showing", "cues": 2}]
+    finally:
+        server.shutdown()
+        shutil.rmtree(copy.parent, ignore_errors=True)
