@@ -27,7 +27,7 @@ extension PageBuilder {
                 page: page, title: plain(lecture.title),
                 crumbs: placeCrumbs(lecture.modules, course: lecture.courseID, title: plain(lecture.title)),
                 section: placedSection(lecture.modules, course: lecture.courseID),
-                frameSource: lecture.embed.map { "https://" + $0.host }),
+                frameHost: lecture.embed?.host),
             ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), duration: lecture.durationText,
             videoSource: sources.first?.src, sources: sources, embed: embed,
             poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,

@@ -83,7 +83,7 @@ final class PageBuilder: Sendable {
     /// (a requirement is titled by its id but found by its statement).
     func chrome(
         page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil, searchTitle: String? = nil,
-        frameSource: String? = nil
+        frameHost: String? = nil
     ) -> Chrome {
         let root = rootOverride ?? SitePaths.root(from: page)
         var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
@@ -95,7 +95,7 @@ final class PageBuilder: Sendable {
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
             stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
             interactionsScript: root + shared + SitePaths.interactionsScript,
-            mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin), frameSource: frameSource,
+            mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin), frameHost: frameHost,
             canonical: program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) },
             switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
             searchHref: root + SitePaths.search, searchKind: kind, searchCourse: kind == nil ? nil : searchCourse(of: page),

@@ -23,9 +23,10 @@ struct Chrome: Sendable, Encodable {
     /// The base URL's origin (`https://host[:port]`) on a page whose links are absolute (the 404 page), for
     /// its Content-Security-Policy; `nil` elsewhere, where everything comes from `'self'`.
     let assetOrigin: String?
-    /// The one origin (`https://host`) a lecture page may frame, for its Content-Security-Policy's
-    /// `frame-src`; `nil` on every other page, which frames nothing (`default-src 'none'`).
-    let frameSource: String?
+    /// The one host a lecture page may frame over https (checked at load: lower-case ASCII, no port or user),
+    /// for its Content-Security-Policy's `frame-src`; `nil` on every other page, which frames nothing
+    /// (`default-src 'none'`).
+    let frameHost: String?
     let canonical: String?
     /// The same page in the other language.
     let switchHref: String
