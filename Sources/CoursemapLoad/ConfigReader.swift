@@ -74,6 +74,11 @@ enum ConfigReader {
                     extraDiagnostics.append(.error(
                         .platformEmbed, at: document.location(of: node),
                         "media.embed_hosts: '\(host)' cannot be listed (\(problem)); list bare host names such as player.bilibili.com"))
+                } else if let portal = baseURL.flatMap({ URLComponents(string: $0)?.host?.lowercased() }), portal == host {
+                    // A sandboxed frame with scripts and its own origin would be the portal's origin here.
+                    extraDiagnostics.append(.error(
+                        .platformEmbed, at: document.location(of: node),
+                        "media.embed_hosts: '\(host)' is the portal's own host (base_url); a frame from it could script the portal, so it cannot be listed"))
                 } else if !media.embedHosts.contains(host) {
                     media.embedHosts.append(host)
                 }

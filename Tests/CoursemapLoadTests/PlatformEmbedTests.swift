@@ -89,4 +89,11 @@ struct PlatformEmbedTests {
             #expect(bad.config?.media.embedHosts == [])
         }
     }
+
+    @Test("the portal's own host (base_url) cannot be listed: a scripted frame from it would share the portal's origin")
+    func portalHostRefused() {
+        let site = load(["coursemap.yml": "title:\n  zh: 测试\nbase_url: https://Courses.School.edu.cn/portal/\nmedia:\n  embed_hosts: [courses.school.edu.cn, player.bilibili.com]\n"])
+        #expect(site.diagnostics.items.contains { $0.code == .platformEmbed && $0.location.line == 5 && $0.message.contains("own host") })
+        #expect(site.config?.media.embedHosts == ["player.bilibili.com"])
+    }
 }
