@@ -60,6 +60,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case importedFileNotKept = "CM328"
     case invalidGraphic = "CM329"
     case emptyCASEPackage = "CM330"
+    case themeFileOverride = "CM333"
 
     // References and identity
     case unknownCompetency = "CM401"
@@ -142,6 +143,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .emptyBank: return "imported bank with no items left, not published"
         case .invalidGraphic: return "graphic interaction with unusable areas, coordinates or image"
         case .emptyCASEPackage: return "CASE package with no document or no usable items"
+        case .themeFileOverride: return "theme file override that cannot be used (favicon of the wrong type or too large)"
         case .importedFileNotKept: return "item stylesheet not applied, or embedded file not usable"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"

@@ -5,6 +5,7 @@ struct LecturePage: Sendable, Encodable {
     let ui: UIText
     let title: BiText
     let summary: String?
+    var summaryLang: String? = nil
     let duration: String
     let videoSource: String
     let videoType: String?
@@ -13,9 +14,12 @@ struct LecturePage: Sendable, Encodable {
     let slidesHref: String?
     let courseHref: String?
     let courseTitle: String?
+    var courseTitleLang: String? = nil
     let partOf: [LinkView]
     let competencies: [CompetencyLevelItem]
     var transcript: String
+    /// The language of the transcript when it is not the page's (see `BodyLanguage`).
+    var transcriptLang: BodyLanguage? = nil
 }
 
 struct TrackView: Sendable, Encodable {
@@ -29,6 +33,9 @@ struct LinkView: Sendable, Encodable {
     let href: String
     let text: String
     let detail: String?
+    /// The `lang` of `text` and of `detail` when they are not the page's language.
+    var textLang: String? = nil
+    var detailLang: String? = nil
 }
 
 struct ResourcePage: Sendable, Encodable {
@@ -47,6 +54,9 @@ struct ResourcePage: Sendable, Encodable {
     let competencies: [CompetencyLevelItem]
     let document: String?
     let toc: [TocItem]
+    var courseTitleLang: String? = nil
+    /// The language of the document when it is not the page's (see `BodyLanguage`).
+    var documentLang: BodyLanguage? = nil
 }
 
 struct LibraryPage: Sendable, Encodable {

@@ -19,15 +19,16 @@ extension PageBuilder {
         }
         return LecturePage(
             chrome: chrome(page: page, title: plain(lecture.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(lecture.title))], section: "library"),
-            ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), duration: lecture.durationText,
+            ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), summaryLang: lang(of: lecture.summary), duration: lecture.durationText,
             videoSource: source, videoType: type, poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,
             slidesHref: lecture.slides.map { root + shared + SitePaths.downloadURL($0.path) },
             courseHref: lecture.courseID.map { root + SitePaths.course($0) },
             courseTitle: lecture.courseID.flatMap(program.course).map { plain($0.title) },
+            courseTitleLang: lang(of: lecture.courseID.flatMap(program.course)?.title),
             partOf: moduleLinks(lecture.modules, course: lecture.courseID, from: page),
             competencies: levelItems(lecture.claims.map { ($0.competency, $0.level) }, from: page),
             // The time-code placeholders become links when the page is rendered (`SiteRenderer.embedded`).
-            transcript: lecture.transcript.html)
+            transcript: lecture.transcript.html, transcriptLang: lecture.transcript.html.isEmpty ? nil : bodyLanguage(of: page))
     }
 
     func resource(_ resource: Resource) -> ResourcePage {
@@ -43,7 +44,11 @@ extension PageBuilder {
             partOf: moduleLinks(resource.modules, course: resource.courseID, from: page),
             competencies: levelItems(resource.claims.map { ($0.competency, $0.level) }, from: page),
             document: resource.document?.html,
-            toc: resource.document?.headings.filter { $0.level <= 3 }.map { TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3) } ?? [])
+            toc: resource.document?.headings.filter { $0.level <= 3 }.map {
+                TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3, textLang: bodyTextLang)
+            } ?? [],
+            courseTitleLang: lang(of: resource.courseID.flatMap(program.course)?.title),
+            documentLang: resource.document == nil ? nil : bodyLanguage(of: page))
     }
 
     func library() -> LibraryPage {
@@ -104,10 +109,12 @@ extension PageBuilder {
         }
         return RelatedMedia(
             lectures: program.lectures.filter { matches($0.modules, $0.courseID, $0.claims) }.map { lecture in
-                LinkView(href: root + SitePaths.lecture(lecture.id), text: plain(lecture.title), detail: "\(ui.lectures) · \(lecture.durationText)")
+                LinkView(
+                    href: root + SitePaths.lecture(lecture.id), text: plain(lecture.title), detail: "\(ui.lectures) · \(lecture.durationText)",
+                    textLang: lang(of: lecture.title))
             },
             resources: program.resources.filter { matches($0.modules, $0.courseID, $0.claims) }.map { resource in
-                LinkView(href: root + SitePaths.resource(resource.id), text: plain(resource.title), detail: plain(resource.kind.name))
+                LinkView(href: root + SitePaths.resource(resource.id), text: plain(resource.title), detail: plain(resource.kind.name), textLang: lang(of: resource.title))
             })
     }
 
@@ -130,7 +137,9 @@ extension PageBuilder {
         return modules.compactMap { reference in
             let owner = course ?? program.course(ofModule: reference.moduleID)
             guard let owner, let module = program.module(reference.moduleID, in: owner) else { return nil }
-            return LinkView(href: root + SitePaths.module(module.id, course: owner), text: plain(module.title), detail: program.course(owner).map { plain($0.title) })
+            return LinkView(
+                href: root + SitePaths.module(module.id, course: owner), text: plain(module.title), detail: program.course(owner).map { plain($0.title) },
+                textLang: lang(of: module.title), detailLang: lang(of: program.course(owner)?.title))
         }
     }
 

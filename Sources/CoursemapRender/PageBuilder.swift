@@ -10,6 +10,8 @@ final class PageBuilder: Sendable {
     let ui: UIText
     let edition: Edition
     let layout: LanguageLayout
+    /// The icon every page names.
+    let favicon: Favicon
     /// Where the reports come from, printed on each coverage report; `nil` when unknown.
     let provenance: Provenance?
     /// Asked while a page that sums up the whole program is made: once it says yes, the page is given up,
@@ -24,6 +26,7 @@ final class PageBuilder: Sendable {
         let path: String
         let reference: String
         let statement: String
+        let statementLang: String?
     }
     /// The main navigation variants made so far (see `navigation(root:section:)`).
     private let navigations = Locked<[NavigationKey: PreEncoded<[NavLink]>]>([:])
@@ -37,8 +40,9 @@ final class PageBuilder: Sendable {
     init(
         program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIText],
         provenance: Provenance? = nil, stop: @escaping @Sendable () -> Bool = { false },
-        assetHTML: (@Sendable (ItemAssetView) -> String?)? = nil
+        assetHTML: (@Sendable (ItemAssetView) -> String?)? = nil, favicon: Favicon = .builtIn
     ) {
+        self.favicon = favicon
         self.assetHTML = assetHTML
         self.provenance = provenance
         self.edition = edition
@@ -53,7 +57,8 @@ final class PageBuilder: Sendable {
         competencyLabels = program.competencies.mapValues { competency in
             CompetencyLabel(
                 path: SitePaths.competency(competency.id), reference: competency.id.description,
-                statement: competency.statement.text(in: language))
+                statement: competency.statement.text(in: language),
+                statementLang: language == .en && competency.statement.en == nil ? Language.zh.rawValue : nil)
         }
     }
 
@@ -63,11 +68,31 @@ final class PageBuilder: Sendable {
         switch language {
         case .zh: return BiText(primary: localized.zh, secondary: localized.en, secondaryLang: Language.en.rawValue)
         case .en:
-            return BiText(primary: localized.en ?? localized.zh, secondary: localized.en == nil ? nil : localized.zh, secondaryLang: Language.zh.rawValue)
+            return BiText(
+                primary: localized.en ?? localized.zh, primaryLang: lang(of: localized), secondary: localized.en == nil ? nil : localized.zh,
+                secondaryLang: Language.zh.rawValue)
         }
     }
 
     func plain(_ localized: LocalizedText) -> String { localized.text(in: language) }
+
+    /// The `lang` of `plain(localized)` when it is not the page's language: Chinese shown on an English page
+    /// because the content has no English. `nil` when the text is in the page's language.
+    func lang(of localized: LocalizedText?) -> String? {
+        guard let localized, language == .en, localized.en == nil else { return nil }
+        return Language.zh.rawValue
+    }
+
+    /// The language bodies, transcripts and documents are written in: the site's `language`. On pages in
+    /// the other language a body carries it as its `lang`, with a notice leading to `page` in that language.
+    func bodyLanguage(of page: String) -> BodyLanguage? {
+        let written = program.config.language
+        guard written != language else { return nil }
+        return BodyLanguage(lang: written.rawValue, href: SitePaths.root(from: page) + layout.otherHref + page)
+    }
+
+    /// The `lang` of text taken from a body (its headings) on this page; `nil` in the body's own language.
+    var bodyTextLang: String? { program.config.language == language ? nil : program.config.language.rawValue }
 
     /// An exact report amount (学时, minutes, points): up to two decimals, trailing zeros dropped.
     static func hours(_ value: Hundredths) -> String { value.text }
@@ -78,35 +103,27 @@ final class PageBuilder: Sendable {
 
     // MARK: Chrome
 
-    func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil) -> Chrome {
-        let root = rootOverride ?? SitePaths.root(from: page)
+    /// The frame of `page`. Links are relative to the page, except with `siteRoot` (the 404 page, which a
+    /// server shows at any depth): then they start from that root-relative path of the site (`/cbec/`).
+    func chrome(page: String, title: String, crumbs: [(String?, String)], section: String?, siteRoot: String? = nil) -> Chrome {
+        // From this page to its language's root, and to the site root where assets and files live.
+        let root = siteRoot.map { $0 + layout.prefix } ?? SitePaths.root(from: page)
+        let assets = siteRoot ?? root + shared
+        let otherRoot = siteRoot.map { $0 + (layout.prefix.isEmpty ? layout.otherHref : "") } ?? root + layout.otherHref
         var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
         breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
         let siteTitle = plain(program.config.title)
         return Chrome(
             lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
-            stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
-            interactionsScript: root + shared + SitePaths.interactionsScript,
-            mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin),
-            canonical: program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) },
-            switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
+            stylesheet: assets + SitePaths.stylesheet, script: assets + SitePaths.selfCheckScript,
+            interactionsScript: assets + SitePaths.interactionsScript,
+            mediaScript: assets + SitePaths.mediaScript, favicon: assets + SitePaths.asset(favicon.path), faviconType: favicon.type,
+            canonical: siteRoot == nil ? program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) } : nil,
+            switchHref: otherRoot + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
             searchHref: root + SitePaths.search, searchKind: searchKind(of: page), searchCourse: searchCourse(of: page),
             homeHref: root + SitePaths.home, nav: navigation(root: root, section: section),
             breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
-    }
-
-    /// `https://host[:port]` of an absolute URL, or `nil` when it has no plain host name: it goes into a
-    /// Content-Security-Policy as a source, so nothing but letters, digits, '.', '-' and a port may be in it.
-    static func origin(of url: String) -> String? {
-        let lower = url.lowercased()
-        guard let scheme = ["https", "http"].first(where: { lower.hasPrefix($0 + "://") }) else { return nil }
-        let authority = lower.dropFirst(scheme.count + 3).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
-        guard let host = parts.first, !host.isEmpty, host.unicodeScalars.allSatisfy({ $0.isASCIIHostCharacter }), parts.count <= 2,
-            parts.count == 1 || (!parts[1].isEmpty && parts[1].count <= 5 && parts[1].allSatisfy(\.isASCIIDigit))
-        else { return nil }
-        return "\(scheme)://\(authority)"
     }
 
     /// The main navigation for pages `root` below the site root in `section`. Every page has it, and it
@@ -210,7 +227,7 @@ final class PageBuilder: Sendable {
             guard let label = competencyLabels[id] else { return nil }
             return CompetencyLevelItem(
                 href: root + label.path, reference: label.reference, statement: label.statement, level: level.rawValue,
-                levelName: plain(level.name))
+                levelName: plain(level.name), statementLang: label.statementLang)
         }
     }
 
@@ -257,13 +274,3 @@ final class PageBuilder: Sendable {
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-extension Unicode.Scalar {
-    /// A letter, digit, '.' or '-' of ASCII.
-    fileprivate var isASCIIHostCharacter: Bool {
-        ("a"..."z").contains(self) || ("0"..."9").contains(self) || self == "." || self == "-"
-    }
-}

@@ -153,6 +153,9 @@ struct UIStrings: Sendable, Codable {
     let gapsFirst: String
     let notFoundTitle: String
     let notFoundText: String
+    // A body shown on a page in the other language: "only in Chinese", and the link to that page.
+    let contentLanguageNotice: String
+    let contentLanguageLink: String
     let search: String
     let searchPlaceholder: String
     let searchNoResults: String
