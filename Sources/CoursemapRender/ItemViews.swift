@@ -167,6 +167,9 @@ struct ItemView: Sendable, Encodable {
     /// JSON for the self-check script (practice items only).
     let answerKey: String?
     let competencies: [AssessedItem]
+    /// The `lang` of the item's content (stem, choices) and of its title when they are not the page's.
+    var itemLang: String? = nil
+    var itemTitleLang: String? = nil
 }
 
 struct ChoiceView: Sendable, Encodable {
@@ -299,4 +302,6 @@ struct AssessedItem: Sendable, Encodable {
     let href: String
     let label: String
     let detail: String
+    /// The `lang` of `label` when it is not the page's language.
+    var labelLang: String? = nil
 }

@@ -27,6 +27,8 @@ struct TrackView: Sendable, Encodable {
     let language: String
     let label: String
     let isDefault: Bool
+    /// The `lang` of `label` (a language's own name, "中文" or "English") when it is not the page's language.
+    var labelLang: String? = nil
 }
 
 struct LinkView: Sendable, Encodable {

@@ -214,7 +214,8 @@ extension PageBuilder {
                 return AssessedItem(
                     href: root + SitePaths.competency(claim.competency), label: claim.competency.description,
                     detail: plain(competency.statement))
-            })
+            },
+            itemLang: bodyTextLang, itemTitleLang: lang(of: item.title))
     }
 
     /// The answer in words, as answer keys and the revealed answer show it (the `answer-summary` template

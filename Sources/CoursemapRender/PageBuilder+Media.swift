@@ -15,7 +15,7 @@ extension PageBuilder {
         let tracks = lecture.captions.enumerated().map { index, track in
             TrackView(
                 src: root + shared + SitePaths.downloadURL(track.file.path), language: track.language,
-                label: Self.languageName(track.language), isDefault: index == 0)
+                label: Self.languageName(track.language), isDefault: index == 0, labelLang: nameLang(track.language))
         }
         return LecturePage(
             chrome: chrome(page: page, title: plain(lecture.title), crumbs: [(SitePaths.library, ui.library), (nil, plain(lecture.title))], section: "library"),
@@ -43,7 +43,7 @@ extension PageBuilder {
             courseTitle: resource.courseID.flatMap(program.course).map { plain($0.title) },
             partOf: moduleLinks(resource.modules, course: resource.courseID, from: page),
             competencies: levelItems(resource.claims.map { ($0.competency, $0.level) }, from: page),
-            document: resource.document?.html,
+            document: resource.document.map { bodyHTML($0.html) },
             toc: resource.document?.headings.filter { $0.level <= 3 }.map {
                 TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3, textLang: bodyTextLang)
             } ?? [],
@@ -149,6 +149,18 @@ extension PageBuilder {
         if lower.hasSuffix(".mp4") || lower.hasSuffix(".m4v") { return "video/mp4" }
         if lower.hasSuffix(".ogv") { return "video/ogg" }
         return nil
+    }
+
+    /// The `lang` of `languageName(code)` on this page: a language is named in itself (as the language
+    /// switch does), so the name is in another language than the page's when the two differ.
+    func nameLang(_ code: String) -> String? {
+        let named: Language? = switch code.lowercased() {
+        case "zh", "zh-cn", "zh-hans": .zh
+        case "en", "en-us", "en-gb": .en
+        default: nil
+        }
+        guard let named, named != language else { return nil }
+        return named.rawValue
     }
 
     static func languageName(_ code: String) -> String {

@@ -95,7 +95,7 @@ extension PageBuilder {
             ui: ui, title: text(course.title), code: course.code, credits: Self.amount(course.credits),
             theoryHours: Self.amount(course.hours.theory), practiceHours: Self.amount(course.hours.practice),
             totalHours: Self.hours(Hundredths.of(course.hours.theory) + Hundredths.of(course.hours.practice)), semester: course.semester, type: plain(course.type.name),
-            integrations: integrations(of: course, from: page), description: course.description.html,
+            integrations: integrations(of: course, from: page), description: bodyHTML(course.description.html),
             descriptionLang: course.description.html.isEmpty ? nil : bodyLanguage(of: page),
             modules: modules.map { module in
                 ModuleRow(

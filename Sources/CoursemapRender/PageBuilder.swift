@@ -12,6 +12,8 @@ final class PageBuilder: Sendable {
     let layout: LanguageLayout
     /// The icon every page names.
     let favicon: Favicon
+    /// The label of footnote back-links in bodies, in the language bodies are written in.
+    let footnoteBackLabel: String
     /// Where the reports come from, printed on each coverage report; `nil` when unknown.
     let provenance: Provenance?
     /// Asked while a page that sums up the whole program is made: once it says yes, the page is given up,
@@ -53,6 +55,7 @@ final class PageBuilder: Sendable {
         self.layout = layout ?? LanguageLayout.primary(program.config.language)
         self.language = self.layout.language
         self.ui = strings[self.layout.language]!
+        footnoteBackLabel = (strings[program.config.language] ?? ui).footnoteBackLink
         let language = self.language
         competencyLabels = program.competencies.mapValues { competency in
             CompetencyLabel(
@@ -90,6 +93,9 @@ final class PageBuilder: Sendable {
         guard written != language else { return nil }
         return BodyLanguage(lang: written.rawValue, href: SitePaths.root(from: page) + layout.otherHref + page)
     }
+
+    /// A body's HTML as a page shows it: footnote back-links labelled in the body's language.
+    func bodyHTML(_ html: String) -> String { FootnoteBackLinks.labelled(html, label: footnoteBackLabel) }
 
     /// The `lang` of text taken from a body (its headings) on this page; `nil` in the body's own language.
     var bodyTextLang: String? { program.config.language == language ? nil : program.config.language.rawValue }
@@ -261,7 +267,8 @@ final class PageBuilder: Sendable {
             let label = item.title.map(plain) ?? "\(plain(bank.title)) · \(item.id)"
             return AssessedItem(
                 href: root + SitePaths.item(item.id, bank: bank.id), label: label,
-                detail: "\(plain(item.kind.name)) · \(item.usage == .exam ? ui.exam : ui.practice)")
+                detail: "\(plain(item.kind.name)) · \(item.usage == .exam ? ui.exam : ui.practice)",
+                labelLang: item.title.map { lang(of: $0) } ?? lang(of: bank.title))
         }
     }
 

@@ -248,13 +248,14 @@ public enum SiteRenderer {
 
     /// The body's HTML with each embed placeholder replaced by the embedded item, bank, lecture or resource,
     /// and (in a transcript, given the video's URL) each time-code placeholder by its link, all made by
-    /// templates and put in by `PlaceholderFill` in one pass.
+    /// templates and put in by `PlaceholderFill` in one pass; footnote back-links labelled (`bodyHTML`).
     static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme, videoSource: String? = nil) -> String {
         let embeds = Dictionary(text.embeds.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
         // An item embedded again on the same page links to its first copy: two live copies would share one
         // element id and one radio-button group, so ticking one copy would clear the other.
         var shownItems: Set<String> = []
-        return PlaceholderFill.fill(text.html) { kind, argument in
+        let html = builder.bodyHTML(text.html)
+        return PlaceholderFill.fill(html) { kind, argument in
             switch kind {
             case "embed":
                 guard let embed = embeds[argument] else { return nil }

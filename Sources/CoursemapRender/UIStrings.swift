@@ -156,6 +156,10 @@ struct UIStrings: Sendable, Codable {
     // A body shown on a page in the other language: "only in Chinese", and the link to that page.
     let contentLanguageNotice: String
     let contentLanguageLink: String
+    /// The label of a footnote's link back to the text (cmark-gfm's own is English), in the body's language.
+    let footnoteBackLink: String
+    /// What follows a label before its value: "：" in Chinese, ": " in English.
+    let labelColon: String
     let search: String
     let searchPlaceholder: String
     let searchNoResults: String
