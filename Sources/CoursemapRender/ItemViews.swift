@@ -63,6 +63,9 @@ struct AnswerSheetPage: Sendable, Encodable {
 struct AnswerSection: Sendable, Encodable {
     let sectionTitle: String?
     let rows: [AnswerRow]
+    /// The `lang` of `sectionTitle`, and of the answers (the bank's content), when not the page's language.
+    var sectionTitleLang: String? = nil
+    var answerLang: String? = nil
 }
 
 struct AnswerRow: Sendable, Encodable {
@@ -226,6 +229,8 @@ struct DatasetView: Sendable, Encodable {
     let href: String
     let title: String
     let fileName: String
+    /// The `lang` of `title` when it is not the page's language.
+    var titleLang: String? = nil
 }
 
 struct RubricRow: Sendable, Encodable {
@@ -302,6 +307,7 @@ struct AssessedItem: Sendable, Encodable {
     let href: String
     let label: String
     let detail: String
-    /// The `lang` of `label` when it is not the page's language.
+    /// The `lang` of `label` and of `detail` when they are not the page's language.
     var labelLang: String? = nil
+    var detailLang: String? = nil
 }

@@ -75,7 +75,7 @@ extension PageBuilder {
             OutcomeSection(name: plain(group.title), outcomes: group.outcomes.compactMap { outcome in
                 let id = CompetencyID(framework: framework.id, level: nil, code: outcome.code)
                 return outcomes[id].map { competencyItem($0, from: page, status: status(of: id)) }
-            })
+            }, nameLang: lang(of: group.title))
         }
         return FrameworkPage(
             chrome: chrome(page: page, title: plain(framework.title), crumbs: [(nil, plain(framework.title))], section: "frameworks"),

@@ -205,10 +205,11 @@ final class PageBuilder: Sendable {
     func summary(_ scope: FrameworkScope) -> ScopeSummary {
         let report = reports[scope]
         let total = program.framework(scope.framework)?.competencies(in: scope).count ?? 0
+        let name = scope.level?.name ?? program.framework(scope.framework)?.title ?? LocalizedText(zh: scope.framework)
         return ScopeSummary(
-            name: scope.level.map { plain($0.name) } ?? plain(program.framework(scope.framework)?.title ?? LocalizedText(zh: scope.framework)),
-            coverageHref: hasReport(scope) ? SitePaths.coverage(scope) : nil, total: total,
-            covered: report?.count(.covered) ?? 0, partial: report?.count(.partial) ?? 0, gap: report?.count(.gap) ?? 0)
+            name: plain(name), coverageHref: hasReport(scope) ? SitePaths.coverage(scope) : nil, total: total,
+            covered: report?.count(.covered) ?? 0, partial: report?.count(.partial) ?? 0, gap: report?.count(.gap) ?? 0,
+            nameLang: lang(of: name))
     }
 
     func status(of id: CompetencyID) -> CoverageStatus { rows[id]?.status ?? .gap }
@@ -246,7 +247,7 @@ final class PageBuilder: Sendable {
                 let summary = summary(scope)
                 return ScopeSummary(
                     name: summary.name, coverageHref: summary.coverageHref.map { root + $0 }, total: summary.total,
-                    covered: summary.covered, partial: summary.partial, gap: summary.gap)
+                    covered: summary.covered, partial: summary.partial, gap: summary.gap, nameLang: summary.nameLang)
             })
     }
 

@@ -109,6 +109,8 @@ struct ScopeSummary: Sendable, Encodable {
     let covered: Int
     let partial: Int
     let gap: Int
+    /// The `lang` of `name` when it is not the page's language.
+    var nameLang: String? = nil
 }
 
 struct CourseRow: Sendable, Encodable {
@@ -157,6 +159,8 @@ struct TaskSection: Sendable, Encodable {
 struct OutcomeSection: Sendable, Encodable {
     let name: String
     let outcomes: [CompetencyItem]
+    /// The `lang` of `name` when it is not the page's language.
+    var nameLang: String? = nil
 }
 
 /// A competency as listed on framework and coverage pages.

@@ -160,6 +160,12 @@ struct UIStrings: Sendable, Codable {
     let footnoteBackLink: String
     /// What follows a label before its value: "：" in Chinese, ": " in English.
     let labelColon: String
+    /// Between the parts of a list in running text ("A、B", "A, B"), between groups ("…；…", "…; …"), and
+    /// the brackets around an aside ("（…）", " (…)").
+    let listSeparator: String
+    let groupSeparator: String
+    let parenOpen: String
+    let parenClose: String
     let search: String
     let searchPlaceholder: String
     let searchNoResults: String

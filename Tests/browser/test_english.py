@@ -42,8 +42,11 @@ class LanguageOfText(html.parser.HTMLParser):
     title names the content in whatever language it has, and a `<title>` cannot mark a part of itself),
     and `<code>`, which holds identifiers."""
 
-    def __init__(self):
+    def __init__(self, skip_breadcrumbs=False):
         super().__init__(convert_charrefs=True)
+        self.skip_breadcrumbs = skip_breadcrumbs
+        # With skip_breadcrumbs: the depth of the open breadcrumb trail (`nav.breadcrumbs`), if one is open.
+        self.breadcrumbs: int | None = None
         self.stack: list[tuple[str, str | None]] = []
         self.texts: list[tuple[str, str, str | None]] = []  # (where, text, lang)
 
@@ -51,12 +54,15 @@ class LanguageOfText(html.parser.HTMLParser):
         return next((lang for _, lang in reversed(self.stack) if lang is not None), None)
 
     def skipped(self):
-        return any(tag in ("script", "style", "title", "code") for tag, _ in self.stack)
+        return any(tag in ("script", "style", "title", "code") for tag, _ in self.stack) or (
+            self.breadcrumbs is not None and len(self.stack) > self.breadcrumbs)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag not in VOID:
             self.stack.append((tag, attributes.get("lang")))
+            if self.skip_breadcrumbs and tag == "nav" and "breadcrumbs" in (attributes.get("class") or "").split():
+                self.breadcrumbs = len(self.stack) - 1
         lang = attributes.get("lang") or self.current_lang()
         if not self.skipped():
             for name in READ_ATTRIBUTES:
@@ -72,6 +78,8 @@ class LanguageOfText(html.parser.HTMLParser):
         for index in range(len(self.stack) - 1, -1, -1):
             if self.stack[index][0] == tag:
                 del self.stack[index:]
+                if self.breadcrumbs is not None and len(self.stack) <= self.breadcrumbs:
+                    self.breadcrumbs = None
                 return
 
     def handle_data(self, data):
@@ -79,8 +87,8 @@ class LanguageOfText(html.parser.HTMLParser):
             self.texts.append((f"<{self.stack[-1][0] if self.stack else ''}>", data.strip(), self.current_lang()))
 
 
-def texts_of(page: pathlib.Path):
-    parser = LanguageOfText()
+def texts_of(page: pathlib.Path, skip_breadcrumbs=False):
+    parser = LanguageOfText(skip_breadcrumbs)
     parser.feed(page.read_text(encoding="utf-8"))
     return parser.texts
 
@@ -94,22 +102,41 @@ def english_only_strings() -> set[str]:
     return words | {"Back to content"}
 
 
-def test_no_interface_text_in_the_wrong_language(shipped_site):
-    """English pages: no Chinese text anywhere `lang` says English. Chinese pages: no English interface
-    string (from the English table) where `lang` says Chinese."""
-    english_pages = sorted((shipped_site / "en").rglob("*.html"))
-    chinese_pages = sorted(p for p in shipped_site.rglob("*.html") if not p.relative_to(shipped_site).as_posix().startswith("en/"))
-    assert len(english_pages) > 300 and len(chinese_pages) > 300
+def wrong_language(site: pathlib.Path, leave_out=(), skip_breadcrumbs=False):
+    """English pages: Chinese text where `lang` says English. Chinese pages: an English interface string
+    (from the English table) where `lang` says Chinese. Pages whose path starts with one of `leave_out`
+    are not read."""
     english_chrome = english_only_strings()
     problems = []
-    for page in english_pages:
-        for where, text, lang in texts_of(page):
-            if lang == "en" and CJK.search(REFERENCE.sub("", text)):
-                problems.append(f"{page.relative_to(shipped_site)} {where}: {text[:80]}")
-    for page in chinese_pages:
-        for where, text, lang in texts_of(page):
-            if lang == "zh-CN" and text in english_chrome:
-                problems.append(f"{page.relative_to(shipped_site)} {where}: {text[:80]}")
+    pages = [p for p in sorted(site.rglob("*.html")) if not p.relative_to(site).as_posix().removeprefix("en/").startswith(tuple(leave_out) or ("\0",))]
+    for page in pages:
+        english = page.relative_to(site).as_posix().startswith("en/")
+        for where, text, lang in texts_of(page, skip_breadcrumbs):
+            if english and lang == "en" and CJK.search(REFERENCE.sub("", text)):
+                problems.append(f"{page.relative_to(site)} {where}: {text[:80]}")
+            if not english and lang == "zh-CN" and text in english_chrome:
+                problems.append(f"{page.relative_to(site)} {where}: {text[:80]}")
+    return len(pages), problems
+
+
+def test_no_interface_text_in_the_wrong_language(shipped_site):
+    """Every page of the shipped example, both languages (its content has English for most names)."""
+    count, problems = wrong_language(shipped_site)
+    assert count > 700
+    assert not problems, f"{len(problems)} texts in the wrong language, e.g.:\n" + "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("edition", ["student", "teacher"])
+def test_no_interface_text_in_the_wrong_language_without_english_names(tmp_path, edition):
+    """The test fixture, whose statements, areas, groups and resource names have no English, in both
+    editions. Not yet read: the coverage reports, the library's filter menus and the breadcrumb trails, which
+    still show such names without `lang` (the reports are reviewer pages; the library and the breadcrumbs
+    belong to the navigation work of issue 21)."""
+    output = tmp_path / "Site"
+    subprocess.run([str(coursemap_binary()), "build", "--content", str(ROOT / "Tests/Fixtures/site"), "--output", str(output),
+                    "--no-search", "--edition", edition], check=True, capture_output=True)
+    count, problems = wrong_language(output, leave_out=("coverage/", "resources/index.html"), skip_breadcrumbs=True)
+    assert count > 60
     assert not problems, f"{len(problems)} texts in the wrong language, e.g.:\n" + "\n".join(problems[:40])
 
 
