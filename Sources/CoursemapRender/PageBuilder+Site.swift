@@ -6,7 +6,8 @@ extension PageBuilder {
     /// root-relative from `siteRoot`, the path the site is served at (`/cbec/`, see `SitePaths.rootPath`).
     func notFound(siteRoot: String) -> NotFoundPage {
         let chrome = chrome(
-            page: SitePaths.notFound, title: ui.notFoundTitle, crumbs: [(nil, ui.notFoundTitle)], section: nil, siteRoot: siteRoot)
+            // A section no navigation item has: no item is marked as the current page.
+            page: SitePaths.notFound, title: ui.notFoundTitle, crumbs: [(nil, ui.notFoundTitle)], section: "404", siteRoot: siteRoot)
         return NotFoundPage(chrome: chrome, ui: ui, links: chrome.nav.value)
     }
 }

@@ -53,6 +53,9 @@ struct EnglishEditionTests {
         #expect(english.contains(##"<link rel="stylesheet" href="/portal/assets/style.css">"##))
         #expect(english.contains(##"<a class="language-switch" href="/portal/404.html""##))
         #expect(english.contains(##"<li><a href="/portal/en/courses/index.html">"##))
+        // No navigation item is the current page there.
+        #expect(!chinese.contains(##"<li><a href="/portal/index.html" aria-current="page">"##))
+        #expect(chinese.contains(##"<li><a href="/portal/index.html">首页</a></li>"##))
         // Nothing comes from another origin, so the policy is the same as every page's.
         for text in [chinese, english] {
             #expect(text.contains("script-src 'self'; style-src 'self';"))
