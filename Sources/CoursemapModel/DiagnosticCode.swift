@@ -62,6 +62,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
     case emptyCASEPackage = "CM330"
     case platformEmbed = "CM331"
     case datasetPreview = "CM332"
+    case themeFileOverride = "CM333"
 
     // References and identity
     case unknownCompetency = "CM401"
@@ -146,6 +147,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .emptyCASEPackage: return "CASE package with no document or no usable items"
         case .platformEmbed: return "platform video embed not allowed (host not listed, not https, unusable URL)"
         case .datasetPreview: return "CSV data set that cannot be previewed"
+        case .themeFileOverride: return "theme file override that cannot be used (favicon of the wrong type or too large)"
         case .importedFileNotKept: return "item stylesheet not applied, or embedded file not usable"
         case .unknownCompetency: return "reference to a competency that does not exist"
         case .malformedReference: return "competency reference not in framework:level:code form"

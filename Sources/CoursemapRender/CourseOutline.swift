@@ -10,14 +10,14 @@ struct CourseOutline: Sendable {
     init(links: [NavLink]) {
         self.links = links
         unmarked = links.map { Self.encode($0) }
-        marked = links.map { Self.encode(NavLink(href: $0.href, text: $0.text, current: true)) }
+        marked = links.map { Self.encode(NavLink(href: $0.href, text: $0.text, current: true, textLang: $0.textLang)) }
     }
 
     /// The outline with the entry at `index` marked current (none when `index` is nil).
     func marking(_ index: Int?) -> PreEncoded<[NavLink]> {
         guard let index, links.indices.contains(index) else { return PreEncoded(links, encoded: .list(unmarked)) }
         var links = links
-        links[index] = NavLink(href: links[index].href, text: links[index].text, current: true)
+        links[index] = NavLink(href: links[index].href, text: links[index].text, current: true, textLang: links[index].textLang)
         var values = unmarked
         values[index] = marked[index]
         return PreEncoded(links, encoded: .list(values))

@@ -169,11 +169,16 @@ struct CompetencyPage: Sendable, Encodable {
     let statement: BiText
     let frameworkHref: String
     let frameworkTitle: String
+    /// The `lang` of `frameworkTitle` when the framework's (or level's) name is not in the page's language.
+    var frameworkTitleLang: String? = nil
     let illustrative: Bool
     let groupLabel: String
     let group: String
     let subgroupLabel: String?
     let subgroup: String?
+    /// The `lang` of `group` and `subgroup` when their names are not in the page's language.
+    var groupLang: String? = nil
+    var subgroupLang: String? = nil
     let status: String
     let statusLabel: String
     let reasons: String?

@@ -261,15 +261,15 @@ extension PageBuilder {
         }
         switch item.body {
         case let .hottext(task):
-            return AnswerSummary(html: task.choices.filter(\.correct).map(\.text.html).joined(separator: "；"))
+            return AnswerSummary(html: task.choices.filter(\.correct).map(\.text.html).joined(separator: ui.groupSeparator))
         case let .associate(task):
             return AnswerSummary(pairs: task.pairs.map { AnswerSummary.Pair(left: task.choices[$0.first].html, right: task.choices[$0.second].html) })
         case let .slider(task):
             return AnswerSummary(text: Self.number(task.correct))
         case let .hotspot(task):
-            return AnswerSummary(text: task.correct.map { spot(task.hotspots, $0, order: Array(task.hotspots.indices)) }.joined(separator: "、"))
+            return AnswerSummary(text: task.correct.map { spot(task.hotspots, $0, order: Array(task.hotspots.indices)) }.joined(separator: ui.listSeparator))
         case let .selectPoint(task):
-            return AnswerSummary(text: task.areas.map { "\($0.shape.rawValue) " + $0.coordinates.map(Self.number).joined(separator: ",") }.joined(separator: "；"))
+            return AnswerSummary(text: task.areas.map { "\($0.shape.rawValue) " + $0.coordinates.map(Self.number).joined(separator: ",") }.joined(separator: ui.groupSeparator))
         case let .graphicOrder(task):
             let order = Self.areaOrder(task.hotspots, item: item)
             return AnswerSummary(text: task.order.map { spot(task.hotspots, $0, order: order) }.joined(separator: " → "))

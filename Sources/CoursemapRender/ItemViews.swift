@@ -63,6 +63,9 @@ struct AnswerSheetPage: Sendable, Encodable {
 struct AnswerSection: Sendable, Encodable {
     let sectionTitle: String?
     let rows: [AnswerRow]
+    /// The `lang` of `sectionTitle`, and of the answers (the bank's content), when not the page's language.
+    var sectionTitleLang: String? = nil
+    var answerLang: String? = nil
 }
 
 struct AnswerRow: Sendable, Encodable {
@@ -167,6 +170,9 @@ struct ItemView: Sendable, Encodable {
     /// JSON for the self-check script (practice items only).
     let answerKey: String?
     let competencies: [AssessedItem]
+    /// The `lang` of the item's content (stem, choices) and of its title when they are not the page's.
+    var itemLang: String? = nil
+    var itemTitleLang: String? = nil
 }
 
 struct ChoiceView: Sendable, Encodable {
@@ -223,6 +229,8 @@ struct DatasetView: Sendable, Encodable {
     let href: String
     let title: String
     let fileName: String
+    /// The `lang` of `title` when it is not the page's language.
+    var titleLang: String? = nil
 }
 
 struct RubricRow: Sendable, Encodable {
@@ -301,4 +309,7 @@ struct AssessedItem: Sendable, Encodable {
     let detail: String
     /// A competency's full id (`b2b-data:中级:3.2.1`) when `label` is its short code; shown as a tooltip.
     var reference: String? = nil
+    /// The `lang` of `label` and of `detail` when they are not the page's language.
+    var labelLang: String? = nil
+    var detailLang: String? = nil
 }

@@ -5,6 +5,7 @@ struct LecturePage: Sendable, Encodable {
     let ui: UIText
     let title: BiText
     let summary: String?
+    var summaryLang: String? = nil
     let duration: String
     /// The first source: the transcript's time codes and the fallback link point at it (`nil` with an embed).
     let videoSource: String?
@@ -16,9 +17,12 @@ struct LecturePage: Sendable, Encodable {
     let slidesHref: String?
     let courseHref: String?
     let courseTitle: String?
+    var courseTitleLang: String? = nil
     let partOf: [LinkView]
     let competencies: [CompetencyLevelItem]
     var transcript: String
+    /// The language of the transcript when it is not the page's (see `BodyLanguage`).
+    var transcriptLang: BodyLanguage? = nil
 }
 
 struct TrackView: Sendable, Encodable {
@@ -26,6 +30,8 @@ struct TrackView: Sendable, Encodable {
     let language: String
     let label: String
     let isDefault: Bool
+    /// The `lang` of `label` (a language's own name, "中文" or "English") when it is not the page's language.
+    var labelLang: String? = nil
     /// The track's cues, carried in the page for `media.js` to add when the browser refuses the file.
     let cues: [CueView]
 }
@@ -54,6 +60,9 @@ struct LinkView: Sendable, Encodable {
     let href: String
     let text: String
     let detail: String?
+    /// The `lang` of `text` and of `detail` when they are not the page's language.
+    var textLang: String? = nil
+    var detailLang: String? = nil
 }
 
 struct ResourcePage: Sendable, Encodable {
@@ -76,6 +85,9 @@ struct ResourcePage: Sendable, Encodable {
     let competencies: [CompetencyLevelItem]
     let document: String?
     let toc: [TocItem]
+    var courseTitleLang: String? = nil
+    /// The language of the document when it is not the page's (see `BodyLanguage`).
+    var documentLang: BodyLanguage? = nil
 }
 
 struct LibraryPage: Sendable, Encodable {

@@ -80,7 +80,7 @@ extension PageBuilder {
                     number: number, href: "\(item.id).html", kind: plain(item.kind.name),
                     usage: item.usage == .exam ? ui.exam : ui.practice, score: Self.amount(item.score),
                     answer: answerSummary(item, bank: bank.id, from: page) ?? AnswerSummary(text: "—"))
-            })
+            }, sectionTitleLang: lang(of: section.title), answerLang: bodyTextLang)
         }
         return AnswerSheetPage(
             chrome: chrome(
@@ -167,7 +167,7 @@ extension PageBuilder {
                 datasets: task.datasets.map { dataset in
                     DatasetView(
                         href: root + shared + SitePaths.downloadURL(dataset.path), title: plain(dataset.title),
-                        fileName: String(dataset.path.split(separator: "/").last ?? ""))
+                        fileName: String(dataset.path.split(separator: "/").last ?? ""), titleLang: lang(of: dataset.title))
                 },
                 deliverable: task.deliverable.html,
                 rubric: task.rubric.map { criterion in
@@ -213,8 +213,9 @@ extension PageBuilder {
                 guard let competency = program.competencies[claim.competency] else { return nil }
                 return AssessedItem(
                     href: root + SitePaths.competency(claim.competency), label: claim.competency.code,
-                    detail: plain(competency.statement), reference: claim.competency.description)
-            })
+                    detail: plain(competency.statement), reference: claim.competency.description, detailLang: lang(of: competency.statement))
+            },
+            itemLang: bodyTextLang, itemTitleLang: lang(of: item.title))
     }
 
     /// The answer in words, as answer keys and the revealed answer show it (the `answer-summary` template
@@ -223,16 +224,16 @@ extension PageBuilder {
         let fill = { (html: String) in self.withAssets(html, of: item, from: page) }
         switch item.body {
         case let .singleChoice(choices), let .multipleChoice(choices):
-            return AnswerSummary(text: Self.displayedChoices(item, choices, bank: bank).filter(\.choice.correct).map(\.label).joined(separator: "、"))
+            return AnswerSummary(text: Self.displayedChoices(item, choices, bank: bank).filter(\.choice.correct).map(\.label).joined(separator: ui.listSeparator))
         case let .trueFalse(answer):
             return AnswerSummary(text: answer ? ui.trueLabel : ui.falseLabel)
         case let .fillBlank(blanks):
             return AnswerSummary(text: blanks.enumerated().map { index, blank in
-                "\(ui.blank) \(index + 1)：" + blank.accepted.joined(separator: " / ")
-            }.joined(separator: "；"))
+                "\(ui.blank) \(index + 1)\(ui.labelColon)" + blank.accepted.joined(separator: " / ")
+            }.joined(separator: ui.groupSeparator))
         case let .numerical(answers):
             return AnswerSummary(text: answers.filter { $0.fraction >= 100 }.map { answer in
-                Self.decimal(answer.value) + (answer.tolerance > 0 ? "（\(ui.tolerance) ±\(Self.decimal(answer.tolerance))）" : "")
+                Self.decimal(answer.value) + (answer.tolerance > 0 ? "\(ui.parenOpen)\(ui.tolerance) ±\(Self.decimal(answer.tolerance))\(ui.parenClose)" : "")
             }.joined(separator: " / "))
         case let .shortAnswer(written, points):
             // An essay without grader information (an empty or blank reference) has no answer line at all.

@@ -16,7 +16,7 @@ extension PageBuilder {
         let tracks = lecture.captions.enumerated().map { index, track in
             TrackView(
                 src: root + shared + SitePaths.downloadURL(track.file.path), language: track.language,
-                label: Self.languageName(track.language), isDefault: index == defaultTrack,
+                label: Self.languageName(track.language), isDefault: index == defaultTrack, labelLang: nameLang(track.language),
                 cues: track.cues.prefix(CaptionTrack.maximumPageCues).map { cue in
                     CueView(start: NumberText.plain(cue.start), end: NumberText.plain(cue.end), text: cue.text)
                 })
@@ -28,16 +28,17 @@ extension PageBuilder {
                 crumbs: placeCrumbs(lecture.modules, course: lecture.courseID, title: plain(lecture.title)),
                 section: placedSection(lecture.modules, course: lecture.courseID),
                 frameHost: lecture.embed?.host),
-            ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), duration: lecture.durationText,
+            ui: ui, title: text(lecture.title), summary: lecture.summary.map(plain), summaryLang: lang(of: lecture.summary), duration: lecture.durationText,
             videoSource: sources.first?.src, sources: sources, embed: embed,
             poster: lecture.poster.map { root + shared + SitePaths.downloadURL($0.path) }, tracks: tracks,
             slidesHref: lecture.slides.map { root + shared + SitePaths.downloadURL($0.path) },
             courseHref: lecture.courseID.map { root + SitePaths.course($0) },
             courseTitle: lecture.courseID.flatMap(program.course).map { plain($0.title) },
+            courseTitleLang: lang(of: lecture.courseID.flatMap(program.course)?.title),
             partOf: moduleLinks(lecture.modules, course: lecture.courseID, from: page),
             competencies: levelItems(lecture.claims.map { ($0.competency, $0.level) }, from: page),
             // The time-code placeholders become links when the page is rendered (`SiteRenderer.embedded`).
-            transcript: lecture.transcript.html)
+            transcript: lecture.transcript.html, transcriptLang: lecture.transcript.html.isEmpty ? nil : bodyLanguage(of: page))
     }
 
     /// The index of the caption track a page in `language` turns on: the first in that language (`en`,
@@ -66,8 +67,12 @@ extension PageBuilder {
             courseTitle: resource.courseID.flatMap(program.course).map { plain($0.title) },
             partOf: moduleLinks(resource.modules, course: resource.courseID, from: page),
             competencies: levelItems(resource.claims.map { ($0.competency, $0.level) }, from: page),
-            document: resource.document?.html,
-            toc: resource.document?.headings.filter { $0.level <= 3 }.map { TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3) } ?? [])
+            document: resource.document.map { bodyHTML($0.html) },
+            toc: resource.document?.headings.filter { $0.level <= 3 }.map {
+                TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3, textLang: bodyTextLang)
+            } ?? [],
+            courseTitleLang: lang(of: resource.courseID.flatMap(program.course)?.title),
+            documentLang: resource.document == nil ? nil : bodyLanguage(of: page))
     }
 
     /// A CSV preview for its page; the cells are already bounded by the load stage.
@@ -143,10 +148,12 @@ extension PageBuilder {
         }
         return RelatedMedia(
             lectures: program.lectures.filter { matches($0.modules, $0.courseID, $0.claims) }.map { lecture in
-                LinkView(href: root + SitePaths.lecture(lecture.id), text: plain(lecture.title), detail: "\(ui.lectures) · \(lecture.durationText)")
+                LinkView(
+                    href: root + SitePaths.lecture(lecture.id), text: plain(lecture.title), detail: "\(ui.lectures) · \(lecture.durationText)",
+                    textLang: lang(of: lecture.title))
             },
             resources: program.resources.filter { matches($0.modules, $0.courseID, $0.claims) }.map { resource in
-                LinkView(href: root + SitePaths.resource(resource.id), text: plain(resource.title), detail: plain(resource.kind.name))
+                LinkView(href: root + SitePaths.resource(resource.id), text: plain(resource.title), detail: plain(resource.kind.name), textLang: lang(of: resource.title))
             })
     }
 
@@ -169,7 +176,8 @@ extension PageBuilder {
         return placedModules(modules, course: course).map { place in
             LinkView(
                 href: root + SitePaths.module(place.module.id, course: place.course.id), text: plain(place.module.title),
-                detail: plain(place.course.title))
+                detail: plain(place.course.title),
+                textLang: lang(of: place.module.title), detailLang: lang(of: place.course.title))
         }
     }
 
@@ -179,6 +187,18 @@ extension PageBuilder {
         if lower.hasSuffix(".mp4") || lower.hasSuffix(".m4v") { return "video/mp4" }
         if lower.hasSuffix(".ogv") { return "video/ogg" }
         return nil
+    }
+
+    /// The `lang` of `languageName(code)` on this page: a language is named in itself (as the language
+    /// switch does), so the name is in another language than the page's when the two differ.
+    func nameLang(_ code: String) -> String? {
+        let named: Language? = switch code.lowercased() {
+        case "zh", "zh-cn", "zh-hans": .zh
+        case "en", "en-us", "en-gb": .en
+        default: nil
+        }
+        guard let named, named != language else { return nil }
+        return named.rawValue
     }
 
     static func languageName(_ code: String) -> String {

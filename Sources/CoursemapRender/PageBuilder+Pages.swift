@@ -47,7 +47,7 @@ extension PageBuilder {
             OutcomeSection(name: plain(group.title), outcomes: group.outcomes.compactMap { outcome in
                 let id = CompetencyID(framework: framework.id, level: nil, code: outcome.code)
                 return outcomes[id].map { competencyItem($0, from: page, status: status(of: id)) }
-            })
+            }, nameLang: lang(of: group.title))
         }
         return FrameworkPage(
             chrome: chrome(page: page, title: plain(framework.title), crumbs: [(nil, plain(framework.title))], section: "frameworks"),
@@ -67,11 +67,12 @@ extension PageBuilder {
             ui: ui, title: text(course.title), code: course.code, credits: Self.amount(course.credits),
             theoryHours: Self.amount(course.hours.theory), practiceHours: Self.amount(course.hours.practice),
             totalHours: Self.hours(Hundredths.of(course.hours.theory) + Hundredths.of(course.hours.practice)), semester: course.semester, type: plain(course.type.name),
-            integrations: integrations(of: course, from: page), description: course.description.html,
+            integrations: integrations(of: course, from: page), description: bodyHTML(course.description.html),
+            descriptionLang: course.description.html.isEmpty ? nil : bodyLanguage(of: page),
             modules: modules.map { module in
                 ModuleRow(
                     order: module.order, href: "\(module.id).html", title: text(module.title),
-                    hours: Self.amount(module.hours), summary: module.summary.map(plain))
+                    hours: Self.amount(module.hours), summary: module.summary.map(plain), summaryLang: lang(of: module.summary))
             },
             competencies: levelItems(highest.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, from: page),
             related: related(course: course.id, from: page), practice: practiceLinks(course: course))
@@ -80,7 +81,7 @@ extension PageBuilder {
     /// The course's outline for its module pages; `module(_:in:outline:)` takes it so that a build makes it
     /// once per course rather than once per module.
     func outline(of course: Course) -> CourseOutline {
-        CourseOutline(links: program.modules(of: course.id).map { NavLink(href: "\($0.id).html", text: "\($0.order). \(plain($0.title))", current: false) })
+        CourseOutline(links: program.modules(of: course.id).map { NavLink(href: "\($0.id).html", text: "\($0.order). \(plain($0.title))", current: false, textLang: lang(of: $0.title)) })
     }
 
     func module(_ module: Module, in course: Course, outline: CourseOutline? = nil) -> ModulePage {
@@ -90,7 +91,7 @@ extension PageBuilder {
         func link(_ offset: Int) -> NavLink? {
             guard let index, siblings.indices.contains(index + offset) else { return nil }
             let other = siblings[index + offset]
-            return NavLink(href: "\(other.id).html", text: plain(other.title), current: false)
+            return NavLink(href: "\(other.id).html", text: plain(other.title), current: false, textLang: lang(of: other.title))
         }
         return ModulePage(
             chrome: chrome(
@@ -98,10 +99,11 @@ extension PageBuilder {
                 crumbs: [(SitePaths.courses, ui.courses), (SitePaths.course(course.id), plain(course.title)), (nil, plain(module.title))],
                 section: "courses"),
             ui: ui, title: text(module.title), courseHref: "index.html", courseTitle: plain(course.title),
-            order: module.order, hours: Self.amount(module.hours), summary: module.summary.map(plain),
-            body: module.body.html,
+            courseTitleLang: lang(of: course.title),
+            order: module.order, hours: Self.amount(module.hours), summary: module.summary.map(plain), summaryLang: lang(of: module.summary),
+            body: module.body.html, bodyLang: module.body.html.isEmpty ? nil : bodyLanguage(of: page),
             toc: module.body.headings.filter { $0.level <= 3 }.map {
-                TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3)
+                TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3, textLang: bodyTextLang)
             },
             outline: (outline ?? self.outline(of: course)).marking(index),
             prerequisites: module.prerequisites.compactMap { reference in
@@ -110,7 +112,7 @@ extension PageBuilder {
                 else { return nil }
                 return LinkView(
                     href: SitePaths.root(from: page) + SitePaths.module(reference.moduleID, course: owner), text: plain(title),
-                    detail: plain(course.title))
+                    detail: plain(course.title), textLang: lang(of: title), detailLang: lang(of: course.title))
             },
             competencies: levelItems(module.claims.map { ($0.competency, $0.level) }, from: page),
             related: related(module: module.id, from: page), practice: practiceLinks(module: module, in: course),

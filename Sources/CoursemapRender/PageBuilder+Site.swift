@@ -2,11 +2,12 @@ import CoursemapModel
 
 /// Pages that belong to the site as a whole.
 extension PageBuilder {
-    /// The 404 page. A server shows it at any depth, so with a base URL its links are absolute.
-    func notFound() -> NotFoundPage {
+    /// The 404 page of this language. A server shows it for a missing address at any depth, so its links are
+    /// root-relative from `siteRoot`, the path the site is served at (`/cbec/`, see `SitePaths.rootPath`).
+    func notFound(siteRoot: String) -> NotFoundPage {
         let chrome = chrome(
-            page: SitePaths.notFound, title: ui.notFoundTitle, crumbs: [(nil, ui.notFoundTitle)], section: nil,
-            rootOverride: program.config.baseURL)
+            // A section no navigation item has: no item is marked as the current page.
+            page: SitePaths.notFound, title: ui.notFoundTitle, crumbs: [(nil, ui.notFoundTitle)], section: "404", siteRoot: siteRoot)
         return NotFoundPage(chrome: chrome, ui: ui, links: chrome.nav.value)
     }
 }

@@ -10,6 +10,10 @@ final class PageBuilder: Sendable {
     let ui: UIText
     let edition: Edition
     let layout: LanguageLayout
+    /// The icon every page names.
+    let favicon: Favicon
+    /// The label of footnote back-links in bodies, in the language bodies are written in.
+    let footnoteBackLabel: String
     /// Where the reports come from, printed on each coverage report; `nil` when unknown.
     let provenance: Provenance?
     /// Asked while a page that sums up the whole program is made: once it says yes, the page is given up,
@@ -25,6 +29,7 @@ final class PageBuilder: Sendable {
         let reference: String
         let code: String
         let statement: String
+        let statementLang: String?
     }
     /// The main navigation variants made so far (see `navigation(root:section:)`).
     private let navigations = Locked<[NavigationKey: PreEncoded<[NavLink]>]>([:])
@@ -38,8 +43,9 @@ final class PageBuilder: Sendable {
     init(
         program: Program, coverage: [CoverageReport], edition: Edition = .student, layout: LanguageLayout? = nil, strings: [Language: UIText],
         provenance: Provenance? = nil, stop: @escaping @Sendable () -> Bool = { false },
-        assetHTML: (@Sendable (ItemAssetView) -> String?)? = nil
+        assetHTML: (@Sendable (ItemAssetView) -> String?)? = nil, favicon: Favicon = .builtIn
     ) {
+        self.favicon = favicon
         self.assetHTML = assetHTML
         self.provenance = provenance
         self.edition = edition
@@ -50,11 +56,13 @@ final class PageBuilder: Sendable {
         self.layout = layout ?? LanguageLayout.primary(program.config.language)
         self.language = self.layout.language
         self.ui = strings[self.layout.language]!
+        footnoteBackLabel = (strings[program.config.language] ?? ui).footnoteBackLink
         let language = self.language
         competencyLabels = program.competencies.mapValues { competency in
             CompetencyLabel(
                 path: SitePaths.competency(competency.id), reference: competency.id.description, code: competency.id.code,
-                statement: competency.statement.text(in: language))
+                statement: competency.statement.text(in: language),
+                statementLang: language == .en && competency.statement.en == nil ? Language.zh.rawValue : nil)
         }
     }
 
@@ -64,11 +72,34 @@ final class PageBuilder: Sendable {
         switch language {
         case .zh: return BiText(primary: localized.zh, secondary: localized.en, secondaryLang: Language.en.rawValue)
         case .en:
-            return BiText(primary: localized.en ?? localized.zh, secondary: localized.en == nil ? nil : localized.zh, secondaryLang: Language.zh.rawValue)
+            return BiText(
+                primary: localized.en ?? localized.zh, primaryLang: lang(of: localized), secondary: localized.en == nil ? nil : localized.zh,
+                secondaryLang: Language.zh.rawValue)
         }
     }
 
     func plain(_ localized: LocalizedText) -> String { localized.text(in: language) }
+
+    /// The `lang` of `plain(localized)` when it is not the page's language: Chinese shown on an English page
+    /// because the content has no English. `nil` when the text is in the page's language.
+    func lang(of localized: LocalizedText?) -> String? {
+        guard let localized, language == .en, localized.en == nil else { return nil }
+        return Language.zh.rawValue
+    }
+
+    /// The language bodies, transcripts and documents are written in: the site's `language`. On pages in
+    /// the other language a body carries it as its `lang`, with a notice leading to `page` in that language.
+    func bodyLanguage(of page: String) -> BodyLanguage? {
+        let written = program.config.language
+        guard written != language else { return nil }
+        return BodyLanguage(lang: written.rawValue, href: SitePaths.root(from: page) + layout.otherHref + page)
+    }
+
+    /// A body's HTML as a page shows it: footnote back-links labelled in the body's language.
+    func bodyHTML(_ html: String) -> String { FootnoteBackLinks.labelled(html, label: footnoteBackLabel) }
+
+    /// The `lang` of text taken from a body (its headings) on this page; `nil` in the body's own language.
+    var bodyTextLang: String? { program.config.language == language ? nil : program.config.language.rawValue }
 
     /// An exact report amount (学时, minutes, points): up to two decimals, trailing zeros dropped.
     static func hours(_ value: Hundredths) -> String { value.text }
@@ -79,13 +110,18 @@ final class PageBuilder: Sendable {
 
     // MARK: Chrome
 
-    /// The frame of `page`. `searchTitle`: what search results call the page when that is not `title`
-    /// (a requirement is titled by its id but found by its statement).
+    /// The frame of `page`. Links are relative to the page, except with `siteRoot` (the 404 page, which a
+    /// server shows at any depth): then they start from that root-relative path of the site (`/cbec/`).
+    /// `searchTitle`: what search results call the page when that is not `title` (a requirement is titled
+    /// by its id but found by its statement). `frameHost`: the one host a lecture page frames.
     func chrome(
-        page: String, title: String, crumbs: [(String?, String)], section: String?, rootOverride: String? = nil, searchTitle: String? = nil,
+        page: String, title: String, crumbs: [(String?, String)], section: String?, siteRoot: String? = nil, searchTitle: String? = nil,
         frameHost: String? = nil
     ) -> Chrome {
-        let root = rootOverride ?? SitePaths.root(from: page)
+        // From this page to its language's root, and to the site root where assets and files live.
+        let root = siteRoot.map { $0 + layout.prefix } ?? SitePaths.root(from: page)
+        let assets = siteRoot ?? root + shared
+        let otherRoot = siteRoot.map { $0 + (layout.prefix.isEmpty ? layout.otherHref : "") } ?? root + layout.otherHref
         var breadcrumbs = [Crumb(href: root + SitePaths.home, text: ui.home)]
         breadcrumbs += crumbs.map { Crumb(href: $0.0.map { root + $0 }, text: $0.1) }
         let siteTitle = plain(program.config.title)
@@ -93,11 +129,12 @@ final class PageBuilder: Sendable {
         return Chrome(
             lang: language.rawValue, root: root, siteTitle: edition == .teacher ? "\(siteTitle) · \(ui.teacherEdition)" : siteTitle,
             pageTitle: page == SitePaths.home ? siteTitle : "\(title) · \(siteTitle)",
-            stylesheet: root + shared + SitePaths.stylesheet, script: root + shared + SitePaths.selfCheckScript,
-            interactionsScript: root + shared + SitePaths.interactionsScript,
-            mediaScript: root + shared + SitePaths.mediaScript, assetOrigin: rootOverride.flatMap(Self.origin), frameHost: frameHost,
-            canonical: program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) },
-            switchHref: root + layout.otherHref + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
+            stylesheet: assets + SitePaths.stylesheet, script: assets + SitePaths.selfCheckScript,
+            interactionsScript: assets + SitePaths.interactionsScript,
+            mediaScript: assets + SitePaths.mediaScript, frameHost: frameHost,
+            favicon: assets + SitePaths.asset(favicon.path), faviconType: favicon.type,
+            canonical: siteRoot == nil ? program.config.baseURL.map { $0 + SitePaths.encoded(layout.prefix + page) } : nil,
+            switchHref: otherRoot + page, switchLabel: layout.other.switchLabel, switchLang: layout.other.rawValue,
             searchHref: root + SitePaths.search, searchKind: kind, searchCourse: kind == nil ? nil : searchCourse(of: page),
             searchTitle: kind == nil ? nil : searchTitle ?? title,
             searchCharacters: kind == nil ? nil : Self.searchCharacters(of: searchTitle ?? title),
@@ -105,19 +142,6 @@ final class PageBuilder: Sendable {
             searchCurrent: page == SitePaths.search,
             homeHref: root + SitePaths.home, nav: navigation(root: root, section: section),
             breadcrumbs: page == SitePaths.home ? [] : breadcrumbs, ui: ui)
-    }
-
-    /// `https://host[:port]` of an absolute URL, or `nil` when it has no plain host name: it goes into a
-    /// Content-Security-Policy as a source, so nothing but letters, digits, '.', '-' and a port may be in it.
-    static func origin(of url: String) -> String? {
-        let lower = url.lowercased()
-        guard let scheme = ["https", "http"].first(where: { lower.hasPrefix($0 + "://") }) else { return nil }
-        let authority = lower.dropFirst(scheme.count + 3).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
-        guard let host = parts.first, !host.isEmpty, host.unicodeScalars.allSatisfy({ $0.isASCIIHostCharacter }), parts.count <= 2,
-            parts.count == 1 || (!parts[1].isEmpty && parts[1].count <= 5 && parts[1].allSatisfy(\.isASCIIDigit))
-        else { return nil }
-        return "\(scheme)://\(authority)"
     }
 
     /// The main navigation for pages `root` below the site root in `section`. Every page has it, and it
@@ -208,10 +232,11 @@ final class PageBuilder: Sendable {
     func summary(_ scope: FrameworkScope) -> ScopeSummary {
         let report = reports[scope]
         let total = program.framework(scope.framework)?.competencies(in: scope).count ?? 0
+        let name = scope.level?.name ?? program.framework(scope.framework)?.title ?? LocalizedText(zh: scope.framework)
         return ScopeSummary(
-            name: scope.level.map { plain($0.name) } ?? plain(program.framework(scope.framework)?.title ?? LocalizedText(zh: scope.framework)),
-            coverageHref: hasReport(scope) ? SitePaths.coverage(scope) : nil, total: total,
-            covered: report?.count(.covered) ?? 0, partial: report?.count(.partial) ?? 0, gap: report?.count(.gap) ?? 0)
+            name: plain(name), coverageHref: hasReport(scope) ? SitePaths.coverage(scope) : nil, total: total,
+            covered: report?.count(.covered) ?? 0, partial: report?.count(.partial) ?? 0, gap: report?.count(.gap) ?? 0,
+            nameLang: lang(of: name))
     }
 
     func status(of id: CompetencyID) -> CoverageStatus { rows[id]?.status ?? .gap }
@@ -236,7 +261,7 @@ final class PageBuilder: Sendable {
             guard let label = competencyLabels[id] else { return nil }
             return CompetencyLevelItem(
                 href: root + label.path, reference: label.reference, code: label.code, statement: label.statement, level: level.rawValue,
-                levelName: plain(level.name))
+                levelName: plain(level.name), statementLang: label.statementLang)
         }
     }
 
@@ -249,7 +274,7 @@ final class PageBuilder: Sendable {
                 let summary = summary(scope)
                 return ScopeSummary(
                     name: summary.name, coverageHref: summary.coverageHref.map { root + $0 }, total: summary.total,
-                    covered: summary.covered, partial: summary.partial, gap: summary.gap)
+                    covered: summary.covered, partial: summary.partial, gap: summary.gap, nameLang: summary.nameLang)
             })
     }
 
@@ -270,7 +295,8 @@ final class PageBuilder: Sendable {
             let label = item.title.map(plain) ?? "\(plain(bank.title)) · \(item.id)"
             return AssessedItem(
                 href: root + SitePaths.item(item.id, bank: bank.id), label: label,
-                detail: "\(plain(item.kind.name)) · \(item.usage == .exam ? ui.exam : ui.practice)")
+                detail: "\(plain(item.kind.name)) · \(item.usage == .exam ? ui.exam : ui.practice)",
+                labelLang: item.title.map { lang(of: $0) } ?? lang(of: bank.title))
         }
     }
 
@@ -283,13 +309,3 @@ final class PageBuilder: Sendable {
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-extension Unicode.Scalar {
-    /// A letter, digit, '.' or '-' of ASCII.
-    fileprivate var isASCIIHostCharacter: Bool {
-        ("a"..."z").contains(self) || ("0"..."9").contains(self) || self == "." || self == "-"
-    }
-}

@@ -4,6 +4,9 @@
 /// Text in the page's language, with the other language alongside when the content has it.
 struct BiText: Sendable, Encodable {
     let primary: String
+    /// The `lang` of `primary` when it is not the page's language (Chinese shown on an English page because
+    /// the content has no English); `nil` when it is the page's own.
+    var primaryLang: String? = nil
     let secondary: String?
     /// The `lang` of the secondary text.
     let secondaryLang: String
@@ -20,13 +23,13 @@ struct Chrome: Sendable, Encodable {
     /// The interactions' graders and widgets, loaded before `script`.
     let interactionsScript: String
     let mediaScript: String
-    /// The base URL's origin (`https://host[:port]`) on a page whose links are absolute (the 404 page), for
-    /// its Content-Security-Policy; `nil` elsewhere, where everything comes from `'self'`.
-    let assetOrigin: String?
     /// The one host a lecture page may frame over https (checked at load: lower-case ASCII, no port or user),
     /// for its Content-Security-Policy's `frame-src`; `nil` on every other page, which frames nothing
     /// (`default-src 'none'`).
     let frameHost: String?
+    /// The icon (`<link rel="icon">`) and its media type, so that no browser asks for `/favicon.ico`.
+    let favicon: String
+    let faviconType: String
     let canonical: String?
     /// The same page in the other language.
     let switchHref: String
@@ -53,6 +56,8 @@ struct NavLink: Sendable, Encodable {
     let href: String
     let text: String
     let current: Bool
+    /// The `lang` of `text` when it is not the page's language.
+    var textLang: String? = nil
 }
 
 /// A breadcrumb; the last one (the page itself) has no link.
@@ -85,6 +90,13 @@ struct CourseCard: Sendable, Encodable {
     /// Code, semester, credits, hours and number of modules, each kept on one line.
     let facts: [String]
     let firstModule: LinkView?
+}
+
+/// The language of a page's body when it is not the page's own: the body's `lang`, and where the page is
+/// in that language (the notice on the page says the text exists only in that language and links there).
+struct BodyLanguage: Sendable, Encodable {
+    let lang: String
+    let href: String
 }
 
 /// The page a web server shows for a missing address.
@@ -126,6 +138,8 @@ struct ScopeSummary: Sendable, Encodable {
     let covered: Int
     let partial: Int
     let gap: Int
+    /// The `lang` of `name` when it is not the page's language.
+    var nameLang: String? = nil
 }
 
 struct CourseRow: Sendable, Encodable {
@@ -174,6 +188,8 @@ struct TaskSection: Sendable, Encodable {
 struct OutcomeSection: Sendable, Encodable {
     let name: String
     let outcomes: [CompetencyItem]
+    /// The `lang` of `name` when it is not the page's language.
+    var nameLang: String? = nil
 }
 
 /// A competency as listed on framework and coverage pages.
@@ -208,6 +224,8 @@ struct CoursePage: Sendable, Encodable {
     let type: String
     let integrations: [IntegrationItem]
     let description: String
+    /// The language of the description when it is not the page's (see `BodyLanguage`).
+    var descriptionLang: BodyLanguage? = nil
     let modules: [ModuleRow]
     let competencies: [CompetencyLevelItem]
     let related: RelatedMedia
@@ -221,6 +239,7 @@ struct ModuleRow: Sendable, Encodable {
     let title: BiText
     let hours: String
     let summary: String?
+    var summaryLang: String? = nil
 }
 
 /// A competency with the level a module (or a course, at its highest) takes it to.
@@ -233,6 +252,8 @@ struct CompetencyLevelItem: Sendable, Encodable {
     let statement: String
     let level: String
     let levelName: String
+    /// The `lang` of `statement` when it is not the page's language.
+    var statementLang: String? = nil
 }
 
 struct ModulePage: Sendable, Encodable {
@@ -241,10 +262,15 @@ struct ModulePage: Sendable, Encodable {
     let title: BiText
     let courseHref: String
     let courseTitle: String
+    var courseTitleLang: String? = nil
     let order: Int
     let hours: String
     let summary: String?
+    var summaryLang: String? = nil
     var body: String
+    /// The language the body is written in, when it is not the page's: set as the article's `lang`, with a
+    /// notice that leads to the page in that language.
+    var bodyLang: BodyLanguage? = nil
     let toc: [TocItem]
     /// The course's modules, the current one marked: the course outline sidebar.
     let outline: PreEncoded<[NavLink]>
@@ -261,4 +287,6 @@ struct TocItem: Sendable, Encodable {
     let anchor: String
     let text: String
     let nested: Bool
+    /// The `lang` of `text` (a heading of the body) when it is not the page's language.
+    var textLang: String? = nil
 }

@@ -19,6 +19,20 @@ enum SitePaths {
     static let searchScript = "assets/search.js"
     static let sitemap = "sitemap.xml"
 
+    /// A file of the theme's `assets/` folder (theme file names are plain, so unencoded).
+    static func asset(_ name: String) -> String { "assets/" + name }
+
+    /// The root-relative path a site is published at, from its base URL: `/cbec/` for
+    /// `https://example.edu.cn/cbec/`, `/` for a base URL with no path or none. The 404 page's links start
+    /// there. The path is kept as the base URL writes it (it is a URL already).
+    static func rootPath(ofBaseURL baseURL: String?) -> String {
+        guard let baseURL, let scheme = baseURL.range(of: "://") else { return "/" }
+        let afterAuthority = baseURL[scheme.upperBound...].drop { $0 != "/" && $0 != "?" && $0 != "#" }
+        let path = afterAuthority.prefix { $0 != "?" && $0 != "#" }
+        guard path.hasPrefix("/") else { return "/" }
+        return path.hasSuffix("/") ? String(path) : path + "/"
+    }
+
     static func lecture(_ id: String) -> String { "lectures/\(id).html" }
     static func resource(_ id: String) -> String { "resources/\(id).html" }
 

@@ -17,10 +17,12 @@ public enum SiteRenderer {
 
     /// Renders the whole site into memory (for `check` and tests).
     public static func render(
-        _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), provenance: Provenance? = nil, edition: Edition = .student
+        _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), provenance: Provenance? = nil, edition: Edition = .student,
+        siteRoot: String? = nil
     ) -> (site: RenderedSite, diagnostics: DiagnosticList) {
         let collector = SiteCollector()
-        let summary = render(program, coverage: coverage, orphans: orphans, provenance: provenance, edition: edition, to: collector)
+        let summary = render(
+            program, coverage: coverage, orphans: orphans, provenance: provenance, edition: edition, siteRoot: siteRoot, to: collector)
         return (collector.site, summary.diagnostics)
     }
 
@@ -32,10 +34,11 @@ public enum SiteRenderer {
     /// nothing of it), no further file is made, and the summary's `unfinished` names the subjects left out
     /// (`serve` pauses a catch-up for a new edit). Pages and the coverage data files reach the sink in
     /// pieces of about `pieceSize` bytes. `provenance` is printed on every coverage report and in its
-    /// `coverage.json`.
+    /// `coverage.json`. The 404 pages' links start at `siteRoot`, the root-relative path the site is served
+    /// at; by default the base URL's path, or `/` (`serve`, which serves the site at its root, says `/`).
     public static func render(
         _ program: Program, coverage: [CoverageReport], orphans: Orphans = Orphans(), provenance: Provenance? = nil, edition: Edition = .student,
-        to sink: some SiteSink, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        siteRoot: String? = nil, to sink: some SiteSink, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         selection: Selection? = nil, listsPaths: Bool = true, progress: (@Sendable () -> Void)? = nil,
         stop: (@Sendable () -> Bool)? = nil, pieceSize: Int = 256 * 1024
     ) -> RenderSummary {
@@ -56,7 +59,7 @@ public enum SiteRenderer {
         for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
             let builder = PageBuilder(
                 program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings, provenance: provenance,
-                stop: stopping, assetHTML: { theme.render($0, template: "item-asset") })
+                stop: stopping, assetHTML: { theme.render($0, template: "item-asset") }, favicon: theme.favicon)
             planPages(program, coverage: coverage, orphans: orphans, edition: edition, builder: builder, theme: theme, layout: layout, into: &plan)
         }
         // The reports' data files do not depend on the language: made once, in pieces, written under both.
@@ -71,8 +74,13 @@ public enum SiteRenderer {
                 CoverageTable.csv(report, program: program, pieceSize: pieceSize, emit: emit)
             }
         }
-        let primary = PageBuilder(program: program, coverage: coverage, edition: edition, strings: theme.strings)
-        plan.page(SitePaths.notFound, .notFound, template: "404", listed: false) { primary.notFound() }
+        // The 404 page in both languages; a server shows the site language's one (`404.html`).
+        let root = siteRoot ?? SitePaths.rootPath(ofBaseURL: program.config.baseURL)
+        for layout in [LanguageLayout.primary(program.config.language), LanguageLayout.secondary(program.config.language)] {
+            let builder = PageBuilder(
+                program: program, coverage: coverage, edition: edition, layout: layout, strings: theme.strings, favicon: theme.favicon)
+            plan.page(layout.prefix + SitePaths.notFound, .notFound, template: "404", listed: false) { builder.notFound(siteRoot: root) }
+        }
         if let baseURL = program.config.baseURL {
             let listed = plan.listedPaths
             plan.page(SitePaths.sitemap, .sitemap, template: "sitemap", listed: false) { SitemapPage(listed.sorted(), baseURL: baseURL) }
@@ -241,13 +249,14 @@ public enum SiteRenderer {
     /// The body's HTML with each embed placeholder replaced by the embedded item, bank, lecture or resource,
     /// and (in a transcript) each time-code placeholder by its link to `videoSource`, or by the time as
     /// plain text when the lecture has no video file (a platform video), all made by templates and put in
-    /// by `PlaceholderFill` in one pass.
+    /// by `PlaceholderFill` in one pass; footnote back-links labelled (`bodyHTML`).
     static func embedded(_ text: RichText, page: String, builder: PageBuilder, theme: Theme, videoSource: String? = nil, isTranscript: Bool = false) -> String {
         let embeds = Dictionary(text.embeds.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
         // An item embedded again on the same page links to its first copy: two live copies would share one
         // element id and one radio-button group, so ticking one copy would clear the other.
         var shownItems: Set<String> = []
-        return PlaceholderFill.fill(text.html) { kind, argument in
+        let html = builder.bodyHTML(text.html)
+        return PlaceholderFill.fill(html) { kind, argument in
             switch kind {
             case "embed":
                 guard let embed = embeds[argument] else { return nil }

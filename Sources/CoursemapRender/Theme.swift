@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     let strings: [Language: UIText]
     /// The file each template came from, for diagnostics (a site's override or the built-in theme).
     let templateFiles: [String: String]
+    /// The icon every page names (the built-in one or the site's, see `Favicon`).
+    var favicon: Favicon = .builtIn
 
     /// The built-in theme with the site's overrides applied; template syntax errors become CM601.
     public static func load(overrides: [String: ThemeFile]) -> (Theme, [Diagnostic]) {
@@ -22,7 +24,11 @@ public struct Theme: Sendable {
         for (path, bytes) in BuiltInTheme.files {
             add(path, bytes: bytes, location: nil, templates: &templates, assets: &assets, tables: &tables, diagnostics: &diagnostics)
         }
-        for (path, file) in overrides.sorted(by: { $0.key < $1.key }) {
+        // The site's favicon is judged on its own (CM333); one that cannot be used is not published.
+        let (favicon, unusableIcons, iconDiagnostics) = Favicon.choose(overrides: overrides)
+        diagnostics.append(contentsOf: iconDiagnostics)
+        let skipped = Set((unusableIcons + [Favicon.builtIn.path]).map { "assets/" + $0 })
+        for (path, file) in overrides.sorted(by: { $0.key < $1.key }) where !skipped.contains(path) {
             if !add(path, bytes: file.bytes, location: file.location, templates: &templates, assets: &assets, tables: &tables, diagnostics: &diagnostics) {
                 diagnostics.append(.warning(
                     .unknownFileType, at: file.location,
@@ -70,7 +76,7 @@ public struct Theme: Sendable {
         let templateFiles = Dictionary(uniqueKeysWithValues: templates.keys.map { name in
             (name, files[name].flatMap { $0 } ?? "(built-in theme)/templates/\(name).mustache")
         })
-        return (Theme(library: library, assets: assets, strings: strings, templateFiles: templateFiles), diagnostics)
+        return (Theme(library: library, assets: assets, strings: strings, templateFiles: templateFiles, favicon: favicon), diagnostics)
     }
 
     /// The strings of a language (a theme whose tables failed to load has been reported as CM601).

@@ -167,6 +167,19 @@ struct UIStrings: Sendable, Codable {
     let gapsFirst: String
     let notFoundTitle: String
     let notFoundText: String
+    // A body shown on a page in the other language: "only in Chinese", and the link to that page.
+    let contentLanguageNotice: String
+    let contentLanguageLink: String
+    /// The label of a footnote's link back to the text (cmark-gfm's own is English), in the body's language.
+    let footnoteBackLink: String
+    /// What follows a label before its value: "：" in Chinese, ": " in English.
+    let labelColon: String
+    /// Between the parts of a list in running text ("A、B", "A, B"), between groups ("…；…", "…; …"), and
+    /// the brackets around an aside ("（…）", " (…)").
+    let listSeparator: String
+    let groupSeparator: String
+    let parenOpen: String
+    let parenClose: String
     let search: String
     let searchPlaceholder: String
     let searchNoResults: String

@@ -31,7 +31,7 @@ struct CoverageReportPageTests {
             #expect(html.contains("2023-11-14 22:13") && html.contains("Coursemap 9.8.7"), "\(path)")
         }
         let zh = page(site, "coverage/cert/intermediate/index.html")
-        #expect(zh.contains("<dt>框架</dt><dd><code>cert</code>") && zh.contains("<dt>等级</dt><dd>中级</dd>"))
+        #expect(zh.contains("<dt>框架</dt><dd><code>cert</code>") && zh.contains("<dt>等级</dt><dd><code>中级</code></dd>"))
         #expect(zh.contains("含未提交的修改"))
         #expect(page(site, "en/coverage/cert/intermediate/index.html").contains("with uncommitted changes"))
         // An outcome framework has no level.

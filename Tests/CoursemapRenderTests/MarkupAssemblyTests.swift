@@ -47,12 +47,11 @@ struct MarkupAssemblyTests {
         #expect(SitePaths.downloadURL("a b/c.pdf") == "files/a%20b/c.pdf")
     }
 
-    @Test("the origin put into the 404 page's policy is a plain scheme, host and port, or nothing", arguments: [
-        ("https://example.test/portal/", "https://example.test"), ("HTTP://Example.TEST:8080/x", "http://example.test:8080"),
-        ("https://a;script-src/x", nil), ("https://user@host/", nil), ("https://host:99999999/", nil), ("ftp://host/", nil),
-        ("https:///x", nil),
-    ] as [(String, String?)])
-    func origins(_ url: String, _ expected: String?) {
-        #expect(PageBuilder.origin(of: url) == expected)
+    @Test("the 404 page's links start at the base URL's path", arguments: [
+        ("https://example.edu.cn/cbec/", "/cbec/"), ("https://example.test", "/"), ("https://example.test/", "/"),
+        ("http://host:8080/a/b", "/a/b/"), ("https://host/p/?x=1#y", "/p/"), (nil, "/"),
+    ] as [(String?, String)])
+    func rootPaths(_ url: String?, _ expected: String) {
+        #expect(SitePaths.rootPath(ofBaseURL: url) == expected)
     }
 }

@@ -36,13 +36,13 @@ struct SiteRendererTests {
             "frameworks/cert/intermediate/2.1.1.html", "frameworks/po/K1.html", "frameworks/po/A1.html",
             "courses/intro/index.html", "courses/intro/01-basics.html", "courses/intro/02-practice.html",
             "coverage/cert/intermediate/index.html", "coverage/cert/intermediate/coverage.json", "coverage/cert/intermediate/coverage.csv", "coverage/po/coverage.csv",
-            "coverage/po/index.html", "coverage/po/coverage.json", "assets/style.css", "assets/selfcheck.js", "assets/interactions.js",
+            "coverage/po/index.html", "coverage/po/coverage.json", "assets/style.css", "assets/selfcheck.js", "assets/interactions.js", "assets/favicon.svg",
             "banks/index.html", "banks/basics/index.html", "assets/media.js", "resources/index.html", "lectures/l1.html",
             "resources/outline.html", "resources/standard.html", "resources/traffic.html",
             "search.html",
         ] + ["s1", "e1", "t1", "f1", "f2", "m1", "ma1", "o1", "sh1", "p1"].map { "banks/basics/\($0).html" }
-        // Every page again in English under en/; assets, files, the 404 page and the sitemap once.
-        let english = expected.filter { !$0.hasPrefix("assets/") }.map { "en/" + $0 }
+        // Every page again in English under en/, the 404 page too; assets, files and the sitemap once.
+        let english = (expected + ["404.html"]).filter { !$0.hasPrefix("assets/") }.map { "en/" + $0 }
         #expect(site.paths == (expected + english + ["404.html", "assets/search.js", "sitemap.xml"]).sorted())
         #expect(site.copies == [
             "files/datasets/traffic.csv": "datasets/traffic.csv", "files/lectures/media/l1.webm": "lectures/media/l1.webm",
