@@ -1,13 +1,14 @@
 import CoursemapModel
 
-/// Reads the head of a CSV data set for its resource page (`TablePreview`): comma-separated fields,
-/// records ending in a line break (LF or CRLF), fields in double quotes holding commas, line breaks and
-/// doubled quotes (`""`), as RFC 4180 and spreadsheet programs write them. One pass over the bytes: every
-/// record is counted, only the first ones are kept, each kept cell is cut to a bounded length, so a file
-/// of one 1 MB line or a million rows costs time linear in its size and little memory. A file that cannot
-/// be previewed (not UTF-8, larger than `TablePreview.maximumBytes`, an unterminated quote, empty) gives a
-/// CM332 warning and no preview; rows with more or fewer fields than the header are previewed (short
-/// ones padded) with one CM332 warning.
+/// Reads the head of a CSV data set for its resource page (`TablePreview`): comma-separated fields (or
+/// semicolon- or tab-separated when the header line holds more of those than commas, as spreadsheet
+/// programs write CSV where the decimal mark is a comma), records ending in a line break (LF or CRLF),
+/// fields in double quotes holding separators, line breaks and doubled quotes (`""`), as RFC 4180 and
+/// spreadsheet programs write them. One pass over the bytes: every record is counted, only the first ones
+/// are kept, each kept cell is cut to a bounded length, so a file of one 1 MB line or a million rows costs
+/// time linear in its size and little memory. A file that cannot be previewed (not UTF-8, larger than
+/// `TablePreview.maximumBytes`, an unterminated quote, empty) gives a CM332 warning and no preview; rows
+/// with more or fewer fields than the header are previewed (short ones padded) with one CM332 warning.
 enum CSVPreviewReader {
     static func read(_ bytes: [UInt8], file: String) -> (TablePreview?, [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -20,7 +21,7 @@ enum CSVPreviewReader {
         case let .failure(diagnostic):
             return (nil, [.warning(.datasetPreview, at: diagnostic.location, "no preview of this data set: \(diagnostic.message)")])
         }
-        var parser = Parser()
+        var parser = Parser(separator: separator(ofHeaderIn: text.utf8))
         for byte in text.utf8 { parser.consume(byte) }
         if parser.inQuotes {
             return (nil, [.warning(
@@ -46,6 +47,23 @@ enum CSVPreviewReader {
         return (preview, diagnostics)
     }
 
+    /// The field separator: `,`, or `;` or a tab when the first record holds more of it (outside quotes)
+    /// than commas. Reads the first record only.
+    static func separator(ofHeaderIn bytes: String.UTF8View) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        var inQuotes = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if byte == UInt8(ascii: "\n") { break }
+            if counts[byte] != nil { counts[byte, default: 0] += 1 }
+        }
+        let comma = counts[UInt8(ascii: ",")]!, semicolon = counts[UInt8(ascii: ";")]!, tab = counts[UInt8(ascii: "\t")]!
+        if semicolon > comma && semicolon >= tab { return UInt8(ascii: ";") }
+        if tab > comma && tab > semicolon { return UInt8(ascii: "\t") }
+        return UInt8(ascii: ",")
+    }
+
     static func tooLarge(_ size: Int, at location: SourceLocation) -> Diagnostic {
         .warning(
             .datasetPreview, at: location,
@@ -54,6 +72,10 @@ enum CSVPreviewReader {
 
     /// The byte-by-byte state machine.
     private struct Parser {
+        /// The field separator (`,`, `;` or a tab).
+        let separator: UInt8
+        init(separator: UInt8) { self.separator = separator }
+
         /// The first records (header included), cut to the preview's bounds.
         var kept: [[String]] = []
         var records = 0
@@ -102,7 +124,7 @@ enum CSVPreviewReader {
                 } else {
                     append(byte)  // a stray quote inside an unquoted field is text
                 }
-            case UInt8(ascii: ","):
+            case separator:
                 endField()
             case UInt8(ascii: "\n"):
                 endRecord()

@@ -11,7 +11,7 @@ enum EmbedURL {
             return .failure(Refusal("is not plain ASCII: write the host in ASCII (punycode, xn--…) and percent-encode the rest"))
         }
         guard url.lowercased().hasPrefix("https://") else {
-            return .failure(Refusal("is not an https:// address; a platform video is framed only over https"))
+            return .failure(Refusal("is not an https:// address; a platform video is framed only over https" + schemeHint(url)))
         }
         guard URLPolicy.isPlainWebURL(url) else {
             return .failure(Refusal("is not a usable https address: percent-encode spaces, quotes, '<', '>', '\\' and '`'"))
@@ -24,6 +24,16 @@ enum EmbedURL {
         if authority != authority.lowercased() { return .failure(Refusal("has upper-case letters in the host; write '\(authority.lowercased())'")) }
         if let problem = hostProblem(authority) { return .failure(Refusal(problem)) }
         return .success((url, authority))
+    }
+
+    /// How to turn what platforms hand out into an address: their "embed code" is often a whole `<iframe>`
+    /// snippet, or a protocol-relative `//player…` / `http://player…` address.
+    static func schemeHint(_ url: String) -> String {
+        let lower = url.lowercased()
+        if lower.contains("<iframe") { return " (this is an HTML snippet: give only the address in its src=\"…\", starting with https://)" }
+        if lower.hasPrefix("//") { return " (a platform's embed code often starts with //: write https: before it)" }
+        if lower.hasPrefix("http://") { return " (write https:// instead of http://)" }
+        return ""
     }
 
     /// Why `host` is not a host name Coursemap frames, or `nil` when it is: labels of lower-case ASCII

@@ -3,6 +3,12 @@ import CoursemapModel
 /// Reads WebVTT caption files: the `WEBVTT` header, then cues of a timing line
 /// (`00:01.000 --> 00:04.000`, hours optional) and text lines. Reports what players would trip over:
 /// a missing header, malformed timings, a cue that ends before it starts, cues out of order.
+///
+/// Blocks are split the way browsers split them (the cues a page carries for `file://` must be the cues
+/// the browser reads from the file over http): only an empty line ends a block (a line of spaces is text,
+/// or an identifier); a line holding `-->` ends the header and a cue's text and starts the next cue, so a
+/// file written without blank lines still has all its cues; timing lines may use tabs; hours may have
+/// one digit (`0:00:11.000`).
 enum WebVTTParser {
     static func parse(_ text: String, file: String) -> (CaptionFile, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -13,34 +19,35 @@ enum WebVTTParser {
         }
         var cues: [CaptionFile.Cue] = []
         var index = 1
-        // Skip the header block (up to the first blank line).
-        while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+        // The header block runs to the first empty line; a timing line ends it early (the first cue follows).
+        while index < lines.count, !lines[index].isEmpty, !lines[index].contains("-->") { index += 1 }
         while index < lines.count {
-            // A block: optional identifier, a timing line, payload lines; blocks are separated by blank lines.
-            while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+            // A block: optional identifier, a timing line, payload lines; blocks are separated by empty lines.
+            while index < lines.count, lines[index].isEmpty { index += 1 }
             guard index < lines.count else { break }
             var blockStart = index
-            if lines[index].hasPrefix("NOTE") || lines[index].hasPrefix("STYLE") || lines[index].hasPrefix("REGION") {
-                while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+            if Self.startsCommentOrStyle(lines[index]) {
+                while index < lines.count, !lines[index].isEmpty { index += 1 }
                 continue
             }
-            if !lines[index].contains("-->") { index += 1 }  // a cue identifier
+            if !lines[index].contains("-->") { index += 1 }  // a cue identifier (any text, spaces included)
             guard index < lines.count, lines[index].contains("-->") else {
                 diagnostics.append(.error(.invalidCaptions, at: SourceLocation(file: file, line: blockStart + 1, column: 1), "expected a cue timing line 'start --> end'"))
-                while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+                while index < lines.count, !lines[index].isEmpty { index += 1 }
                 continue
             }
             blockStart = index
             let timing = lines[index]
             index += 1
             var payload: [String] = []
-            while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+            // The text ends at an empty line, or at a line holding "-->", which is the next cue's timing line.
+            while index < lines.count, !lines[index].isEmpty, !lines[index].contains("-->") {
                 payload.append(lines[index])
                 index += 1
             }
             let parts = timing.components(separatedBy: "-->")
             let startText = parts[0].trimmingCharacters(in: .whitespaces)
-            let endText = parts.count > 1 ? (parts[1].split(separator: " ", omittingEmptySubsequences: true).first.map(String.init) ?? "") : ""
+            let endText = parts.count > 1 ? (parts[1].split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? "") : ""
             let startReading = parts.count == 2 ? timestamp(startText) : .malformed
             let endReading = parts.count == 2 ? timestamp(endText) : .malformed
             if startReading == .outOfRange || endReading == .outOfRange {
@@ -69,7 +76,17 @@ enum WebVTTParser {
         return (CaptionFile(path: file, cues: cues), diagnostics)
     }
 
-    /// `mm:ss.ttt` or `hh:mm:ss.ttt` in seconds, at most `NumberBounds.maximumSeconds`.
+    /// True for the first line of a `NOTE`, `STYLE` or `REGION` block: the word alone or followed by a space,
+    /// a tab (or, for the old region syntax, a colon). A cue identifier such as `NOTEBOOK` is not one.
+    static func startsCommentOrStyle(_ line: String) -> Bool {
+        for word in ["NOTE", "STYLE", "REGION"] where line.hasPrefix(word) {
+            let rest = line.dropFirst(word.count)
+            if rest.isEmpty || rest.first == " " || rest.first == "\t" || (word == "REGION" && rest.first == ":") { return true }
+        }
+        return false
+    }
+
+    /// `mm:ss.ttt` or `h:mm:ss.ttt` (hours of one or more digits) in seconds, at most `NumberBounds.maximumSeconds`.
     static func timestamp(_ text: String) -> TimeReading {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return .malformed }
@@ -80,7 +97,7 @@ enum WebVTTParser {
         else { return .malformed }
         var hours = 0.0
         if parts.count == 3 {
-            guard parts[0].count >= 2, parts[0].utf8.allSatisfy(TimeReading.isDigit) else { return .malformed }
+            guard !parts[0].isEmpty, parts[0].utf8.allSatisfy(TimeReading.isDigit) else { return .malformed }
             // More digits than any allowed hour count: out of range, whatever they say.
             guard let value = TimeReading.digits(parts[0]) else { return .outOfRange }
             hours = Double(value)

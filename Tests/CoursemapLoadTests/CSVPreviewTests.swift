@@ -91,3 +91,41 @@ struct CSVPreviewTests {
         #expect(content.resources.first { $0.id == "s" }?.preview == nil)
     }
 }
+
+/// CSV dialects of public test files (CSV-test-files' semicolon data with `100,000` and `0,5` in its cells,
+/// a semicolon file with quoted line breaks as in node-convert-csv-to-array's fixtures, a tab-separated
+/// export): the separator is taken from the header line, so each previews as the columns Python's
+/// `csv.Sniffer` finds instead of one column with a "ragged rows" warning. Inputs written here.
+@Suite("CSV preview separators")
+struct CSVPreviewSeparatorTests {
+    func read(_ text: String) -> (TablePreview?, [Diagnostic]) { CSVPreviewReader.read(Array(text.utf8), file: "datasets/d.csv") }
+
+    @Test("a semicolon-separated file keeps commas inside its cells")
+    func semicolons() throws {
+        let (preview, diagnostics) = read("\u{FEFF}name;amount;note\r\nnorth;100,000;\"a;b\"\r\nsouth;0,5;\r\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let table = try #require(preview)
+        #expect(table.header == ["name", "amount", "note"])
+        #expect(table.rows == [["north", "100,000", "a;b"], ["south", "0,5", ""]])
+    }
+
+    @Test("quoted line breaks in a semicolon file stay inside their cell")
+    func semicolonLineBreaks() throws {
+        let (preview, diagnostics) = read("no;first;last\n1;Ann;\"Le\nBlanc\"\n2;Bo;\"Sm\nith\"\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let table = try #require(preview)
+        #expect(table.rowCount == 2)
+        #expect(table.rows == [["1", "Ann", "Le\nBlanc"], ["2", "Bo", "Sm\nith"]])
+    }
+
+    @Test("tabs separate a tab-separated export; a comma header stays comma-separated")
+    func tabsAndCommas() throws {
+        let tabs = try #require(read("a\tb\n1,5\t2\n").0)
+        #expect(tabs.header == ["a", "b"] && tabs.rows == [["1,5", "2"]])
+        let commas = try #require(read("a,b;c\n1,2;3\n").0)
+        #expect(commas.header == ["a", "b;c"] && commas.rows == [["1", "2;3"]])
+        // Separators inside a quoted header field do not count.
+        let quoted = try #require(read("\"x;y;z\",w\n1,2\n").0)
+        #expect(quoted.header == ["x;y;z", "w"])
+    }
+}

@@ -97,3 +97,22 @@ struct PlatformEmbedTests {
         #expect(site.config?.media.embedHosts == ["player.bilibili.com"])
     }
 }
+
+/// What platforms hand teachers as "embed code" (Bilibili's share dialog gives an `<iframe src="//player…">`
+/// snippet; older pages and READMEs carry `http://player…`): still refused, with a message that says how to
+/// write the address. Inputs written here after the shapes found in public READMEs and docs.
+@Suite("Platform embed code pasted as it is handed out")
+struct PlatformEmbedCodeTests {
+    @Test("protocol-relative, http and whole-<iframe> values say how to write the https address", arguments: [
+        ("//player.bilibili.com/player.html?bvid=BV1GJ411x7h7&page=1", "write https: before it"),
+        ("http://player.bilibili.com/player.html?bvid=BV1GJ411x7h7", "write https:// instead of http://"),
+        ("'<iframe src=\"//player.bilibili.com/player.html?bvid=BV1GJ411x7h7\" allowfullscreen=\"true\"></iframe>'", "give only the address in its src="),
+    ])
+    func hint(_ value: String, _ advice: String) {
+        let content = load(["lectures/l.md": PlatformEmbedTests.lecture("embed: \(value)")])
+        let refusal = content.diagnostics.items.first { $0.code == .platformEmbed && $0.severity == .error }
+        #expect(refusal?.location.line == 5)
+        #expect(refusal?.message.contains(advice) == true, "\(String(describing: refusal?.message))")
+        #expect(content.lectures.allSatisfy { $0.embed == nil })
+    }
+}

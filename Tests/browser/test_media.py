@@ -209,6 +209,14 @@ def media_site():
     (content / "lectures/l2.md").write_text(
         "---\ntitle:\n  zh: 两种格式\n  en: Two formats\nduration: \"0:12\"\nvideo:\n  - lectures/media/l1.webm\n  - lectures/media/l1 copy.mp4\n"
         "captions:\n  en: lectures/media/l1.en.vtt\n---\n[00:00] Start.\n", encoding="utf-8")
+    # Captions as public files write them (red team, issue 21): no blank line after the header or between
+    # cues, a line of spaces inside a cue, tabs around the arrow, a one-digit hour, voice and class markup.
+    (media / "l4.en.vtt").write_text(
+        "WEBVTT\nKind: captions\nPart 1\n00:00.000 --> 00:03.000\n<v Ann>First part.\nPart 2\n00:03.000\t-->\t00:06.000\n"
+        "Second \n \n0:00:06.000 --> 0:00:09.000 align:start\n<c.loud>Third</c> &amp; last\n", encoding="utf-8")
+    (content / "lectures/l4.md").write_text(
+        "---\ntitle:\n  zh: 无空行字幕\n  en: Captions without blank lines\nduration: \"0:12\"\nvideo: lectures/media/l1.webm\n"
+        "captions:\n  en: lectures/media/l4.en.vtt\n---\n[00:00] Start.\n", encoding="utf-8")
     (content / "lectures/l3.md").write_text(
         f"---\ntitle:\n  zh: 平台视频\n  en: Platform video\nduration: \"0:12\"\nembed: {EMBED}\n---\n[00:06] 中间。\n", encoding="utf-8")
     output = work / "Site"
@@ -311,3 +319,29 @@ def test_over_http_a_track_that_fails_to_load_is_replaced_by_the_page_cues(brows
     finally:
         server.shutdown()
         shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+CUES = """
+    const done = arguments[arguments.length - 1];
+    const v = document.getElementById('cm-video');
+    const read = () => Array.from(v.textTracks).map(t => { if (t.mode === 'disabled') t.mode = 'hidden';
+        return Array.from(t.cues || []).map(c => [c.startTime, c.endTime, c.text, c.getCueAsHTML().textContent]); });
+    let tries = 0;
+    (function poll() { const r = read(); if ((r.length && r.every(c => c.length)) || tries++ > 100) done(r); else setTimeout(poll, 50); })();"""
+
+
+def test_cues_from_disk_are_the_cues_chromium_reads_from_the_file(disk_browser, media_site):
+    """The page's cues for file:// equal, in number, times and text, what Chromium parses from the .vtt over
+    http, for a caption file written without blank lines (the red team's public corpus had such files)."""
+    server = serve(media_site)
+    try:
+        disk_browser.get(f"http://127.0.0.1:{server.server_address[1]}/lectures/l4.html")
+        over_http = disk_browser.execute_async_script(CUES)
+    finally:
+        server.shutdown()
+    disk_browser.get((media_site / "lectures/l4.html").as_uri())
+    WebDriverWait(disk_browser, 10).until(lambda d: d.execute_script("return document.querySelectorAll('#cm-video track').length === 0"))
+    from_disk = disk_browser.execute_async_script(CUES)
+    assert len(over_http) == 1 and len(over_http[0]) == 3, over_http
+    assert from_disk == over_http
+    assert [c[3] for c in from_disk[0]] == ["First part.\nPart 2", "Second \n ", "Third & last"]  # markup is not shown
