@@ -64,7 +64,7 @@ enum WebVTTParser {
             }
             let location = SourceLocation(file: file, line: blockStart + 1, column: 1)
             if end <= start {
-                diagnostics.append(.error(.invalidCaptions, at: location, "cue ends (\(endText)) before it starts (\(startText))"))
+                diagnostics.append(.error(.invalidCaptions, at: location, end == start ? "cue ends (\(endText)) when it starts: it would never show" : "cue ends (\(endText)) before it starts (\(startText))"))
             } else if let previous = cues.last, start < previous.start {
                 diagnostics.append(.error(.invalidCaptions, at: location, "cue starts at \(startText), before the previous cue (line \(previous.line)); cues must be in time order"))
             }

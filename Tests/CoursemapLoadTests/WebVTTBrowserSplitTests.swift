@@ -51,4 +51,11 @@ struct WebVTTBrowserSplitTests {
         #expect(problems.isEmpty, "\(problems)")
         #expect(cues.map(\.text) == ["甲", "乙"])
     }
+
+    @Test("a zero-length cue is refused with a message that says so, at its line")
+    func zeroLength() {
+        let problems = WebVTTParserProbe.parse("WEBVTT\n\n00:01.000 --> 00:01.000\n甲\n").problems
+        #expect(problems.map(\.location.line) == [3])
+        #expect(problems.first?.message.contains("when it starts") == true, "\(problems)")
+    }
 }
