@@ -255,3 +255,24 @@ def test_focus_never_hides_under_the_open_drawer(browser, hostile_site, page):
         assert not browser.execute_script("return document.querySelector('.menu-button').getAttribute('aria-expanded') === 'true'")
     finally:
         reset_viewport(browser)
+
+
+def test_printed_pages_fit_the_paper_and_leave_the_menu_out(browser, hostile_site):
+    """Printed (print media, a 700 px wide A4 text area), no page runs off the paper: wide tables break their
+    long words instead, and the menu button is not printed."""
+    pages = ["courses/index.html", f"courses/{COURSE}/01-hostile.html", "en/courses/index.html",
+             f"en/courses/{COURSE}/01-hostile.html", "banks/red-long-bank/index.html", "resources/index.html"]
+    problems = []
+    try:
+        set_viewport(browser, 700, 1000)
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        for path in pages:
+            browser.get((hostile_site / path).as_uri())
+            box = browser.execute_script(OVERFLOW)
+            if box["scroll"] > box["inner"]:
+                problems.append(f"{path}: {box['scroll']} > {box['inner']} {box['wide']}")
+            if browser.execute_script("return getComputedStyle(document.querySelector('.menu-button')).display") != "none":
+                problems.append(f"{path}: the menu button is printed")
+    finally:
+        reset_viewport(browser)
+    assert problems == [], "\n".join(problems)
