@@ -206,7 +206,8 @@ def large_text(browser):
 
 def test_text_at_200_percent_never_scrolls_sideways(large_text, hostile_site):
     """Every page type of the shipped example and the hostile pages, both languages, with 200 % text on a 375 px
-    phone and in landscape (667 px). The 404 page is left out: its links are reworked by another change (issue 21)."""
+    phone and in landscape (667 px). The 404 page is left out: it links its style sheet from the base URL's path, for
+    a server to show at any depth, so opened from disk (as here) it is unstyled."""
     types = page_types(hostile_site, teacher=False)
     pages = [p for name, p in types.items() if name != "404"]
     pages = pages + ["en/" + p for p in pages] + hostile_pages(hostile_site)
