@@ -328,7 +328,8 @@
 
 // The header's menu button (every page loads this file). Without script the button stays hidden and the site
 // navigation, search and language switch are shown in the header; with it, narrow screens (below 70rem, see
-// style.css) keep them in a drawer the button opens and closes. Escape closes the drawer and returns focus.
+// style.css) keep them in a drawer the button opens and closes. Escape closes the drawer and returns focus;
+// moving the focus or clicking outside the header closes it too.
 (function () {
   "use strict";
   var header = document.querySelector(".site-header");
@@ -346,4 +347,11 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && isOpen()) { setOpen(false); button.focus(); }
   });
+  // The open drawer lies over the page: when the focus moves on past its last item (Tab) or a click lands on the
+  // page, it closes, so the focused link or control is never hidden under it.
+  function closeOutside(event) {
+    if (isOpen() && !header.contains(event.target)) setOpen(false);
+  }
+  document.addEventListener("focusin", closeOutside);
+  document.addEventListener("click", closeOutside);
 })();
