@@ -197,6 +197,8 @@ struct BuiltSite {
                 let target = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
                     .replacingOccurrences(of: "&amp;", with: "&")
                 let decoded = target.removingPercentEncoding ?? target
+                // The 404 pages link from the site's root path (no base URL here: `/`).
+                if decoded.hasPrefix("/") { targets.append(String(decoded.dropFirst())); continue }
                 targets.append(URL(fileURLWithPath: "/" + path).deletingLastPathComponent().appendingPathComponent(decoded).standardized.path.dropFirst().description)
             }
         }

@@ -25,8 +25,9 @@ enum PageLinks {
     }
 
     /// Where a relative URL on the page at `page` leads, as an output path, and its fragment; `nil` for
-    /// an absolute URL or a URL that is not well-formed.
-    static func target(of value: String, from page: String) -> (path: String, fragment: String?)? {
+    /// an absolute URL or a URL that is not well-formed. A root-relative URL (the 404 pages') leads into the
+    /// site when it starts with `sitePath`, the path of the site's base URL (`/portal/`), and nowhere else.
+    static func target(of value: String, from page: String, sitePath: String = "/") -> (path: String, fragment: String?)? {
         let url = unescaped(value)
         if url.hasPrefix("http:") || url.hasPrefix("https:") || url.hasPrefix("mailto:") { return nil }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -34,6 +35,9 @@ enum PageLinks {
         guard let path = withoutQuery.removingPercentEncoding else { return nil }
         let fragment = parts.count == 2 ? parts[1] : nil
         if path.isEmpty { return (page, fragment) }
+        if path.hasPrefix("/") {
+            return (path.hasPrefix(sitePath) ? String(path.dropFirst(sitePath.count)) : "(outside the site) " + path, fragment)
+        }
         let resolved = URL(fileURLWithPath: "/" + page).deletingLastPathComponent().appendingPathComponent(path).standardized.path
         return (String(resolved.dropFirst()), fragment)
     }
