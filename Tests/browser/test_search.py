@@ -201,7 +201,8 @@ def test_each_result_names_its_kind_course_and_place(browser, http_shipped):
     assert lecture.find_element(By.CSS_SELECTOR, ".search-course").text in courses
     module = next(item for item in items if "/courses/cbec-store-ops/05" in item.find_element(By.TAG_NAME, "a").get_attribute("href"))
     assert module.find_element(By.CSS_SELECTOR, ".search-kind").text == "模块"
-    assert module.find_element(By.CSS_SELECTOR, ".search-trail").text == "跨境电商店铺运营"
+    # The trail is the page's breadcrumb between the home page and the page itself.
+    assert module.find_element(By.CSS_SELECTOR, ".search-trail").text == "课程 › 跨境电商店铺运营"
     assert module.find_element(By.TAG_NAME, "a").text == "外贸直通车推广计划与优化", "the title is the page's, not the h1 with its English subtitle"
     # The excerpt marks the matches and holds no markup from the page.
     excerpt = module.find_element(By.CSS_SELECTOR, ".search-excerpt")
