@@ -33,12 +33,19 @@ public enum Pipeline {
         /// Threads for parsing and rendering (at least 1).
         public var jobs: Int
         public var progress: BuildProgress?
+        /// The root-relative path the 404 pages link from (they are shown at any depth); `nil`: the path of
+        /// `base_url` (`/` without one). The preview serves the site at `/`, whatever `base_url` says.
+        public var siteRoot: String?
 
-        public init(edition: Edition = .student, baseURL: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: BuildProgress? = nil) {
+        public init(
+            edition: Edition = .student, baseURL: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+            progress: BuildProgress? = nil, siteRoot: String? = nil
+        ) {
             self.edition = edition
             self.baseURL = baseURL
             self.jobs = max(1, jobs)
             self.progress = progress
+            self.siteRoot = siteRoot
         }
     }
 
@@ -79,7 +86,7 @@ public enum Pipeline {
         let collector = SiteCollector()
         let summary = SiteRenderer.render(
             analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, provenance: analysis.provenance,
-            edition: options.edition, to: collector, jobs: options.jobs)
+            edition: options.edition, siteRoot: options.siteRoot, to: collector, jobs: options.jobs)
         analysis.diagnostics.append(contentsOf: summary.diagnostics)
         timer.lap("render")
         return Outcome(
@@ -170,7 +177,7 @@ public enum Pipeline {
         if let progress = options.progress { pageDone = { progress.pageRendered() } }
         let summary = SiteRenderer.render(
             analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, provenance: analysis.provenance,
-            edition: options.edition, to: staged, jobs: options.jobs, progress: pageDone)
+            edition: options.edition, siteRoot: options.siteRoot, to: staged, jobs: options.jobs, progress: pageDone)
         timer.lap("render and write")
         outcome.diagnostics.append(contentsOf: summary.diagnostics)
         outcome.pageCount = summary.pageCount

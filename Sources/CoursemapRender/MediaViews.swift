@@ -88,6 +88,8 @@ struct ResourcePage: Sendable, Encodable {
     var courseTitleLang: String? = nil
     /// The language of the document when it is not the page's (see `BodyLanguage`).
     var documentLang: BodyLanguage? = nil
+    /// The `lang` of the data set's cells (written in the site's language) when it is not the page's.
+    var previewLang: String? = nil
 }
 
 struct LibraryPage: Sendable, Encodable {

@@ -72,7 +72,8 @@ extension PageBuilder {
                 TocItem(anchor: $0.anchor, text: $0.text, nested: $0.level == 3, textLang: bodyTextLang)
             } ?? [],
             courseTitleLang: lang(of: resource.courseID.flatMap(program.course)?.title),
-            documentLang: resource.document == nil ? nil : bodyLanguage(of: page))
+            documentLang: resource.document == nil ? nil : bodyLanguage(of: page),
+            previewLang: resource.preview == nil ? nil : bodyTextLang)
     }
 
     /// A CSV preview for its page; the cells are already bounded by the load stage.

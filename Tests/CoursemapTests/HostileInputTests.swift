@@ -194,9 +194,12 @@ struct BuiltSite {
                 guard let raw = piece.split(separator: "\"", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init),
                     !raw.isEmpty, !raw.hasPrefix("#"), !raw.contains("://"), !raw.hasPrefix("mailto:")
                 else { continue }
+                // The query (the library's filter links, `?kind=lecture`) does not choose the file.
                 let target = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                    .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
                     .replacingOccurrences(of: "&amp;", with: "&")
                 let decoded = target.removingPercentEncoding ?? target
+                if decoded.isEmpty { targets.append(path); continue }
                 // The 404 pages link from the site's root path (no base URL here: `/`).
                 if decoded.hasPrefix("/") { targets.append(String(decoded.dropFirst())); continue }
                 targets.append(URL(fileURLWithPath: "/" + path).deletingLastPathComponent().appendingPathComponent(decoded).standardized.path.dropFirst().description)

@@ -160,7 +160,7 @@ struct IncrementalBuildTests {
                 #expect(caughtUp.updated && !session.isBehind, "\(edit.name)")
             }
             let clean = workspace.path("Clean-\(step)")
-            let outcome = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 2))
+            let outcome = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 2, siteRoot: "/"))
             #expect(!outcome.diagnostics.hasErrors, "\(edit.name): \(outcome.diagnostics.items)")
             let expected = try snapshot(clean), actual = try snapshot(live)
             #expect(Set(actual.keys) == Set(expected.keys), "\(edit.name): file lists differ: only live \(Set(actual.keys).subtracting(expected.keys).sorted()), only clean \(Set(expected.keys).subtracting(actual.keys).sorted())")
@@ -188,7 +188,7 @@ struct IncrementalBuildTests {
         #expect(session.catchUp().written.isEmpty, "nothing is left after a catch-up")
 
         let clean = workspace.path("Clean")
-        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))
+        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1, siteRoot: "/"))
         #expect(try snapshot(live) == snapshot(clean))
     }
 
@@ -222,7 +222,7 @@ struct IncrementalBuildTests {
         #expect(text.contains("基础一") && text.contains("实践操作"))
 
         let clean = workspace.path("Clean")
-        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))
+        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1, siteRoot: "/"))
         #expect(try snapshot(live) == snapshot(clean))
     }
 
@@ -249,7 +249,7 @@ struct IncrementalBuildTests {
         let after = try String(contentsOf: live.appendingPathComponent(report), encoding: .utf8)
         #expect(before != after && after.contains("sha256:"))
         let clean = workspace.path("Clean")
-        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))
+        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1, siteRoot: "/"))
         #expect(try snapshot(live) == snapshot(clean))
     }
 
@@ -280,7 +280,7 @@ struct IncrementalBuildTests {
         let result = session.rebuild(changed: fixed)
         #expect(result.updated && !result.diagnostics.hasErrors)
         let clean = workspace.path("Clean")
-        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1))
+        _ = try Pipeline.build(content: content, output: clean, search: false, options: Pipeline.Options(jobs: 1, siteRoot: "/"))
         #expect(try snapshot(live) == snapshot(clean))
     }
 
@@ -303,7 +303,7 @@ struct IncrementalBuildTests {
         let workspace = try Workspace()
         let content = try workspace.copy(fixtureSite, to: "Content")
         let live = workspace.path("Live")
-        _ = try Pipeline.build(content: content, output: live, search: false, options: Pipeline.Options(jobs: 1))
+        _ = try Pipeline.build(content: content, output: live, search: false, options: Pipeline.Options(jobs: 1, siteRoot: "/"))
         try "old".write(to: live.appendingPathComponent("courses/intro/gone.html"), atomically: true, encoding: .utf8)
         let session = try PreviewSession(content: content, output: live, options: Pipeline.Options(jobs: 1))
         let result = session.rebuild()

@@ -148,7 +148,7 @@ def digest(folder: pathlib.Path) -> dict:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("blocks", [100, 120, 300])
+@pytest.mark.parametrize("blocks", [110, 120, 300])
 def test_a_full_disk_while_indexing_fails_the_build_and_keeps_the_previous_site(tmp_path, content, blocks):
     binary = str(coursemap_binary())
     site = tmp_path / "Site"

@@ -162,7 +162,7 @@ public final class PreviewSession {
         let summary = SiteRenderer.render(
             analysis.program, coverage: analysis.coverage, orphans: analysis.orphans, provenance: analysis.provenance,
             // The preview serves the site at its root, whatever path `base_url` names: the 404 pages link from `/`.
-            edition: options.edition, siteRoot: "/", to: live,
+            edition: options.edition, siteRoot: options.siteRoot ?? "/", to: live,
             jobs: options.jobs, selection: selection, listsPaths: !samePaths)
         timer.lap("rebuild: render and write")
         live.write(OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
@@ -206,7 +206,7 @@ public final class PreviewSession {
         let summary = SiteRenderer.render(
             current.program, coverage: current.coverage, orphans: current.orphans, provenance: current.provenance,
             // The preview serves the site at its root, whatever path `base_url` names: the 404 pages link from `/`.
-            edition: options.edition, siteRoot: "/", to: live,
+            edition: options.edition, siteRoot: options.siteRoot ?? "/", to: live,
             jobs: options.jobs, selection: pending, listsPaths: false, stop: stop)
         let (written, failure) = live.takeChanges()
         var diagnostics = DiagnosticList()
