@@ -41,9 +41,9 @@ struct LectureMediaPageTests {
         #expect(zh.contains("srclang=\"zh-CN\" label=\"中文\" default>") && !zh.contains("srclang=\"en\" label=\"English\" default>"))
         #expect(en.contains("srclang=\"en\" label=\"English\" default>") && !en.contains("srclang=\"zh-CN\" label=\"中文\" default>"))
         #expect(zh.contains("<source src=\"../files/lectures/media/v.webm\" type=\"video/webm\">\n<source src=\"../files/lectures/media/v.mp4\" type=\"video/mp4\">"))
-        #expect(zh.contains("<ol class=\"cm-cues\" hidden data-pagefind-ignore data-lang=\"zh-CN\" data-label=\"中文\" data-default>"))
+        #expect(zh.contains("<ol class=\"cm-cues\" hidden data-pagefind-ignore lang=\"zh-CN\" data-lang=\"zh-CN\" data-label=\"中文\" data-default>"))
         #expect(zh.contains("<li data-start=\"0\" data-end=\"5.5\">甲 &amp; &lt;i&gt;乙&lt;/i&gt;</li>"))
-        #expect(en.contains("<ol class=\"cm-cues\" hidden data-pagefind-ignore data-lang=\"en\" data-label=\"English\" data-default>"))
+        #expect(en.contains("<ol class=\"cm-cues\" hidden data-pagefind-ignore lang=\"en\" data-lang=\"en\" data-label=\"English\" data-default>"))
         #expect(zh.contains("class=\"seek-status\" role=\"status\" aria-live=\"polite\""))
         #expect(!csp(zh).contains("frame-src"))
         // Same content, same bytes.

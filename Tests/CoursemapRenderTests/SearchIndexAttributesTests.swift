@@ -18,7 +18,7 @@ struct SearchIndexAttributesTests {
         let module = page(site, "courses/intro/01-basics.html")
         #expect(module.contains("<span hidden data-pagefind-filter=\"kind:模块\"></span>"))
         #expect(module.contains("<span hidden data-pagefind-filter=\"course:导论 &lt;课程&gt;\"></span>"))
-        #expect(module.contains("<span hidden data-pagefind-filter=\"trail:导论 &lt;课程&gt;\"></span>"))
+        #expect(module.contains("<span hidden data-pagefind-filter=\"trail:课程 › 导论 &lt;课程&gt;\"></span>"))
         #expect(module.contains("<span hidden data-pagefind-meta=\"title:基础\"></span>"))
         #expect(module.contains("<span hidden data-pagefind-meta=\"characters:基 础\"></span>"))
         #expect(module.contains("<h1 data-pagefind-weight=\"10\">基础"))
