@@ -388,6 +388,13 @@ return [...document.querySelectorAll('table.library tbody tr')].slice(0, 40).map
                     assert cell["width"] > 0 and cell["left"] >= 0 and cell["right"] <= PHONE[0], (prefix, row)
             # A card: the cells stack (each starts at the card's left edge) instead of standing side by side.
             assert len({round(c["left"]) for c in row if c["text"]}) == 1, row
+        # Without the table's header, a card names what its course and competency lines are.
+        labels = phone.execute_script("""
+return [...document.querySelectorAll('table.library tbody tr td:nth-child(n+3)')].filter(td => td.textContent.trim())
+  .slice(0, 40).map(td => [td.getAttribute('data-label'), getComputedStyle(td, '::before').content]);""")
+        assert labels and all(content == f'"{label}"' for label, content in labels), (prefix, labels[:4])
+        expected = {"": {"课程", "对应能力"}, "en/": {"Course", "Competencies"}}[prefix]
+        assert {label for label, _ in labels} == expected, (prefix, {label for label, _ in labels})
 
 
 def test_hostile_site_at_320_px_and_in_dark_mode(browser, site):
